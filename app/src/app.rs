@@ -1,0 +1,54 @@
+//! The HTML shell and the routes.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::pages::{CataloguePage, CoursePage, LessonPage, NotFoundPage};
+
+/// The whole document. It carries no script: pages without islands are
+/// plain HTML and CSS. A page with an island will add `HydrationScripts`.
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en" dir="ltr">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="stylesheet" href=stylesheet_href()/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn stylesheet_href() -> &'static str {
+    crate::stylesheet::STYLESHEET.href()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn stylesheet_href() -> &'static str {
+    ""
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Pages are rendered whole before they are sent (`SsrMode::Async`):
+    // streaming out of order needs JavaScript to put the pieces in place,
+    // and the right status code (404) must be known before the first byte.
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=CataloguePage ssr=SsrMode::Async/>
+                <Route path=path!("/courses/:course") view=CoursePage ssr=SsrMode::Async/>
+                <Route path=path!("/courses/:course/:lesson") view=LessonPage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}

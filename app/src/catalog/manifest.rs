@@ -1,0 +1,188 @@
+//! `course.toml`, `module.toml` and lesson front matter, as instructors write them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::problem::{Problems, line_of};
+use crate::language::Language;
+use crate::model::{Access, Level};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseManifest {
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub level: Level,
+    pub hours: Option<f32>,
+    #[serde(default = "english")]
+    pub language: Language,
+    #[serde(default)]
+    pub instructors: Vec<String>,
+    #[serde(default)]
+    pub access: Access,
+    #[serde(default)]
+    pub translations: BTreeMap<Language, TranslatedTitle>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleManifest {
+    pub title: String,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub translations: BTreeMap<Language, TranslatedTitle>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslatedTitle {
+    pub title: String,
+    pub summary: Option<String>,
+}
+
+/// The front matter of a lesson in its original language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonFrontMatter {
+    pub title: String,
+    pub minutes: Option<u32>,
+    pub id: Option<String>,
+    pub pass_mark: Option<u8>,
+}
+
+/// The front matter of a translation: everything but the title comes from the original.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFrontMatter {
+    pub title: String,
+}
+
+fn english() -> Language {
+    Language::En
+}
+
+/// Parses TOML, reporting a syntax or shape error at its line.
+/// `first_line` is the line of `text`'s first line within the file.
+pub fn parse_toml<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+    problems: &mut Problems,
+) -> Option<T> {
+    match toml::from_str::<T>(text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let line = error
+                .span()
+                .map(|span| line_of(text, span.start))
+                .unwrap_or(1);
+            let message = error.message().trim().replace('\n', " ");
+            problems.report(path, first_line + line - 1, message);
+            None
+        }
+    }
+}
+
+/// A markdown file split into its `+++` front matter and its body.
+pub struct Split<'a> {
+    pub front_matter: &'a str,
+    /// The line of the file on which the body starts.
+    pub body_first_line: usize,
+    pub body: &'a str,
+}
+
+/// Splits `+++` TOML front matter from the markdown that follows.
+pub fn split_front_matter<'a>(
+    text: &'a str,
+    path: &Path,
+    problems: &mut Problems,
+) -> Option<Split<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+    else {
+        problems.report(path, 1, "a lesson must start with front matter: a line `+++`, TOML such as `title = \"…\"`, and a closing `+++`");
+        return None;
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let front_matter = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_first_line = 2 + front_matter.lines().count() + 1;
+            return Some(Split {
+                front_matter,
+                body_first_line,
+                body,
+            });
+        }
+        offset += line.len();
+    }
+    problems.report(
+        path,
+        1,
+        "the front matter is not closed: add a line `+++` after it",
+    );
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn path() -> PathBuf {
+        PathBuf::from("c/01-m/01-l.md")
+    }
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        let mut problems = Problems::default();
+        let text = "+++\ntitle = \"Hi\"\n+++\n\nBody\n";
+        let split = split_front_matter(text, &path(), &mut problems).unwrap();
+        assert_eq!(split.front_matter, "title = \"Hi\"\n");
+        assert_eq!(split.body, "\nBody\n");
+        assert_eq!(split.body_first_line, 4);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn missing_or_unclosed_front_matter_is_reported_on_line_one() {
+        let mut problems = Problems::default();
+        assert!(split_front_matter("# Title\n", &path(), &mut problems).is_none());
+        assert!(split_front_matter("+++\ntitle = \"x\"\n", &path(), &mut problems).is_none());
+        let problems = problems.into_vec();
+        assert_eq!(problems.len(), 2);
+        assert!(problems.iter().all(|p| p.line == 1));
+    }
+
+    #[test]
+    fn toml_errors_point_at_their_line() {
+        let mut problems = Problems::default();
+        let parsed: Option<LessonFrontMatter> = parse_toml(
+            "title = \"x\"\nminutes = \"ten\"\n",
+            &path(),
+            2,
+            &mut problems,
+        );
+        assert!(parsed.is_none());
+        let problems = problems.into_vec();
+        assert_eq!(problems[0].line, 3, "{problems:?}");
+    }
+
+    #[test]
+    fn unknown_keys_are_mistakes() {
+        let mut problems = Problems::default();
+        let parsed: Option<LessonFrontMatter> =
+            parse_toml("title = \"x\"\ntitel = \"y\"\n", &path(), 2, &mut problems);
+        assert!(parsed.is_none());
+        let problems = problems.into_vec();
+        assert!(problems[0].message.contains("titel"), "{problems:?}");
+        assert_eq!(problems[0].line, 3);
+    }
+}

@@ -1,0 +1,3 @@
+//! Tables as sea-orm entities. The schema itself is in the `migrations` crate.
+
+pub mod session;

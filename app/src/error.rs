@@ -1,0 +1,61 @@
+//! The one error type of the application. What a person sees is the
+//! variant's message; internal causes are logged on the server and never
+//! sent to the browser.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    #[error("We could not find that page.")]
+    NotFound,
+    #[error("That request was not understood.")]
+    BadRequest,
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+}
+
+impl AppError {
+    /// The HTTP status a page or server function answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::BadRequest => 400,
+            AppError::Internal => 500,
+        }
+    }
+
+    /// Makes the current response (page or server function) answer with
+    /// this error's status.
+    #[cfg(feature = "ssr")]
+    pub fn set_response_status(&self) {
+        use axum::http::StatusCode;
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(
+                StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            );
+        }
+    }
+
+    /// Logs an internal cause and hides it behind [`AppError::Internal`].
+    #[cfg(feature = "ssr")]
+    pub fn internal(cause: impl std::fmt::Display) -> AppError {
+        tracing::error!(%cause, "internal error");
+        AppError::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
+            ServerFnErrorErr::Registration(_) => AppError::NotFound,
+            _ => AppError::Internal,
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The learning platform's pages, components and server functions.
+//!
+//! Built twice: with `ssr` into the server (pages rendered to HTML, server
+//! functions run here) and with `hydrate` into wasm for the few islands.
+//! Server-only code (the catalog, the database) sits behind `ssr` and never
+//! reaches the browser.
+
+pub mod app;
+mod components;
+pub mod error;
+pub mod language;
+pub mod model;
+mod pages;
+pub mod server;
+
+#[cfg(feature = "ssr")]
+pub mod catalog;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod entities;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod stylesheet;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+}

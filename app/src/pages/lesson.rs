@@ -1,0 +1,142 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::param;
+use crate::components::{Layout, ProblemPage, duration_label};
+use crate::model::{LessonLink, LessonView, QuestionView, QuizView, TocEntry};
+use crate::server::catalog::read_lesson;
+
+/// `/courses/{course}/{lesson}`: one lesson. Plain HTML and CSS, no script:
+/// this is the page learners load most, often on slow, metered connections.
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let course = param("course");
+    let lesson_id = param("lesson");
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match read_lesson(course, lesson_id).await {
+                    Ok(lesson) => view! { <Lesson lesson/> }.into_any(),
+                    Err(error) => view! { <ProblemPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Lesson(lesson: LessonView) -> impl IntoView {
+    let course_href = format!("/courses/{}", lesson.course_id);
+    let course_id = lesson.course_id.clone();
+    let title = format!("{} · {}", lesson.title, lesson.course_title);
+    view! {
+        <Title text=title/>
+        <Layout>
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+                <a href=course_href>{lesson.course_title}</a>
+                <span>{lesson.module_title}</span>
+            </nav>
+            <article class="lesson" lang=lesson.language.code() dir=lesson.language.direction().html_dir()>
+                <h1>{lesson.title}</h1>
+                <p class="meta">{duration_label(lesson.minutes)}</p>
+                <Contents entries=lesson.contents/>
+                <div class="lesson-body" inner_html=lesson.html></div>
+                {lesson.quiz.map(|quiz| view! { <Quiz quiz/> })}
+            </article>
+            <PreviousNext course_id previous=lesson.previous next=lesson.next/>
+        </Layout>
+    }
+}
+
+#[component]
+fn Contents(entries: Vec<TocEntry>) -> impl IntoView {
+    (entries.len() >= 2).then(|| {
+        view! {
+            <nav class="contents" aria-labelledby="contents-heading">
+                <h2 id="contents-heading">"In this lesson"</h2>
+                <ul>
+                    {entries
+                        .into_iter()
+                        .map(|entry| {
+                            let class = if entry.level == 3 { "sub" } else { "" };
+                            view! { <li class=class><a href=format!("#{}", entry.anchor)>{entry.text}</a></li> }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        }
+    })
+}
+
+/// The questions, without answers: grading comes with enrolment.
+#[component]
+fn Quiz(quiz: QuizView) -> impl IntoView {
+    view! {
+        <section class="quiz" aria-labelledby="quiz-heading">
+            <h2 id="quiz-heading">"Quiz"</h2>
+            <p class="meta">{format!("{} questions · pass mark {}%", quiz.questions.len(), quiz.pass_mark)}</p>
+            <ol class="questions">
+                {quiz.questions.into_iter().map(|question| view! { <Question question/> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Question(question: QuestionView) -> impl IntoView {
+    let kind = if question.multiple {
+        "checkbox"
+    } else {
+        "radio"
+    };
+    let hint = if question.multiple {
+        "Choose all that apply."
+    } else {
+        "Choose one."
+    };
+    let name = format!("q-{}", question.id);
+    view! {
+        <li class="question">
+            <fieldset>
+                <legend>
+                    <span inner_html=question.prompt_html></span>
+                    " "
+                    <span class="hint">{hint}</span>
+                </legend>
+                {question
+                    .options
+                    .into_iter()
+                    .map(|option| {
+                        let id = format!("{name}-{}", option.id);
+                        view! {
+                            <div class="option">
+                                <input type=kind id=id.clone() name=name.clone() value=option.id/>
+                                <label for=id inner_html=option.html></label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </li>
+    }
+}
+
+#[component]
+fn PreviousNext(
+    course_id: String,
+    previous: Option<LessonLink>,
+    next: Option<LessonLink>,
+) -> impl IntoView {
+    let link = move |lesson: LessonLink, rel: &'static str, label: &'static str| {
+        let href = format!("/courses/{course_id}/{}", lesson.id);
+        view! {
+            <a class=rel rel=rel href=href>
+                <span class="direction">{label}</span>
+                <span>{lesson.title}</span>
+            </a>
+        }
+    };
+    let previous = previous.map(|lesson| link.clone()(lesson, "prev", "Previous"));
+    let next = next.map(|lesson| link(lesson, "next", "Next"));
+    view! { <nav class="pager" aria-label="Lessons">{previous}{next}</nav> }
+}

@@ -1,0 +1,35 @@
+//! Reading the course catalog. Every lesson is readable by anyone for now;
+//! `access = "enrolled"` courses are enforced once enrolment exists.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::{CourseCard, CourseOutline, LessonView};
+
+#[server(endpoint = "courses")]
+pub async fn list_courses() -> Result<Vec<CourseCard>, AppError> {
+    let catalog = expect_context::<crate::state::AppState>().catalog.current();
+    Ok(catalog
+        .courses()
+        .iter()
+        .map(|course| course.card())
+        .collect())
+}
+
+#[server(endpoint = "course")]
+pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
+    let catalog = expect_context::<crate::state::AppState>().catalog.current();
+    catalog
+        .course(&course)
+        .map(|course| course.outline())
+        .ok_or(AppError::NotFound)
+}
+
+#[server(endpoint = "lesson")]
+pub async fn read_lesson(course: String, lesson: String) -> Result<LessonView, AppError> {
+    let catalog = expect_context::<crate::state::AppState>().catalog.current();
+    catalog
+        .course(&course)
+        .and_then(|course| course.lesson_view(&lesson, course.language))
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,4 @@
+//! Server functions: each checks who is asking, calls plain Rust, and maps
+//! the result. They run on the server; the browser build gets HTTP stubs.
+
+pub mod catalog;

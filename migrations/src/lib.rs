@@ -1,0 +1,18 @@
+//! The database schema, as an ordered list of migrations.
+//!
+//! Every migration must run unchanged on SQLite and PostgreSQL: use the
+//! sea-query schema builder, never backend-specific SQL. Migrations are
+//! append-only: once one has shipped, fix mistakes with a new one.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_create_sessions;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261127_000001_create_sessions::Migration)]
+    }
+}

@@ -1,0 +1,120 @@
+//! Who is asking: the client's address, believing `X-Forwarded-For` only
+//! from configured proxies, and a log line per request.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use ipnet::IpNet;
+use tracing::Instrument;
+
+/// The address of the person (or program) making the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddr(pub IpAddr);
+
+#[derive(Clone, Debug, Default)]
+pub struct TrustedProxies(pub Arc<Vec<IpNet>>);
+
+impl TrustedProxies {
+    fn trusts(&self, address: IpAddr) -> bool {
+        self.0.iter().any(|network| network.contains(&address))
+    }
+
+    /// The client behind `peer`: if the peer is a trusted proxy, the last
+    /// address in `X-Forwarded-For` that is not itself a trusted proxy.
+    pub fn client(&self, peer: IpAddr, forwarded_for: Option<&str>) -> IpAddr {
+        if !self.trusts(peer) {
+            return peer;
+        }
+        let Some(forwarded_for) = forwarded_for else {
+            return peer;
+        };
+        let mut client = peer;
+        for hop in forwarded_for.rsplit(',') {
+            match hop.trim().parse::<IpAddr>() {
+                Ok(address) => {
+                    client = address;
+                    if !self.trusts(address) {
+                        break;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        client
+    }
+}
+
+/// Records the client's address in the request and logs the request.
+pub async fn identify_client(
+    State(proxies): State<TrustedProxies>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip())
+        .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    let forwarded_for = request
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|value| value.to_str().ok());
+    let client = ClientAddr(proxies.client(peer, forwarded_for));
+    request.extensions_mut().insert(client);
+    let span = tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = %client.0);
+    async move {
+        let started = Instant::now();
+        let response = next.run(request).await;
+        tracing::info!(
+            status = response.status().as_u16(),
+            ms = started.elapsed().as_millis() as u64,
+            "served"
+        );
+        response
+    }
+    .instrument(span)
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proxies(list: &[&str]) -> TrustedProxies {
+        TrustedProxies(Arc::new(list.iter().map(|n| n.parse().unwrap()).collect()))
+    }
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn an_untrusted_peer_is_the_client_whatever_it_claims() {
+        let client = proxies(&["10.0.0.0/8"]).client(ip("203.0.113.9"), Some("1.2.3.4"));
+        assert_eq!(client, ip("203.0.113.9"));
+    }
+
+    #[test]
+    fn a_trusted_proxy_passes_on_the_address_it_saw() {
+        let client = proxies(&["10.0.0.0/8"]).client(ip("10.0.0.2"), Some("1.2.3.4, 198.51.100.7"));
+        assert_eq!(client, ip("198.51.100.7"));
+    }
+
+    #[test]
+    fn chains_of_trusted_proxies_are_walked_back() {
+        let client =
+            proxies(&["10.0.0.0/8"]).client(ip("10.0.0.2"), Some("198.51.100.7, 10.1.1.1"));
+        assert_eq!(client, ip("198.51.100.7"));
+    }
+
+    #[test]
+    fn garbage_in_the_header_stops_the_walk() {
+        let client =
+            proxies(&["10.0.0.0/8"]).client(ip("10.0.0.2"), Some("198.51.100.7, nonsense"));
+        assert_eq!(client, ip("10.0.0.2"));
+    }
+}

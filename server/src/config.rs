@@ -1,0 +1,85 @@
+//! Configuration: defaults, overridden by environment variables, overridden
+//! by command-line flags. `server serve --help` lists every setting.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use app::catalog::BrokenCourses;
+use clap::Args;
+use ipnet::IpNet;
+
+#[derive(Args, Clone, Debug)]
+pub struct Settings {
+    /// Address and port to listen on; port 0 picks a free port (tests do).
+    #[arg(long, env = "LEARN_ADDRESS", default_value = "127.0.0.1:3000")]
+    pub address: SocketAddr,
+
+    /// Folder for the SQLite database (and, later, backups and the signing key).
+    #[arg(long, env = "LEARN_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// `sqlite://path/to/file.db` or `postgres://user@host/database`.
+    /// Default: the SQLite file `learn.db` in the data folder.
+    #[arg(long, env = "LEARN_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// PostgreSQL only: the schema to keep every table in (created if
+    /// missing), so that several installations or test runs can share one
+    /// database.
+    #[arg(long, env = "LEARN_DATABASE_SCHEMA")]
+    pub database_schema: Option<String>,
+
+    /// The folder of course folders.
+    #[arg(long, env = "LEARN_COURSES_DIR", default_value = "courses")]
+    pub courses_dir: PathBuf,
+
+    /// Start even when some courses have problems: log them and leave those
+    /// courses out. Without it, any problem stops the server.
+    #[arg(long, env = "LEARN_SKIP_BROKEN_COURSES")]
+    pub skip_broken_courses: bool,
+
+    /// The folder `make` builds the browser code into (served at /pkg).
+    #[arg(long, env = "LEARN_SITE_DIR", default_value = "target/site")]
+    pub site_dir: PathBuf,
+
+    /// The address learners use to reach the site, for links that leave it
+    /// (certificates, QR codes). Default: http:// and the listening address.
+    /// An https:// address also marks the session cookie `Secure`.
+    #[arg(long, env = "LEARN_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Reverse proxies whose `X-Forwarded-For` header is believed, as a
+    /// comma-separated list of addresses or networks (`10.0.0.0/8,::1`).
+    /// Requests from anywhere else are attributed to their own address.
+    #[arg(long, env = "LEARN_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<IpNet>,
+}
+
+impl Settings {
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("learn.db").display()))
+    }
+
+    pub fn public_url(&self) -> String {
+        let url = self
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.address));
+        url.trim_end_matches('/').to_string()
+    }
+
+    pub fn broken_courses(&self) -> BrokenCourses {
+        if self.skip_broken_courses {
+            BrokenCourses::Skip
+        } else {
+            BrokenCourses::Refuse
+        }
+    }
+
+    /// Cookies are sent only over https when the site is served over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url().starts_with("https://")
+    }
+}

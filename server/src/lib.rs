@@ -1,0 +1,11 @@
+//! The web server: configuration, start-up, the router and its layers, and
+//! the command-line interface.
+
+pub mod cli;
+pub mod client_addr;
+pub mod config;
+mod pages;
+pub mod router;
+pub mod session_store;
+pub mod startup;
+mod static_files;

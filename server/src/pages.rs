@@ -1,0 +1,54 @@
+//! Rendering pages: the whole page is rendered before the first byte is
+//! sent, so that the status (404) is right and nothing needs JavaScript to
+//! fall into place. Leptos would append its hydration data as inline
+//! scripts; pages without islands have nothing to hydrate, so we leave them
+//! out and the page carries no script at all.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use app::app::shell;
+use app::state::AppState;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use futures::{Stream, StreamExt, stream};
+use leptos::prelude::*;
+
+type HtmlStream = Pin<Box<dyn Stream<Item = String> + Send>>;
+
+pub async fn render_page(State(state): State<AppState>, request: Request<Body>) -> Response {
+    render(state, request).await
+}
+
+/// Any address no route knows: the site's own 404 page.
+pub async fn render_not_found(State(state): State<AppState>, request: Request<Body>) -> Response {
+    let mut response = render(state, request).await;
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = StatusCode::NOT_FOUND;
+    }
+    response
+}
+
+async fn render(state: AppState, request: Request<Body>) -> Response {
+    let options = state.leptos_options.clone();
+    leptos_axum::handle_response_inner(
+        move || provide_context(state.clone()),
+        move || shell(options),
+        request,
+        whole_page,
+    )
+    .await
+}
+
+fn whole_page<IV: IntoView + 'static>(
+    page: IV,
+    _hydration_scripts: Box<dyn FnOnce() -> HtmlStream + Send>,
+    _supports_out_of_order: bool,
+) -> Pin<Box<dyn Future<Output = HtmlStream> + Send>> {
+    Box::pin(async move {
+        let html = page.to_html_stream_in_order().collect::<String>().await;
+        Box::pin(stream::once(async move { html })) as HtmlStream
+    })
+}

@@ -1,0 +1,128 @@
+//! The one place that builds the router: routes, then layers.
+
+use std::sync::Arc;
+
+use app::app::App;
+use app::error::AppError;
+use app::state::AppState;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::client_addr::{TrustedProxies, identify_client};
+use crate::config::Settings;
+use crate::session_store::DatabaseSessionStore;
+use crate::{pages, static_files};
+
+/// No inline script or style anywhere; wasm may be compiled for islands.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+     img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings) -> Router {
+    let routes = generate_route_list(App);
+    let pkg = ServeDir::new(settings.site_dir.join("pkg"));
+
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(if settings.secure_cookies() {
+            "__Host-session"
+        } else {
+            "session"
+        })
+        .with_secure(settings.secure_cookies())
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
+
+    let proxies = TrustedProxies(Arc::new(settings.trusted_proxies.clone()));
+
+    Router::new()
+        .route("/healthz", get(health))
+        .route("/assets/{file}", get(static_files::stylesheet))
+        .route("/media/{course}/{*file}", get(static_files::course_asset))
+        .nest_service("/pkg", pkg)
+        .route("/api/{*function}", post(server_function))
+        .leptos_routes_with_handler(routes, get(pages::render_page))
+        .fallback(pages::render_not_found)
+        .with_state(state)
+        .layer(sessions)
+        .layer(security_header(
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        ))
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(security_header(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
+        .layer(security_header(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ))
+        // Pages change with the courses and (soon) with who is signed in.
+        .layer(security_header(header::CACHE_CONTROL, "no-cache"))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::custom(|_| panic_response()))
+        .layer(axum::middleware::from_fn_with_state(
+            proxies,
+            identify_client,
+        ))
+}
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    if state.db.is_healthy().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}
+
+/// Server functions, called by forms and islands (always POST: no state
+/// changes over GET).
+/// A failed call answers with the status of its [`AppError`] variant.
+async fn server_function(State(state): State<AppState>, request: Request<Body>) -> Response {
+    let response = leptos_axum::handle_server_fns_with_context(
+        move || provide_context(state.clone()),
+        request,
+    )
+    .await
+    .into_response();
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (parts, "\"Internal\"").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+fn panic_response() -> Response {
+    tracing::error!("a request panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side. Please try again in a moment.",
+    )
+        .into_response()
+}

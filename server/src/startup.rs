@@ -1,0 +1,192 @@
+//! Start-up: database, migrations, courses, the listening socket.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use app::catalog::{CatalogHandle, Problem, format_all, load};
+use app::db::Db;
+use app::state::AppState;
+use leptos::prelude::LeptosOptions;
+use migrations::{Migrator, MigratorTrait};
+use tokio::net::TcpListener;
+
+use crate::config::Settings;
+use crate::router::router;
+use crate::session_store::DatabaseSessionStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot create the data folder {0}: {1}")]
+    DataDir(String, std::io::Error),
+    #[error("cannot open the database: {0}")]
+    Database(sea_orm::DbErr),
+    #[error("database migrations failed: {0}")]
+    Migration(sea_orm::DbErr),
+    #[error("the courses have problems:\n{}", format_all(.0))]
+    Courses(Vec<Problem>),
+    #[error("cannot listen on {0}: {1}")]
+    Listen(SocketAddr, std::io::Error),
+}
+
+/// Connects to the configured database and brings its schema up to date.
+pub async fn connect_and_migrate(settings: &Settings) -> Result<Db, StartupError> {
+    let url = settings.database_url();
+    if url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|error| {
+            StartupError::DataDir(settings.data_dir.display().to_string(), error)
+        })?;
+    }
+    let db = Db::connect(&url, settings.database_schema.as_deref())
+        .await
+        .map_err(StartupError::Database)?;
+    Migrator::up(&db.writer, None)
+        .await
+        .map_err(StartupError::Migration)?;
+    Ok(db)
+}
+
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    settings: Settings,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Application, StartupError> {
+        let db = connect_and_migrate(&settings).await?;
+        let loaded = load(&settings.courses_dir, settings.broken_courses())
+            .map_err(StartupError::Courses)?;
+        for problem in &loaded.skipped {
+            tracing::warn!(%problem, "course left out");
+        }
+        let listener = TcpListener::bind(settings.address)
+            .await
+            .map_err(|error| StartupError::Listen(settings.address, error))?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name("app")
+            .site_root(settings.site_dir.display().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(settings.address)
+            .build();
+        let state = AppState {
+            leptos_options,
+            catalog: CatalogHandle::new(loaded.catalog),
+            db,
+        };
+        tracing::info!(
+            courses = state.catalog.current().courses().len(),
+            database = %redact(&settings.database_url()),
+            "started"
+        );
+        Ok(Application {
+            listener,
+            state,
+            settings,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound socket has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let store = DatabaseSessionStore::new(self.state.db.clone());
+        tokio::spawn(store.clone().sweep_expired_every(Duration::from_secs(3600)));
+        tokio::spawn(reload_courses_on_hangup(
+            self.state.catalog.clone(),
+            self.settings.clone(),
+        ));
+        let app = router(self.state, store, &self.settings);
+        axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    }
+}
+
+/// `kill -HUP <pid>` reloads the courses. A version with problems is
+/// refused (and its problems logged); the old catalog keeps serving.
+async fn reload_courses_on_hangup(catalog: CatalogHandle, settings: Settings) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+        tracing::warn!("cannot listen for SIGHUP: courses reload only on restart");
+        return;
+    };
+    while hangups.recv().await.is_some() {
+        match catalog.reload(&settings.courses_dir, settings.broken_courses()) {
+            Ok(skipped) => {
+                for problem in skipped {
+                    tracing::warn!(%problem, "course left out");
+                }
+                tracing::info!(
+                    courses = catalog.current().courses().len(),
+                    "courses reloaded"
+                );
+            }
+            Err(problems) => {
+                for problem in &problems {
+                    tracing::error!(%problem, "course problem");
+                }
+                tracing::error!(
+                    count = problems.len(),
+                    "courses not reloaded: the previous version keeps serving"
+                );
+            }
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let terminate = async {
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                terminate.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// A database URL without its password, for logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_redacted_from_database_urls() {
+        assert_eq!(
+            super::redact("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(super::redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(
+            super::redact("sqlite://data/learn.db"),
+            "sqlite://data/learn.db"
+        );
+    }
+}
