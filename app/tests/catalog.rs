@@ -1,0 +1,221 @@
+//! Loading courses from folders: the sample courses, and every kind of
+//! mistake an instructor can make, all reported at once.
+#![cfg(feature = "ssr")]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use app::catalog::{BrokenCourses, Problem, load};
+use app::language::Language;
+
+/// A courses folder in a temporary directory.
+struct Courses {
+    dir: tempfile::TempDir,
+}
+
+impl Courses {
+    fn new() -> Courses {
+        Courses { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn write(&self, relative: &str, text: &str) -> &Courses {
+        let path = self.dir.path().join(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// A small, sound course: two modules, three lessons, a quiz and an image.
+    fn with_sound_course(&self, id: &str) -> &Courses {
+        self.write(&format!("{id}/course.toml"), "title = \"Phones\"\nsummary = \"Use your phone.\"\n")
+            .write(&format!("{id}/assets/phone.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+            .write(&format!("{id}/01-basics/module.toml"), "title = \"Basics\"\n")
+            .write(
+                &format!("{id}/01-basics/01-welcome.md"),
+                "+++\ntitle = \"Welcome\"\nminutes = 5\n+++\n\n## Start\n\n![A phone](../assets/phone.svg)\n\nNext: [Wi-Fi](02-wifi.md).\n",
+            )
+            .write(&format!("{id}/01-basics/01-welcome.ur.md"), "+++\ntitle = \"خوش آمدید\"\n+++\n\nاردو متن\n")
+            .write(&format!("{id}/01-basics/02-wifi.md"), "+++\ntitle = \"Wi-Fi\"\n+++\n\nConnect.\n")
+            .write(&format!("{id}/02-check/module.toml"), "title = \"Check\"\n")
+            .write(
+                &format!("{id}/02-check/01-quiz.md"),
+                "+++\ntitle = \"Quiz\"\npass_mark = 80\n+++\n\n::: question wifi single\nWhat is Wi-Fi?\n\n- [x] Wireless internet {#wireless}\n  Right.\n- [ ] A cable {#cable}\n  No.\n:::\n",
+            )
+    }
+
+    fn load(&self) -> Result<app::catalog::Loaded, Vec<Problem>> {
+        load(self.dir.path(), BrokenCourses::Refuse)
+    }
+
+    fn problems(&self) -> Vec<String> {
+        match self.load() {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems
+                .iter()
+                .map(|p| format!("{}:{}: {}", p.path.strip_prefix(self.dir.path()).unwrap().display(), p.line, p.message))
+                .collect(),
+        }
+    }
+}
+
+fn sample_courses() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses")
+}
+
+#[test]
+fn the_sample_courses_load_without_problems() {
+    let loaded = load(&sample_courses(), BrokenCourses::Refuse).unwrap_or_else(|problems| {
+        panic!("{}", app::catalog::format_all(&problems));
+    });
+    let courses = loaded.catalog.courses();
+    assert!(courses.len() >= 3);
+    for course in courses {
+        assert!(course.modules.len() >= 2, "{} needs two modules", course.id);
+        assert!(course.lessons().count() >= 6, "{} needs six lessons", course.id);
+        assert!(course.lessons().any(|(_, lesson)| lesson.quiz.is_some()), "{} needs a quiz", course.id);
+    }
+}
+
+#[test]
+fn a_sound_course_is_ordered_rendered_and_linked() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    let loaded = courses.load().unwrap();
+    let course = loaded.catalog.course("phones").unwrap();
+    let ids: Vec<_> = course.lessons().map(|(_, lesson)| lesson.id.as_str()).collect();
+    assert_eq!(ids, ["welcome", "wifi", "quiz"]);
+
+    let welcome = course.lesson("welcome").unwrap();
+    assert!(welcome.content.html.contains(r#"href="/courses/phones/wifi""#), "{}", welcome.content.html);
+    assert!(welcome.content.html.contains("/media/phones/phone.svg?v="));
+    assert_eq!(welcome.minutes, 5);
+    assert!(welcome.translations.contains_key(&Language::Ur));
+
+    let quiz = course.lesson("quiz").unwrap().quiz.as_ref().unwrap();
+    assert_eq!(quiz.pass_mark, 80);
+    assert_eq!(quiz.questions[0].options.iter().filter(|o| o.correct).count(), 1);
+    assert_eq!(course.content_version.len(), 16);
+}
+
+#[test]
+fn the_lesson_page_never_carries_answers_or_explanations() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    let loaded = courses.load().unwrap();
+    let view = loaded.catalog.course("phones").unwrap().lesson_view("quiz", Language::En).unwrap();
+    let sent = format!("{view:?}");
+    assert!(!sent.contains("Right."), "explanations leaked: {sent}");
+    assert!(!sent.contains("correct"), "correctness leaked: {sent}");
+    assert_eq!(view.quiz.unwrap().questions[0].options.len(), 2);
+}
+
+#[test]
+fn a_learner_sees_a_translation_when_there_is_one_and_the_original_otherwise() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    let loaded = courses.load().unwrap();
+    let course = loaded.catalog.course("phones").unwrap();
+    let welcome = course.lesson_view("welcome", Language::Ur).unwrap();
+    assert_eq!(welcome.language, Language::Ur);
+    assert_eq!(welcome.title, "خوش آمدید");
+    let wifi = course.lesson_view("wifi", Language::Ur).unwrap();
+    assert_eq!(wifi.language, Language::En);
+}
+
+#[test]
+fn every_mistake_is_reported_at_once_with_its_line() {
+    let courses = Courses::new();
+    courses
+        .with_sound_course("phones")
+        // Malformed front matter (line 3 of the file).
+        .write("phones/01-basics/03-broken.md", "+++\ntitle = \"Broken\"\nminutes = \"many\"\n+++\n")
+        // A lesson id that clashes with 02-wifi.md.
+        .write("phones/02-check/02-wifi.md", "+++\ntitle = \"Wi-Fi again\"\n+++\n")
+        // A missing image and a broken link, on lines 5 and 7.
+        .write("phones/02-check/03-links.md", "+++\ntitle = \"Links\"\n+++\n\n![Chart](../assets/chart.png)\n\n[gone](04-gone.md)\n")
+        // An unknown block.
+        .write("phones/02-check/04-poll.md", "+++\ntitle = \"Poll\"\n+++\n::: poll colours\n:::\n");
+    let problems = courses.problems();
+    let expected = [
+        "phones/01-basics/03-broken.md:3:",
+        "phones/02-check/02-wifi.md:1: lesson id `wifi` is already used",
+        "phones/02-check/03-links.md:5: image `../assets/chart.png` not found",
+        "phones/02-check/03-links.md:7: link `04-gone.md` points at no lesson",
+        "phones/02-check/04-poll.md:4: unknown block `::: poll`",
+    ];
+    for prefix in expected {
+        assert!(problems.iter().any(|p| p.starts_with(prefix)), "missing {prefix:?} in {problems:#?}");
+    }
+    assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+}
+
+#[test]
+fn a_malformed_manifest_is_reported_at_its_line() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones").write("phones/course.toml", "title = \"Phones\"\nsummary = \"x\"\nlevel = \"expert\"\n");
+    let problems = courses.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("phones/course.toml:3:"), "{problems:?}");
+}
+
+#[test]
+fn a_translation_must_ask_the_same_questions() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones").write(
+        "phones/02-check/01-quiz.ru.md",
+        "+++\ntitle = \"Тест\"\n+++\n\n::: question wifi single\nЧто такое Wi-Fi?\n\n- [ ] Беспроводной интернет {#wireless}\n- [x] Кабель {#cable}\n:::\n",
+    );
+    let problems = courses.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("same questions and options"), "{problems:?}");
+}
+
+#[test]
+fn a_quiz_with_no_correct_answer_is_a_load_error() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones").write(
+        "phones/02-check/02-more.md",
+        "+++\ntitle = \"More\"\n+++\n\n::: question none multiple\nPick\n\n- [ ] a {#a}\n- [ ] b {#b}\n:::\n",
+    );
+    let problems = courses.problems();
+    assert!(problems.iter().any(|p| p.contains("no correct option")), "{problems:?}");
+}
+
+#[test]
+fn badly_named_files_and_folders_are_reported() {
+    let courses = Courses::new();
+    courses
+        .with_sound_course("phones")
+        .write("phones/basics-without-number/module.toml", "title = \"x\"\n")
+        .write("phones/01-basics/welcome.md", "+++\ntitle = \"x\"\n+++\n")
+        .write("phones/01-basics/02-wifi.fr.md", "+++\ntitle = \"x\"\n+++\n")
+        .write("phones/01-basics/notes.txt", "x");
+    let problems = courses.problems();
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+}
+
+#[test]
+fn broken_courses_can_be_skipped_while_sound_ones_load() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones").with_sound_course("safety").write("safety/course.toml", "title = 5\n");
+    assert!(courses.load().is_err());
+    let loaded = load(courses.dir.path(), BrokenCourses::Skip).unwrap();
+    assert!(loaded.catalog.course("phones").is_some());
+    assert!(loaded.catalog.course("safety").is_none());
+    assert!(!loaded.skipped.is_empty());
+}
+
+#[test]
+fn reordering_lessons_keeps_their_ids() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    let before = courses.load().unwrap().catalog.course("phones").unwrap().content_version.clone();
+    let module = courses.dir.path().join("phones/01-basics");
+    fs::rename(module.join("01-welcome.md"), module.join("03-welcome.md")).unwrap();
+    fs::rename(module.join("01-welcome.ur.md"), module.join("03-welcome.ur.md")).unwrap();
+    let loaded = courses.load().unwrap();
+    let course = loaded.catalog.course("phones").unwrap();
+    let ids: Vec<_> = course.lessons().map(|(_, lesson)| lesson.id.as_str()).collect();
+    assert_eq!(ids, ["wifi", "welcome", "quiz"]);
+    assert_ne!(course.content_version, before, "the content version follows every change");
+}

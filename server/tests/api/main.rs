@@ -1,0 +1,9 @@
+//! Integration tests: the real server on port 0, against a temporary SQLite
+//! file and a fresh schema in the local PostgreSQL.
+
+mod helpers;
+
+mod courses_reload;
+mod database;
+mod pages;
+mod sessions;
