@@ -5,6 +5,9 @@
 //! Server-only code (the catalog, the database) sits behind `ssr` and never
 //! reaches the browser.
 
+// Deeply nested views make deep types; the browser build needs the headroom.
+#![recursion_limit = "256"]
+
 pub mod app;
 mod components;
 pub mod error;

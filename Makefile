@@ -1,0 +1,79 @@
+# Two commands matter: `make run` and `make test`. Both install what is
+# missing first. See README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+# Must equal the `wasm-bindgen` version pinned in Cargo.toml.
+WASM_BINDGEN_VERSION := 0.2.130
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+SITE_DIR := $(TARGET_DIR)/site
+SERVER := $(TARGET_DIR)/debug/server
+WASM := $(TARGET_DIR)/wasm32-unknown-unknown/wasm-release/app.wasm
+
+# Where `make run` listens; any LEARN_* variable (see README) also works.
+ADDRESS ?= 127.0.0.1:3000
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test build server wasm tools rust-tools browser-tools postgres integration-test e2e-test check bench clean
+
+## run: build everything and serve the sample courses on SQLite at http://$(ADDRESS)
+run: tools build
+	$(SERVER) serve --address $(ADDRESS) --site-dir $(SITE_DIR)
+
+## test: unit, integration (SQLite and PostgreSQL) and browser end-to-end tests
+test: tools build
+	$(MAKE) --no-print-directory integration-test e2e-test
+
+build: wasm server
+
+server:
+	cargo build --package server
+
+# The browser build, for pages with islands: size-optimised, then bound by
+# the wasm-bindgen CLI of exactly the pinned version.
+wasm: rust-tools
+	cargo build --package app --lib --target wasm32-unknown-unknown --profile wasm-release --no-default-features --features hydrate
+	wasm-bindgen --target web --no-typescript --out-dir $(SITE_DIR)/pkg --out-name app $(WASM)
+
+## Unit tests and integration tests; PostgreSQL at TEST_POSTGRES_URL
+## (default postgres://postgres@127.0.0.1:5432/test), started if it is down.
+integration-test: postgres
+	cargo test --workspace
+
+e2e-test: browser-tools
+	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
+		node --test --test-concurrency=1 end2end/tests/
+
+tools: rust-tools browser-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+browser-tools:
+	@command -v chromium >/dev/null || { \
+		echo "installing Debian's Chromium"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
+	@[ -d end2end/node_modules/playwright-core ] || (cd end2end && npm ci --no-audit --no-fund)
+
+# The local PostgreSQL, started when it is not answering (as on a fresh boot).
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start && sleep 2; }
+
+## check: formatting and lints, as CI would want them
+check:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf end2end/node_modules end2end/artifacts

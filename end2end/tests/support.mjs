@@ -1,0 +1,103 @@
+// Starts the real server binary on port 0 and Debian's Chromium.
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const artifacts = join(here, "..", "artifacts");
+mkdirSync(artifacts, { recursive: true });
+
+const required = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests with \`make test\``);
+  return value;
+};
+
+/** Starts `server serve` on a free port with a fresh SQLite database. */
+export async function startServer({ coursesDir } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), "learn-e2e-"));
+  const child = spawn(
+    required("SERVER_BIN"),
+    [
+      "serve",
+      "--address", "127.0.0.1:0",
+      "--data-dir", dataDir,
+      "--courses-dir", coursesDir ?? required("COURSES_DIR"),
+      "--site-dir", required("SITE_DIR"),
+    ],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: "warn" } },
+  );
+  let log = "";
+  child.stderr.on("data", (chunk) => (log += chunk));
+  const baseURL = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (http:\/\/\S+)/);
+      if (match) resolve(match[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+    setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000);
+  });
+  return {
+    baseURL,
+    pid: child.pid,
+    log: () => log,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on("exit", resolve)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function chromiumPath() {
+  try {
+    return execFileSync("sh", ["-c", "command -v chromium"]).toString().trim();
+  } catch {
+    throw new Error("Debian's chromium is not installed: run `make test`, which installs it");
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** The address of every lesson of every course, read from the site itself. */
+export async function allLessonPaths(baseURL) {
+  const links = async (path, pattern) => {
+    const html = await (await fetch(baseURL + path)).text();
+    return [...new Set([...html.matchAll(pattern)].map((m) => m[1]))];
+  };
+  const courses = await links("/", /href="(\/courses\/[a-z0-9-]+)"/g);
+  const lessons = [];
+  for (const course of courses) {
+    lessons.push(...(await links(course, /href="(\/courses\/[a-z0-9-]+\/[a-z0-9-]+)"/g)));
+  }
+  return [...new Set(lessons)];
+}
+
+/** Counts every byte a page transfers, as Chromium's network layer sees them. */
+export async function measureTransfers(page) {
+  const client = await page.context().newCDPSession(page);
+  await client.send("Network.enable");
+  const record = { bytes: 0, urls: [] };
+  client.on("Network.requestWillBeSent", (event) => record.urls.push(event.request.url));
+  client.on("Network.loadingFinished", (event) => (record.bytes += event.encodedDataLength));
+  return record;
+}
