@@ -21,7 +21,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 .PHONY: run test build server wasm tools rust-tools browser-tools postgres integration-test e2e-test check bench clean
 
 ## run: build everything and serve the sample courses on SQLite at http://$(ADDRESS)
-run: tools build
+run: rust-tools build
 	$(SERVER) serve --address $(ADDRESS) --site-dir $(SITE_DIR)
 
 ## test: unit, integration (SQLite and PostgreSQL) and browser end-to-end tests

@@ -33,6 +33,7 @@ export async function startServer({ coursesDir } = {}) {
   );
   let log = "";
   child.stderr.on("data", (chunk) => (log += chunk));
+  let timer;
   const baseURL = await new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk) => {
@@ -41,8 +42,8 @@ export async function startServer({ coursesDir } = {}) {
       if (match) resolve(match[1]);
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
-    setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000);
-  });
+    timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000);
+  }).finally(() => clearTimeout(timer));
   return {
     baseURL,
     pid: child.pid,
