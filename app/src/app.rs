@@ -10,9 +10,10 @@ use crate::pages::{CataloguePage, CoursePage, LessonPage, NotFoundPage};
 /// The whole document. It carries no script: pages without islands are
 /// plain HTML and CSS. A page with an island will add `HydrationScripts`.
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    let language = crate::i18n::use_language();
     view! {
         <!DOCTYPE html>
-        <html lang="en" dir="ltr">
+        <html lang=language.code() dir=language.direction().html_dir()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

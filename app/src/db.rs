@@ -31,10 +31,7 @@ impl Db {
             if let Some(schema) = schema {
                 let bootstrap = Database::connect(url).await?;
                 bootstrap
-                    .execute_unprepared(&format!(
-                        "CREATE SCHEMA IF NOT EXISTS \"{}\"",
-                        schema.replace('"', "")
-                    ))
+                    .execute_unprepared(&format!("CREATE SCHEMA IF NOT EXISTS \"{}\"", schema.replace('"', "")))
                     .await?;
                 bootstrap.close().await?;
             }
@@ -44,10 +41,7 @@ impl Db {
                 options.set_schema_search_path(schema);
             }
             let pool = Database::connect(options).await?;
-            Ok(Db {
-                reader: pool.clone(),
-                writer: pool,
-            })
+            Ok(Db { reader: pool.clone(), writer: pool })
         }
     }
 
@@ -68,11 +62,7 @@ fn sqlite_options(url: &str, connections: u32, read_only: bool) -> ConnectOption
             let sqlite = sqlite.create_if_missing(!read_only).read_only(read_only);
             // The writer switches the file to WAL; the mode is kept in the
             // file, and a read-only connection may not change it.
-            let sqlite = if read_only {
-                sqlite
-            } else {
-                sqlite.journal_mode(SqliteJournalMode::Wal)
-            };
+            let sqlite = if read_only { sqlite } else { sqlite.journal_mode(SqliteJournalMode::Wal) };
             sqlite
                 // FULL: a transaction is on disk (fsync of the WAL) before we
                 // acknowledge it, so it survives a crash of the process and a

@@ -2,9 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
+    /// The default, when nothing better is known.
+    #[default]
     En,
     Ur,
     Uz,
@@ -31,9 +33,36 @@ impl Language {
     }
 
     pub fn from_code(code: &str) -> Option<Language> {
-        Language::ALL
-            .into_iter()
-            .find(|language| language.code() == code)
+        Language::ALL.into_iter().find(|language| language.code() == code)
+    }
+
+    /// The language a browser's `Accept-Language` header prefers most among
+    /// ours (`ur-PK`, `uz-Latn-UZ`, `ru;q=0.8`…); `None` when it names none
+    /// of them or cannot be read.
+    pub fn from_accept_language(header: &str) -> Option<Language> {
+        let mut best: Option<(f32, usize, Language)> = None;
+        for (position, item) in header.split(',').enumerate() {
+            let mut parts = item.trim().split(';');
+            let tag = parts.next().unwrap_or_default().trim();
+            let quality = parts
+                .find_map(|parameter| parameter.trim().strip_prefix("q="))
+                .map(|q| q.trim().parse::<f32>().unwrap_or(0.0))
+                .unwrap_or(1.0);
+            let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+            let Some(language) = Language::from_code(&primary) else { continue };
+            if quality <= 0.0 || !quality.is_finite() {
+                continue;
+            }
+            // Higher quality wins; between equals, the one named first.
+            let better = match best {
+                None => true,
+                Some((best_quality, _, _)) => quality > best_quality,
+            };
+            if better {
+                best = Some((quality, position, language));
+            }
+        }
+        best.map(|(_, _, language)| language)
     }
 
     pub fn direction(self) -> Direction {
@@ -81,6 +110,17 @@ mod tests {
         }
         assert_eq!(Language::from_code("fr"), None);
         assert_eq!(Language::from_code("UR"), None);
+    }
+
+    #[test]
+    fn accept_language_picks_our_most_preferred_language() {
+        assert_eq!(Language::from_accept_language("ur-PK,ur;q=0.9,en;q=0.8"), Some(Language::Ur));
+        assert_eq!(Language::from_accept_language("fr-FR,ru;q=0.5,en;q=0.7"), Some(Language::En));
+        assert_eq!(Language::from_accept_language("uz-Latn-UZ"), Some(Language::Uz));
+        assert_eq!(Language::from_accept_language("de, fr;q=0.9"), None);
+        assert_eq!(Language::from_accept_language("ru;q=0, en;q=0.1"), Some(Language::En));
+        assert_eq!(Language::from_accept_language(";;;,q=,ru;q=abc"), None);
+        assert_eq!(Language::from_accept_language(""), None);
     }
 
     #[test]

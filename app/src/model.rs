@@ -18,11 +18,12 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn label(self) -> &'static str {
+    /// The id of its name among the interface messages.
+    pub fn message_id(self) -> &'static str {
         match self {
-            Level::Beginner => "Beginner",
-            Level::Intermediate => "Intermediate",
-            Level::Advanced => "Advanced",
+            Level::Beginner => "level-beginner",
+            Level::Intermediate => "level-intermediate",
+            Level::Advanced => "level-advanced",
         }
     }
 }
@@ -42,6 +43,8 @@ pub enum Access {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CourseCard {
     pub id: String,
+    /// The language of the title and summary: the reader's when translated.
+    pub language: Language,
     pub title: String,
     pub summary: String,
     pub level: Level,
@@ -54,12 +57,13 @@ pub struct CourseCard {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CourseOutline {
     pub card: CourseCard,
-    pub language: Language,
     pub modules: Vec<ModuleOutline>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ModuleOutline {
+    /// The language of the title and summary.
+    pub language: Language,
     pub title: String,
     pub summary: Option<String>,
     pub lessons: Vec<LessonLink>,
@@ -68,6 +72,8 @@ pub struct ModuleOutline {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LessonLink {
     pub id: String,
+    /// The language of the title.
+    pub language: Language,
     pub title: String,
     pub minutes: u32,
     pub is_quiz: bool,
@@ -81,7 +87,11 @@ pub struct LessonView {
     pub module_title: String,
     pub id: String,
     pub title: String,
+    /// The language the lesson is shown in: the reader's, or the course's
+    /// own when the lesson has no translation into the reader's.
     pub language: Language,
+    /// The course's own language, for titles that are not translated.
+    pub course_language: Language,
     pub minutes: u32,
     /// Sanitised HTML rendered from the lesson's markdown.
     pub html: String,

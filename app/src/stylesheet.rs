@@ -18,12 +18,6 @@ impl Stylesheet {
 
 pub static STYLESHEET: LazyLock<Stylesheet> = LazyLock::new(|| {
     let css = include_str!("../../style/main.css");
-    let hash: String = Sha256::digest(css.as_bytes())[..6]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Stylesheet {
-        href: format!("/assets/main.{hash}.css"),
-        css,
-    }
+    let hash: String = Sha256::digest(css.as_bytes())[..6].iter().map(|b| format!("{b:02x}")).collect();
+    Stylesheet { href: format!("/assets/main.{hash}.css"), css }
 });

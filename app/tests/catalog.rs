@@ -15,9 +15,7 @@ struct Courses {
 
 impl Courses {
     fn new() -> Courses {
-        Courses {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        Courses { dir: tempfile::tempdir().unwrap() }
     }
 
     fn write(&self, relative: &str, text: &str) -> &Courses {
@@ -55,12 +53,7 @@ impl Courses {
             Err(problems) => problems
                 .iter()
                 .map(|p| {
-                    format!(
-                        "{}:{}: {}",
-                        p.path.strip_prefix(self.dir.path()).unwrap().display(),
-                        p.line,
-                        p.message
-                    )
+                    format!("{}:{}: {}", p.path.strip_prefix(self.dir.path()).unwrap().display(), p.line, p.message)
                 })
                 .collect(),
         }
@@ -80,16 +73,8 @@ fn the_sample_courses_load_without_problems() {
     assert!(courses.len() >= 3);
     for course in courses {
         assert!(course.modules.len() >= 2, "{} needs two modules", course.id);
-        assert!(
-            course.lessons().count() >= 6,
-            "{} needs six lessons",
-            course.id
-        );
-        assert!(
-            course.lessons().any(|(_, lesson)| lesson.quiz.is_some()),
-            "{} needs a quiz",
-            course.id
-        );
+        assert!(course.lessons().count() >= 6, "{} needs six lessons", course.id);
+        assert!(course.lessons().any(|(_, lesson)| lesson.quiz.is_some()), "{} needs a quiz", course.id);
     }
 }
 
@@ -99,35 +84,18 @@ fn a_sound_course_is_ordered_rendered_and_linked() {
     courses.with_sound_course("phones");
     let loaded = courses.load().unwrap();
     let course = loaded.catalog.course("phones").unwrap();
-    let ids: Vec<_> = course
-        .lessons()
-        .map(|(_, lesson)| lesson.id.as_str())
-        .collect();
+    let ids: Vec<_> = course.lessons().map(|(_, lesson)| lesson.id.as_str()).collect();
     assert_eq!(ids, ["welcome", "wifi", "quiz"]);
 
     let welcome = course.lesson("welcome").unwrap();
-    assert!(
-        welcome
-            .content
-            .html
-            .contains(r#"href="/courses/phones/wifi""#),
-        "{}",
-        welcome.content.html
-    );
+    assert!(welcome.content.html.contains(r#"href="/courses/phones/wifi""#), "{}", welcome.content.html);
     assert!(welcome.content.html.contains("/media/phones/phone.svg?v="));
     assert_eq!(welcome.minutes, 5);
     assert!(welcome.translations.contains_key(&Language::Ur));
 
     let quiz = course.lesson("quiz").unwrap().quiz.as_ref().unwrap();
     assert_eq!(quiz.pass_mark, 80);
-    assert_eq!(
-        quiz.questions[0]
-            .options
-            .iter()
-            .filter(|o| o.correct)
-            .count(),
-        1
-    );
+    assert_eq!(quiz.questions[0].options.iter().filter(|o| o.correct).count(), 1);
     assert_eq!(course.content_version.len(), 16);
 }
 
@@ -136,12 +104,7 @@ fn the_lesson_page_never_carries_answers_or_explanations() {
     let courses = Courses::new();
     courses.with_sound_course("phones");
     let loaded = courses.load().unwrap();
-    let view = loaded
-        .catalog
-        .course("phones")
-        .unwrap()
-        .lesson_view("quiz", Language::En)
-        .unwrap();
+    let view = loaded.catalog.course("phones").unwrap().lesson_view("quiz", Language::En).unwrap();
     let sent = format!("{view:?}");
     assert!(!sent.contains("Right."), "explanations leaked: {sent}");
     assert!(!sent.contains("correct"), "correctness leaked: {sent}");
@@ -167,25 +130,16 @@ fn every_mistake_is_reported_at_once_with_its_line() {
     courses
         .with_sound_course("phones")
         // Malformed front matter (line 3 of the file).
-        .write(
-            "phones/01-basics/03-broken.md",
-            "+++\ntitle = \"Broken\"\nminutes = \"many\"\n+++\n",
-        )
+        .write("phones/01-basics/03-broken.md", "+++\ntitle = \"Broken\"\nminutes = \"many\"\n+++\n")
         // A lesson id that clashes with 02-wifi.md.
-        .write(
-            "phones/02-check/02-wifi.md",
-            "+++\ntitle = \"Wi-Fi again\"\n+++\n",
-        )
+        .write("phones/02-check/02-wifi.md", "+++\ntitle = \"Wi-Fi again\"\n+++\n")
         // A missing image and a broken link, on lines 5 and 7.
         .write(
             "phones/02-check/03-links.md",
             "+++\ntitle = \"Links\"\n+++\n\n![Chart](../assets/chart.png)\n\n[gone](04-gone.md)\n",
         )
         // An unknown block.
-        .write(
-            "phones/02-check/04-poll.md",
-            "+++\ntitle = \"Poll\"\n+++\n::: poll colours\n:::\n",
-        );
+        .write("phones/02-check/04-poll.md", "+++\ntitle = \"Poll\"\n+++\n::: poll colours\n:::\n");
     let problems = courses.problems();
     let expected = [
         "phones/01-basics/03-broken.md:3:",
@@ -195,10 +149,7 @@ fn every_mistake_is_reported_at_once_with_its_line() {
         "phones/02-check/04-poll.md:4: unknown block `::: poll`",
     ];
     for prefix in expected {
-        assert!(
-            problems.iter().any(|p| p.starts_with(prefix)),
-            "missing {prefix:?} in {problems:#?}"
-        );
+        assert!(problems.iter().any(|p| p.starts_with(prefix)), "missing {prefix:?} in {problems:#?}");
     }
     assert_eq!(problems.len(), expected.len(), "{problems:#?}");
 }
@@ -206,16 +157,12 @@ fn every_mistake_is_reported_at_once_with_its_line() {
 #[test]
 fn a_malformed_manifest_is_reported_at_its_line() {
     let courses = Courses::new();
-    courses.with_sound_course("phones").write(
-        "phones/course.toml",
-        "title = \"Phones\"\nsummary = \"x\"\nlevel = \"expert\"\n",
-    );
+    courses
+        .with_sound_course("phones")
+        .write("phones/course.toml", "title = \"Phones\"\nsummary = \"x\"\nlevel = \"expert\"\n");
     let problems = courses.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(
-        problems[0].starts_with("phones/course.toml:3:"),
-        "{problems:?}"
-    );
+    assert!(problems[0].starts_with("phones/course.toml:3:"), "{problems:?}");
 }
 
 #[test]
@@ -227,10 +174,7 @@ fn a_translation_must_ask_the_same_questions() {
     );
     let problems = courses.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(
-        problems[0].contains("same questions and options"),
-        "{problems:?}"
-    );
+    assert!(problems[0].contains("same questions and options"), "{problems:?}");
 }
 
 #[test]
@@ -241,10 +185,7 @@ fn a_quiz_with_no_correct_answer_is_a_load_error() {
         "+++\ntitle = \"More\"\n+++\n\n::: question none multiple\nPick\n\n- [ ] a {#a}\n- [ ] b {#b}\n:::\n",
     );
     let problems = courses.problems();
-    assert!(
-        problems.iter().any(|p| p.contains("no correct option")),
-        "{problems:?}"
-    );
+    assert!(problems.iter().any(|p| p.contains("no correct option")), "{problems:?}");
 }
 
 #[test]
@@ -252,15 +193,9 @@ fn badly_named_files_and_folders_are_reported() {
     let courses = Courses::new();
     courses
         .with_sound_course("phones")
-        .write(
-            "phones/basics-without-number/module.toml",
-            "title = \"x\"\n",
-        )
+        .write("phones/basics-without-number/module.toml", "title = \"x\"\n")
         .write("phones/01-basics/welcome.md", "+++\ntitle = \"x\"\n+++\n")
-        .write(
-            "phones/01-basics/02-wifi.fr.md",
-            "+++\ntitle = \"x\"\n+++\n",
-        )
+        .write("phones/01-basics/02-wifi.fr.md", "+++\ntitle = \"x\"\n+++\n")
         .write("phones/01-basics/notes.txt", "x");
     let problems = courses.problems();
     assert_eq!(problems.len(), 4, "{problems:#?}");
@@ -269,10 +204,7 @@ fn badly_named_files_and_folders_are_reported() {
 #[test]
 fn broken_courses_can_be_skipped_while_sound_ones_load() {
     let courses = Courses::new();
-    courses
-        .with_sound_course("phones")
-        .with_sound_course("safety")
-        .write("safety/course.toml", "title = 5\n");
+    courses.with_sound_course("phones").with_sound_course("safety").write("safety/course.toml", "title = 5\n");
     assert!(courses.load().is_err());
     let loaded = load(courses.dir.path(), BrokenCourses::Skip).unwrap();
     assert!(loaded.catalog.course("phones").is_some());
@@ -284,30 +216,13 @@ fn broken_courses_can_be_skipped_while_sound_ones_load() {
 fn reordering_lessons_keeps_their_ids() {
     let courses = Courses::new();
     courses.with_sound_course("phones");
-    let before = courses
-        .load()
-        .unwrap()
-        .catalog
-        .course("phones")
-        .unwrap()
-        .content_version
-        .clone();
+    let before = courses.load().unwrap().catalog.course("phones").unwrap().content_version.clone();
     let module = courses.dir.path().join("phones/01-basics");
     fs::rename(module.join("01-welcome.md"), module.join("03-welcome.md")).unwrap();
-    fs::rename(
-        module.join("01-welcome.ur.md"),
-        module.join("03-welcome.ur.md"),
-    )
-    .unwrap();
+    fs::rename(module.join("01-welcome.ur.md"), module.join("03-welcome.ur.md")).unwrap();
     let loaded = courses.load().unwrap();
     let course = loaded.catalog.course("phones").unwrap();
-    let ids: Vec<_> = course
-        .lessons()
-        .map(|(_, lesson)| lesson.id.as_str())
-        .collect();
+    let ids: Vec<_> = course.lessons().map(|(_, lesson)| lesson.id.as_str()).collect();
     assert_eq!(ids, ["wifi", "welcome", "quiz"]);
-    assert_ne!(
-        course.content_version, before,
-        "the content version follows every change"
-    );
+    assert_ne!(course.content_version, before, "the content version follows every change");
 }

@@ -10,11 +10,7 @@ use crate::config::Settings;
 use crate::startup::{Application, connect_and_migrate};
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "server",
-    version,
-    about = "A learning platform for digital skills"
-)]
+#[command(name = "server", version, about = "A learning platform for digital skills")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -53,9 +49,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             }
             Err(error) => fail(&error),
         },
-        Command::Courses {
-            command: CoursesCommand::Check { dir },
-        } => check_courses(&dir),
+        Command::Courses { command: CoursesCommand::Check { dir } } => check_courses(&dir),
     }
 }
 

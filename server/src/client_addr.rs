@@ -49,31 +49,21 @@ impl TrustedProxies {
 }
 
 /// Records the client's address in the request and logs the request.
-pub async fn identify_client(
-    State(proxies): State<TrustedProxies>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+pub async fn identify_client(State(proxies): State<TrustedProxies>, mut request: Request, next: Next) -> Response {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0.ip())
         .unwrap_or(IpAddr::from([127, 0, 0, 1]));
-    let forwarded_for = request
-        .headers()
-        .get("x-forwarded-for")
-        .and_then(|value| value.to_str().ok());
+    let forwarded_for = request.headers().get("x-forwarded-for").and_then(|value| value.to_str().ok());
     let client = ClientAddr(proxies.client(peer, forwarded_for));
     request.extensions_mut().insert(client);
-    let span = tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = %client.0);
+    let span =
+        tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = %client.0);
     async move {
         let started = Instant::now();
         let response = next.run(request).await;
-        tracing::info!(
-            status = response.status().as_u16(),
-            ms = started.elapsed().as_millis() as u64,
-            "served"
-        );
+        tracing::info!(status = response.status().as_u16(), ms = started.elapsed().as_millis() as u64, "served");
         response
     }
     .instrument(span)
@@ -106,15 +96,13 @@ mod tests {
 
     #[test]
     fn chains_of_trusted_proxies_are_walked_back() {
-        let client =
-            proxies(&["10.0.0.0/8"]).client(ip("10.0.0.2"), Some("198.51.100.7, 10.1.1.1"));
+        let client = proxies(&["10.0.0.0/8"]).client(ip("10.0.0.2"), Some("198.51.100.7, 10.1.1.1"));
         assert_eq!(client, ip("198.51.100.7"));
     }
 
     #[test]
     fn garbage_in_the_header_stops_the_walk() {
-        let client =
-            proxies(&["10.0.0.0/8"]).client(ip("10.0.0.2"), Some("198.51.100.7, nonsense"));
+        let client = proxies(&["10.0.0.0/8"]).client(ip("10.0.0.2"), Some("198.51.100.7, nonsense"));
         assert_eq!(client, ip("10.0.0.2"));
     }
 }

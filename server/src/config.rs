@@ -57,25 +57,16 @@ pub struct Settings {
 
 impl Settings {
     pub fn database_url(&self) -> String {
-        self.database_url
-            .clone()
-            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("learn.db").display()))
+        self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("learn.db").display()))
     }
 
     pub fn public_url(&self) -> String {
-        let url = self
-            .public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", self.address));
+        let url = self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.address));
         url.trim_end_matches('/').to_string()
     }
 
     pub fn broken_courses(&self) -> BrokenCourses {
-        if self.skip_broken_courses {
-            BrokenCourses::Skip
-        } else {
-            BrokenCourses::Refuse
-        }
+        if self.skip_broken_courses { BrokenCourses::Skip } else { BrokenCourses::Refuse }
     }
 
     /// Cookies are sent only over https when the site is served over https.

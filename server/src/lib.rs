@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod client_addr;
 pub mod config;
+pub mod language;
 mod pages;
 pub mod router;
 pub mod session_store;

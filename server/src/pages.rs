@@ -8,6 +8,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use app::app::shell;
+use app::language::Language;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -33,13 +34,12 @@ pub async fn render_not_found(State(state): State<AppState>, request: Request<Bo
 
 async fn render(state: AppState, request: Request<Body>) -> Response {
     let options = state.leptos_options.clone();
-    leptos_axum::handle_response_inner(
-        move || provide_context(state.clone()),
-        move || shell(options),
-        request,
-        whole_page,
-    )
-    .await
+    let language = request.extensions().get::<Language>().copied().unwrap_or_default();
+    let context = move || {
+        provide_context(state.clone());
+        provide_context(language);
+    };
+    leptos_axum::handle_response_inner(context, move || shell(options), request, whole_page).await
 }
 
 fn whole_page<IV: IntoView + 'static>(

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use app::app::App;
 use app::error::AppError;
+use app::language::Language;
 use app::state::AppState;
 use axum::Router;
 use axum::body::Body;
@@ -22,6 +23,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::client_addr::{TrustedProxies, identify_client};
 use crate::config::Settings;
+use crate::language::{SecureCookies, choose_language};
 use crate::session_store::DatabaseSessionStore;
 use crate::{pages, static_files};
 
@@ -34,11 +36,7 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
     let pkg = ServeDir::new(settings.site_dir.join("pkg"));
 
     let sessions = SessionManagerLayer::new(store)
-        .with_name(if settings.secure_cookies() {
-            "__Host-session"
-        } else {
-            "session"
-        })
+        .with_name(if settings.secure_cookies() { "__Host-session" } else { "session" })
         .with_secure(settings.secure_cookies())
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -57,28 +55,20 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .fallback(pages::render_not_found)
         .with_state(state)
         .layer(sessions)
-        .layer(security_header(
-            header::CONTENT_SECURITY_POLICY,
-            CONTENT_SECURITY_POLICY,
-        ))
+        .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(security_header(
-            header::REFERRER_POLICY,
-            "strict-origin-when-cross-origin",
-        ))
+        .layer(security_header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
         .layer(security_header(
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=()",
         ))
         // Pages change with the courses and (soon) with who is signed in.
         .layer(security_header(header::CACHE_CONTROL, "no-cache"))
+        .layer(axum::middleware::from_fn_with_state(SecureCookies(settings.secure_cookies()), choose_language))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_| panic_response()))
-        .layer(axum::middleware::from_fn_with_state(
-            proxies,
-            identify_client,
-        ))
+        .layer(axum::middleware::from_fn_with_state(proxies, identify_client))
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -98,12 +88,12 @@ async fn health(State(state): State<AppState>) -> impl IntoResponse {
 /// changes over GET).
 /// A failed call answers with the status of its [`AppError`] variant.
 async fn server_function(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let response = leptos_axum::handle_server_fns_with_context(
-        move || provide_context(state.clone()),
-        request,
-    )
-    .await
-    .into_response();
+    let language = request.extensions().get::<Language>().copied().unwrap_or_default();
+    let context = move || {
+        provide_context(state.clone());
+        provide_context(language);
+    };
+    let response = leptos_axum::handle_server_fns_with_context(context, request).await.into_response();
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
@@ -112,17 +102,13 @@ async fn server_function(State(state): State<AppState>, request: Request<Body>) 
         return (parts, "\"Internal\"").into_response();
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status =
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
 }
 
 fn panic_response() -> Response {
     tracing::error!("a request panicked");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side. Please try again in a moment.",
-    )
+    (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again in a moment.")
         .into_response()
 }

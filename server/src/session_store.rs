@@ -44,8 +44,7 @@ impl DatabaseSessionStore {
     }
 
     fn row(record: &Record) -> session_store::Result<session::ActiveModel> {
-        let data = serde_json::to_string(&record.data)
-            .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        let data = serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
         Ok(session::ActiveModel {
             id: Set(record.id.to_string()),
             data: Set(data),
@@ -64,14 +63,9 @@ impl SessionStore for DatabaseSessionStore {
         // Ids are 128 random bits; a collision is next to impossible, but
         // must never hand one person another's session.
         loop {
-            match session::Entity::insert(Self::row(record)?)
-                .exec(&self.db.writer)
-                .await
-            {
+            match session::Entity::insert(Self::row(record)?).exec(&self.db.writer).await {
                 Ok(_) => return Ok(()),
-                Err(error)
-                    if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
-                {
+                Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
                     record.id = Id::default();
                 }
                 Err(error) => return Err(backend(error)),
@@ -99,20 +93,12 @@ impl SessionStore for DatabaseSessionStore {
             .await
             .map_err(backend)?;
         let Some(row) = row else { return Ok(None) };
-        let data = serde_json::from_str(&row.data)
-            .map_err(|e| session_store::Error::Decode(e.to_string()))?;
-        Ok(Some(Record {
-            id: *id,
-            data,
-            expiry_date: row.expires_at,
-        }))
+        let data = serde_json::from_str(&row.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        Ok(Some(Record { id: *id, data, expiry_date: row.expires_at }))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        session::Entity::delete_by_id(id.to_string())
-            .exec(&self.db.writer)
-            .await
-            .map_err(backend)?;
+        session::Entity::delete_by_id(id.to_string()).exec(&self.db.writer).await.map_err(backend)?;
         Ok(())
     }
 }

@@ -32,16 +32,11 @@ pub enum StartupError {
 pub async fn connect_and_migrate(settings: &Settings) -> Result<Db, StartupError> {
     let url = settings.database_url();
     if url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&settings.data_dir).map_err(|error| {
-            StartupError::DataDir(settings.data_dir.display().to_string(), error)
-        })?;
+        std::fs::create_dir_all(&settings.data_dir)
+            .map_err(|error| StartupError::DataDir(settings.data_dir.display().to_string(), error))?;
     }
-    let db = Db::connect(&url, settings.database_schema.as_deref())
-        .await
-        .map_err(StartupError::Database)?;
-    Migrator::up(&db.writer, None)
-        .await
-        .map_err(StartupError::Migration)?;
+    let db = Db::connect(&url, settings.database_schema.as_deref()).await.map_err(StartupError::Database)?;
+    Migrator::up(&db.writer, None).await.map_err(StartupError::Migration)?;
     Ok(db)
 }
 
@@ -54,41 +49,29 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, StartupError> {
         let db = connect_and_migrate(&settings).await?;
-        let loaded = load(&settings.courses_dir, settings.broken_courses())
-            .map_err(StartupError::Courses)?;
+        let loaded = load(&settings.courses_dir, settings.broken_courses()).map_err(StartupError::Courses)?;
         for problem in &loaded.skipped {
             tracing::warn!(%problem, "course left out");
         }
-        let listener = TcpListener::bind(settings.address)
-            .await
-            .map_err(|error| StartupError::Listen(settings.address, error))?;
+        let listener =
+            TcpListener::bind(settings.address).await.map_err(|error| StartupError::Listen(settings.address, error))?;
         let leptos_options = LeptosOptions::builder()
             .output_name("app")
             .site_root(settings.site_dir.display().to_string())
             .site_pkg_dir("pkg")
             .site_addr(settings.address)
             .build();
-        let state = AppState {
-            leptos_options,
-            catalog: CatalogHandle::new(loaded.catalog),
-            db,
-        };
+        let state = AppState { leptos_options, catalog: CatalogHandle::new(loaded.catalog), db };
         tracing::info!(
             courses = state.catalog.current().courses().len(),
             database = %redact(&settings.database_url()),
             "started"
         );
-        Ok(Application {
-            listener,
-            state,
-            settings,
-        })
+        Ok(Application { listener, state, settings })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("a bound socket has an address")
+        self.listener.local_addr().expect("a bound socket has an address")
     }
 
     pub fn state(&self) -> &AppState {
@@ -98,17 +81,11 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let store = DatabaseSessionStore::new(self.state.db.clone());
         tokio::spawn(store.clone().sweep_expired_every(Duration::from_secs(3600)));
-        tokio::spawn(reload_courses_on_hangup(
-            self.state.catalog.clone(),
-            self.settings.clone(),
-        ));
+        tokio::spawn(reload_courses_on_hangup(self.state.catalog.clone(), self.settings.clone()));
         let app = router(self.state, store, &self.settings);
-        axum::serve(
-            self.listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await
     }
 }
 
@@ -126,19 +103,13 @@ async fn reload_courses_on_hangup(catalog: CatalogHandle, settings: Settings) {
                 for problem in skipped {
                     tracing::warn!(%problem, "course left out");
                 }
-                tracing::info!(
-                    courses = catalog.current().courses().len(),
-                    "courses reloaded"
-                );
+                tracing::info!(courses = catalog.current().courses().len(), "courses reloaded");
             }
             Err(problems) => {
                 for problem in &problems {
                     tracing::error!(%problem, "course problem");
                 }
-                tracing::error!(
-                    count = problems.len(),
-                    "courses not reloaded: the previous version keeps serving"
-                );
+                tracing::error!(count = problems.len(), "courses not reloaded: the previous version keeps serving");
             }
         }
     }
@@ -179,14 +150,8 @@ fn redact(url: &str) -> String {
 mod tests {
     #[test]
     fn passwords_are_redacted_from_database_urls() {
-        assert_eq!(
-            super::redact("postgres://u:secret@h/db"),
-            "postgres://u:***@h/db"
-        );
+        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
         assert_eq!(super::redact("postgres://u@h/db"), "postgres://u@h/db");
-        assert_eq!(
-            super::redact("sqlite://data/learn.db"),
-            "sqlite://data/learn.db"
-        );
+        assert_eq!(super::redact("sqlite://data/learn.db"), "sqlite://data/learn.db");
     }
 }

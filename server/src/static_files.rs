@@ -17,13 +17,7 @@ pub async fn stylesheet(Path(file): Path<String>) -> Response {
     if STYLESHEET.href().strip_prefix("/assets/") != Some(file.as_str()) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, FOREVER),
-        ],
-        STYLESHEET.css,
-    )
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, FOREVER)], STYLESHEET.css)
         .into_response()
 }
 
@@ -44,9 +38,7 @@ pub async fn course_asset(
     let Some(path) = course.asset_path(&file) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let current_hash = course
-        .assets
-        .get(&std::path::Path::new("assets").join(&file));
+    let current_hash = course.assets.get(&std::path::Path::new("assets").join(&file));
     let bytes = match tokio::fs::read(&path).await {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -54,17 +46,10 @@ pub async fn course_asset(
             return StatusCode::NOT_FOUND.into_response();
         }
     };
-    let cache = if version.v.is_some() && version.v.as_ref() == current_hash {
-        FOREVER
-    } else {
-        "public, max-age=300"
-    };
+    let cache = if version.v.is_some() && version.v.as_ref() == current_hash { FOREVER } else { "public, max-age=300" };
     let mut response = Response::new(Body::from(bytes));
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(content_type(&file)),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&file)));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if file.ends_with(".svg") {
         // An SVG opened on its own is a document: let it run nothing.
@@ -77,11 +62,7 @@ pub async fn course_asset(
 }
 
 fn content_type(file: &str) -> &'static str {
-    let extension = file
-        .rsplit('.')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let extension = file.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
     match extension.as_str() {
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

@@ -8,16 +8,15 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use super::manifest::{
-    CourseManifest, LessonFrontMatter, ModuleManifest, TranslationFrontMatter, parse_toml,
-    split_front_matter,
+    CourseManifest, LessonFrontMatter, ModuleManifest, TranslationFrontMatter, parse_toml, split_front_matter,
 };
 use super::markdown::{LinkTargets, Source, render, render_fragment};
 use super::problem::{Problem, Problems};
 use super::quiz::{WrittenQuestion, extract_questions};
 use super::slug::{is_slug, split_order_prefix};
 use super::{
-    Catalog, Course, DEFAULT_PASS_MARK, Lesson, LessonContent, Module, OptionText, Question,
-    QuestionText, Quiz, QuizOption,
+    Catalog, Course, DEFAULT_PASS_MARK, Lesson, LessonContent, Module, OptionText, Question, QuestionText, Quiz,
+    QuizOption,
 };
 use crate::language::Language;
 
@@ -48,7 +47,11 @@ pub fn load(folder: &Path, broken: BrokenCourses) -> Result<Loaded, Vec<Problem>
         }
         let id = file_name(&entry);
         if !is_slug(&id) {
-            problems.report(&entry, 1, format!("course folder `{id}` must be named with a slug: lowercase letters, digits and hyphens"));
+            problems.report(
+                &entry,
+                1,
+                format!("course folder `{id}` must be named with a slug: lowercase letters, digits and hyphens"),
+            );
             continue;
         }
         let mut course_problems = Problems::default();
@@ -61,10 +64,7 @@ pub fn load(folder: &Path, broken: BrokenCourses) -> Result<Loaded, Vec<Problem>
     if !problems.is_empty() && broken == BrokenCourses::Refuse {
         return Err(problems.into_vec());
     }
-    Ok(Loaded {
-        catalog: Catalog { courses },
-        skipped: problems.into_vec(),
-    })
+    Ok(Loaded { catalog: Catalog { courses }, skipped: problems.into_vec() })
 }
 
 /// The entries of a folder that instructors meant to publish, in name order.
@@ -88,9 +88,7 @@ fn visible_entries(folder: &Path, problems: &mut Problems) -> Vec<PathBuf> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn read(path: &Path, problems: &mut Problems) -> Option<String> {
@@ -125,14 +123,9 @@ struct ModuleFiles {
 fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Course> {
     let manifest_path = folder.join("course.toml");
     let manifest: Option<CourseManifest> = if manifest_path.is_file() {
-        read(&manifest_path, problems)
-            .and_then(|text| parse_toml(&text, &manifest_path, 1, problems))
+        read(&manifest_path, problems).and_then(|text| parse_toml(&text, &manifest_path, 1, problems))
     } else {
-        problems.report(
-            folder,
-            1,
-            "a course needs a course.toml with at least `title` and `summary`",
-        );
+        problems.report(folder, 1, "a course needs a course.toml with at least `title` and `summary`");
         None
     };
     let assets = load_assets(folder, problems);
@@ -144,11 +137,7 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
             continue;
         }
         if !entry.is_dir() {
-            problems.report(
-                &entry,
-                1,
-                "unexpected file: lessons belong in module folders, images in assets/",
-            );
+            problems.report(&entry, 1, "unexpected file: lessons belong in module folders, images in assets/");
             continue;
         }
         match split_order_prefix(&name) {
@@ -160,14 +149,16 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
             _ => problems.report(
                 &entry,
                 1,
-                format!(
-                    "module folder `{name}` must be named `NN-slug`, like `01-getting-started`"
-                ),
+                format!("module folder `{name}` must be named `NN-slug`, like `01-getting-started`"),
             ),
         }
     }
     if modules.is_empty() {
-        problems.report(&manifest_path, 1, "this course has no modules: add a folder like `01-getting-started` with a module.toml and lessons");
+        problems.report(
+            &manifest_path,
+            1,
+            "this course has no modules: add a folder like `01-getting-started` with a module.toml and lessons",
+        );
     }
 
     // Every lesson's id, before rendering, so that links between lessons resolve.
@@ -176,18 +167,13 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
     let mut originals: HashMap<(PathBuf, String), String> = HashMap::new(); // (module folder, slug) -> id
     let mut front_matters: HashMap<PathBuf, LessonFrontMatter> = HashMap::new();
     for module in &modules {
-        for file in module
-            .lessons
-            .iter()
-            .filter(|file| file.translation_of.is_none())
-        {
+        for file in module.lessons.iter().filter(|file| file.translation_of.is_none()) {
             let mut file_problems = Problems::default();
             let Some(split) = split_front_matter(&file.text, &file.path, &mut file_problems) else {
                 problems.extend(file_problems);
                 continue;
             };
-            let Some(front_matter) =
-                parse_toml::<LessonFrontMatter>(split.front_matter, &file.path, 2, problems)
+            let Some(front_matter) = parse_toml::<LessonFrontMatter>(split.front_matter, &file.path, 2, problems)
             else {
                 continue;
             };
@@ -196,18 +182,12 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
                 problems.report(
                     &file.path,
                     2,
-                    format!(
-                        "lesson id `{id}` must be a slug: lowercase letters, digits and hyphens"
-                    ),
+                    format!("lesson id `{id}` must be a slug: lowercase letters, digits and hyphens"),
                 );
                 continue;
             }
             if let Some(earlier) = first_use.get(&id) {
-                problems.report(
-                    &file.path,
-                    1,
-                    format!("lesson id `{id}` is already used by {}", earlier.display()),
-                );
+                problems.report(&file.path, 1, format!("lesson id `{id}` is already used by {}", earlier.display()));
                 continue;
             }
             first_use.insert(id.clone(), file.path.clone());
@@ -217,52 +197,36 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
         }
     }
     for module in &modules {
-        for file in module
-            .lessons
-            .iter()
-            .filter(|file| file.translation_of.is_some())
-        {
+        for file in module.lessons.iter().filter(|file| file.translation_of.is_some()) {
             match originals.get(&(module.folder.clone(), file.slug.clone())) {
                 Some(id) => {
                     lesson_ids.insert(file.relative.clone(), id.clone());
                 }
-                None => problems.report(&file.path, 1, "a translation needs its original lesson beside it, with the same name but no language"),
+                None => problems.report(
+                    &file.path,
+                    1,
+                    "a translation needs its original lesson beside it, with the same name but no language",
+                ),
             }
         }
     }
 
     let mut built_modules = Vec::new();
     for module in modules {
-        let folder_relative = module
-            .folder
-            .strip_prefix(folder)
-            .unwrap_or(&module.folder)
-            .to_path_buf();
-        let targets = LinkTargets {
-            course_id: &id,
-            folder: &folder_relative,
-            lessons: &lesson_ids,
-            assets: &assets,
-        };
+        let folder_relative = module.folder.strip_prefix(folder).unwrap_or(&module.folder).to_path_buf();
+        let targets = LinkTargets { course_id: &id, folder: &folder_relative, lessons: &lesson_ids, assets: &assets };
         let mut lessons = Vec::new();
-        for file in module
-            .lessons
-            .iter()
-            .filter(|file| file.translation_of.is_none())
-        {
+        for file in module.lessons.iter().filter(|file| file.translation_of.is_none()) {
             let Some(front_matter) = front_matters.remove(&file.path) else {
                 continue;
             };
             let lesson_id = lesson_ids[&file.relative].clone();
-            let Some((content, written, words)) =
-                render_lesson(file, front_matter.title.clone(), &targets, problems)
+            let Some((content, written, words)) = render_lesson(file, front_matter.title.clone(), &targets, problems)
             else {
                 continue;
             };
             let quiz = build_quiz(&written, front_matter.pass_mark, file, problems);
-            let minutes = front_matter
-                .minutes
-                .unwrap_or_else(|| estimated_minutes(words, written.len()));
+            let minutes = front_matter.minutes.unwrap_or_else(|| estimated_minutes(words, written.len()));
             let mut lesson = Lesson {
                 id: lesson_id,
                 source: file.path.clone(),
@@ -271,16 +235,9 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
                 translations: BTreeMap::new(),
                 quiz,
             };
-            for translation in module
-                .lessons
-                .iter()
-                .filter(|t| t.translation_of.is_some() && t.slug == file.slug)
-            {
-                let language = translation
-                    .translation_of
-                    .expect("filtered to translations");
-                if let Some(content) = render_translation(translation, &written, &targets, problems)
-                {
+            for translation in module.lessons.iter().filter(|t| t.translation_of.is_some() && t.slug == file.slug) {
+                let language = translation.translation_of.expect("filtered to translations");
+                if let Some(content) = render_translation(translation, &written, &targets, problems) {
                     lesson.translations.insert(language, content);
                 }
             }
@@ -323,33 +280,27 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
 fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Option<ModuleFiles> {
     let manifest_path = folder.join("module.toml");
     let manifest = if manifest_path.is_file() {
-        read(&manifest_path, problems)
-            .and_then(|text| parse_toml::<ModuleManifest>(&text, &manifest_path, 1, problems))
+        read(&manifest_path, problems).and_then(|text| parse_toml::<ModuleManifest>(&text, &manifest_path, 1, problems))
     } else {
-        problems.report(
-            folder,
-            1,
-            "a module needs a module.toml with at least `title`",
-        );
+        problems.report(folder, 1, "a module needs a module.toml with at least `title`");
         None
     };
     let course_folder = folder.parent().unwrap_or(folder);
     let mut lessons = Vec::new();
     let mut entries = visible_entries(folder, problems);
     // Lessons in order of their prefix number, whatever its width.
-    entries.sort_by_key(|path| {
-        (
-            split_order_prefix(&file_name(path)).map(|(order, _)| order),
-            path.clone(),
-        )
-    });
+    entries.sort_by_key(|path| (split_order_prefix(&file_name(path)).map(|(order, _)| order), path.clone()));
     for entry in entries {
         let name = file_name(&entry);
         if name == "module.toml" {
             continue;
         }
         let Some(stem) = name.strip_suffix(".md").filter(|_| entry.is_file()) else {
-            problems.report(&entry, 1, "unexpected file: a module holds module.toml and lessons named like `01-welcome.md`");
+            problems.report(
+                &entry,
+                1,
+                "unexpected file: a module holds module.toml and lessons named like `01-welcome.md`",
+            );
             continue;
         };
         let (stem, translation_of) = match stem.rsplit_once('.') {
@@ -362,8 +313,7 @@ fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Op
             },
             None => (stem, None),
         };
-        let Some((_, lesson_slug)) = split_order_prefix(stem).filter(|(_, slug)| is_slug(slug))
-        else {
+        let Some((_, lesson_slug)) = split_order_prefix(stem).filter(|(_, slug)| is_slug(slug)) else {
             problems.report(
                 &entry,
                 1,
@@ -375,22 +325,14 @@ fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Op
             continue;
         };
         lessons.push(LessonFile {
-            relative: entry
-                .strip_prefix(course_folder)
-                .unwrap_or(&entry)
-                .to_path_buf(),
+            relative: entry.strip_prefix(course_folder).unwrap_or(&entry).to_path_buf(),
             path: entry.clone(),
             translation_of,
             slug: lesson_slug.to_string(),
             text,
         });
     }
-    Some(ModuleFiles {
-        slug,
-        manifest: manifest?,
-        folder: folder.to_path_buf(),
-        lessons,
-    })
+    Some(ModuleFiles { slug, manifest: manifest?, folder: folder.to_path_buf(), lessons })
 }
 
 /// Renders an original lesson: its content, its written questions and its word count.
@@ -402,18 +344,10 @@ fn render_lesson(
 ) -> Option<(LessonContent, Vec<WrittenQuestion>, usize)> {
     let split = split_front_matter(&file.text, &file.path, problems)?;
     let extracted = extract_questions(split.body, split.body_first_line, &file.path, problems);
-    let source = Source {
-        path: &file.path,
-        first_line: split.body_first_line,
-    };
+    let source = Source { path: &file.path, first_line: split.body_first_line };
     let rendered = render(&extracted.markdown, &source, targets, problems);
     let questions = render_questions(&extracted.questions, &file.path, targets, problems);
-    let content = LessonContent {
-        title,
-        html: rendered.html,
-        contents: rendered.contents,
-        questions,
-    };
+    let content = LessonContent { title, html: rendered.html, contents: rendered.contents, questions };
     Some((content, extracted.questions, rendered.words))
 }
 
@@ -424,8 +358,7 @@ fn render_translation(
     problems: &mut Problems,
 ) -> Option<LessonContent> {
     let split = split_front_matter(&file.text, &file.path, problems)?;
-    let front_matter: TranslationFrontMatter =
-        parse_toml(split.front_matter, &file.path, 2, problems)?;
+    let front_matter: TranslationFrontMatter = parse_toml(split.front_matter, &file.path, 2, problems)?;
     let extracted = extract_questions(split.body, split.body_first_line, &file.path, problems);
     if !same_quiz(original, &extracted.questions) {
         problems.report(
@@ -435,18 +368,10 @@ fn render_translation(
         );
         return None;
     }
-    let source = Source {
-        path: &file.path,
-        first_line: split.body_first_line,
-    };
+    let source = Source { path: &file.path, first_line: split.body_first_line };
     let rendered = render(&extracted.markdown, &source, targets, problems);
     let questions = render_questions(&extracted.questions, &file.path, targets, problems);
-    Some(LessonContent {
-        title: front_matter.title,
-        html: rendered.html,
-        contents: rendered.contents,
-        questions,
-    })
+    Some(LessonContent { title: front_matter.title, html: rendered.html, contents: rendered.contents, questions })
 }
 
 fn same_quiz(original: &[WrittenQuestion], translation: &[WrittenQuestion]) -> bool {
@@ -455,10 +380,7 @@ fn same_quiz(original: &[WrittenQuestion], translation: &[WrittenQuestion]) -> b
             a.id == b.id
                 && a.multiple == b.multiple
                 && a.options.len() == b.options.len()
-                && a.options
-                    .iter()
-                    .zip(&b.options)
-                    .all(|(x, y)| x.id == y.id && x.correct == y.correct)
+                && a.options.iter().zip(&b.options).all(|(x, y)| x.id == y.id && x.correct == y.correct)
         })
 }
 
@@ -473,10 +395,7 @@ fn render_questions(
         .map(|question| QuestionText {
             prompt_html: render_fragment(
                 &question.prompt,
-                &Source {
-                    path,
-                    first_line: question.line + 1,
-                },
+                &Source { path, first_line: question.line + 1 },
                 targets,
                 problems,
             ),
@@ -484,18 +403,10 @@ fn render_questions(
                 .options
                 .iter()
                 .map(|option| {
-                    let source = Source {
-                        path,
-                        first_line: option.line,
-                    };
+                    let source = Source { path, first_line: option.line };
                     OptionText {
                         html: render_fragment(&option.text, &source, targets, problems),
-                        explanation_html: render_fragment(
-                            &option.explanation,
-                            &source,
-                            targets,
-                            problems,
-                        ),
+                        explanation_html: render_fragment(&option.explanation, &source, targets, problems),
                     }
                 })
                 .collect(),
@@ -511,27 +422,16 @@ fn build_quiz(
 ) -> Option<Quiz> {
     if written.is_empty() {
         if pass_mark.is_some() {
-            problems.report(
-                &file.path,
-                2,
-                "`pass_mark` is only for quiz lessons: this lesson has no questions",
-            );
+            problems.report(&file.path, 2, "`pass_mark` is only for quiz lessons: this lesson has no questions");
         }
         return None;
     }
     let pass_mark = pass_mark.unwrap_or(DEFAULT_PASS_MARK);
     if !(1..=100).contains(&pass_mark) {
-        problems.report(
-            &file.path,
-            2,
-            format!("`pass_mark` is a percentage from 1 to 100, not {pass_mark}"),
-        );
+        problems.report(&file.path, 2, format!("`pass_mark` is a percentage from 1 to 100, not {pass_mark}"));
     }
     for (index, question) in written.iter().enumerate() {
-        if written[..index]
-            .iter()
-            .any(|earlier| earlier.id == question.id)
-        {
+        if written[..index].iter().any(|earlier| earlier.id == question.id) {
             problems.report(
                 &file.path,
                 question.line,
@@ -546,14 +446,7 @@ fn build_quiz(
             .map(|question| Question {
                 id: question.id.clone(),
                 multiple: question.multiple,
-                options: question
-                    .options
-                    .iter()
-                    .map(|o| QuizOption {
-                        id: o.id.clone(),
-                        correct: o.correct,
-                    })
-                    .collect(),
+                options: question.options.iter().map(|o| QuizOption { id: o.id.clone(), correct: o.correct }).collect(),
             })
             .collect(),
     })
@@ -578,16 +471,9 @@ fn load_assets(course: &Path, problems: &mut Problems) -> BTreeMap<PathBuf, Stri
                 pending.push(entry);
                 continue;
             }
-            let extension = entry
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
+            let extension = entry.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
             if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
-                problems.report(
-                    &entry,
-                    1,
-                    "assets/ holds images only: PNG, JPEG, WebP, GIF or SVG",
-                );
+                problems.report(&entry, 1, "assets/ holds images only: PNG, JPEG, WebP, GIF or SVG");
                 continue;
             }
             match fs::read(&entry) {
@@ -622,12 +508,7 @@ fn content_version(course: &Path) -> String {
     files.sort();
     let mut hasher = Sha256::new();
     for file in files {
-        hasher.update(
-            file.strip_prefix(course)
-                .unwrap_or(&file)
-                .to_string_lossy()
-                .as_bytes(),
-        );
+        hasher.update(file.strip_prefix(course).unwrap_or(&file).to_string_lossy().as_bytes());
         hasher.update([0]);
         hasher.update(fs::read(&file).unwrap_or_default());
         hasher.update([0]);

@@ -76,10 +76,7 @@ pub fn parse_toml<T: DeserializeOwned>(
     match toml::from_str::<T>(text) {
         Ok(value) => Some(value),
         Err(error) => {
-            let line = error
-                .span()
-                .map(|span| line_of(text, span.start))
-                .unwrap_or(1);
+            let line = error.span().map(|span| line_of(text, span.start)).unwrap_or(1);
             let message = error.message().trim().replace('\n', " ");
             problems.report(path, first_line + line - 1, message);
             None
@@ -96,17 +93,14 @@ pub struct Split<'a> {
 }
 
 /// Splits `+++` TOML front matter from the markdown that follows.
-pub fn split_front_matter<'a>(
-    text: &'a str,
-    path: &Path,
-    problems: &mut Problems,
-) -> Option<Split<'a>> {
+pub fn split_front_matter<'a>(text: &'a str, path: &Path, problems: &mut Problems) -> Option<Split<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text
-        .strip_prefix("+++\n")
-        .or_else(|| text.strip_prefix("+++\r\n"))
-    else {
-        problems.report(path, 1, "a lesson must start with front matter: a line `+++`, TOML such as `title = \"…\"`, and a closing `+++`");
+    let Some(rest) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
+        problems.report(
+            path,
+            1,
+            "a lesson must start with front matter: a line `+++`, TOML such as `title = \"…\"`, and a closing `+++`",
+        );
         return None;
     };
     let mut offset = 0;
@@ -115,19 +109,11 @@ pub fn split_front_matter<'a>(
             let front_matter = &rest[..offset];
             let body = &rest[offset + line.len()..];
             let body_first_line = 2 + front_matter.lines().count() + 1;
-            return Some(Split {
-                front_matter,
-                body_first_line,
-                body,
-            });
+            return Some(Split { front_matter, body_first_line, body });
         }
         offset += line.len();
     }
-    problems.report(
-        path,
-        1,
-        "the front matter is not closed: add a line `+++` after it",
-    );
+    problems.report(path, 1, "the front matter is not closed: add a line `+++` after it");
     None
 }
 
@@ -164,12 +150,8 @@ mod tests {
     #[test]
     fn toml_errors_point_at_their_line() {
         let mut problems = Problems::default();
-        let parsed: Option<LessonFrontMatter> = parse_toml(
-            "title = \"x\"\nminutes = \"ten\"\n",
-            &path(),
-            2,
-            &mut problems,
-        );
+        let parsed: Option<LessonFrontMatter> =
+            parse_toml("title = \"x\"\nminutes = \"ten\"\n", &path(), 2, &mut problems);
         assert!(parsed.is_none());
         let problems = problems.into_vec();
         assert_eq!(problems[0].line, 3, "{problems:?}");
@@ -178,8 +160,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_mistakes() {
         let mut problems = Problems::default();
-        let parsed: Option<LessonFrontMatter> =
-            parse_toml("title = \"x\"\ntitel = \"y\"\n", &path(), 2, &mut problems);
+        let parsed: Option<LessonFrontMatter> = parse_toml("title = \"x\"\ntitel = \"y\"\n", &path(), 2, &mut problems);
         assert!(parsed.is_none());
         let problems = problems.into_vec();
         assert!(problems[0].message.contains("titel"), "{problems:?}");

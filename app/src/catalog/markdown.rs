@@ -45,18 +45,17 @@ fn options() -> Options {
 }
 
 /// Renders a whole lesson body.
-pub fn render(
-    markdown: &str,
-    source: &Source,
-    targets: &LinkTargets,
-    problems: &mut Problems,
-) -> Rendered {
+pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: &mut Problems) -> Rendered {
     let mut events = Vec::new();
     let mut contents = Vec::new();
-    let mut anchors: HashMap<String, usize> = HashMap::new();
+    // Ids the page itself uses; a heading that would take one gets a suffix.
+    let mut anchors: HashMap<String, usize> =
+        ["main", "contents-heading", "quiz-heading"].into_iter().map(|id| (id.to_string(), 1)).collect();
     let mut words = 0;
     let mut heading: Option<(HeadingLevel, Option<CowStr>, Vec<Event>, String)> = None;
     let mut image: Option<(usize, String)> = None; // (line, alt text so far)
+    let mut in_table_head = false;
+    let mut header_cell: Option<(usize, String)> = None; // (line, text so far)
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         let line = source.first_line + line_of(markdown, range.start) - 1;
@@ -68,6 +67,9 @@ pub fn render(
             if let Some((_, alt)) = image.as_mut() {
                 alt.push_str(text);
             }
+            if let Some((_, cell)) = header_cell.as_mut() {
+                cell.push_str(text);
+            }
         }
         let event = match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -78,11 +80,8 @@ pub fn render(
                 let Some((_, id, inner, text)) = heading.take() else {
                     continue;
                 };
-                let anchor = unique_anchor(
-                    id.map(|id| id.to_string())
-                        .unwrap_or_else(|| anchor_for(&text)),
-                    &mut anchors,
-                );
+                let anchor =
+                    unique_anchor(id.map(|id| id.to_string()).unwrap_or_else(|| anchor_for(&text)), &mut anchors);
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
                     contents.push(TocEntry {
                         level: if level == HeadingLevel::H2 { 2 } else { 3 },
@@ -100,40 +99,20 @@ pub fn render(
                 events.push(Event::End(TagEnd::Heading(level)));
                 continue;
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = resolve_link(&dest_url, targets).unwrap_or_else(|message| {
                     problems.report(source.path, line, message);
                     "#".to_string()
                 });
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest_url.into(),
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Link { link_type, dest_url: dest_url.into(), title, id })
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 image = Some((line, String::new()));
                 let dest_url = resolve_image(&dest_url, targets).unwrap_or_else(|message| {
                     problems.report(source.path, line, message);
                     String::new()
                 });
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest_url.into(),
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Image { link_type, dest_url: dest_url.into(), title, id })
             }
             Event::End(TagEnd::Image) => {
                 if let Some((line, alt)) = image.take()
@@ -147,22 +126,39 @@ pub fn render(
                 }
                 Event::End(TagEnd::Image)
             }
-            Event::TaskListMarker(done) => Event::InlineHtml(
-                if done {
-                    "<span class=\"task-box\">☑</span> "
-                } else {
-                    "<span class=\"task-box\">☐</span> "
+            Event::Start(Tag::TableHead) => {
+                in_table_head = true;
+                Event::Start(Tag::TableHead)
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_table_head = false;
+                Event::End(TagEnd::TableHead)
+            }
+            Event::Start(Tag::TableCell) => {
+                if in_table_head {
+                    header_cell = Some((line, String::new()));
                 }
-                .into(),
+                Event::Start(Tag::TableCell)
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((line, text)) = header_cell.take()
+                    && text.trim().is_empty()
+                {
+                    problems.report(
+                        source.path,
+                        line,
+                        "a table column has no heading: screen readers announce each cell with its column's heading",
+                    );
+                }
+                Event::End(TagEnd::TableCell)
+            }
+            Event::TaskListMarker(done) => Event::InlineHtml(
+                if done { "<span class=\"task-box\">☑</span> " } else { "<span class=\"task-box\">☐</span> " }.into(),
             ),
             Event::Start(Tag::Table(alignments)) => {
                 // Wide tables scroll sideways on a phone instead of widening the page;
                 // the wrapper is focusable so that keyboards can scroll it too.
-                push(
-                    &mut heading,
-                    &mut events,
-                    Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into()),
-                );
+                push(&mut heading, &mut events, Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into()));
                 Event::Start(Tag::Table(alignments))
             }
             Event::End(TagEnd::Table) => {
@@ -176,27 +172,15 @@ pub fn render(
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered {
-        html: SANITIZER.clean(&html).to_string(),
-        contents,
-        words,
-    }
+    Rendered { html: SANITIZER.clean(&html).to_string(), contents, words }
 }
 
 /// Renders a short piece of markdown (a quiz prompt, option or explanation);
 /// a single paragraph is returned without its `<p>`.
-pub fn render_fragment(
-    markdown: &str,
-    source: &Source,
-    targets: &LinkTargets,
-    problems: &mut Problems,
-) -> String {
+pub fn render_fragment(markdown: &str, source: &Source, targets: &LinkTargets, problems: &mut Problems) -> String {
     let html = render(markdown, source, targets, problems).html;
     let trimmed = html.trim();
-    match trimmed
-        .strip_prefix("<p>")
-        .and_then(|rest| rest.strip_suffix("</p>"))
-    {
+    match trimmed.strip_prefix("<p>").and_then(|rest| rest.strip_suffix("</p>")) {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => trimmed.to_string(),
     }
@@ -216,17 +200,11 @@ fn push<'a>(
 fn unique_anchor(anchor: String, seen: &mut HashMap<String, usize>) -> String {
     let count = seen.entry(anchor.clone()).or_insert(0);
     *count += 1;
-    if *count == 1 {
-        anchor
-    } else {
-        format!("{anchor}-{count}")
-    }
+    if *count == 1 { anchor } else { format!("{anchor}-{count}") }
 }
 
 fn is_external(url: &str) -> bool {
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|scheme| url.starts_with(scheme))
+    ["https://", "http://", "mailto:"].iter().any(|scheme| url.starts_with(scheme))
 }
 
 /// A link to another lesson (by its file), an anchor, or an external page.
@@ -235,16 +213,14 @@ fn resolve_link(url: &str, targets: &LinkTargets) -> Result<String, String> {
         return Ok(url.to_string());
     }
     if url.contains("://") || url.starts_with("//") || url.contains(':') && !url.contains('/') {
-        return Err(format!(
-            "link `{url}`: external links must start with https://, http:// or mailto:"
-        ));
+        return Err(format!("link `{url}`: external links must start with https://, http:// or mailto:"));
     }
     let (file, anchor) = match url.split_once('#') {
         Some((file, anchor)) => (file, Some(anchor)),
         None => (url, None),
     };
-    let target = course_relative(targets.folder, file)
-        .ok_or_else(|| format!("link `{url}` leaves the course folder"))?;
+    let target =
+        course_relative(targets.folder, file).ok_or_else(|| format!("link `{url}` leaves the course folder"))?;
     let lesson = targets
         .lessons
         .get(&target)
@@ -265,20 +241,14 @@ fn resolve_image(url: &str, targets: &LinkTargets) -> Result<String, String> {
             "image `{url}`: images must be files in the course's assets/ folder, linked relatively like `../assets/picture.png`"
         ));
     }
-    let target = course_relative(targets.folder, url)
-        .ok_or_else(|| format!("image `{url}` leaves the course folder"))?;
+    let target =
+        course_relative(targets.folder, url).ok_or_else(|| format!("image `{url}` leaves the course folder"))?;
     let hash = targets
         .assets
         .get(&target)
         .ok_or_else(|| format!("image `{url}` not found: put it in the course's assets/ folder"))?;
-    let in_assets = target
-        .strip_prefix("assets")
-        .expect("assets are keyed under assets/");
-    Ok(format!(
-        "/media/{}/{}?v={hash}",
-        targets.course_id,
-        in_assets.display()
-    ))
+    let in_assets = target.strip_prefix("assets").expect("assets are keyed under assets/");
+    Ok(format!("/media/{}/{}?v={hash}", targets.course_id, in_assets.display()))
 }
 
 /// Resolves `relative` against `folder` without touching the disk; `None`
@@ -346,65 +316,34 @@ mod tests {
             };
             let mut problems = Problems::default();
             let path = PathBuf::from("courses/phones/01-basics/01-intro.md");
-            let rendered = render(
-                markdown,
-                &Source {
-                    path: &path,
-                    first_line: 5,
-                },
-                &targets,
-                &mut problems,
-            );
+            let rendered = render(markdown, &Source { path: &path, first_line: 5 }, &targets, &mut problems);
             (rendered, problems.into_vec())
         }
     }
 
     #[test]
     fn headings_get_anchors_and_make_the_table_of_contents() {
-        let (rendered, problems) =
-            Fixture::new().render("## First steps\n\ntext\n\n### Detail\n\n## First steps\n");
+        let (rendered, problems) = Fixture::new().render("## First steps\n\ntext\n\n### Detail\n\n## First steps\n");
         assert!(problems.is_empty());
-        assert!(
-            rendered
-                .html
-                .contains(r#"<h2 id="first-steps">First steps</h2>"#),
-            "{}",
-            rendered.html
-        );
+        assert!(rendered.html.contains(r#"<h2 id="first-steps">First steps</h2>"#), "{}", rendered.html);
         assert!(rendered.html.contains(r#"<h2 id="first-steps-2">"#));
-        let anchors: Vec<_> = rendered
-            .contents
-            .iter()
-            .map(|e| (e.level, e.anchor.as_str()))
-            .collect();
-        assert_eq!(
-            anchors,
-            [(2, "first-steps"), (3, "detail"), (2, "first-steps-2")]
-        );
+        let anchors: Vec<_> = rendered.contents.iter().map(|e| (e.level, e.anchor.as_str())).collect();
+        assert_eq!(anchors, [(2, "first-steps"), (3, "detail"), (2, "first-steps-2")]);
     }
 
     #[test]
     fn links_to_lesson_files_become_lesson_addresses() {
-        let (rendered, problems) =
-            Fixture::new().render("[wifi](02-wifi.md) and [apps](../02-more/01-apps.md#install) and [web](https://example.org)");
+        let (rendered, problems) = Fixture::new()
+            .render("[wifi](02-wifi.md) and [apps](../02-more/01-apps.md#install) and [web](https://example.org)");
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(
-            rendered.html.contains(r#"href="/courses/phones/wifi""#),
-            "{}",
-            rendered.html
-        );
-        assert!(
-            rendered
-                .html
-                .contains(r#"href="/courses/phones/apps#install""#)
-        );
+        assert!(rendered.html.contains(r#"href="/courses/phones/wifi""#), "{}", rendered.html);
+        assert!(rendered.html.contains(r#"href="/courses/phones/apps#install""#));
         assert!(rendered.html.contains(r#"href="https://example.org""#));
     }
 
     #[test]
     fn broken_links_are_reported_at_their_line() {
-        let (_, problems) =
-            Fixture::new().render("fine\n\n[gone](03-missing.md)\n\n[bad](javascript:alert(1))\n");
+        let (_, problems) = Fixture::new().render("fine\n\n[gone](03-missing.md)\n\n[bad](javascript:alert(1))\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].line, 7);
         assert!(problems[0].message.contains("points at no lesson"));
@@ -415,17 +354,10 @@ mod tests {
     fn images_come_from_assets_with_a_hash_and_need_alt_text() {
         let (rendered, problems) = Fixture::new().render("![The home screen](../assets/phone.svg)");
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(
-            rendered
-                .html
-                .contains(r#"src="/media/phones/phone.svg?v=abc123""#),
-            "{}",
-            rendered.html
-        );
+        assert!(rendered.html.contains(r#"src="/media/phones/phone.svg?v=abc123""#), "{}", rendered.html);
         assert!(rendered.html.contains(r#"alt="The home screen""#));
 
-        let (_, problems) =
-            Fixture::new().render("![](../assets/phone.svg)\n\n![x](../assets/missing.png)\n");
+        let (_, problems) = Fixture::new().render("![](../assets/phone.svg)\n\n![x](../assets/missing.png)\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].message.contains("alt text"));
         assert!(problems[1].message.contains("not found"));
@@ -446,22 +378,23 @@ mod tests {
 
     #[test]
     fn tables_footnotes_and_task_lists_render() {
-        let (rendered, problems) = Fixture::new().render(
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\nA note[^n].\n\n[^n]: The note.\n\n- [ ] to do\n- [x] done\n",
-        );
+        let (rendered, problems) = Fixture::new()
+            .render("| a | b |\n|---|---|\n| 1 | 2 |\n\nA note[^n].\n\n[^n]: The note.\n\n- [ ] to do\n- [x] done\n");
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(
-            rendered
-                .html
-                .contains(r#"<div class="table-wrap" tabindex="0"><table>"#),
-            "{}",
-            rendered.html
-        );
+        assert!(rendered.html.contains(r#"<div class="table-wrap" tabindex="0"><table>"#), "{}", rendered.html);
         assert!(rendered.html.contains(r#"class="footnote-reference""#));
         assert!(rendered.html.contains(r#"class="footnote-definition""#));
         assert!(rendered.html.contains("☐"));
         assert!(rendered.html.contains("☑"));
         assert!(!rendered.html.contains("<input"));
+    }
+
+    #[test]
+    fn every_table_column_needs_a_heading() {
+        let (_, problems) = Fixture::new().render("text\n\n| | b |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 7);
+        assert!(problems[0].message.contains("no heading"));
     }
 
     #[test]
@@ -475,15 +408,8 @@ mod tests {
         };
         let mut problems = Problems::default();
         let path = PathBuf::from("x.md");
-        let html = render_fragment(
-            "Use **four** words",
-            &Source {
-                path: &path,
-                first_line: 1,
-            },
-            &targets,
-            &mut problems,
-        );
+        let html =
+            render_fragment("Use **four** words", &Source { path: &path, first_line: 1 }, &targets, &mut problems);
         assert_eq!(html, "Use <strong>four</strong> words");
     }
 }

@@ -127,15 +127,11 @@ pub const DEFAULT_PASS_MARK: u8 = 70;
 
 impl Course {
     pub fn lessons(&self) -> impl Iterator<Item = (&Module, &Lesson)> {
-        self.modules
-            .iter()
-            .flat_map(|module| module.lessons.iter().map(move |lesson| (module, lesson)))
+        self.modules.iter().flat_map(|module| module.lessons.iter().map(move |lesson| (module, lesson)))
     }
 
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
-        self.lessons()
-            .map(|(_, lesson)| lesson)
-            .find(|lesson| lesson.id == id)
+        self.lessons().map(|(_, lesson)| lesson).find(|lesson| lesson.id == id)
     }
 
     /// Estimated study time: the manifest's hours, else the lessons' minutes.
@@ -162,9 +158,7 @@ impl Course {
     /// Where a course's asset is on disk, if `relative` (under `assets/`) is one.
     pub fn asset_path(&self, relative: &str) -> Option<PathBuf> {
         let key = Path::new("assets").join(relative);
-        self.assets
-            .contains_key(&key)
-            .then(|| self.folder.join(key))
+        self.assets.contains_key(&key).then(|| self.folder.join(key))
     }
 }
 
@@ -184,11 +178,7 @@ impl CatalogHandle {
     /// Loads the courses again. On success the new catalog serves every
     /// request from now on; on failure the old one keeps serving and the
     /// problems are returned.
-    pub fn reload(
-        &self,
-        folder: &Path,
-        broken: BrokenCourses,
-    ) -> Result<Vec<Problem>, Vec<Problem>> {
+    pub fn reload(&self, folder: &Path, broken: BrokenCourses) -> Result<Vec<Problem>, Vec<Problem>> {
         let Loaded { catalog, skipped } = load(folder, broken)?;
         self.0.store(Arc::new(catalog));
         Ok(skipped)

@@ -23,11 +23,7 @@ pub struct Problems(Vec<Problem>);
 
 impl Problems {
     pub fn report(&mut self, path: &Path, line: usize, message: impl Into<String>) {
-        self.0.push(Problem {
-            path: path.to_path_buf(),
-            line: line.max(1),
-            message: message.into(),
-        });
+        self.0.push(Problem { path: path.to_path_buf(), line: line.max(1), message: message.into() });
     }
 
     pub fn len(&self) -> usize {
@@ -43,8 +39,7 @@ impl Problems {
     }
 
     pub fn into_vec(mut self) -> Vec<Problem> {
-        self.0
-            .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        self.0.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
         self.0
     }
 }
@@ -52,11 +47,7 @@ impl Problems {
 /// The 1-based line of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Formats a list of problems one per line, as `courses check` prints them.

@@ -44,12 +44,7 @@ pub struct Extracted {
 }
 
 /// Takes the question blocks out of a lesson body, reporting every mistake.
-pub fn extract_questions(
-    body: &str,
-    first_line: usize,
-    path: &Path,
-    problems: &mut Problems,
-) -> Extracted {
+pub fn extract_questions(body: &str, first_line: usize, path: &Path, problems: &mut Problems) -> Extracted {
     let mut markdown = String::with_capacity(body.len());
     let mut questions = Vec::new();
     let mut current: Option<(WrittenQuestion, bool)> = None; // (question, broken)
@@ -121,32 +116,15 @@ pub fn extract_questions(
         }
     }
     if let Some((question, _)) = current {
-        problems.report(
-            path,
-            question.line,
-            "this question is not closed: add a line `:::` after its last option",
-        );
+        problems.report(path, question.line, "this question is not closed: add a line `:::` after its last option");
     }
-    Extracted {
-        markdown,
-        questions,
-    }
+    Extracted { markdown, questions }
 }
 
-fn start_question(
-    header: &str,
-    line: usize,
-    path: &Path,
-    problems: &mut Problems,
-) -> (WrittenQuestion, bool) {
+fn start_question(header: &str, line: usize, path: &Path, problems: &mut Problems) -> (WrittenQuestion, bool) {
     let mut words = header.split_whitespace();
-    let mut question = WrittenQuestion {
-        id: String::new(),
-        multiple: false,
-        line,
-        prompt: String::new(),
-        options: Vec::new(),
-    };
+    let mut question =
+        WrittenQuestion { id: String::new(), multiple: false, line, prompt: String::new(), options: Vec::new() };
     let broken = match (words.next(), words.next(), words.next(), words.next()) {
         (Some("question"), Some(id), Some(kind @ ("single" | "multiple")), None) if is_slug(id) => {
             question.id = id.to_string();
@@ -162,15 +140,27 @@ fn start_question(
             true
         }
         (Some("question"), ..) => {
-            problems.report(path, line, "write a question block as `::: question <id> single` or `::: question <id> multiple`");
+            problems.report(
+                path,
+                line,
+                "write a question block as `::: question <id> single` or `::: question <id> multiple`",
+            );
             true
         }
         (Some(other), ..) => {
-            problems.report(path, line, format!("unknown block `::: {other}`: the only block is `::: question <id> single|multiple`"));
+            problems.report(
+                path,
+                line,
+                format!("unknown block `::: {other}`: the only block is `::: question <id> single|multiple`"),
+            );
             true
         }
         (None, ..) => {
-            problems.report(path, line, "a lone `:::` outside a question: start a question with `::: question <id> single|multiple`");
+            problems.report(
+                path,
+                line,
+                "a lone `:::` outside a question: start a question with `::: question <id> single|multiple`",
+            );
             true
         }
     };
@@ -194,20 +184,12 @@ fn parse_option(rest: &str, correct: bool, line: usize) -> Result<WrittenOption,
     let rest = rest.strip_suffix('}').ok_or_else(missing_id)?;
     let (text, id) = rest.rsplit_once("{#").ok_or_else(missing_id)?;
     if !is_slug(id) {
-        return Err(format!(
-            "option id `{id}` must be a slug: lowercase letters, digits and hyphens"
-        ));
+        return Err(format!("option id `{id}` must be a slug: lowercase letters, digits and hyphens"));
     }
     if text.trim().is_empty() {
         return Err("this option has no text".to_string());
     }
-    Ok(WrittenOption {
-        id: id.to_string(),
-        correct,
-        line,
-        text: text.trim().to_string(),
-        explanation: String::new(),
-    })
+    Ok(WrittenOption { id: id.to_string(), correct, line, text: text.trim().to_string(), explanation: String::new() })
 }
 
 /// Checks a question's shape; true when it is sound.
@@ -217,51 +199,33 @@ fn check_question(question: &WrittenQuestion, path: &Path, problems: &mut Proble
         problems.report(
             path,
             question.line,
-            format!(
-                "question `{}` has no prompt: write it before the options",
-                question.id
-            ),
+            format!("question `{}` has no prompt: write it before the options", question.id),
         );
     }
     if question.options.len() < 2 {
-        problems.report(
-            path,
-            question.line,
-            format!("question `{}` needs at least two options", question.id),
-        );
+        problems.report(path, question.line, format!("question `{}` needs at least two options", question.id));
     }
-    let correct = question
-        .options
-        .iter()
-        .filter(|option| option.correct)
-        .count();
+    let correct = question.options.iter().filter(|option| option.correct).count();
     if question.multiple && correct == 0 {
         problems.report(
             path,
             question.line,
-            format!(
-                "question `{}` has no correct option: mark at least one `- [x]`",
-                question.id
-            ),
+            format!("question `{}` has no correct option: mark at least one `- [x]`", question.id),
         );
     }
     if !question.multiple && correct != 1 {
         problems.report(
             path,
             question.line,
-            format!("single-choice question `{}` must have exactly one correct option `- [x]`, not {correct}", question.id),
+            format!(
+                "single-choice question `{}` must have exactly one correct option `- [x]`, not {correct}",
+                question.id
+            ),
         );
     }
     for (index, option) in question.options.iter().enumerate() {
-        if question.options[..index]
-            .iter()
-            .any(|earlier| earlier.id == option.id)
-        {
-            problems.report(
-                path,
-                option.line,
-                format!("option id `{}` is used twice in this question", option.id),
-            );
+        if question.options[..index].iter().any(|earlier| earlier.id == option.id) {
+            problems.report(path, option.line, format!("option id `{}` is used twice in this question", option.id));
         }
     }
     problems.len() == before
@@ -293,11 +257,7 @@ mod tests {
         assert_eq!(question.options[0].text, "`abc`");
         assert!(!question.options[0].correct);
         assert!(question.options[1].correct);
-        assert!(
-            question.options[1]
-                .explanation
-                .contains("Second paragraph.")
-        );
+        assert!(question.options[1].explanation.contains("Second paragraph."));
         assert_eq!(extracted.markdown.lines().count(), GOOD.lines().count());
         assert!(!extracted.markdown.contains("strongest"));
         assert!(extracted.markdown.contains("Outro"));
@@ -313,43 +273,24 @@ mod tests {
 
     #[test]
     fn single_choice_needs_exactly_one_correct_option() {
-        let (_, problems) =
-            extract("::: question q single\nPick\n- [x] a {#a}\n- [x] b {#b}\n:::\n");
+        let (_, problems) = extract("::: question q single\nPick\n- [x] a {#a}\n- [x] b {#b}\n:::\n");
         assert!(problems[0].message.contains("exactly one"), "{problems:?}");
-        let (_, problems) =
-            extract("::: question q multiple\nPick\n- [ ] a {#a}\n- [ ] b {#b}\n:::\n");
-        assert!(
-            problems[0].message.contains("no correct option"),
-            "{problems:?}"
-        );
+        let (_, problems) = extract("::: question q multiple\nPick\n- [ ] a {#a}\n- [ ] b {#b}\n:::\n");
+        assert!(problems[0].message.contains("no correct option"), "{problems:?}");
     }
 
     #[test]
     fn options_need_ids_and_questions_need_closing() {
         let (extracted, problems) = extract("::: question q single\nPick\n- [x] a\n- [ ] b {#b}\n");
         assert!(extracted.questions.is_empty());
-        let messages: Vec<_> = problems
-            .iter()
-            .map(|p| (p.line, p.message.as_str()))
-            .collect();
-        assert!(
-            messages
-                .iter()
-                .any(|(line, m)| *line == 12 && m.contains("{#my-option}")),
-            "{messages:?}"
-        );
-        assert!(
-            messages
-                .iter()
-                .any(|(line, m)| *line == 10 && m.contains("not closed")),
-            "{messages:?}"
-        );
+        let messages: Vec<_> = problems.iter().map(|p| (p.line, p.message.as_str())).collect();
+        assert!(messages.iter().any(|(line, m)| *line == 12 && m.contains("{#my-option}")), "{messages:?}");
+        assert!(messages.iter().any(|(line, m)| *line == 10 && m.contains("not closed")), "{messages:?}");
     }
 
     #[test]
     fn duplicate_option_ids_are_reported() {
-        let (_, problems) =
-            extract("::: question q single\nPick\n- [x] a {#a}\n- [ ] b {#a}\n:::\n");
+        let (_, problems) = extract("::: question q single\nPick\n- [x] a {#a}\n- [ ] b {#a}\n:::\n");
         assert!(problems[0].message.contains("used twice"), "{problems:?}");
         assert_eq!(problems[0].line, 13);
     }

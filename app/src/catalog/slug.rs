@@ -8,9 +8,7 @@ pub fn is_slug(text: &str) -> bool {
         && !text.starts_with('-')
         && !text.ends_with('-')
         && !text.contains("--")
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Splits an ordering prefix from a name: `03-strong-passwords` is
@@ -35,11 +33,7 @@ pub fn anchor_for(heading: &str) -> String {
         }
     }
     let anchor = anchor.trim_end_matches('-').to_string();
-    if anchor.is_empty() {
-        "section".to_string()
-    } else {
-        anchor
-    }
+    if anchor.is_empty() { "section".to_string() } else { anchor }
 }
 
 #[cfg(test)]
@@ -61,10 +55,7 @@ mod tests {
 
     #[test]
     fn order_prefixes_are_split_from_names() {
-        assert_eq!(
-            split_order_prefix("03-strong-passwords"),
-            Some((3, "strong-passwords"))
-        );
+        assert_eq!(split_order_prefix("03-strong-passwords"), Some((3, "strong-passwords")));
         assert_eq!(split_order_prefix("strong-passwords"), None);
         assert_eq!(split_order_prefix("-x"), None);
     }

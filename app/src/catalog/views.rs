@@ -1,18 +1,38 @@
 //! The catalog as the pages see it: what may be shown, in the reader's language.
 
-use super::{Course, Lesson, LessonContent, Module};
+use std::collections::BTreeMap;
+
+use super::{Course, Lesson, LessonContent, Module, TranslatedTitle};
 use crate::language::Language;
 use crate::model::{
-    CourseCard, CourseOutline, LessonLink, LessonView, ModuleOutline, OptionView, QuestionView,
-    QuizView,
+    CourseCard, CourseOutline, LessonLink, LessonView, ModuleOutline, OptionView, QuestionView, QuizView,
 };
 
+/// A title and summary in `wanted` when translated, else the original.
+fn titles<'a>(
+    wanted: Language,
+    original: Language,
+    title: &'a str,
+    summary: Option<&'a str>,
+    translations: &'a BTreeMap<Language, TranslatedTitle>,
+) -> (Language, &'a str, Option<&'a str>) {
+    match translations.get(&wanted) {
+        Some(translated) if wanted != original => {
+            (wanted, translated.title.as_str(), translated.summary.as_deref().or(summary))
+        }
+        _ => (original, title, summary),
+    }
+}
+
 impl Course {
-    pub fn card(&self) -> CourseCard {
+    pub fn card(&self, reader: Language) -> CourseCard {
+        let (language, title, summary) =
+            titles(reader, self.language, &self.title, Some(&self.summary), &self.translations);
         CourseCard {
             id: self.id.clone(),
-            title: self.title.clone(),
-            summary: self.summary.clone(),
+            language,
+            title: title.to_string(),
+            summary: summary.unwrap_or_default().to_string(),
             level: self.level,
             minutes: self.minutes(),
             lesson_count: self.lessons().count(),
@@ -20,41 +40,39 @@ impl Course {
         }
     }
 
-    pub fn outline(&self) -> CourseOutline {
+    pub fn outline(&self, reader: Language) -> CourseOutline {
         CourseOutline {
-            card: self.card(),
-            language: self.language,
+            card: self.card(reader),
             modules: self
                 .modules
                 .iter()
-                .map(|module| ModuleOutline {
-                    title: module.title.clone(),
-                    summary: module.summary.clone(),
-                    lessons: module
-                        .lessons
-                        .iter()
-                        .map(|lesson| lesson.link(self.language))
-                        .collect(),
+                .map(|module| {
+                    let (language, title, summary) = module.titles(reader, self.language);
+                    ModuleOutline {
+                        language,
+                        title: title.to_string(),
+                        summary: summary.map(str::to_string),
+                        lessons: module.lessons.iter().map(|lesson| lesson.link(reader, self.language)).collect(),
+                    }
                 })
                 .collect(),
         }
     }
 
-    /// A lesson page in `language` when the lesson has it, else in the course's language.
-    pub fn lesson_view(&self, lesson_id: &str, language: Language) -> Option<LessonView> {
+    /// A lesson page in `reader`'s language when the lesson has it, else in the course's language.
+    pub fn lesson_view(&self, lesson_id: &str, reader: Language) -> Option<LessonView> {
         let lessons: Vec<(&Module, &Lesson)> = self.lessons().collect();
-        let index = lessons
-            .iter()
-            .position(|(_, lesson)| lesson.id == lesson_id)?;
+        let index = lessons.iter().position(|(_, lesson)| lesson.id == lesson_id)?;
         let (module, lesson) = lessons[index];
-        let (language, content) = lesson.content_in(language, self.language);
+        let (language, content) = lesson.content_in(reader, self.language);
         Some(LessonView {
             course_id: self.id.clone(),
-            course_title: self.title.clone(),
-            module_title: module.title.clone(),
+            course_title: self.card(reader).title,
+            module_title: module.titles(reader, self.language).1.to_string(),
             id: lesson.id.clone(),
             title: content.title.clone(),
             language,
+            course_language: self.language,
             minutes: lesson.minutes,
             html: content.html.clone(),
             contents: content.contents.clone(),
@@ -72,17 +90,20 @@ impl Course {
                             .options
                             .iter()
                             .zip(&text.options)
-                            .map(|(option, text)| OptionView {
-                                id: option.id.clone(),
-                                html: text.html.clone(),
-                            })
+                            .map(|(option, text)| OptionView { id: option.id.clone(), html: text.html.clone() })
                             .collect(),
                     })
                     .collect(),
             }),
-            previous: index.checked_sub(1).map(|i| lessons[i].1.link(language)),
-            next: lessons.get(index + 1).map(|(_, next)| next.link(language)),
+            previous: index.checked_sub(1).map(|i| lessons[i].1.link(reader, self.language)),
+            next: lessons.get(index + 1).map(|(_, next)| next.link(reader, self.language)),
         })
+    }
+}
+
+impl Module {
+    fn titles(&self, reader: Language, original: Language) -> (Language, &str, Option<&str>) {
+        titles(reader, original, &self.title, self.summary.as_deref(), &self.translations)
     }
 }
 
@@ -94,16 +115,12 @@ impl Lesson {
         }
     }
 
-    fn link(&self, language: Language) -> LessonLink {
-        let title = self
-            .translations
-            .get(&language)
-            .unwrap_or(&self.content)
-            .title
-            .clone();
+    fn link(&self, reader: Language, original: Language) -> LessonLink {
+        let (language, content) = self.content_in(reader, original);
         LessonLink {
             id: self.id.clone(),
-            title,
+            language,
+            title: content.title.clone(),
             minutes: self.minutes,
             is_quiz: self.quiz.is_some(),
         }

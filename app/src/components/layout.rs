@@ -1,20 +1,57 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
-/// The frame of every page: a skip link, the site header, the page's main
-/// content and the footer.
+use crate::i18n::{t, use_language};
+use crate::language::Language;
+
+/// The frame of every page: a skip link, the site header with the language
+/// switcher, the page's main content and the footer.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">
-            <a class="site-name" href="/">"Digital Skills"</a>
-            <nav aria-label="Site">
-                <a href="/">"Courses"</a>
+            <a class="site-name" href="/">{t("site-name")}</a>
+            <nav aria-label=t("nav-site")>
+                <a href="/">{t("nav-courses")}</a>
             </nav>
+            <LanguageSwitcher/>
         </header>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">
-            <p>"Free courses in digital skills."</p>
+            <p>{t("footer-text")}</p>
         </footer>
+    }
+}
+
+/// Plain links (`?lang=ur`), so switching works without JavaScript; the
+/// server remembers the choice in a cookie.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
+    let current = use_language();
+    view! {
+        <nav class="languages" aria-label=t("nav-language")>
+            <ul>
+                {Language::ALL
+                    .into_iter()
+                    .map(|language| {
+                        let code = language.code();
+                        view! {
+                            <li>
+                                <a
+                                    href=format!("{path}?lang={code}")
+                                    lang=code
+                                    hreflang=code
+                                    aria-current=(language == current).then_some("true")
+                                >
+                                    {language.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
     }
 }

@@ -3,24 +3,28 @@ use leptos_meta::Title;
 
 use super::Layout;
 use crate::error::AppError;
+use crate::i18n::t;
 
 /// A page that explains what went wrong, answered with the error's status.
 #[component]
 pub fn ProblemPage(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     error.set_response_status();
-    let heading = match error {
-        AppError::NotFound => "Page not found",
-        AppError::BadRequest => "Request not understood",
-        AppError::Internal => "Something went wrong",
+    let (heading, text) = match error {
+        AppError::NotFound => ("error-not-found-title", "error-not-found-text"),
+        AppError::BadRequest => ("error-bad-request-title", "error-bad-request-text"),
+        AppError::Internal => ("error-internal-title", "error-internal-text"),
     };
+    let heading = t(heading);
     view! {
-        <Title text=heading/>
+        <Title text=heading.clone()/>
         <Layout>
             <div class="problem">
                 <h1>{heading}</h1>
-                <p>{error.to_string()}</p>
-                <p><a href="/">"See all courses"</a></p>
+                <p>{t(text)}</p>
+                <p>
+                    <a href="/">{t("error-see-courses")}</a>
+                </p>
             </div>
         </Layout>
     }

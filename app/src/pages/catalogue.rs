@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{Layout, ProblemPage, duration_label};
+use crate::components::{Layout, ProblemPage};
+use crate::i18n::{duration, t, t_with};
 use crate::model::CourseCard;
 use crate::server::catalog::list_courses;
 
@@ -23,10 +24,10 @@ pub fn CataloguePage() -> impl IntoView {
 #[component]
 fn Catalogue(courses: Vec<CourseCard>) -> impl IntoView {
     view! {
-        <Title text="Courses"/>
+        <Title text=t("catalogue-title")/>
         <Layout>
-            <h1>"Courses"</h1>
-            <p class="lead">"Learn at your own pace, on your phone. Every course is free."</p>
+            <h1>{t("catalogue-title")}</h1>
+            <p class="lead">{t("catalogue-lead")}</p>
             <ul class="course-list">
                 {courses.into_iter().map(|course| view! { <CourseCardItem course/> }).collect_view()}
             </ul>
@@ -37,15 +38,26 @@ fn Catalogue(courses: Vec<CourseCard>) -> impl IntoView {
 #[component]
 fn CourseCardItem(course: CourseCard) -> impl IntoView {
     let href = format!("/courses/{}", course.id);
+    let (lang, dir) = (course.language.code(), course.language.direction().html_dir());
     view! {
         <li class="course-card">
-            <h2><a href=href>{course.title}</a></h2>
-            <p>{course.summary}</p>
-            <p class="meta">
-                <span>{course.level.label()}</span>
-                <span>{format!("{} lessons", course.lesson_count)}</span>
-                <span>{duration_label(course.minutes)}</span>
-            </p>
+            <h2 lang=lang dir=dir>
+                <a href=href>{course.title}</a>
+            </h2>
+            <p lang=lang dir=dir>{course.summary}</p>
+            <CourseFacts course_level=course.level.message_id() lessons=course.lesson_count minutes=course.minutes/>
         </li>
+    }
+}
+
+/// Level, number of lessons and study time, in the reader's language.
+#[component]
+pub fn CourseFacts(course_level: &'static str, lessons: usize, minutes: u32) -> impl IntoView {
+    view! {
+        <p class="meta">
+            <span>{t(course_level)}</span>
+            <span>{t_with("lesson-count", [("count", lessons.into())])}</span>
+            <span>{duration(minutes)}</span>
+        </p>
     }
 }

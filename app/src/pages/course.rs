@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::catalogue::CourseFacts;
 use super::param;
-use crate::components::{Layout, ProblemPage, duration_label};
+use crate::components::{Layout, ProblemPage};
+use crate::i18n::{duration, t};
 use crate::model::{CourseOutline, ModuleOutline};
 use crate::server::catalog::read_course;
 
@@ -24,29 +26,19 @@ pub fn CoursePage() -> impl IntoView {
 
 #[component]
 fn Overview(outline: CourseOutline) -> impl IntoView {
-    let CourseOutline {
-        card,
-        language,
-        modules,
-    } = outline;
-    let first_lesson = modules
-        .iter()
-        .flat_map(|m| m.lessons.first())
-        .next()
-        .map(|l| format!("/courses/{}/{}", card.id, l.id));
+    let CourseOutline { card, modules } = outline;
+    let first_lesson =
+        modules.iter().flat_map(|m| m.lessons.first()).next().map(|l| format!("/courses/{}/{}", card.id, l.id));
     let course_id = card.id.clone();
+    let (lang, dir) = (card.language.code(), card.language.direction().html_dir());
     view! {
         <Title text=card.title.clone()/>
         <Layout>
-            <article class="course" lang=language.code() dir=language.direction().html_dir()>
-                <h1>{card.title}</h1>
-                <p class="lead">{card.summary}</p>
-                <p class="meta">
-                    <span>{card.level.label()}</span>
-                    <span>{format!("{} lessons", card.lesson_count)}</span>
-                    <span>{duration_label(card.minutes)}</span>
-                </p>
-                {first_lesson.map(|href| view! { <p><a class="button" href=href>"Start the course"</a></p> })}
+            <article class="course">
+                <h1 lang=lang dir=dir>{card.title}</h1>
+                <p class="lead" lang=lang dir=dir>{card.summary}</p>
+                <CourseFacts course_level=card.level.message_id() lessons=card.lesson_count minutes=card.minutes/>
+                {first_lesson.map(|href| view! { <p><a class="button" href=href>{t("course-start")}</a></p> })}
                 <ol class="modules">
                     {modules.into_iter().map(|module| view! { <ModuleItem module course_id=course_id.clone()/> }).collect_view()}
                 </ol>
@@ -57,10 +49,11 @@ fn Overview(outline: CourseOutline) -> impl IntoView {
 
 #[component]
 fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
+    let (lang, dir) = (module.language.code(), module.language.direction().html_dir());
     view! {
         <li class="module">
-            <h2>{module.title}</h2>
-            {module.summary.map(|summary| view! { <p>{summary}</p> })}
+            <h2 lang=lang dir=dir>{module.title}</h2>
+            {module.summary.map(|summary| view! { <p lang=lang dir=dir>{summary}</p> })}
             <ol class="lessons">
                 {module
                     .lessons
@@ -69,10 +62,12 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
                         let href = format!("/courses/{course_id}/{}", lesson.id);
                         view! {
                             <li>
-                                <a href=href>{lesson.title}</a>
+                                <a href=href lang=lesson.language.code() dir=lesson.language.direction().html_dir()>
+                                    {lesson.title}
+                                </a>
                                 <span class="meta">
-                                    {lesson.is_quiz.then_some("Quiz · ")}
-                                    {duration_label(lesson.minutes)}
+                                    {lesson.is_quiz.then(|| format!("{} · ", t("lesson-kind-quiz")))}
+                                    {duration(lesson.minutes)}
                                 </span>
                             </li>
                         }

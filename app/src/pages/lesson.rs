@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
-use crate::components::{Layout, ProblemPage, duration_label};
+use crate::components::{Layout, ProblemPage};
+use crate::i18n::{duration, t, t_with, use_language};
 use crate::model::{LessonLink, LessonView, QuestionView, QuizView, TocEntry};
 use crate::server::catalog::read_lesson;
 
@@ -29,16 +30,25 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
     let course_href = format!("/courses/{}", lesson.course_id);
     let course_id = lesson.course_id.clone();
     let title = format!("{} · {}", lesson.title, lesson.course_title);
+    let reader = use_language();
+    let fallback_note = (lesson.language != reader).then(|| {
+        t_with(
+            "lesson-fallback-note",
+            [("language", reader.native_name().into()), ("shown", lesson.language.native_name().into())],
+        )
+    });
+    let (lang, dir) = (lesson.language.code(), lesson.language.direction().html_dir());
     view! {
         <Title text=title/>
         <Layout>
-            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
                 <a href=course_href>{lesson.course_title}</a>
                 <span>{lesson.module_title}</span>
             </nav>
-            <article class="lesson" lang=lesson.language.code() dir=lesson.language.direction().html_dir()>
+            {fallback_note.map(|note| view! { <p class="note" role="note">{note}</p> })}
+            <article class="lesson" lang=lang dir=dir>
                 <h1>{lesson.title}</h1>
-                <p class="meta">{duration_label(lesson.minutes)}</p>
+                <p class="meta" lang=reader.code() dir=reader.direction().html_dir()>{duration(lesson.minutes)}</p>
                 <Contents entries=lesson.contents/>
                 <div class="lesson-body" inner_html=lesson.html></div>
                 {lesson.quiz.map(|quiz| view! { <Quiz quiz/> })}
@@ -53,13 +63,17 @@ fn Contents(entries: Vec<TocEntry>) -> impl IntoView {
     (entries.len() >= 2).then(|| {
         view! {
             <nav class="contents" aria-labelledby="contents-heading">
-                <h2 id="contents-heading">"In this lesson"</h2>
+                <h2 id="contents-heading">{t("lesson-contents")}</h2>
                 <ul>
                     {entries
                         .into_iter()
                         .map(|entry| {
                             let class = if entry.level == 3 { "sub" } else { "" };
-                            view! { <li class=class><a href=format!("#{}", entry.anchor)>{entry.text}</a></li> }
+                            view! {
+                                <li class=class>
+                                    <a href=format!("#{}", entry.anchor)>{entry.text}</a>
+                                </li>
+                            }
                         })
                         .collect_view()}
                 </ul>
@@ -71,10 +85,12 @@ fn Contents(entries: Vec<TocEntry>) -> impl IntoView {
 /// The questions, without answers: grading comes with enrolment.
 #[component]
 fn Quiz(quiz: QuizView) -> impl IntoView {
+    let summary =
+        t_with("quiz-summary", [("count", quiz.questions.len().into()), ("pass_mark", quiz.pass_mark.into())]);
     view! {
         <section class="quiz" aria-labelledby="quiz-heading">
-            <h2 id="quiz-heading">"Quiz"</h2>
-            <p class="meta">{format!("{} questions · pass mark {}%", quiz.questions.len(), quiz.pass_mark)}</p>
+            <h2 id="quiz-heading">{t("quiz-title")}</h2>
+            <p class="meta">{summary}</p>
             <ol class="questions">
                 {quiz.questions.into_iter().map(|question| view! { <Question question/> }).collect_view()}
             </ol>
@@ -84,16 +100,8 @@ fn Quiz(quiz: QuizView) -> impl IntoView {
 
 #[component]
 fn Question(question: QuestionView) -> impl IntoView {
-    let kind = if question.multiple {
-        "checkbox"
-    } else {
-        "radio"
-    };
-    let hint = if question.multiple {
-        "Choose all that apply."
-    } else {
-        "Choose one."
-    };
+    let kind = if question.multiple { "checkbox" } else { "radio" };
+    let hint = if question.multiple { t("quiz-choose-many") } else { t("quiz-choose-one") };
     let name = format!("q-{}", question.id);
     view! {
         <li class="question">
@@ -122,21 +130,17 @@ fn Question(question: QuestionView) -> impl IntoView {
 }
 
 #[component]
-fn PreviousNext(
-    course_id: String,
-    previous: Option<LessonLink>,
-    next: Option<LessonLink>,
-) -> impl IntoView {
-    let link = move |lesson: LessonLink, rel: &'static str, label: &'static str| {
+fn PreviousNext(course_id: String, previous: Option<LessonLink>, next: Option<LessonLink>) -> impl IntoView {
+    let link = move |lesson: LessonLink, rel: &'static str, label: String| {
         let href = format!("/courses/{course_id}/{}", lesson.id);
         view! {
             <a class=rel rel=rel href=href>
                 <span class="direction">{label}</span>
-                <span>{lesson.title}</span>
+                <span lang=lesson.language.code() dir=lesson.language.direction().html_dir()>{lesson.title}</span>
             </a>
         }
     };
-    let previous = previous.map(|lesson| link.clone()(lesson, "prev", "Previous"));
-    let next = next.map(|lesson| link(lesson, "next", "Next"));
-    view! { <nav class="pager" aria-label="Lessons">{previous}{next}</nav> }
+    let previous = previous.map(|lesson| link.clone()(lesson, "prev", t("lesson-previous")));
+    let next = next.map(|lesson| link(lesson, "next", t("lesson-next")));
+    view! { <nav class="pager" aria-label=t("lesson-pager")>{previous}{next}</nav> }
 }

@@ -15,9 +15,7 @@ async fn migrations_run_twice_without_harm() {
         let db = database.connect().await;
         migrations::Migrator::up(&db.writer, None).await.unwrap();
         migrations::Migrator::up(&db.writer, None).await.unwrap();
-        let pending = migrations::Migrator::get_pending_migrations(&db.writer)
-            .await
-            .unwrap();
+        let pending = migrations::Migrator::get_pending_migrations(&db.writer).await.unwrap();
         assert!(pending.is_empty(), "{backend:?}");
     }
 }
@@ -28,24 +26,11 @@ async fn sqlite_runs_in_wal_mode_with_full_sync() {
     let database = TestDatabase::new(Backend::Sqlite);
     let db = database.connect().await;
     let backend = db.writer.get_database_backend();
-    let journal = db
-        .writer
-        .query_one_raw(Statement::from_string(backend, "PRAGMA journal_mode"))
-        .await
-        .unwrap()
-        .unwrap();
+    let journal =
+        db.writer.query_one_raw(Statement::from_string(backend, "PRAGMA journal_mode")).await.unwrap().unwrap();
     assert_eq!(journal.try_get_by_index::<String>(0).unwrap(), "wal");
-    let sync = db
-        .writer
-        .query_one_raw(Statement::from_string(backend, "PRAGMA synchronous"))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        sync.try_get_by_index::<i32>(0).unwrap(),
-        2,
-        "synchronous = FULL"
-    );
+    let sync = db.writer.query_one_raw(Statement::from_string(backend, "PRAGMA synchronous")).await.unwrap().unwrap();
+    assert_eq!(sync.try_get_by_index::<i32>(0).unwrap(), 2, "synchronous = FULL");
 }
 
 /// Many requests writing at once must all succeed: on SQLite they queue
@@ -72,9 +57,7 @@ async fn concurrent_writes_all_succeed() {
             }));
         }
         for task in tasks {
-            task.await
-                .unwrap()
-                .unwrap_or_else(|error| panic!("{backend:?}: {error}"));
+            task.await.unwrap().unwrap_or_else(|error| panic!("{backend:?}: {error}"));
         }
     }
 }

@@ -16,8 +16,7 @@ pub const BACKENDS: [Backend; 2] = [Backend::Sqlite, Backend::Postgres];
 
 /// The local PostgreSQL every development and CI machine of this project has.
 fn postgres_url() -> String {
-    std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
 }
 
 /// A database for one test: a SQLite file in a temporary folder, or a
@@ -36,43 +35,21 @@ impl TestDatabase {
         match backend {
             Backend::Sqlite => {
                 let url = format!("sqlite://{}", data_dir.path().join("learn.db").display());
-                TestDatabase {
-                    backend,
-                    data_dir,
-                    url,
-                    schema: None,
-                }
+                TestDatabase { backend, data_dir, url, schema: None }
             }
             Backend::Postgres => {
-                let nanos = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .unwrap()
-                    .subsec_nanos();
-                let schema = format!(
-                    "test_{}_{}_{}",
-                    std::process::id(),
-                    COUNTER.fetch_add(1, Ordering::Relaxed),
-                    nanos
-                );
-                TestDatabase {
-                    backend,
-                    data_dir,
-                    url: postgres_url(),
-                    schema: Some(schema),
-                }
+                let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+                let schema =
+                    format!("test_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), nanos);
+                TestDatabase { backend, data_dir, url: postgres_url(), schema: Some(schema) }
             }
         }
     }
 
     pub async fn connect(&self) -> app::db::Db {
-        app::db::Db::connect(&self.url, self.schema.as_deref())
-            .await
-            .unwrap_or_else(|error| {
-                panic!(
-                    "cannot reach the {:?} test database at {}: {error}",
-                    self.backend, self.url
-                )
-            })
+        app::db::Db::connect(&self.url, self.schema.as_deref()).await.unwrap_or_else(|error| {
+            panic!("cannot reach the {:?} test database at {}: {error}", self.backend, self.url)
+        })
     }
 }
 
@@ -84,16 +61,11 @@ impl Drop for TestDatabase {
         let url = self.url.clone();
         // Drop runs outside async code; a small runtime of its own does the cleanup.
         let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             runtime.block_on(async move {
                 use sea_orm::ConnectionTrait;
                 if let Ok(db) = sea_orm::Database::connect(&url).await {
-                    let _ = db
-                        .execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"))
-                        .await;
+                    let _ = db.execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{schema}\" CASCADE")).await;
                     let _ = db.close().await;
                 }
             });
@@ -116,11 +88,7 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("the server answers")
+        self.client.get(format!("{}{path}", self.address)).send().await.expect("the server answers")
     }
 
     pub async fn get_text(&self, path: &str) -> (u16, String) {
@@ -147,20 +115,10 @@ pub async fn spawn_app_with_courses(backend: Backend, courses_dir: PathBuf) -> T
         public_url: None,
         trusted_proxies: Vec::new(),
     };
-    let application = Application::build(settings)
-        .await
-        .expect("the application starts");
+    let application = Application::build(settings).await.expect("the application starts");
     let address = format!("http://{}", application.local_addr());
     let state = application.state().clone();
     tokio::spawn(application.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    TestApp {
-        address,
-        state,
-        client,
-        _database: database,
-    }
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    TestApp { address, state, client, _database: database }
 }

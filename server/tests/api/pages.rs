@@ -16,15 +16,8 @@ async fn the_catalogue_lists_every_sample_course() {
     let app = spawn_app(crate::helpers::Backend::Sqlite).await;
     let (status, html) = app.get_text("/").await;
     assert_eq!(status, 200);
-    for course in [
-        "smartphone-basics",
-        "online-safety",
-        "freelancing-first-steps",
-    ] {
-        assert!(
-            html.contains(&format!("href=\"/courses/{course}\"")),
-            "{course} missing from the catalogue"
-        );
+    for course in ["smartphone-basics", "online-safety", "freelancing-first-steps"] {
+        assert!(html.contains(&format!("href=\"/courses/{course}\"")), "{course} missing from the catalogue");
     }
 }
 
@@ -33,10 +26,7 @@ async fn a_course_page_lists_its_modules_and_lessons() {
     let app = spawn_app(crate::helpers::Backend::Sqlite).await;
     let (status, html) = app.get_text("/courses/online-safety").await;
     assert_eq!(status, 200);
-    assert!(
-        html.contains("<title>Online safety and cyber hygiene</title>"),
-        "{html}"
-    );
+    assert!(html.contains("<title>Online safety and cyber hygiene</title>"), "{html}");
     assert!(html.contains("href=\"/courses/online-safety/strong-passwords\""));
     assert!(html.contains("Quiz · "));
 }
@@ -44,18 +34,13 @@ async fn a_course_page_lists_its_modules_and_lessons() {
 #[tokio::test]
 async fn a_lesson_page_is_plain_html_without_scripts() {
     let app = spawn_app(crate::helpers::Backend::Sqlite).await;
-    let (status, html) = app
-        .get_text("/courses/online-safety/strong-passwords")
-        .await;
+    let (status, html) = app.get_text("/courses/online-safety/strong-passwords").await;
     assert_eq!(status, 200);
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<h1>"), "{html}");
     assert!(html.contains("class=\"contents\""), "a table of contents");
     assert!(html.contains("rel=\"next\""), "a link to the next lesson");
-    assert!(
-        !html.contains("<script"),
-        "lesson pages carry no script: {html}"
-    );
+    assert!(!html.contains("<script"), "lesson pages carry no script: {html}");
     assert!(!html.contains(".wasm"), "lesson pages load no wasm");
 }
 
@@ -64,31 +49,19 @@ async fn a_quiz_page_shows_questions_but_not_answers() {
     let app = spawn_app(crate::helpers::Backend::Sqlite).await;
     let lesson = app.state.catalog.current();
     let course = lesson.course("online-safety").unwrap();
-    let quiz_lesson = course
-        .lessons()
-        .find(|(_, lesson)| lesson.quiz.is_some())
-        .unwrap()
-        .1;
-    let (status, html) = app
-        .get_text(&format!("/courses/online-safety/{}", quiz_lesson.id))
-        .await;
+    let quiz_lesson = course.lessons().find(|(_, lesson)| lesson.quiz.is_some()).unwrap().1;
+    let (status, html) = app.get_text(&format!("/courses/online-safety/{}", quiz_lesson.id)).await;
     assert_eq!(status, 200);
     assert!(html.contains("type=\"radio\"") || html.contains("type=\"checkbox\""));
     for question in &quiz_lesson.content.questions {
         for option in &question.options {
             let explanation = option.explanation_html.trim();
             if !explanation.is_empty() {
-                assert!(
-                    !html.contains(explanation),
-                    "an explanation reached the page: {explanation}"
-                );
+                assert!(!html.contains(explanation), "an explanation reached the page: {explanation}");
             }
         }
     }
-    assert!(
-        !html.contains("correct"),
-        "nothing on the page may say which option is correct"
-    );
+    assert!(!html.contains("correct"), "nothing on the page may say which option is correct");
 }
 
 #[tokio::test]
@@ -113,45 +86,19 @@ async fn unknown_courses_lessons_and_paths_get_the_404_page() {
 async fn the_stylesheet_and_images_are_cached_for_good() {
     let app = spawn_app(crate::helpers::Backend::Sqlite).await;
     let (_, html) = app.get_text("/").await;
-    let href = html
-        .split("rel=\"stylesheet\" href=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let href = html.split("rel=\"stylesheet\" href=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
     let response = app.get(&href).await;
     assert_eq!(response.status(), 200);
-    assert_eq!(
-        response.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
-    assert!(
-        response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/css")
-    );
+    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
     assert_eq!(app.get("/assets/main.0000.css").await.status(), 404);
 
-    let (_, lesson) = app
-        .get_text("/courses/smartphone-basics/connecting-to-the-internet")
-        .await;
-    let src = lesson
-        .split("src=\"/media/")
-        .nth(1)
-        .expect("the lesson shows an image")
-        .split('"')
-        .next()
-        .unwrap();
+    let (_, lesson) = app.get_text("/courses/smartphone-basics/connecting-to-the-internet").await;
+    let src = lesson.split("src=\"/media/").nth(1).expect("the lesson shows an image").split('"').next().unwrap();
     let src = format!("/media/{}", src.replace("&amp;", "&"));
     let image = app.get(&src).await;
     assert_eq!(image.status(), 200, "{src}");
-    assert_eq!(
-        image.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(image.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(image.headers()["content-type"], "image/svg+xml");
 }
 
@@ -160,22 +107,14 @@ async fn pages_are_compressed_and_carry_security_headers() {
     let app = spawn_app(crate::helpers::Backend::Sqlite).await;
     let response = app
         .client
-        .get(format!(
-            "{}/courses/online-safety/strong-passwords",
-            app.address
-        ))
+        .get(format!("{}/courses/online-safety/strong-passwords", app.address))
         .header("accept-encoding", "gzip")
         .send()
         .await
         .unwrap();
     assert_eq!(response.headers()["content-encoding"], "gzip");
-    let csp = response.headers()["content-security-policy"]
-        .to_str()
-        .unwrap();
-    assert!(
-        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
-        "{csp}"
-    );
+    let csp = response.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
 }
@@ -190,23 +129,10 @@ async fn server_functions_answer_errors_with_their_status() {
             .body(body)
             .send()
     };
-    let found = call("course=online-safety&lesson=strong-passwords")
-        .await
-        .unwrap();
+    let found = call("course=online-safety&lesson=strong-passwords").await.unwrap();
     assert_eq!(found.status(), 200);
-    assert_eq!(
-        call("course=online-safety&lesson=nope")
-            .await
-            .unwrap()
-            .status(),
-        404
-    );
+    assert_eq!(call("course=online-safety&lesson=nope").await.unwrap().status(), 404);
     assert_eq!(call("%%%garbage").await.unwrap().status(), 400);
     // Reading is not a state change, but server functions are POST only.
-    assert_eq!(
-        app.get("/api/lesson?course=online-safety&lesson=strong-passwords")
-            .await
-            .status(),
-        405
-    );
+    assert_eq!(app.get("/api/lesson?course=online-safety&lesson=strong-passwords").await.status(), 405);
 }

@@ -12,20 +12,14 @@ use crate::helpers::{BACKENDS, TestDatabase};
 async fn migrated_store(database: &TestDatabase) -> DatabaseSessionStore {
     let db = database.connect().await;
     use migrations::MigratorTrait;
-    migrations::Migrator::up(&db.writer, None)
-        .await
-        .expect("migrations run");
+    migrations::Migrator::up(&db.writer, None).await.expect("migrations run");
     DatabaseSessionStore::new(db)
 }
 
 fn record(expires_in: Duration) -> Record {
     let mut data = HashMap::new();
     data.insert("language".to_string(), serde_json::json!("ur"));
-    Record {
-        id: Id::default(),
-        data,
-        expiry_date: OffsetDateTime::now_utc() + expires_in,
-    }
+    Record { id: Id::default(), data, expiry_date: OffsetDateTime::now_utc() + expires_in }
 }
 
 #[tokio::test]
@@ -36,27 +30,15 @@ async fn a_session_is_created_loaded_saved_and_deleted() {
         let mut session = record(Duration::hours(1));
         store.create(&mut session).await.unwrap();
 
-        let loaded = store
-            .load(&session.id)
-            .await
-            .unwrap()
-            .expect("the session is stored");
+        let loaded = store.load(&session.id).await.unwrap().expect("the session is stored");
         assert_eq!(loaded.data["language"], "ur", "{backend:?}");
 
-        session
-            .data
-            .insert("language".to_string(), serde_json::json!("ru"));
+        session.data.insert("language".to_string(), serde_json::json!("ru"));
         store.save(&session).await.unwrap();
-        assert_eq!(
-            store.load(&session.id).await.unwrap().unwrap().data["language"],
-            "ru"
-        );
+        assert_eq!(store.load(&session.id).await.unwrap().unwrap().data["language"], "ru");
 
         store.delete(&session.id).await.unwrap();
-        assert!(
-            store.load(&session.id).await.unwrap().is_none(),
-            "{backend:?}"
-        );
+        assert!(store.load(&session.id).await.unwrap().is_none(), "{backend:?}");
     }
 }
 
@@ -69,10 +51,7 @@ async fn an_expired_session_is_never_loaded_and_gets_swept() {
         let mut live = record(Duration::hours(1));
         store.create(&mut expired).await.unwrap();
         store.create(&mut live).await.unwrap();
-        assert!(
-            store.load(&expired.id).await.unwrap().is_none(),
-            "{backend:?}"
-        );
+        assert!(store.load(&expired.id).await.unwrap().is_none(), "{backend:?}");
         assert_eq!(store.delete_expired().await.unwrap(), 1, "{backend:?}");
         assert!(store.load(&live.id).await.unwrap().is_some());
     }

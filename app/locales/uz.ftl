@@ -1,0 +1,42 @@
+# Interfeys matni oʻzbek tilida (lotin yozuvi).
+
+site-name = Raqamli koʻnikmalar
+skip-to-content = Asosiy mazmunga oʻtish
+nav-site = Sayt
+nav-courses = Kurslar
+nav-language = Til
+footer-text = Raqamli koʻnikmalar boʻyicha bepul kurslar.
+
+catalogue-title = Kurslar
+catalogue-lead = Oʻz sur’atingizda, telefoningizda oʻrganing. Barcha kurslar bepul.
+
+level-beginner = Boshlangʻich
+level-intermediate = Oʻrta
+level-advanced = Yuqori
+lesson-count = { $count } ta dars
+duration-minutes = { $minutes } daqiqa
+duration-hours = { $hours } soat
+duration-hours-minutes = { $hours } soat { $minutes } daqiqa
+
+course-start = Kursni boshlash
+lesson-kind-quiz = Test
+
+breadcrumbs = Yoʻl
+lesson-contents = Ushbu darsda
+lesson-pager = Darslar
+lesson-previous = Oldingi
+lesson-next = Keyingi
+lesson-fallback-note = Bu dars hali { $language } tilida mavjud emas, shuning uchun { $shown } tilida koʻrsatilmoqda.
+
+quiz-title = Test
+quiz-summary = { $count } ta savol · oʻtish bali { $pass_mark }%
+quiz-choose-one = Bittasini tanlang.
+quiz-choose-many = Barcha toʻgʻri javoblarni tanlang.
+
+error-not-found-title = Sahifa topilmadi
+error-not-found-text = Bu sahifani topa olmadik. U boshqa joyga koʻchirilgan yoki manzilda xato boʻlishi mumkin.
+error-bad-request-title = Soʻrov tushunilmadi
+error-bad-request-text = Bu soʻrov tushunilmadi. Iltimos, orqaga qaytib, qayta urinib koʻring.
+error-internal-title = Nimadir notoʻgʻri ketdi
+error-internal-text = Bizning tomonimizda xatolik yuz berdi. Iltimos, birozdan soʻng qayta urinib koʻring.
+error-see-courses = Barcha kurslar

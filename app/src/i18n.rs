@@ -1,0 +1,167 @@
+//! Interface text in the learner's language, from Fluent files in
+//! `app/locales/` (one per language, the same message ids in each).
+//!
+//! The language of a request is chosen on the server (a `?lang=` link, then
+//! the `lang` cookie, then `Accept-Language`) and provided as context; pages
+//! call [`t`] and [`t_with`].
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use leptos::prelude::use_context;
+
+use crate::language::Language;
+
+/// The Fluent source of each language, compiled into the binary.
+pub const SOURCES: [(Language, &str); 4] = [
+    (Language::En, include_str!("../locales/en.ftl")),
+    (Language::Ur, include_str!("../locales/ur.ftl")),
+    (Language::Uz, include_str!("../locales/uz.ftl")),
+    (Language::Ru, include_str!("../locales/ru.ftl")),
+];
+
+static BUNDLES: LazyLock<HashMap<Language, FluentBundle<FluentResource>>> = LazyLock::new(|| {
+    SOURCES
+        .into_iter()
+        .map(|(language, source)| {
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(resource, _)| resource);
+            let id = language.code().parse().expect("our language codes are valid BCP 47");
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Pages mark mixed-direction text with `lang`/`dir` themselves.
+            bundle.set_use_isolating(false);
+            bundle.add_resource_overriding(resource);
+            (language, bundle)
+        })
+        .collect()
+});
+
+/// The language of the current request (English when none was chosen).
+pub fn use_language() -> Language {
+    use_context::<Language>().unwrap_or_default()
+}
+
+/// A message in the current request's language.
+pub fn t(id: &str) -> String {
+    translate(use_language(), id, None)
+}
+
+/// A message with arguments (`$count`, `$minutes`…) in the current request's language.
+pub fn t_with<'a>(id: &str, args: impl IntoIterator<Item = (&'a str, FluentValue<'a>)>) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(name, value);
+    }
+    translate(use_language(), id, Some(&fluent_args))
+}
+
+/// A message in `language`, falling back to English, then to the id itself
+/// (a missing message is a bug the unit tests catch, never a crash).
+pub fn translate(language: Language, id: &str, args: Option<&FluentArgs>) -> String {
+    for language in [language, Language::En] {
+        let bundle = &BUNDLES[&language];
+        if let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) {
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// "1 h 20 min", "25 min", in the current language.
+pub fn duration(minutes: u32) -> String {
+    let (hours, minutes) = (minutes / 60, minutes % 60);
+    match (hours, minutes) {
+        (0, minutes) => t_with("duration-minutes", [("minutes", minutes.into())]),
+        (hours, 0) => t_with("duration-hours", [("hours", hours.into())]),
+        (hours, minutes) => t_with("duration-hours-minutes", [("hours", hours.into()), ("minutes", minutes.into())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use fluent_bundle::FluentResource;
+    use fluent_syntax::ast::Entry;
+
+    use super::*;
+
+    fn message_ids(source: &str) -> BTreeSet<String> {
+        let resource = FluentResource::try_new(source.to_string()).expect("the file parses");
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                Entry::Message(message) => Some(message.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_message() {
+        let english = message_ids(SOURCES[0].1);
+        for (language, source) in SOURCES {
+            let ids = message_ids(source);
+            let missing: Vec<_> = english.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&english).collect();
+            assert!(missing.is_empty(), "{language} lacks {missing:?}");
+            assert!(extra.is_empty(), "{language} has messages English lacks: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_asks_for_exists() {
+        let english = message_ids(SOURCES[0].1);
+        let source_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut pending = vec![source_dir];
+        let mut asked = BTreeSet::new();
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let code = std::fs::read_to_string(&path).unwrap();
+                    for call in ["t(\"", "t_with(\""] {
+                        for (at, _) in code.match_indices(call) {
+                            let before = code[..at].chars().next_back().unwrap_or(' ');
+                            if before.is_alphanumeric() || before == '_' {
+                                continue; // a method such as `split`, not our `t`
+                            }
+                            let rest = &code[at + call.len()..];
+                            asked.insert(rest.split('"').next().unwrap().to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let missing: Vec<_> = asked.iter().filter(|id| !english.contains(*id)).collect();
+        assert!(missing.is_empty(), "the code asks for messages no file has: {missing:?}");
+        assert!(asked.len() > 20, "found only {} messages in the code", asked.len());
+    }
+
+    #[test]
+    fn plurals_follow_each_languages_rules() {
+        let count = |language, n: u32| {
+            let mut args = FluentArgs::new();
+            args.set("count", n);
+            translate(language, "lesson-count", Some(&args))
+        };
+        assert_eq!(count(Language::En, 1), "1 lesson");
+        assert_eq!(count(Language::En, 5), "5 lessons");
+        assert_eq!(count(Language::Ru, 1), "1 урок");
+        assert_eq!(count(Language::Ru, 3), "3 урока");
+        assert_eq!(count(Language::Ru, 11), "11 уроков");
+        assert_eq!(count(Language::Ru, 21), "21 урок");
+        assert_eq!(count(Language::Ur, 1), "1 سبق");
+        assert_eq!(count(Language::Ur, 4), "4 اسباق");
+        assert_eq!(count(Language::Uz, 4), "4 ta dars");
+    }
+
+    #[test]
+    fn an_unknown_message_shows_its_id_rather_than_failing() {
+        assert_eq!(translate(Language::Ur, "no-such-message", None), "no-such-message");
+    }
+}
