@@ -9,8 +9,15 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::memoizer::MemoizerKind;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+use icu_locale_core::Locale;
+use intl_memoizer::Memoizable;
+use intl_memoizer::concurrent::IntlLangMemoizer;
 use leptos::prelude::use_context;
+use unic_langid::LanguageIdentifier;
 
 use crate::language::Language;
 
@@ -31,11 +38,38 @@ static BUNDLES: LazyLock<HashMap<Language, FluentBundle<FluentResource>>> = Lazy
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Pages mark mixed-direction text with `lang`/`dir` themselves.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(format_number));
             bundle.add_resource_overriding(resource);
             (language, bundle)
         })
         .collect()
 });
+
+/// CLDR's number format of one language (digits, grouping), memoised per bundle.
+struct NumberFormat(DecimalFormatter);
+
+impl Memoizable for NumberFormat {
+    type Args = ();
+    type Error = ();
+
+    fn construct(language: LanguageIdentifier, _: ()) -> Result<NumberFormat, ()> {
+        let locale = Locale::try_from_str(&language.to_string()).map_err(|_| ())?;
+        DecimalFormatter::try_new((&locale).into(), Default::default()).map(NumberFormat).map_err(|_| ())
+    }
+}
+
+/// Formats whole numbers in messages (`{ $count }`) the bundle's language's
+/// way: "1,234" in English, "1 234" in Russian. Fluent still picks plural
+/// forms from the number itself.
+fn format_number(value: &FluentValue, memoizer: &IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(number) = value else { return None };
+    let whole = number.value;
+    if whole.fract() != 0.0 || whole.abs() > 1e15 {
+        return None;
+    }
+    let decimal = Decimal::from(whole as i64);
+    memoizer.with_try_get_threadsafe::<NumberFormat, _, _>((), |format| format.0.format_to_string(&decimal)).ok()
+}
 
 /// The language of the current request (English when none was chosen).
 pub fn use_language() -> Language {
@@ -158,6 +192,18 @@ mod tests {
         assert_eq!(count(Language::Ur, 1), "1 سبق");
         assert_eq!(count(Language::Ur, 4), "4 اسباق");
         assert_eq!(count(Language::Uz, 4), "4 ta dars");
+    }
+
+    #[test]
+    fn numbers_are_written_each_languages_way() {
+        let count = |language, n: u32| {
+            let mut args = FluentArgs::new();
+            args.set("count", n);
+            translate(language, "lesson-count", Some(&args))
+        };
+        assert_eq!(count(Language::En, 1234), "1,234 lessons");
+        assert_eq!(count(Language::Ru, 1234), "1\u{a0}234 урока");
+        assert_eq!(count(Language::Ur, 1234), "1,234 اسباق");
     }
 
     #[test]
