@@ -47,3 +47,16 @@ error-bad-request-text = That request was not understood. Please go back and try
 error-internal-title = Something went wrong
 error-internal-text = Something went wrong on our side. Please try again in a moment.
 error-see-courses = See all courses
+
+username-length = A username has 3 to 32 characters.
+username-characters = Use only the letters a–z, digits, and . _ - in a username, and start with a letter or digit.
+username-taken = That username is already taken. Please choose another.
+username-unknown = No account has that username.
+display-name-empty = Please write your name.
+display-name-too-long = A name can have at most 100 characters.
+display-name-characters = Your name contains characters that cannot be shown. Please type it again.
+password-too-short = A password needs at least 10 characters. A few words together are easy to remember.
+password-too-long = A password can have at most 200 characters.
+password-repetitive = A password needs at least 5 different characters.
+password-common = That password is one of the first that anyone would guess. Please choose another.
+password-contains-username = A password must not contain your username.

@@ -40,3 +40,16 @@ error-bad-request-text = Bu soʻrov tushunilmadi. Iltimos, orqaga qaytib, qayta 
 error-internal-title = Nimadir notoʻgʻri ketdi
 error-internal-text = Bizning tomonimizda xatolik yuz berdi. Iltimos, birozdan soʻng qayta urinib koʻring.
 error-see-courses = Barcha kurslar
+
+username-length = Foydalanuvchi nomi 3 dan 32 tagacha belgidan iborat boʻladi.
+username-characters = Foydalanuvchi nomida faqat a–z harflari, raqamlar va . _ - belgilaridan foydalaning; nom harf yoki raqam bilan boshlansin.
+username-taken = Bu foydalanuvchi nomi band. Iltimos, boshqasini tanlang.
+username-unknown = Bu foydalanuvchi nomi bilan hisob yoʻq.
+display-name-empty = Iltimos, ismingizni yozing.
+display-name-too-long = Ism koʻpi bilan 100 ta belgidan iborat boʻlishi mumkin.
+display-name-characters = Ismingizda koʻrsatib boʻlmaydigan belgilar bor. Iltimos, qayta yozing.
+password-too-short = Parol kamida 10 ta belgidan iborat boʻlishi kerak. Bir necha soʻzni birga yozsangiz, eslab qolish oson.
+password-too-long = Parol koʻpi bilan 200 ta belgidan iborat boʻlishi mumkin.
+password-repetitive = Parolda kamida 5 ta turli belgi boʻlishi kerak.
+password-common = Bu parolni har kim birinchi boʻlib sinab koʻradi. Iltimos, boshqasini tanlang.
+password-contains-username = Parolda foydalanuvchi nomingiz boʻlmasligi kerak.

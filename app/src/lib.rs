@@ -18,6 +18,8 @@ mod pages;
 pub mod server;
 
 #[cfg(feature = "ssr")]
+pub mod accounts;
+#[cfg(feature = "ssr")]
 pub mod catalog;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -28,6 +28,38 @@ impl Level {
     }
 }
 
+/// What a person may do. Every server function checks it on the server.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Learns: their own enrolments, progress and certificates only.
+    #[default]
+    Learner,
+    /// Teaches the courses that list them.
+    Instructor,
+    /// Runs cohorts and sees programme-wide statistics.
+    Manager,
+    /// Manages users and roles.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Learner, Role::Instructor, Role::Manager, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Learner => "learner",
+            Role::Instructor => "instructor",
+            Role::Manager => "manager",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == text)
+    }
+}
+
 /// Who may read a course's lessons.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

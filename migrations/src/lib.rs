@@ -7,12 +7,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_create_sessions;
+mod m20261128_000002_create_users_and_audit_log;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261127_000001_create_sessions::Migration)]
+        vec![
+            Box::new(m20261127_000001_create_sessions::Migration),
+            Box::new(m20261128_000002_create_users_and_audit_log::Migration),
+        ]
     }
 }

@@ -27,6 +27,46 @@ pub enum Command {
         #[command(subcommand)]
         command: CoursesCommand,
     },
+    /// Manage accounts from the command line (to set up a new installation).
+    Users {
+        #[command(subcommand)]
+        command: UsersCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UsersCommand {
+    /// Create an account. The password is read from standard input.
+    Create {
+        /// The login identifier: 3–32 of a–z 0–9 . _ -
+        #[arg(long)]
+        username: String,
+        /// The person's name, in any script.
+        #[arg(long)]
+        display_name: String,
+        /// learner, instructor, manager or admin.
+        #[arg(long, default_value = "learner")]
+        role: String,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Change an account's role.
+    SetRole {
+        #[arg(long)]
+        username: String,
+        /// learner, instructor, manager or admin.
+        #[arg(long)]
+        role: String,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Set a new password for an account. It is read from standard input.
+    ResetPassword {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        settings: Settings,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -50,6 +90,13 @@ pub async fn run(cli: Cli) -> ExitCode {
             Err(error) => fail(&error),
         },
         Command::Courses { command: CoursesCommand::Check { dir } } => check_courses(&dir),
+        Command::Users { command } => match crate::users::run(command, &mut std::io::stdin().lock()).await {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => fail(&message),
+        },
     }
 }
 

@@ -10,3 +10,4 @@ pub mod router;
 pub mod session_store;
 pub mod startup;
 mod static_files;
+pub mod users;

@@ -1,3 +1,5 @@
 //! Tables as sea-orm entities. The schema itself is in the `migrations` crate.
 
+pub mod audit_log;
 pub mod session;
+pub mod user;

@@ -102,19 +102,26 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with_courses(backend, sample_courses()).await
 }
 
+impl TestDatabase {
+    /// Server settings that point at this database.
+    pub fn settings(&self, courses_dir: PathBuf) -> Settings {
+        Settings {
+            address: "127.0.0.1:0".parse().unwrap(),
+            data_dir: self.data_dir.path().to_path_buf(),
+            database_url: Some(self.url.clone()),
+            database_schema: self.schema.clone(),
+            courses_dir,
+            skip_broken_courses: false,
+            site_dir: self.data_dir.path().join("site"),
+            public_url: None,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
 pub async fn spawn_app_with_courses(backend: Backend, courses_dir: PathBuf) -> TestApp {
     let database = TestDatabase::new(backend);
-    let settings = Settings {
-        address: "127.0.0.1:0".parse().unwrap(),
-        data_dir: database.data_dir.path().to_path_buf(),
-        database_url: Some(database.url.clone()),
-        database_schema: database.schema.clone(),
-        courses_dir,
-        skip_broken_courses: false,
-        site_dir: database.data_dir.path().join("site"),
-        public_url: None,
-        trusted_proxies: Vec::new(),
-    };
+    let settings = database.settings(courses_dir);
     let application = Application::build(settings).await.expect("the application starts");
     let address = format!("http://{}", application.local_addr());
     let state = application.state().clone();

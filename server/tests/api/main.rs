@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod accounts;
 mod courses_reload;
 mod database;
 mod pages;

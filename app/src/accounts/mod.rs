@@ -1,0 +1,13 @@
+//! Accounts: who people are, how they prove it, and what was done to their
+//! accounts. Plain Rust over sea-orm; server functions and the command line
+//! call it.
+
+mod audit;
+mod password;
+mod service;
+mod validation;
+
+pub use audit::Actor;
+pub use password::{PasswordHash, hash_password, verify_password};
+pub use service::{AccountError, NewAccount, create_user, find_user, reset_password, set_role};
+pub use validation::{DisplayName, NewPassword, Username};

@@ -1,0 +1,112 @@
+//! Creating accounts and changing roles and passwords, each with its audit
+//! record in the same transaction.
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, SqlErr,
+    TransactionTrait,
+};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use super::audit::{Actor, record};
+use super::password::hash_password;
+use super::validation::{DisplayName, NewPassword, Username};
+use crate::db::Db;
+use crate::entities::user;
+use crate::error::AppError;
+use crate::model::Role;
+
+#[derive(Debug)]
+pub struct NewAccount {
+    pub username: Username,
+    pub display_name: DisplayName,
+    pub password: NewPassword,
+    pub role: Role,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum AccountError {
+    #[error("that username is taken")]
+    UsernameTaken,
+    #[error("no account has that username")]
+    UnknownUser,
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl AccountError {
+    /// The interface message that explains it.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            AccountError::UsernameTaken => "username-taken",
+            AccountError::UnknownUser => "username-unknown",
+            AccountError::App(_) => "error-internal-text",
+        }
+    }
+}
+
+fn internal(error: DbErr) -> AccountError {
+    AccountError::App(AppError::internal(error))
+}
+
+pub async fn find_user(db: &Db, username: &Username) -> Result<Option<user::Model>, AccountError> {
+    user::Entity::find().filter(user::Column::Username.eq(username.as_str())).one(&db.reader).await.map_err(internal)
+}
+
+pub async fn create_user(db: &Db, account: NewAccount, actor: &Actor) -> Result<user::Model, AccountError> {
+    let hash = hash_password(account.password.expose()).await?;
+    let transaction = db.writer.begin().await.map_err(internal)?;
+    let inserted = user::ActiveModel {
+        username: Set(account.username.as_str().to_string()),
+        display_name: Set(account.display_name.as_str().to_string()),
+        password_hash: Set(hash.into_stored()),
+        role: Set(account.role.as_str().to_string()),
+        language: Set(None),
+        created_at: Set(OffsetDateTime::now_utc()),
+        ..Default::default()
+    }
+    .insert(&transaction)
+    .await;
+    let user = match inserted {
+        Ok(user) => user,
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(AccountError::UsernameTaken);
+        }
+        Err(error) => return Err(internal(error)),
+    };
+    record(&transaction, actor, Some(user.id), "user.created", json!({ "role": user.role })).await.map_err(internal)?;
+    transaction.commit().await.map_err(internal)?;
+    Ok(user)
+}
+
+pub async fn set_role(db: &Db, username: &Username, role: Role, actor: &Actor) -> Result<(), AccountError> {
+    let user = find_user(db, username).await?.ok_or(AccountError::UnknownUser)?;
+    let previous = user.role.clone();
+    let transaction = db.writer.begin().await.map_err(internal)?;
+    let mut changed = user.into_active_model();
+    changed.role = Set(role.as_str().to_string());
+    let user = changed.update(&transaction).await.map_err(internal)?;
+    record(&transaction, actor, Some(user.id), "user.role_changed", json!({ "from": previous, "to": user.role }))
+        .await
+        .map_err(internal)?;
+    transaction.commit().await.map_err(internal)?;
+    Ok(())
+}
+
+pub async fn reset_password(
+    db: &Db,
+    username: &Username,
+    password: &NewPassword,
+    actor: &Actor,
+) -> Result<(), AccountError> {
+    let user = find_user(db, username).await?.ok_or(AccountError::UnknownUser)?;
+    let hash = hash_password(password.expose()).await?;
+    let transaction = db.writer.begin().await.map_err(internal)?;
+    let id = user.id;
+    let mut changed = user.into_active_model();
+    changed.password_hash = Set(hash.into_stored());
+    changed.update(&transaction).await.map_err(internal)?;
+    record(&transaction, actor, Some(id), "user.password_reset", json!({})).await.map_err(internal)?;
+    transaction.commit().await.map_err(internal)?;
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! `server users …`: accounts from the command line, recorded in the audit
+//! log like any other change (with no acting user).
+
+use std::io::BufRead;
+
+use app::accounts::{self, Actor, DisplayName, NewAccount, NewPassword, Username};
+use app::i18n::translate;
+use app::language::Language;
+use app::model::Role;
+
+use crate::cli::UsersCommand;
+use crate::startup::connect_and_migrate;
+
+/// Runs a users command; `Ok` and `Err` carry what to tell the administrator.
+pub async fn run(command: UsersCommand, input: &mut impl BufRead) -> Result<String, String> {
+    let english = |id: &str| translate(Language::En, id, None);
+    let actor = Actor::command_line();
+    match command {
+        UsersCommand::Create { username, display_name, role, settings } => {
+            let username = Username::parse(&username).map_err(english)?;
+            let display_name = DisplayName::parse(&display_name).map_err(english)?;
+            let role = parse_role(&role)?;
+            let password = NewPassword::parse(&read_password(input)?, &username).map_err(english)?;
+            let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
+            let account = NewAccount { username, display_name, password, role };
+            let user = accounts::create_user(&db, account, &actor).await.map_err(|e| english(e.message_id()))?;
+            Ok(format!("created {} ({}) as {}", user.username, user.display_name, user.role))
+        }
+        UsersCommand::SetRole { username, role, settings } => {
+            let username = Username::parse(&username).map_err(english)?;
+            let role = parse_role(&role)?;
+            let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
+            accounts::set_role(&db, &username, role, &actor).await.map_err(|e| english(e.message_id()))?;
+            Ok(format!("{username} is now {}", role.as_str()))
+        }
+        UsersCommand::ResetPassword { username, settings } => {
+            let username = Username::parse(&username).map_err(english)?;
+            let password = NewPassword::parse(&read_password(input)?, &username).map_err(english)?;
+            let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
+            accounts::reset_password(&db, &username, &password, &actor).await.map_err(|e| english(e.message_id()))?;
+            Ok(format!("the password of {username} is changed"))
+        }
+    }
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    Role::parse(text).ok_or_else(|| format!("unknown role `{text}`: choose learner, instructor, manager or admin"))
+}
+
+/// The first line of standard input, without its line ending.
+fn read_password(input: &mut impl BufRead) -> Result<String, String> {
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        eprint!("password (it will be shown as you type): ");
+    }
+    let mut line = String::new();
+    input.read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
