@@ -13,7 +13,8 @@ SITE_DIR := $(TARGET_DIR)/site
 SERVER := $(TARGET_DIR)/debug/server
 WASM := $(TARGET_DIR)/wasm32-unknown-unknown/wasm-release/app.wasm
 
-# Where `make run` listens; any LEARN_* variable (see README) also works.
+# Where `make run` listens (`make run ADDRESS=0.0.0.0:8080`). Every other
+# setting can be given as a LEARN_* environment variable (see README).
 ADDRESS ?= 127.0.0.1:3000
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -44,7 +45,7 @@ wasm: rust-tools
 integration-test: postgres
 	cargo test --workspace
 
-e2e-test: browser-tools
+e2e-test: browser-tools build
 	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
 		node --test --test-concurrency=1 end2end/tests/
 

@@ -18,6 +18,8 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="stylesheet" href=stylesheet_href()/>
+                // No icon to fetch: saves a request on every first visit.
+                <link rel="icon" href="data:,"/>
                 <MetaTags/>
             </head>
             <body>

@@ -177,6 +177,15 @@ mod tests {
     }
 
     #[test]
+    fn messages_chosen_at_run_time_exist_too() {
+        let english = message_ids(SOURCES[0].1);
+        let chosen = crate::model::Level::ALL.map(|level| level.message_id());
+        for id in chosen.iter().chain(crate::components::problem::PROBLEM_MESSAGES.iter().flat_map(|(a, b)| [a, b])) {
+            assert!(english.contains(*id), "no message {id}");
+        }
+    }
+
+    #[test]
     fn plurals_follow_each_languages_rules() {
         let count = |language, n: u32| {
             let mut args = FluentArgs::new();

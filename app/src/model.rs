@@ -18,6 +18,8 @@ pub enum Level {
 }
 
 impl Level {
+    pub const ALL: [Level; 3] = [Level::Beginner, Level::Intermediate, Level::Advanced];
+
     /// The id of its name among the interface messages.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -122,8 +124,9 @@ pub struct LessonView {
     /// The language the lesson is shown in: the reader's, or the course's
     /// own when the lesson has no translation into the reader's.
     pub language: Language,
-    /// The course's own language, for titles that are not translated.
-    pub course_language: Language,
+    /// The languages of the course's and the module's titles.
+    pub course_title_language: Language,
+    pub module_title_language: Language,
     pub minutes: u32,
     /// Sanitised HTML rendered from the lesson's markdown.
     pub html: String,

@@ -41,7 +41,7 @@ test("switching to Urdu mirrors the page and is remembered, without JavaScript",
   assert.equal(await page.locator("h1").getAttribute("lang"), "ur", "the course title is translated");
 
   await page.goto(server.baseURL + "/courses/online-safety/strong-passwords");
-  assert.equal(await page.locator("article.lesson").getAttribute("lang"), "ur");
+  assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "ur");
   assert.equal(await page.locator(".note").count(), 0, "a translated lesson needs no note");
   const nextArrowLeft = await page.locator('a[rel="next"]').evaluate((a) => a.getBoundingClientRect().left);
   const previousExists = await page.locator('a[rel="prev"]').count();
@@ -60,8 +60,8 @@ test("a lesson without a translation is shown in the course's language with a no
   const page = await context.newPage();
   await page.goto(server.baseURL + "/courses/freelancing-first-steps/what-is-freelancing?lang=ur");
   assert.equal(await htmlAttributes(page).then((a) => a.dir), "rtl");
-  assert.equal(await page.locator("article.lesson").getAttribute("lang"), "en");
-  assert.equal(await page.locator("article.lesson").getAttribute("dir"), "ltr");
+  assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "en");
+  assert.equal(await page.locator(".lesson-body").getAttribute("dir"), "ltr");
   const note = await page.locator(".note").textContent();
   assert.match(note, /اردو/);
   assert.match(note, /English/);
@@ -73,7 +73,7 @@ test("a browser that prefers Russian gets Russian, and a Russian lesson", async 
   const page = await context.newPage();
   await page.goto(server.baseURL + "/courses/smartphone-basics/saving-data");
   assert.deepEqual(await htmlAttributes(page), { lang: "ru", dir: "ltr" });
-  assert.equal(await page.locator("article.lesson").getAttribute("lang"), "ru");
+  assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "ru");
   assert.equal(await page.locator(".skip-link").textContent(), "Перейти к содержанию");
   await context.close();
 });

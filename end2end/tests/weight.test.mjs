@@ -23,11 +23,12 @@ after(async () => {
   await server?.stop();
 });
 
-test("every lesson page stays within the page-weight budget", async () => {
+test("every lesson page, in English and in Urdu, stays within the page-weight budget", async () => {
   const lessons = await allLessonPaths(server.baseURL);
   assert.ok(lessons.length >= 18, `found only ${lessons.length} lessons`);
   const report = [];
-  for (const path of lessons) {
+  const pages = [...lessons, ...lessons.map((path) => `${path}?lang=ur`)];
+  for (const path of pages) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const first = await measureTransfers(page);

@@ -55,7 +55,16 @@ pub async fn identify_client(State(proxies): State<TrustedProxies>, mut request:
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0.ip())
         .unwrap_or(IpAddr::from([127, 0, 0, 1]));
-    let forwarded_for = request.headers().get("x-forwarded-for").and_then(|value| value.to_str().ok());
+    // Every X-Forwarded-For line, in order: a proxy may add its own line
+    // after one the client sent.
+    let forwarded_for = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    let forwarded_for = (!forwarded_for.is_empty()).then_some(forwarded_for.as_str());
     let client = ClientAddr(proxies.client(peer, forwarded_for));
     request.extensions_mut().insert(client);
     let span =

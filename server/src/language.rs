@@ -28,7 +28,15 @@ pub async fn choose_language(State(secure): State<SecureCookies>, mut request: R
 
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.append(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    // Pages differ by language; stylesheets and images do not, and must
+    // stay cached when the language changes.
+    let is_page = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    if is_page {
+        headers.append(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    }
     if let Some(chosen) = from_link.filter(|chosen| Some(*chosen) != from_cookie) {
         let secure = if secure.0 { "; Secure" } else { "" };
         let cookie = format!("{COOKIE}={chosen}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}");

@@ -98,7 +98,18 @@ async fn reload_courses_on_hangup(catalog: CatalogHandle, settings: Settings) {
         return;
     };
     while hangups.recv().await.is_some() {
-        match catalog.reload(&settings.courses_dir, settings.broken_courses()) {
+        // Reading and rendering every course is blocking work: keep it off
+        // the threads that answer requests.
+        let (reloading, settings_now) = (catalog.clone(), settings.clone());
+        let result = tokio::task::spawn_blocking(move || {
+            reloading.reload(&settings_now.courses_dir, settings_now.broken_courses())
+        })
+        .await;
+        let Ok(result) = result else {
+            tracing::error!("the course reload failed unexpectedly; the previous version keeps serving");
+            continue;
+        };
+        match result {
             Ok(skipped) => {
                 for problem in skipped {
                     tracing::warn!(%problem, "course left out");

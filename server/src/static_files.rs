@@ -1,21 +1,24 @@
 //! The stylesheet and course images: served with their content hash in the
 //! address, so that browsers keep them for a year and a repeat visit costs
-//! nothing but the page itself.
+//! nothing but the page itself. Anything unknown gets the site's 404 page.
 
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
 use app::state::AppState;
 use app::stylesheet::STYLESHEET;
 
+use crate::pages::render_not_found;
+
 const FOREVER: &str = "public, max-age=31536000, immutable";
 
-pub async fn stylesheet(Path(file): Path<String>) -> Response {
+pub async fn stylesheet(State(state): State<AppState>, Path(file): Path<String>, request: Request) -> Response {
     if STYLESHEET.href().strip_prefix("/assets/") != Some(file.as_str()) {
-        return StatusCode::NOT_FOUND.into_response();
+        return render_not_found(State(state), request).await;
     }
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, FOREVER)], STYLESHEET.css)
         .into_response()
@@ -30,23 +33,23 @@ pub async fn course_asset(
     State(state): State<AppState>,
     Path((course, file)): Path<(String, String)>,
     Query(version): Query<Version>,
+    request: Request,
 ) -> Response {
     let catalog = state.catalog.current();
-    let Some(course) = catalog.course(&course) else {
-        return StatusCode::NOT_FOUND.into_response();
+    let Some(path) = catalog.course(&course).and_then(|course| course.asset_path(&file)) else {
+        return render_not_found(State(state), request).await;
     };
-    let Some(path) = course.asset_path(&file) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let current_hash = course.assets.get(&std::path::Path::new("assets").join(&file));
     let bytes = match tokio::fs::read(&path).await {
         Ok(bytes) => bytes,
         Err(error) => {
             tracing::error!(%error, path = %path.display(), "course image unreadable");
-            return StatusCode::NOT_FOUND.into_response();
+            return render_not_found(State(state), request).await;
         }
     };
-    let cache = if version.v.is_some() && version.v.as_ref() == current_hash { FOREVER } else { "public, max-age=300" };
+    // Cached for good only when the file on disk is the version the address
+    // names (it may have been edited since the courses were loaded).
+    let hash: String = Sha256::digest(&bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let cache = if version.v.as_deref() == Some(hash.as_str()) { FOREVER } else { "no-cache" };
     let mut response = Response::new(Body::from(bytes));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&file)));

@@ -404,8 +404,16 @@ fn render_questions(
                 .iter()
                 .map(|option| {
                     let source = Source { path, first_line: option.line };
+                    let html = render_fragment(&option.text, &source, targets, problems);
+                    if html.contains("<a ") {
+                        problems.report(
+                            path,
+                            option.line,
+                            "an option cannot contain a link: the whole option is what the learner clicks",
+                        );
+                    }
                     OptionText {
-                        html: render_fragment(&option.text, &source, targets, problems),
+                        html,
                         explanation_html: render_fragment(&option.explanation, &source, targets, problems),
                     }
                 })

@@ -49,8 +49,7 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
     let mut events = Vec::new();
     let mut contents = Vec::new();
     // Ids the page itself uses; a heading that would take one gets a suffix.
-    let mut anchors: HashMap<String, usize> =
-        ["main", "contents-heading", "quiz-heading"].into_iter().map(|id| (id.to_string(), 1)).collect();
+    let mut anchors: HashMap<String, usize> = RESERVED_IDS.into_iter().map(|id| (id.to_string(), 1)).collect();
     let mut words = 0;
     let mut heading: Option<(HeadingLevel, Option<CowStr>, Vec<Event>, String)> = None;
     let mut image: Option<(usize, String)> = None; // (line, alt text so far)
@@ -269,6 +268,9 @@ fn course_relative(folder: &Path, relative: &str) -> Option<PathBuf> {
     Some(parts.iter().collect())
 }
 
+/// Ids the page around a lesson uses; lesson text may not take them.
+const RESERVED_IDS: [&str; 3] = ["main", "contents-heading", "quiz-heading"];
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
@@ -284,7 +286,15 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_allowed_classes("div", ["footnote-definition", "table-wrap"])
         .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
         .add_allowed_classes("span", ["task-box"])
-        .add_allowed_classes("section", ["footnotes"]);
+        .add_allowed_classes("section", ["footnotes"])
+        // Raw HTML may not take the page's own ids, change the tab order, or
+        // show images from outside the course's checked assets.
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            (_, "id") if RESERVED_IDS.contains(&value) => None,
+            (_, "tabindex") if value != "0" => None,
+            ("img", "src") if !value.starts_with("/media/") => None,
+            _ => Some(value.into()),
+        });
     builder
 });
 
@@ -374,6 +384,16 @@ mod tests {
         assert!(!rendered.html.contains("javascript:"));
         assert!(!rendered.html.contains("<form"));
         assert!(!rendered.html.contains("<input"));
+    }
+
+    #[test]
+    fn raw_html_cannot_take_page_ids_tab_order_or_outside_images() {
+        let (rendered, _) = Fixture::new().render(
+            "<div id=\"main\" tabindex=\"5\">x</div>\n\n<img src=\"https://tracker.example/p.gif\" alt=\"x\">\n",
+        );
+        assert!(!rendered.html.contains("id=\"main\""), "{}", rendered.html);
+        assert!(!rendered.html.contains("tabindex"), "{}", rendered.html);
+        assert!(!rendered.html.contains("tracker.example"), "{}", rendered.html);
     }
 
     #[test]

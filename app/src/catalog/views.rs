@@ -65,14 +65,17 @@ impl Course {
         let index = lessons.iter().position(|(_, lesson)| lesson.id == lesson_id)?;
         let (module, lesson) = lessons[index];
         let (language, content) = lesson.content_in(reader, self.language);
+        let card = self.card(reader);
+        let (module_title_language, module_title, _) = module.titles(reader, self.language);
         Some(LessonView {
             course_id: self.id.clone(),
-            course_title: self.card(reader).title,
-            module_title: module.titles(reader, self.language).1.to_string(),
+            course_title: card.title,
+            course_title_language: card.language,
+            module_title: module_title.to_string(),
+            module_title_language,
             id: lesson.id.clone(),
             title: content.title.clone(),
             language,
-            course_language: self.language,
             minutes: lesson.minutes,
             html: content.html.clone(),
             contents: content.contents.clone(),

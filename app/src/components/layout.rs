@@ -28,7 +28,9 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// server remembers the choice in a cookie.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
+    // Only a path of this site: `//host` would make the links leave it.
     let path = use_location().pathname.get_untracked();
+    let path = if path.starts_with('/') && !path.starts_with("//") { path } else { "/".to_string() };
     let current = use_language();
     view! {
         <nav class="languages" aria-label=t("nav-language")>

@@ -1,5 +1,5 @@
 mod layout;
-mod problem;
+pub(crate) mod problem;
 
 pub use layout::Layout;
 pub use problem::ProblemPage;

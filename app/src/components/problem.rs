@@ -5,15 +5,22 @@ use super::Layout;
 use crate::error::AppError;
 use crate::i18n::t;
 
+/// The heading and text of each error page, as message ids.
+pub const PROBLEM_MESSAGES: [(&str, &str); 3] = [
+    ("error-not-found-title", "error-not-found-text"),
+    ("error-bad-request-title", "error-bad-request-text"),
+    ("error-internal-title", "error-internal-text"),
+];
+
 /// A page that explains what went wrong, answered with the error's status.
 #[component]
 pub fn ProblemPage(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     error.set_response_status();
     let (heading, text) = match error {
-        AppError::NotFound => ("error-not-found-title", "error-not-found-text"),
-        AppError::BadRequest => ("error-bad-request-title", "error-bad-request-text"),
-        AppError::Internal => ("error-internal-title", "error-internal-text"),
+        AppError::NotFound => PROBLEM_MESSAGES[0],
+        AppError::BadRequest => PROBLEM_MESSAGES[1],
+        AppError::Internal => PROBLEM_MESSAGES[2],
     };
     let heading = t(heading);
     view! {

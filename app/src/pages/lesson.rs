@@ -4,6 +4,7 @@ use leptos_meta::Title;
 use super::param;
 use crate::components::{Layout, ProblemPage};
 use crate::i18n::{duration, t, t_with, use_language};
+use crate::language::Language;
 use crate::model::{LessonLink, LessonView, QuestionView, QuizView, TocEntry};
 use crate::server::catalog::read_lesson;
 
@@ -37,21 +38,30 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
             [("language", reader.native_name().into()), ("shown", lesson.language.native_name().into())],
         )
     });
-    let (lang, dir) = (lesson.language.code(), lesson.language.direction().html_dir());
+    let language = lesson.language;
+    let (lang, dir) = (language.code(), language.direction().html_dir());
+    let course_title_language = lesson.course_title_language;
+    let module_title_language = lesson.module_title_language;
     view! {
         <Title text=title/>
         <Layout>
             <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
-                <a href=course_href>{lesson.course_title}</a>
-                <span>{lesson.module_title}</span>
+                <a href=course_href lang=course_title_language.code() dir=course_title_language.direction().html_dir()>
+                    {lesson.course_title}
+                </a>
+                <span lang=module_title_language.code() dir=module_title_language.direction().html_dir()>
+                    {lesson.module_title}
+                </span>
             </nav>
             {fallback_note.map(|note| view! { <p class="note" role="note">{note}</p> })}
-            <article class="lesson" lang=lang dir=dir>
-                <h1>{lesson.title}</h1>
-                <p class="meta" lang=reader.code() dir=reader.direction().html_dir()>{duration(lesson.minutes)}</p>
-                <Contents entries=lesson.contents/>
-                <div class="lesson-body" inner_html=lesson.html></div>
-                {lesson.quiz.map(|quiz| view! { <Quiz quiz/> })}
+            // The lesson's own text carries its language; the interface around
+            // it (headings, hints) stays in the reader's.
+            <article class="lesson">
+                <h1 lang=lang dir=dir>{lesson.title}</h1>
+                <p class="meta">{duration(lesson.minutes)}</p>
+                <Contents entries=lesson.contents language/>
+                <div class="lesson-body" lang=lang dir=dir inner_html=lesson.html></div>
+                {lesson.quiz.map(|quiz| view! { <Quiz quiz language/> })}
             </article>
             <PreviousNext course_id previous=lesson.previous next=lesson.next/>
         </Layout>
@@ -59,12 +69,12 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
 }
 
 #[component]
-fn Contents(entries: Vec<TocEntry>) -> impl IntoView {
+fn Contents(entries: Vec<TocEntry>, language: Language) -> impl IntoView {
     (entries.len() >= 2).then(|| {
         view! {
             <nav class="contents" aria-labelledby="contents-heading">
                 <h2 id="contents-heading">{t("lesson-contents")}</h2>
-                <ul>
+                <ul lang=language.code() dir=language.direction().html_dir()>
                     {entries
                         .into_iter()
                         .map(|entry| {
@@ -84,7 +94,7 @@ fn Contents(entries: Vec<TocEntry>) -> impl IntoView {
 
 /// The questions, without answers: grading comes with enrolment.
 #[component]
-fn Quiz(quiz: QuizView) -> impl IntoView {
+fn Quiz(quiz: QuizView, language: Language) -> impl IntoView {
     let summary =
         t_with("quiz-summary", [("count", quiz.questions.len().into()), ("pass_mark", quiz.pass_mark.into())]);
     view! {
@@ -92,25 +102,28 @@ fn Quiz(quiz: QuizView) -> impl IntoView {
             <h2 id="quiz-heading">{t("quiz-title")}</h2>
             <p class="meta">{summary}</p>
             <ol class="questions">
-                {quiz.questions.into_iter().map(|question| view! { <Question question/> }).collect_view()}
+                {quiz.questions.into_iter().map(|question| view! { <Question question language/> }).collect_view()}
             </ol>
         </section>
     }
 }
 
+/// One question. The prompt may be several paragraphs, so it names the
+/// group (`aria-labelledby`) instead of sitting in a `<legend>`.
 #[component]
-fn Question(question: QuestionView) -> impl IntoView {
+fn Question(question: QuestionView, language: Language) -> impl IntoView {
     let kind = if question.multiple { "checkbox" } else { "radio" };
     let hint = if question.multiple { t("quiz-choose-many") } else { t("quiz-choose-one") };
     let name = format!("q-{}", question.id);
+    let prompt_id = format!("{name}-prompt");
+    let hint_id = format!("{name}-hint");
+    let (lang, dir) = (language.code(), language.direction().html_dir());
+    let (labelled_by, described_by) = (prompt_id.clone(), hint_id.clone());
     view! {
         <li class="question">
-            <fieldset>
-                <legend>
-                    <span inner_html=question.prompt_html></span>
-                    " "
-                    <span class="hint">{hint}</span>
-                </legend>
+            <fieldset aria-labelledby=labelled_by aria-describedby=described_by>
+                <div class="prompt" id=prompt_id lang=lang dir=dir inner_html=question.prompt_html></div>
+                <p class="hint" id=hint_id>{hint}</p>
                 {question
                     .options
                     .into_iter()
@@ -119,7 +132,7 @@ fn Question(question: QuestionView) -> impl IntoView {
                         view! {
                             <div class="option">
                                 <input type=kind id=id.clone() name=name.clone() value=option.id/>
-                                <label for=id inner_html=option.html></label>
+                                <label for=id lang=lang dir=dir inner_html=option.html></label>
                             </div>
                         }
                     })

@@ -37,7 +37,7 @@ async fn a_lesson_page_is_plain_html_without_scripts() {
     let (status, html) = app.get_text("/courses/online-safety/strong-passwords").await;
     assert_eq!(status, 200);
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<h1>"), "{html}");
+    assert!(html.contains("<h1 lang=\"en\""), "{html}");
     assert!(html.contains("class=\"contents\""), "a table of contents");
     assert!(html.contains("rel=\"next\""), "a link to the next lesson");
     assert!(!html.contains("<script"), "lesson pages carry no script: {html}");
