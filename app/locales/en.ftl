@@ -60,3 +60,5 @@ password-too-long = A password can have at most 200 characters.
 password-repetitive = A password needs at least 5 different characters.
 password-common = That password is one of the first that anyone would guess. Please choose another.
 password-contains-username = A password must not contain your username.
+
+error-forbidden-text = This request came from another website, so it was refused. Please use the form on this site.

@@ -53,3 +53,5 @@ password-too-long = Parol koʻpi bilan 200 ta belgidan iborat boʻlishi mumkin.
 password-repetitive = Parolda kamida 5 ta turli belgi boʻlishi kerak.
 password-common = Bu parolni har kim birinchi boʻlib sinab koʻradi. Iltimos, boshqasini tanlang.
 password-contains-username = Parolda foydalanuvchi nomingiz boʻlmasligi kerak.
+
+error-forbidden-text = Bu soʻrov boshqa saytdan kelgani uchun rad etildi. Iltimos, shu saytdagi shakldan foydalaning.

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod client_addr;
 pub mod config;
 pub mod language;
+mod origin_check;
 mod pages;
 pub mod router;
 pub mod session_store;

@@ -24,11 +24,13 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use crate::client_addr::{TrustedProxies, identify_client};
 use crate::config::Settings;
 use crate::language::{SecureCookies, choose_language};
+use crate::origin_check::{PublicHost, refuse_cross_site_writes};
 use crate::session_store::DatabaseSessionStore;
 use crate::{pages, static_files};
 
-/// No inline script or style anywhere; wasm may be compiled for islands.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+/// No inline script or style anywhere. No page loads wasm yet; the first
+/// page with an island will add `'wasm-unsafe-eval'` for itself alone.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
      img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings) -> Router {
@@ -65,6 +67,10 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         ))
         // Pages change with the courses and (soon) with who is signed in.
         .layer(security_header(header::CACHE_CONTROL, "no-cache"))
+        .layer(axum::middleware::from_fn_with_state(
+            PublicHost::from_public_url(&settings.public_url()),
+            refuse_cross_site_writes,
+        ))
         .layer(axum::middleware::from_fn_with_state(SecureCookies(settings.secure_cookies()), choose_language))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_| panic_response()))

@@ -136,3 +136,26 @@ async fn server_functions_answer_errors_with_their_status() {
     // Reading is not a state change, but server functions are POST only.
     assert_eq!(app.get("/api/lesson?course=online-safety&lesson=strong-passwords").await.status(), 405);
 }
+
+#[tokio::test]
+async fn a_state_changing_request_from_another_site_is_refused() {
+    let app = spawn_app(crate::helpers::Backend::Sqlite).await;
+    let post = |headers: &[(&'static str, &'static str)]| {
+        let mut request = app
+            .client
+            .post(format!("{}/api/lesson", app.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("course=online-safety&lesson=strong-passwords");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send()
+    };
+    assert_eq!(post(&[("origin", "https://evil.example")]).await.unwrap().status(), 403);
+    assert_eq!(post(&[("sec-fetch-site", "cross-site")]).await.unwrap().status(), 403);
+    let refused = post(&[("sec-fetch-site", "cross-site"), ("cookie", "lang=ur")]).await.unwrap();
+    assert!(refused.text().await.unwrap().contains("ویب سائٹ"), "the refusal is in the reader's language");
+    let own_origin = app.address.clone().leak() as &'static str;
+    assert_eq!(post(&[("origin", own_origin)]).await.unwrap().status(), 200);
+    assert_eq!(post(&[("sec-fetch-site", "same-origin")]).await.unwrap().status(), 200);
+}
