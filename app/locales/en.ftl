@@ -62,3 +62,23 @@ password-common = That password is one of the first that anyone would guess. Ple
 password-contains-username = A password must not contain your username.
 
 error-forbidden-text = This request came from another website, so it was refused. Please use the form on this site.
+
+nav-login = Log in
+nav-register = Register
+nav-logout = Log out
+signed-in-as = Signed in as { $name }
+login-title = Log in
+login-submit = Log in
+login-failed = That username and password do not match an account. Please check them and try again.
+login-no-account = No account yet? Register
+register-title = Register
+register-lead = An account keeps your progress and earns your certificates. It is free.
+register-submit = Create my account
+register-have-account = Already registered? Log in
+field-username = Username
+field-username-hint = 3 to 32 of the letters a–z, digits and . _ -, for example amina.k or your phone number.
+field-display-name = Your name
+field-display-name-hint = As it should appear on your certificates, in any language.
+field-password = Password
+field-password-hint = At least 10 characters. A few words together are easy to remember and hard to guess.
+field-language = Language

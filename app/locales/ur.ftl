@@ -61,3 +61,23 @@ password-common = یہ پاس ورڈ وہ ہے جو ہر کوئی سب سے پہ
 password-contains-username = پاس ورڈ میں آپ کا یوزر نیم نہیں ہونا چاہیے۔
 
 error-forbidden-text = یہ درخواست کسی دوسری ویب سائٹ سے آئی تھی، اس لیے قبول نہیں کی گئی۔ براہِ کرم اسی سائٹ کا فارم استعمال کریں۔
+
+nav-login = لاگ اِن
+nav-register = رجسٹر کریں
+nav-logout = لاگ آؤٹ
+signed-in-as = { $name } کے نام سے لاگ اِن
+login-title = لاگ اِن
+login-submit = لاگ اِن کریں
+login-failed = یہ یوزر نیم اور پاس ورڈ کسی اکاؤنٹ سے نہیں ملتے۔ براہِ کرم دیکھ کر دوبارہ کوشش کریں۔
+login-no-account = ابھی اکاؤنٹ نہیں؟ رجسٹر کریں
+register-title = رجسٹر کریں
+register-lead = اکاؤنٹ آپ کی پیش رفت محفوظ رکھتا ہے اور آپ کو سرٹیفکیٹ دلاتا ہے۔ یہ مفت ہے۔
+register-submit = میرا اکاؤنٹ بنائیں
+register-have-account = پہلے سے رجسٹرڈ ہیں؟ لاگ اِن کریں
+field-username = یوزر نیم
+field-username-hint = a–z حروف، ہندسوں اور . _ - میں سے 3 سے 32، مثلاً amina.k یا آپ کا فون نمبر۔
+field-display-name = آپ کا نام
+field-display-name-hint = جیسے آپ کے سرٹیفکیٹ پر لکھا جانا چاہیے، کسی بھی زبان میں۔
+field-password = پاس ورڈ
+field-password-hint = کم از کم 10 حروف۔ چند الفاظ ملا کر لکھیں تو یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔
+field-language = زبان

@@ -55,3 +55,23 @@ password-common = Bu parolni har kim birinchi boʻlib sinab koʻradi. Iltimos, b
 password-contains-username = Parolda foydalanuvchi nomingiz boʻlmasligi kerak.
 
 error-forbidden-text = Bu soʻrov boshqa saytdan kelgani uchun rad etildi. Iltimos, shu saytdagi shakldan foydalaning.
+
+nav-login = Kirish
+nav-register = Roʻyxatdan oʻtish
+nav-logout = Chiqish
+signed-in-as = { $name } sifatida kirgansiz
+login-title = Kirish
+login-submit = Kirish
+login-failed = Bu foydalanuvchi nomi va parol hech bir hisobga mos kelmaydi. Iltimos, tekshirib, qayta urinib koʻring.
+login-no-account = Hisobingiz yoʻqmi? Roʻyxatdan oʻting
+register-title = Roʻyxatdan oʻtish
+register-lead = Hisob sizning yutuqlaringizni saqlaydi va sertifikat olishga yordam beradi. U bepul.
+register-submit = Hisobimni yaratish
+register-have-account = Roʻyxatdan oʻtganmisiz? Kiring
+field-username = Foydalanuvchi nomi
+field-username-hint = a–z harflari, raqamlar va . _ - belgilaridan 3 tadan 32 tagacha, masalan, dilnoza.k yoki telefon raqamingiz.
+field-display-name = Ismingiz
+field-display-name-hint = Sertifikatlaringizda qanday yozilishi kerak boʻlsa, shunday, istalgan tilda.
+field-password = Parol
+field-password-hint = Kamida 10 ta belgi. Bir necha soʻzni birga yozsangiz, eslab qolish oson, topish esa qiyin.
+field-language = Til

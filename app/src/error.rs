@@ -14,6 +14,8 @@ pub enum AppError {
     BadRequest,
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
+    #[error("Please correct the form.")]
+    Form(crate::model::FormErrors),
 }
 
 impl AppError {
@@ -23,6 +25,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
+            AppError::Form(_) => 422,
         }
     }
 

@@ -20,6 +20,8 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod accounts;
 #[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
 pub mod catalog;
 #[cfg(feature = "ssr")]
 pub mod db;

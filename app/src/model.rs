@@ -62,6 +62,42 @@ impl Role {
     }
 }
 
+/// The person signed in to this browser, as pages show them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// Why a form was refused: message ids per field, and what was typed
+/// (never a password) so that the form can be shown again as it was, also
+/// without JavaScript, where the answer is a redirect back to the form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormErrors {
+    /// `(field, message id)`
+    pub fields: Vec<(String, String)>,
+    /// `(field, typed value)`
+    pub values: Vec<(String, String)>,
+    /// A message for the whole form.
+    pub form: Option<String>,
+}
+
+impl FormErrors {
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields.iter().find(|(field, _)| field == name).map(|(_, message)| message.as_str())
+    }
+
+    pub fn value(&self, name: &str) -> String {
+        self.values.iter().find(|(field, _)| field == name).map(|(_, value)| value.clone()).unwrap_or_default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty() && self.form.is_none()
+    }
+}
+
 /// Who may read a course's lessons.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

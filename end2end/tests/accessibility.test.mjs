@@ -18,6 +18,8 @@ const PAGES = {
   "lesson with an image": "/courses/smartphone-basics/connecting-to-the-internet",
   quiz: "/courses/online-safety/check-your-knowledge",
   "not found": "/courses/online-safety/no-such-lesson",
+  "log in": "/login",
+  register: "/register",
 };
 
 let server;

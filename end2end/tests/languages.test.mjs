@@ -32,7 +32,7 @@ test("switching to Urdu mirrors the page and is remembered, without JavaScript",
   await page.getByRole("link", { name: "اردو" }).click();
   assert.deepEqual(await htmlAttributes(page), { lang: "ur", dir: "rtl" });
   assert.equal(await page.locator("h1").textContent(), "کورسز");
-  assert.equal(await page.getByRole("navigation", { name: "سائٹ" }).getByRole("link").textContent(), "کورسز");
+  assert.equal(await page.getByRole("navigation", { name: "سائٹ" }).getByRole("link").first().textContent(), "کورسز");
   await page.screenshot({ path: join(artifacts, "catalogue-360x740-ur.png") });
 
   // Remembered: the next page, without ?lang=, is still in Urdu.

@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use futures::{Stream, StreamExt, stream};
 use leptos::prelude::*;
+use tower_sessions::Session;
 
 type HtmlStream = Pin<Box<dyn Stream<Item = String> + Send>>;
 
@@ -35,9 +36,19 @@ pub async fn render_not_found(State(state): State<AppState>, request: Request<Bo
 async fn render(state: AppState, request: Request<Body>) -> Response {
     let options = state.leptos_options.clone();
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
+    let viewer = match request.extensions().get::<Session>() {
+        Some(session) => app::auth::viewer(session, &state.db).await.unwrap_or_else(|error| {
+            tracing::warn!(?error, "session unreadable; page shown signed out");
+            None
+        }),
+        None => None,
+    };
     let context = move || {
         provide_context(state.clone());
         provide_context(language);
+        if let Some(viewer) = viewer.clone() {
+            provide_context(viewer);
+        }
     };
     leptos_axum::handle_response_inner(context, move || shell(options), request, whole_page).await
 }

@@ -49,6 +49,7 @@ impl DatabaseSessionStore {
             id: Set(record.id.to_string()),
             data: Set(data),
             expires_at: Set(record.expiry_date.to_offset(UtcOffset::UTC)),
+            user_id: Set(record.data.get(app::auth::USER_ID).and_then(|id| id.as_i64())),
         })
     }
 }
@@ -77,7 +78,7 @@ impl SessionStore for DatabaseSessionStore {
         session::Entity::insert(Self::row(record)?)
             .on_conflict(
                 OnConflict::column(session::Column::Id)
-                    .update_columns([session::Column::Data, session::Column::ExpiresAt])
+                    .update_columns([session::Column::Data, session::Column::ExpiresAt, session::Column::UserId])
                     .to_owned(),
             )
             .exec(&self.db.writer)

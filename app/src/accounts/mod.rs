@@ -9,5 +9,5 @@ mod validation;
 
 pub use audit::Actor;
 pub use password::{PasswordHash, hash_password, verify_password};
-pub use service::{AccountError, NewAccount, create_user, find_user, reset_password, set_role};
+pub use service::{AccountError, NewAccount, create_user, find_user, reset_password, set_language, set_role};
 pub use validation::{DisplayName, NewPassword, Username};

@@ -89,6 +89,7 @@ pub async fn set_role(db: &Db, username: &Username, role: Role, actor: &Actor) -
     record(&transaction, actor, Some(user.id), "user.role_changed", json!({ "from": previous, "to": user.role }))
         .await
         .map_err(internal)?;
+    end_sessions(&transaction, user.id).await?;
     transaction.commit().await.map_err(internal)?;
     Ok(())
 }
@@ -107,6 +108,28 @@ pub async fn reset_password(
     changed.password_hash = Set(hash.into_stored());
     changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(id), "user.password_reset", json!({})).await.map_err(internal)?;
+    end_sessions(&transaction, id).await?;
     transaction.commit().await.map_err(internal)?;
+    Ok(())
+}
+
+/// Signs a person out everywhere: phones are shared, and a changed role or
+/// password must take effect at once.
+async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, user_id: i64) -> Result<(), AccountError> {
+    crate::entities::session::Entity::delete_many()
+        .filter(crate::entities::session::Column::UserId.eq(user_id))
+        .exec(connection)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// Remembers the interface language a person chose.
+pub async fn set_language(db: &Db, user_id: i64, language: crate::language::Language) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::Language, sea_orm::sea_query::Expr::value(language.code()))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(&db.writer)
+        .await?;
     Ok(())
 }

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::i18n::{t, use_language};
+use crate::i18n::{t, t_with, use_language};
 use crate::language::Language;
+use crate::model::Viewer;
 
 /// The frame of every page: a skip link, the site header with the language
 /// switcher, the page's main content and the footer.
@@ -14,6 +15,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <a class="site-name" href="/">{t("site-name")}</a>
             <nav aria-label=t("nav-site")>
                 <a href="/">{t("nav-courses")}</a>
+                <AccountLinks/>
             </nav>
             <LanguageSwitcher/>
         </header>
@@ -55,5 +57,25 @@ fn LanguageSwitcher() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
+    }
+}
+
+/// Sign in and register, or who is signed in and a log-out button (a POST:
+/// no state changes over GET).
+#[component]
+fn AccountLinks() -> impl IntoView {
+    match use_context::<Viewer>() {
+        Some(viewer) => view! {
+            <span class="viewer">{t_with("signed-in-as", [("name", viewer.display_name.into())])}</span>
+            <form class="logout" method="post" action="/api/logout">
+                <button type="submit">{t("nav-logout")}</button>
+            </form>
+        }
+        .into_any(),
+        None => view! {
+            <a href="/login">{t("nav-login")}</a>
+            <a href="/register">{t("nav-register")}</a>
+        }
+        .into_any(),
     }
 }

@@ -11,6 +11,8 @@ pub struct Model {
     pub data: String,
     /// UTC.
     pub expires_at: TimeDateTimeWithTimeZone,
+    /// Who is signed in to it, if anyone.
+    pub user_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,12 +1,16 @@
 mod catalogue;
 mod course;
 mod lesson;
+mod login;
 mod not_found;
+mod register;
 
 pub use catalogue::CataloguePage;
 pub use course::CoursePage;
 pub use lesson::LessonPage;
+pub use login::LoginPage;
 pub use not_found::NotFoundPage;
+pub use register::RegisterPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -1,4 +1,5 @@
 //! Server functions: each checks who is asking, calls plain Rust, and maps
 //! the result. They run on the server; the browser build gets HTTP stubs.
 
+pub mod accounts;
 pub mod catalog;

@@ -91,6 +91,10 @@ impl TestApp {
         self.client.get(format!("{}{path}", self.address)).send().await.expect("the server answers")
     }
 
+    pub fn database(&self) -> &TestDatabase {
+        &self._database
+    }
+
     pub async fn get_text(&self, path: &str) -> (u16, String) {
         let response = self.get(path).await;
         let status = response.status().as_u16();

@@ -8,3 +8,4 @@ mod courses_reload;
 mod database;
 mod pages;
 mod sessions;
+mod sign_in;

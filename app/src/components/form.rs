@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::error::AppError;
+use crate::i18n::t;
+use crate::model::FormErrors;
+
+/// The errors a form post was answered with: without JavaScript the server
+/// redirects back to the form with them in the address (`__err`).
+pub fn form_errors(endpoint: &str) -> FormErrors {
+    use leptos::server_fn::error::ServerFnUrlError;
+    use_query_map().with_untracked(|query| {
+        let (Some(path), Some(encoded)) = (query.get("__path"), query.get("__err")) else {
+            return FormErrors::default();
+        };
+        if !path.ends_with(endpoint) {
+            return FormErrors::default();
+        }
+        match ServerFnUrlError::<AppError>::decode_err(&encoded) {
+            AppError::Form(errors) => errors,
+            _ => FormErrors { form: Some("error-internal-text".into()), ..FormErrors::default() },
+        }
+    })
+}
+
+/// A labelled input with its hint and its error, linked for screen readers.
+#[component]
+pub fn Field(
+    name: &'static str,
+    label: String,
+    #[prop(default = "text")] kind: &'static str,
+    autocomplete: &'static str,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] hint: Option<String>,
+    #[prop(default = None)] error: Option<String>,
+    /// Left to right even in an Urdu form: usernames and passwords are Latin.
+    #[prop(default = false)]
+    ltr: bool,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let invalid = error.is_some().then_some("true");
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            {error.map(|error| view! { <p class="field-error" id=error_id>{t(&error)}</p> })}
+            <input
+                type=kind
+                id=name
+                name=name
+                value=value
+                autocomplete=autocomplete
+                dir=ltr.then_some("ltr")
+                required=true
+                aria-invalid=invalid
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+            />
+        </div>
+    }
+}

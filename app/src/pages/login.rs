@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::{Field, Layout, form_errors};
+use crate::i18n::t;
+
+/// `/login`: a plain form, posted to the `login` server function.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let errors = form_errors("login");
+    view! {
+        <Title text=t("login-title")/>
+        <Layout>
+            <h1>{t("login-title")}</h1>
+            <form class="account-form" method="post" action="/api/login">
+                {errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
+                <Field name="username" label=t("field-username") autocomplete="username"
+                    ltr=true value=errors.value("username")/>
+                <Field name="password" label=t("field-password") kind="password" autocomplete="current-password" ltr=true/>
+                <button type="submit">{t("login-submit")}</button>
+            </form>
+            <p>
+                <a href="/register">{t("login-no-account")}</a>
+            </p>
+        </Layout>
+    }
+}

@@ -1,0 +1,89 @@
+//! Registering, signing in and out. Each is a plain form post: without
+//! JavaScript the answer is a redirect (home on success, back to the form
+//! with its errors and typed values otherwise).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[server(endpoint = "register")]
+pub async fn register(
+    username: String,
+    display_name: String,
+    password: String,
+    language: String,
+) -> Result<(), AppError> {
+    use crate::accounts::{AccountError, Actor, DisplayName, NewAccount, NewPassword, Username, create_user};
+    use crate::language::Language;
+    use crate::model::{FormErrors, Role};
+
+    let mut errors = FormErrors {
+        values: vec![("username".into(), username.clone()), ("display_name".into(), display_name.clone())],
+        ..FormErrors::default()
+    };
+    let username = Username::parse(&username).map_err(|id| errors.fields.push(("username".into(), id.into()))).ok();
+    let display_name =
+        DisplayName::parse(&display_name).map_err(|id| errors.fields.push(("display_name".into(), id.into()))).ok();
+    let password = username.as_ref().and_then(|username| {
+        NewPassword::parse(&password, username).map_err(|id| errors.fields.push(("password".into(), id.into()))).ok()
+    });
+    let (Some(username), Some(display_name), Some(password)) = (username, display_name, password) else {
+        return Err(AppError::Form(errors));
+    };
+    let language = Language::from_code(&language).unwrap_or_else(crate::i18n::use_language);
+
+    let state = expect_context::<crate::state::AppState>();
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    let account = NewAccount { username, display_name, password, role: Role::Learner };
+    let user = match create_user(&state.db, account, &Actor::default()).await {
+        Ok(user) => user,
+        Err(AccountError::UsernameTaken) => {
+            errors.fields.push(("username".into(), "username-taken".into()));
+            return Err(AppError::Form(errors));
+        }
+        Err(AccountError::App(error)) => return Err(error),
+        Err(AccountError::UnknownUser) => return Err(AppError::Internal),
+    };
+    crate::accounts::set_language(&state.db, user.id, language).await.map_err(AppError::internal)?;
+    crate::auth::sign_in(&session, user.id).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(endpoint = "login")]
+pub async fn login(username: String, password: String) -> Result<(), AppError> {
+    use crate::accounts::{PasswordHash, Username, find_user, verify_password};
+    use crate::model::FormErrors;
+
+    let refused = || {
+        AppError::Form(FormErrors {
+            values: vec![("username".into(), username.clone())],
+            form: Some("login-failed".into()),
+            ..FormErrors::default()
+        })
+    };
+    let state = expect_context::<crate::state::AppState>();
+    let user = match Username::parse(&username) {
+        Ok(name) => find_user(&state.db, &name).await.map_err(|_| AppError::Internal)?,
+        Err(_) => None,
+    };
+    // The same work and the same answer for an unknown user and a wrong
+    // password: the form must not tell who has an account.
+    let hash = user.as_ref().map(|user| PasswordHash::from_stored(user.password_hash.clone()));
+    if !verify_password(&password, hash.as_ref()).await? {
+        return Err(refused());
+    }
+    let user = user.ok_or_else(refused)?;
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    crate::auth::sign_in(&session, user.id).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    crate::auth::sign_out(&session).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -1,0 +1,61 @@
+// A learner registers, logs out and logs in again, in Chromium without
+// JavaScript: plain forms and redirects.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startServer, launchBrowser, artifacts } from "./support.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("register, log out and log in again, without JavaScript, in Urdu", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(server.baseURL + "/register?lang=ur");
+
+  // A weak password: the form comes back with the error by the field and the name kept.
+  await page.getByLabel("آپ کا نام").fill("عائشہ خان");
+  await page.getByLabel("یوزر نیم").fill("aisha");
+  await page.getByLabel("پاس ورڈ").fill("short");
+  await page.getByRole("button", { name: "میرا اکاؤنٹ بنائیں" }).click();
+  await page.waitForURL(/\/register\?/);
+  assert.equal(await page.getByLabel("آپ کا نام").inputValue(), "عائشہ خان");
+  assert.equal(await page.getByLabel("پاس ورڈ").inputValue(), "");
+  assert.match(await page.locator("#password-error").textContent(), /10/);
+  assert.equal(await page.getByLabel("پاس ورڈ").getAttribute("aria-invalid"), "true");
+  await page.screenshot({ path: join(artifacts, "register-error-360x740-ur.png"), fullPage: true });
+
+  await page.getByLabel("پاس ورڈ").fill("river mango lantern");
+  await page.getByRole("button", { name: "میرا اکاؤنٹ بنائیں" }).click();
+  await page.waitForURL(server.baseURL + "/");
+  assert.match(await page.locator(".viewer").textContent(), /عائشہ خان/);
+
+  await page.getByRole("button", { name: "لاگ آؤٹ" }).click();
+  await page.waitForURL(server.baseURL + "/");
+  assert.equal(await page.locator(".viewer").count(), 0);
+
+  await page.goto(server.baseURL + "/login");
+  await page.getByLabel("یوزر نیم").fill("aisha");
+  await page.getByLabel("پاس ورڈ").fill("wrong words here");
+  await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
+  await page.waitForURL(/\/login\?/);
+  assert.equal(await page.getByRole("alert").count(), 1);
+  assert.equal(await page.getByLabel("یوزر نیم").inputValue(), "aisha");
+
+  await page.getByLabel("پاس ورڈ").fill("river mango lantern");
+  await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
+  await page.waitForURL(server.baseURL + "/");
+  assert.match(await page.locator(".viewer").textContent(), /عائشہ خان/);
+  await context.close();
+});

@@ -1,0 +1,153 @@
+//! Registering, signing in and out over HTTP, as a browser without
+//! JavaScript does it: plain form posts answered with redirects.
+
+use app::entities::session;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use server::cli::UsersCommand;
+
+use crate::helpers::{BACKENDS, Backend, TestApp, sample_courses, spawn_app};
+
+/// Posts a form as a browser does, with the page it was on as referer.
+async fn post_form(app: &TestApp, action: &str, from: &str, body: &str, cookie: Option<&str>) -> reqwest::Response {
+    let mut request = app
+        .client
+        .post(format!("{}{action}", app.address))
+        .header("accept", "text/html")
+        .header("origin", app.address.as_str())
+        .header("referer", format!("{}{from}", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_string());
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap()
+}
+
+/// `session=…` from a response's Set-Cookie, with its attributes.
+fn set_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("session="))
+        .map(str::to_string)
+}
+
+fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+async fn page_with(app: &TestApp, path: &str, cookie: &str) -> String {
+    app.client
+        .get(format!("{}{path}", app.address))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+const AMINA: &str =
+    "username=Amina&display_name=%D8%B9%D8%A7%D8%A6%D8%B4%DB%81&password=river+mango+lantern&language=ur";
+
+#[tokio::test]
+async fn registering_signs_in_and_logging_out_ends_the_session() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let response = post_form(&app, "/api/register", "/register", AMINA, None).await;
+        assert_eq!(response.status(), 302, "{backend:?}");
+        assert_eq!(response.headers()["location"], "/");
+        let cookie = set_cookie(&response).expect("a session cookie");
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+            "{cookie}"
+        );
+        let cookie = cookie_pair(&cookie);
+
+        let home = page_with(&app, "/", &cookie).await;
+        assert!(home.contains("عائشہ"), "the page greets the signed-in learner");
+        assert!(home.contains("action=\"/api/logout\""), "a log-out button");
+
+        let response = post_form(&app, "/api/logout", "/", "", Some(&cookie)).await;
+        assert_eq!(response.status(), 302);
+        let home = page_with(&app, "/", &cookie).await;
+        assert!(!home.contains("عائشہ"), "{backend:?}: signed out");
+        assert!(home.contains("href=\"/login\""));
+        let db = app.state.db.clone();
+        assert_eq!(session::Entity::find().count(&db.reader).await.unwrap(), 0, "the session is deleted");
+    }
+}
+
+#[tokio::test]
+async fn a_refused_registration_keeps_what_was_typed_except_the_password() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let body = "username=amina&display_name=Amina+Khan&password=short&language=en";
+    let response = post_form(&app, "/api/register", "/register", body, None).await;
+    assert_eq!(response.status(), 302);
+    let back = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.starts_with(&format!("{}/register?", app.address)), "{back}");
+    let form = app.client.get(&back).send().await.unwrap().text().await.unwrap();
+    assert!(form.contains("value=\"Amina Khan\""), "the name is kept");
+    assert!(form.contains("value=\"amina\""), "the username is kept");
+    assert!(!form.contains("short"), "the password is not");
+    assert!(form.contains("id=\"password-error\""), "the error sits by its field");
+    assert!(form.contains("aria-describedby=\"password-hint password-error\""));
+    assert_eq!(app.state.db.reader.clone().ping().await, Ok(()));
+    let users = app::entities::user::Entity::find().count(&app.state.db.reader).await.unwrap();
+    assert_eq!(users, 0, "nothing is stored");
+}
+
+#[tokio::test]
+async fn signing_in_gives_a_new_session_id_and_wrong_details_get_one_answer() {
+    let app = spawn_app(Backend::Sqlite).await;
+    post_form(&app, "/api/register", "/register", AMINA, None).await;
+
+    let planted = "session=AAAAAAAAAAAAAAAAAAAAAA";
+    let response =
+        post_form(&app, "/api/login", "/login", "username=amina&password=river+mango+lantern", Some(planted)).await;
+    assert_eq!(response.headers()["location"], "/");
+    let cookie = cookie_pair(&set_cookie(&response).expect("a new session cookie"));
+    assert_ne!(cookie, planted, "the session id changes at sign-in");
+    assert!(page_with(&app, "/", &cookie).await.contains("عائشہ"));
+
+    let wrong_password =
+        post_form(&app, "/api/login", "/login", "username=amina&password=wrong+guess+here", None).await;
+    let unknown_user = post_form(&app, "/api/login", "/login", "username=nobody&password=wrong+guess+here", None).await;
+    let error = |response: &reqwest::Response| {
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        location.split("__err=").nth(1).unwrap_or_default().to_string()
+    };
+    assert!(set_cookie(&wrong_password).is_none(), "no session for a failed login");
+    let (wrong, unknown) = (error(&wrong_password), error(&unknown_user));
+    assert!(!wrong.is_empty());
+    // The same message; only the typed username (kept for the form) differs.
+    let message = |encoded: &str| {
+        use base64::Engine;
+        let encoded = encoded.split('&').next().unwrap().replace("%3D", "=");
+        let bytes = base64::engine::general_purpose::URL_SAFE.decode(encoded).unwrap();
+        String::from_utf8(bytes).unwrap().split("\"form\"").nth(1).unwrap().to_string()
+    };
+    assert_eq!(message(&wrong), message(&unknown));
+}
+
+#[tokio::test]
+async fn a_role_change_signs_the_person_out_everywhere() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let response = post_form(&app, "/api/register", "/register", AMINA, None).await;
+    let cookie = cookie_pair(&set_cookie(&response).unwrap());
+    let db = app.state.db.clone();
+    let signed_in = session::Entity::find().filter(session::Column::UserId.is_not_null()).count(&db.reader).await;
+    assert_eq!(signed_in.unwrap(), 1, "the session knows its user");
+
+    let command =
+        UsersCommand::SetRole { username: "amina".into(), role: "instructor".into(), settings: app_settings(&app) };
+    server::users::run(command, &mut "".as_bytes()).await.unwrap();
+    assert!(!page_with(&app, "/", &cookie).await.contains("عائشہ"), "signed out by the role change");
+}
+
+fn app_settings(app: &TestApp) -> server::config::Settings {
+    app.database().settings(sample_courses())
+}
