@@ -40,6 +40,7 @@ pub async fn viewer(session: &Session, db: &Db) -> Result<Option<Viewer>, AppErr
         username: user.username,
         display_name: user.display_name,
         role: Role::parse(&user.role).unwrap_or_default(),
+        language: user.language.as_deref().and_then(crate::language::Language::from_code),
     }))
 }
 

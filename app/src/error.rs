@@ -12,6 +12,8 @@ pub enum AppError {
     NotFound,
     #[error("That request was not understood.")]
     BadRequest,
+    #[error("Please log in first.")]
+    Unauthorized,
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     #[error("Please correct the form.")]
@@ -24,6 +26,7 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::BadRequest => 400,
+            AppError::Unauthorized => 401,
             AppError::Internal => 500,
             AppError::Form(_) => 422,
         }

@@ -69,6 +69,8 @@ pub struct Viewer {
     pub username: String,
     pub display_name: String,
     pub role: Role,
+    /// The interface language saved to their profile, if any.
+    pub language: Option<Language>,
 }
 
 /// Why a form was refused: message ids per field, and what was typed

@@ -57,5 +57,19 @@ test("register, log out and log in again, without JavaScript, in Urdu", async ()
   await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
   await page.waitForURL(server.baseURL + "/");
   assert.match(await page.locator(".viewer").textContent(), /عائشہ خان/);
+
+  // Signed in, the language choice is saved to the profile with a POST.
+  await page.getByRole("button", { name: "Русский" }).click();
+  await page.waitForURL(server.baseURL + "/**");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "ru");
+  await context.clearCookies();
+  await page.goto(server.baseURL + "/login");
+  // A fresh browser: the login page follows the browser (English) …
+  await page.getByLabel("Username").fill("aisha");
+  await page.getByLabel("Password").fill("river mango lantern");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(server.baseURL + "/");
+  // … and once signed in, the profile's language.
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "ru", "the profile remembers");
   await context.close();
 });

@@ -43,6 +43,13 @@ async fn render(state: AppState, request: Request<Body>) -> Response {
         }),
         None => None,
     };
+    // A signed-in person's saved language wins over the cookie and the
+    // browser, but not over a `?lang=` link they just followed.
+    let from_link = request.uri().query().is_some_and(|query| query.split('&').any(|pair| pair.starts_with("lang=")));
+    let language = match viewer.as_ref().and_then(|viewer| viewer.language) {
+        Some(saved) if !from_link => saved,
+        _ => language,
+    };
     let context = move || {
         provide_context(state.clone());
         provide_context(language);

@@ -27,13 +27,16 @@ pub fn Layout(children: Children) -> impl IntoView {
 }
 
 /// Plain links (`?lang=ur`), so switching works without JavaScript; the
-/// server remembers the choice in a cookie.
+/// server remembers the choice in a cookie. Signed in, each language is a
+/// small form instead: saving to the profile changes stored data, so it is
+/// a POST.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     // Only a path of this site: `//host` would make the links leave it.
     let path = use_location().pathname.get_untracked();
     let path = if path.starts_with('/') && !path.starts_with("//") { path } else { "/".to_string() };
     let current = use_language();
+    let signed_in = use_context::<Viewer>().is_some();
     view! {
         <nav class="languages" aria-label=t("nav-language")>
             <ul>
@@ -41,18 +44,26 @@ fn LanguageSwitcher() -> impl IntoView {
                     .into_iter()
                     .map(|language| {
                         let code = language.code();
-                        view! {
-                            <li>
-                                <a
-                                    href=format!("{path}?lang={code}")
-                                    lang=code
-                                    hreflang=code
-                                    aria-current=(language == current).then_some("true")
-                                >
+                        let is_current = (language == current).then_some("true");
+                        let choice = if signed_in {
+                            view! {
+                                <form method="post" action="/api/save_language">
+                                    <input type="hidden" name="language" value=code/>
+                                    <button type="submit" class="link" lang=code aria-current=is_current>
+                                        {language.native_name()}
+                                    </button>
+                                </form>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <a href=format!("{path}?lang={code}") lang=code hreflang=code aria-current=is_current>
                                     {language.native_name()}
                                 </a>
-                            </li>
-                        }
+                            }
+                                .into_any()
+                        };
+                        view! { <li>{choice}</li> }
                     })
                     .collect_view()}
             </ul>

@@ -87,3 +87,24 @@ pub async fn logout() -> Result<(), AppError> {
     leptos_axum::redirect("/");
     Ok(())
 }
+
+/// Saves a signed-in person's interface language to their profile (and the
+/// cookie), then goes back to the page they were on. A POST: a GET link
+/// (`?lang=`) only sets the cookie.
+#[server(endpoint = "save_language")]
+pub async fn save_language(language: String) -> Result<(), AppError> {
+    use crate::language::Language;
+
+    let language = Language::from_code(&language).ok_or(AppError::BadRequest)?;
+    let state = expect_context::<crate::state::AppState>();
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    let viewer = crate::auth::viewer(&session, &state.db).await?.ok_or(AppError::Unauthorized)?;
+    crate::accounts::set_language(&state.db, viewer.id, language).await.map_err(AppError::internal)?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let cookie = format!("lang={language}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+        if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
+            response.append_header(axum::http::header::SET_COOKIE, value);
+        }
+    }
+    Ok(())
+}

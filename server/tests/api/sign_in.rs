@@ -151,3 +151,35 @@ async fn a_role_change_signs_the_person_out_everywhere() {
 fn app_settings(app: &TestApp) -> server::config::Settings {
     app.database().settings(sample_courses())
 }
+
+#[tokio::test]
+async fn a_signed_in_learner_saves_their_language_to_their_profile() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let response = post_form(&app, "/api/register", "/register", AMINA, None).await;
+    let cookie = cookie_pair(&set_cookie(&response).unwrap());
+    // Registered with Urdu as the preferred language: pages follow it, whatever the browser says.
+    assert!(page_with(&app, "/", &cookie).await.contains("<html lang=\"ur\" dir=\"rtl\">"));
+
+    let saved = post_form(&app, "/api/save_language", "/courses/online-safety", "language=ru", Some(&cookie)).await;
+    assert_eq!(saved.status(), 302);
+    let back = saved.headers()["location"].to_str().unwrap();
+    assert!(back.starts_with(&format!("{}/courses/online-safety", app.address)), "back to the page: {back}");
+    let language_cookie =
+        saved.headers().get_all("set-cookie").iter().any(|v| v.to_str().unwrap().starts_with("lang=ru"));
+    assert!(language_cookie, "the cookie follows the profile");
+    assert!(
+        page_with(&app, "/", &cookie).await.contains("<html lang=\"ru\""),
+        "the profile's language, from any device"
+    );
+    assert!(page_with(&app, "/?lang=en", &cookie).await.contains("<html lang=\"en\""), "a link still switches");
+
+    let anonymous = app
+        .client
+        .post(format!("{}/api/save_language", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("language=ru")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401, "only a signed-in person has a profile");
+}
