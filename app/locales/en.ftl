@@ -82,3 +82,5 @@ field-display-name-hint = As it should appear on your certificates, in any langu
 field-password = Password
 field-password-hint = At least 10 characters. A few words together are easy to remember and hard to guess.
 field-language = Language
+
+login-throttled = Too many wrong attempts. Please wait 15 minutes and try again, or ask your trainer to reset your password.

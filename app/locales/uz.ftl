@@ -75,3 +75,5 @@ field-display-name-hint = Sertifikatlaringizda qanday yozilishi kerak boʻlsa, s
 field-password = Parol
 field-password-hint = Kamida 10 ta belgi. Bir necha soʻzni birga yozsangiz, eslab qolish oson, topish esa qiyin.
 field-language = Til
+
+login-throttled = Notoʻgʻri urinishlar juda koʻp. Iltimos, 15 daqiqa kutib, qayta urinib koʻring yoki parolingizni tiklash uchun oʻqituvchingizga murojaat qiling.

@@ -5,15 +5,12 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Instant;
 
+use app::state::ClientAddr;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use ipnet::IpNet;
 use tracing::Instrument;
-
-/// The address of the person (or program) making the request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ClientAddr(pub IpAddr);
 
 #[derive(Clone, Debug, Default)]
 pub struct TrustedProxies(pub Arc<Vec<IpNet>>);

@@ -61,7 +61,12 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(settings.address)
             .build();
-        let state = AppState { leptos_options, catalog: CatalogHandle::new(loaded.catalog), db };
+        let state = AppState {
+            leptos_options,
+            catalog: CatalogHandle::new(loaded.catalog),
+            db,
+            login_throttle: Default::default(),
+        };
         tracing::info!(
             courses = state.catalog.current().courses().len(),
             database = %redact(&settings.database_url()),

@@ -5,9 +5,13 @@
 mod audit;
 mod password;
 mod service;
+mod throttle;
 mod validation;
 
 pub use audit::Actor;
 pub use password::{PasswordHash, hash_password, verify_password};
-pub use service::{AccountError, NewAccount, create_user, find_user, reset_password, set_language, set_role};
+pub use service::{
+    AccountError, NewAccount, create_user, find_user, record_login, reset_password, set_language, set_role,
+};
+pub use throttle::LoginThrottle;
 pub use validation::{DisplayName, NewPassword, Username};

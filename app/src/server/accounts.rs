@@ -52,28 +52,46 @@ pub async fn register(
 
 #[server(endpoint = "login")]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
-    use crate::accounts::{PasswordHash, Username, find_user, verify_password};
-    use crate::model::FormErrors;
+    use std::time::Instant;
 
-    let refused = || {
+    use crate::accounts::{Actor, PasswordHash, Username, find_user, record_login, verify_password};
+    use crate::model::FormErrors;
+    use crate::state::ClientAddr;
+
+    let refused = |message: &str| {
         AppError::Form(FormErrors {
             values: vec![("username".into(), username.clone())],
-            form: Some("login-failed".into()),
+            form: Some(message.into()),
             ..FormErrors::default()
         })
     };
     let state = expect_context::<crate::state::AppState>();
+    let address = leptos_axum::extract::<axum::Extension<ClientAddr>>().await.ok().map(|found| found.0.0);
+    let account = username.trim().to_lowercase();
+    if state.login_throttle.wait(&account, address, Instant::now()).is_some() {
+        return Err(refused("login-throttled"));
+    }
     let user = match Username::parse(&username) {
         Ok(name) => find_user(&state.db, &name).await.map_err(|_| AppError::Internal)?,
         Err(_) => None,
     };
+    let actor = Actor { user_id: user.as_ref().map(|user| user.id), client_address: address.map(|a| a.to_string()) };
     // The same work and the same answer for an unknown user and a wrong
     // password: the form must not tell who has an account.
     let hash = user.as_ref().map(|user| PasswordHash::from_stored(user.password_hash.clone()));
+    let Some(user) = user else {
+        let _ = verify_password(&password, None).await?;
+        state.login_throttle.record_failure(&account, address, Instant::now());
+        record_login(&state.db, None, false, &actor).await.map_err(AppError::internal)?;
+        return Err(refused("login-failed"));
+    };
     if !verify_password(&password, hash.as_ref()).await? {
-        return Err(refused());
+        state.login_throttle.record_failure(&account, address, Instant::now());
+        record_login(&state.db, Some(user.id), false, &actor).await.map_err(AppError::internal)?;
+        return Err(refused("login-failed"));
     }
-    let user = user.ok_or_else(refused)?;
+    state.login_throttle.record_success(&account);
+    record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
     leptos_axum::redirect("/");

@@ -183,3 +183,37 @@ async fn a_signed_in_learner_saves_their_language_to_their_profile() {
         .unwrap();
     assert_eq!(anonymous.status(), 401, "only a signed-in person has a profile");
 }
+
+#[tokio::test]
+async fn repeated_wrong_passwords_hold_the_account_but_not_the_classroom() {
+    let app = spawn_app(Backend::Sqlite).await;
+    post_form(&app, "/api/register", "/register", AMINA, None).await;
+    let bilal = "username=bilal&display_name=Bilal&password=seven+blue+camels&language=en";
+    post_form(&app, "/api/register", "/register", bilal, None).await;
+
+    let error_of = |response: &reqwest::Response| {
+        use base64::Engine;
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        let encoded =
+            location.split("__err=").nth(1).unwrap_or_default().split('&').next().unwrap().replace("%3D", "=");
+        String::from_utf8(base64::engine::general_purpose::URL_SAFE.decode(encoded).unwrap_or_default()).unwrap()
+    };
+    for _ in 0..5 {
+        let wrong = post_form(&app, "/api/login", "/login", "username=amina&password=a+wrong+guess", None).await;
+        assert!(error_of(&wrong).contains("login-failed"));
+    }
+    let right = post_form(&app, "/api/login", "/login", "username=amina&password=river+mango+lantern", None).await;
+    assert!(error_of(&right).contains("login-throttled"), "held even with the right password");
+    assert!(set_cookie(&right).is_none());
+
+    let classmate = post_form(&app, "/api/login", "/login", "username=bilal&password=seven+blue+camels", None).await;
+    assert_eq!(classmate.headers()["location"], "/", "a classmate at the same address signs in");
+
+    use app::entities::audit_log;
+    let failures = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("user.login_failed"))
+        .count(&app.state.db.reader)
+        .await
+        .unwrap();
+    assert_eq!(failures, 5, "each failed login is in the audit log");
+}
