@@ -11,6 +11,7 @@ use crate::db::Db;
 use crate::entities::user;
 use crate::error::AppError;
 use crate::model::{Role, Viewer};
+use crate::state::AppState;
 
 /// The session key of the signed-in user's id (also stored in its own
 /// column, so that a person's sessions can be found and ended).
@@ -56,4 +57,101 @@ pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
 /// Ends the session: deleted from the store, cookie removed.
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
     session.flush().await.map_err(AppError::internal)
+}
+
+/// Who may call a server function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Anyone, signed in or not (reading open courses, signing in).
+    Anyone,
+    /// Any signed-in person, acting on their own data only.
+    SignedIn,
+    /// Signed in with at least this role (admin ≥ manager ≥ instructor ≥ learner).
+    AtLeast(Role),
+}
+
+impl Rule {
+    pub fn allows(self, viewer: Option<&Viewer>) -> bool {
+        match (self, viewer) {
+            (Rule::Anyone, _) => true,
+            (_, None) => false,
+            (Rule::SignedIn, Some(_)) => true,
+            (Rule::AtLeast(role), Some(viewer)) => viewer.role >= role,
+        }
+    }
+}
+
+/// Every server function and who may call it. A server function without a
+/// line here refuses everyone (and a test fails), so a new one cannot be
+/// forgotten.
+pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
+    ("/api/courses", Rule::Anyone),
+    ("/api/course", Rule::Anyone),
+    ("/api/lesson", Rule::Anyone),
+    ("/api/register", Rule::Anyone),
+    ("/api/login", Rule::Anyone),
+    ("/api/logout", Rule::Anyone),
+    ("/api/save_language", Rule::SignedIn),
+];
+
+/// The one authorisation guard: every server function calls it first with
+/// its own path, and gets the signed-in person (if any) when allowed.
+pub async fn authorize(path: &str) -> Result<Option<Viewer>, AppError> {
+    let Some(&(_, rule)) = SERVER_FUNCTIONS.iter().find(|(known, _)| *known == path) else {
+        tracing::error!(path, "server function without an authorisation rule refused");
+        return Err(AppError::Forbidden);
+    };
+    // Open functions do not read the session: no database work for visitors.
+    let viewer = if rule == Rule::Anyone {
+        None
+    } else {
+        let state = leptos::prelude::expect_context::<AppState>();
+        let session: Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+        viewer(&session, &state.db).await?
+    };
+    if !rule.allows(viewer.as_ref()) {
+        return Err(if viewer.is_none() { AppError::Unauthorized } else { AppError::Forbidden });
+    }
+    Ok(viewer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(role: Role) -> Viewer {
+        Viewer { id: 1, username: "x".into(), display_name: "X".into(), role, language: None }
+    }
+
+    #[test]
+    fn every_server_function_has_an_authorisation_rule() {
+        let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path).collect();
+        assert!(registered.len() >= 7, "found only {registered:?}");
+        for path in &registered {
+            assert!(
+                SERVER_FUNCTIONS.iter().any(|(known, _)| known == path),
+                "server function {path} has no line in auth::SERVER_FUNCTIONS"
+            );
+        }
+        for (known, _) in SERVER_FUNCTIONS {
+            assert!(registered.contains(known), "{known} is in the table but no server function has that path");
+        }
+    }
+
+    #[test]
+    fn roles_and_rules() {
+        let visitor = None;
+        let learner = person(Role::Learner);
+        let instructor = person(Role::Instructor);
+        let manager = person(Role::Manager);
+        let admin = person(Role::Admin);
+        assert!(Rule::Anyone.allows(visitor));
+        assert!(!Rule::SignedIn.allows(visitor));
+        assert!(Rule::SignedIn.allows(Some(&learner)));
+        assert!(!Rule::AtLeast(Role::Instructor).allows(Some(&learner)));
+        assert!(Rule::AtLeast(Role::Instructor).allows(Some(&instructor)));
+        assert!(!Rule::AtLeast(Role::Manager).allows(Some(&instructor)));
+        assert!(Rule::AtLeast(Role::Manager).allows(Some(&admin)));
+        assert!(!Rule::AtLeast(Role::Admin).allows(Some(&manager)));
+    }
 }

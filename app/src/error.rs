@@ -14,6 +14,8 @@ pub enum AppError {
     BadRequest,
     #[error("Please log in first.")]
     Unauthorized,
+    #[error("You may not do that.")]
+    Forbidden,
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     #[error("Please correct the form.")]
@@ -27,6 +29,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::BadRequest => 400,
             AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
             AppError::Internal => 500,
             AppError::Form(_) => 422,
         }

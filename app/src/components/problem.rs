@@ -19,7 +19,7 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
     error.set_response_status();
     let (heading, text) = match error {
         AppError::NotFound => PROBLEM_MESSAGES[0],
-        AppError::BadRequest | AppError::Form(_) | AppError::Unauthorized => PROBLEM_MESSAGES[1],
+        AppError::BadRequest | AppError::Form(_) | AppError::Unauthorized | AppError::Forbidden => PROBLEM_MESSAGES[1],
         AppError::Internal => PROBLEM_MESSAGES[2],
     };
     let heading = t(heading);

@@ -13,6 +13,7 @@ pub async fn register(
     password: String,
     language: String,
 ) -> Result<(), AppError> {
+    crate::auth::authorize(<Register as leptos::server_fn::ServerFn>::PATH).await?;
     use crate::accounts::{AccountError, Actor, DisplayName, NewAccount, NewPassword, Username, create_user};
     use crate::language::Language;
     use crate::model::{FormErrors, Role};
@@ -52,6 +53,7 @@ pub async fn register(
 
 #[server(endpoint = "login")]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
+    crate::auth::authorize(<Login as leptos::server_fn::ServerFn>::PATH).await?;
     use std::time::Instant;
 
     use crate::accounts::{Actor, PasswordHash, Username, find_user, record_login, verify_password};
@@ -100,6 +102,7 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
+    crate::auth::authorize(<Logout as leptos::server_fn::ServerFn>::PATH).await?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_out(&session).await?;
     leptos_axum::redirect("/");
@@ -113,10 +116,11 @@ pub async fn logout() -> Result<(), AppError> {
 pub async fn save_language(language: String) -> Result<(), AppError> {
     use crate::language::Language;
 
+    let viewer = crate::auth::authorize(<SaveLanguage as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
     let language = Language::from_code(&language).ok_or(AppError::BadRequest)?;
     let state = expect_context::<crate::state::AppState>();
-    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    let viewer = crate::auth::viewer(&session, &state.db).await?.ok_or(AppError::Unauthorized)?;
     crate::accounts::set_language(&state.db, viewer.id, language).await.map_err(AppError::internal)?;
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         let cookie = format!("lang={language}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");

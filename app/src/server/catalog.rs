@@ -9,6 +9,7 @@ use crate::model::{CourseCard, CourseOutline, LessonView};
 
 #[server(endpoint = "courses")]
 pub async fn list_courses() -> Result<Vec<CourseCard>, AppError> {
+    crate::auth::authorize(<ListCourses as leptos::server_fn::ServerFn>::PATH).await?;
     let reader = crate::i18n::use_language();
     let catalog = expect_context::<crate::state::AppState>().catalog.current();
     Ok(catalog.courses().iter().map(|course| course.card(reader)).collect())
@@ -16,6 +17,7 @@ pub async fn list_courses() -> Result<Vec<CourseCard>, AppError> {
 
 #[server(endpoint = "course")]
 pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
+    crate::auth::authorize(<ReadCourse as leptos::server_fn::ServerFn>::PATH).await?;
     let reader = crate::i18n::use_language();
     let catalog = expect_context::<crate::state::AppState>().catalog.current();
     catalog.course(&course).map(|course| course.outline(reader)).ok_or(AppError::NotFound)
@@ -23,6 +25,7 @@ pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
 
 #[server(endpoint = "lesson")]
 pub async fn read_lesson(course: String, lesson: String) -> Result<LessonView, AppError> {
+    crate::auth::authorize(<ReadLesson as leptos::server_fn::ServerFn>::PATH).await?;
     let reader = crate::i18n::use_language();
     let catalog = expect_context::<crate::state::AppState>().catalog.current();
     catalog.course(&course).and_then(|course| course.lesson_view(&lesson, reader)).ok_or(AppError::NotFound)
