@@ -84,3 +84,16 @@ field-password-hint = At least 10 characters. A few words together are easy to r
 field-language = Language
 
 login-throttled = Too many wrong attempts. Please wait 15 minutes and try again, or ask your trainer to reset your password.
+
+account-title = Your account
+account-role = Role
+role-learner = Learner
+role-instructor = Instructor
+role-manager = Programme manager
+role-admin = Administrator
+password-change-title = Change your password
+field-current-password = Current password
+field-new-password = New password
+password-change-submit = Change password
+password-changed = Your password is changed. You are signed out everywhere else.
+password-wrong-current = That is not your current password.

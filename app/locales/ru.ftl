@@ -85,3 +85,16 @@ field-password-hint = Не менее 10 символов. Несколько с
 field-language = Язык
 
 login-throttled = Слишком много неверных попыток. Подождите 15 минут и попробуйте снова или попросите преподавателя сбросить пароль.
+
+account-title = Ваша учётная запись
+account-role = Роль
+role-learner = Учащийся
+role-instructor = Преподаватель
+role-manager = Менеджер программы
+role-admin = Администратор
+password-change-title = Смена пароля
+field-current-password = Текущий пароль
+field-new-password = Новый пароль
+password-change-submit = Сменить пароль
+password-changed = Пароль изменён. На всех остальных устройствах вы вышли из учётной записи.
+password-wrong-current = Это не ваш текущий пароль.

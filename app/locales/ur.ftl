@@ -83,3 +83,16 @@ field-password-hint = کم از کم 10 حروف۔ چند الفاظ ملا کر
 field-language = زبان
 
 login-throttled = بہت زیادہ غلط کوششیں ہو گئیں۔ براہِ کرم 15 منٹ انتظار کر کے دوبارہ کوشش کریں، یا اپنے ٹرینر سے پاس ورڈ ری سیٹ کروائیں۔
+
+account-title = آپ کا اکاؤنٹ
+account-role = کردار
+role-learner = سیکھنے والا
+role-instructor = استاد
+role-manager = پروگرام مینیجر
+role-admin = منتظم
+password-change-title = اپنا پاس ورڈ بدلیں
+field-current-password = موجودہ پاس ورڈ
+field-new-password = نیا پاس ورڈ
+password-change-submit = پاس ورڈ بدلیں
+password-changed = آپ کا پاس ورڈ بدل گیا ہے۔ باقی تمام جگہوں سے آپ لاگ آؤٹ ہو گئے ہیں۔
+password-wrong-current = یہ آپ کا موجودہ پاس ورڈ نہیں ہے۔

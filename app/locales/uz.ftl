@@ -77,3 +77,16 @@ field-password-hint = Kamida 10 ta belgi. Bir necha soʻzni birga yozsangiz, esl
 field-language = Til
 
 login-throttled = Notoʻgʻri urinishlar juda koʻp. Iltimos, 15 daqiqa kutib, qayta urinib koʻring yoki parolingizni tiklash uchun oʻqituvchingizga murojaat qiling.
+
+account-title = Hisobingiz
+account-role = Rol
+role-learner = Oʻquvchi
+role-instructor = Oʻqituvchi
+role-manager = Dastur menejeri
+role-admin = Administrator
+password-change-title = Parolni oʻzgartirish
+field-current-password = Joriy parol
+field-new-password = Yangi parol
+password-change-submit = Parolni oʻzgartirish
+password-changed = Parolingiz oʻzgartirildi. Boshqa barcha qurilmalardan chiqarildingiz.
+password-wrong-current = Bu joriy parolingiz emas.

@@ -92,6 +92,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/login", Rule::Anyone),
     ("/api/logout", Rule::Anyone),
     ("/api/save_language", Rule::SignedIn),
+    ("/api/change_password", Rule::SignedIn),
 ];
 
 /// The one authorisation guard: every server function calls it first with

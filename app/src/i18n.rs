@@ -180,7 +180,12 @@ mod tests {
     fn messages_chosen_at_run_time_exist_too() {
         let english = message_ids(SOURCES[0].1);
         let chosen = crate::model::Level::ALL.map(|level| level.message_id());
-        for id in chosen.iter().chain(crate::components::problem::PROBLEM_MESSAGES.iter().flat_map(|(a, b)| [a, b])) {
+        let roles = crate::model::Role::ALL.map(|role| role.message_id());
+        for id in chosen
+            .iter()
+            .chain(roles.iter())
+            .chain(crate::components::problem::PROBLEM_MESSAGES.iter().flat_map(|(a, b)| [a, b]))
+        {
             assert!(english.contains(*id), "no message {id}");
         }
     }

@@ -60,6 +60,16 @@ impl Role {
     pub fn parse(text: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|role| role.as_str() == text)
     }
+
+    /// The id of its name among the interface messages.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Role::Learner => "role-learner",
+            Role::Instructor => "role-instructor",
+            Role::Manager => "role-manager",
+            Role::Admin => "role-admin",
+        }
+    }
 }
 
 /// The person signed in to this browser, as pages show them.

@@ -19,7 +19,7 @@ after(async () => {
   await server?.stop();
 });
 
-test("register, log out and log in again, without JavaScript, in Urdu", async () => {
+test("register, log out, log in and change the password, without JavaScript", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto(server.baseURL + "/register?lang=ur");
@@ -71,5 +71,21 @@ test("register, log out and log in again, without JavaScript, in Urdu", async ()
   await page.waitForURL(server.baseURL + "/");
   // … and once signed in, the profile's language.
   assert.equal(await page.evaluate(() => document.documentElement.lang), "ru", "the profile remembers");
+
+  // Change the password on the account page.
+  await page.locator(".viewer").click();
+  await page.waitForURL(server.baseURL + "/account");
+  await page.getByLabel("Текущий пароль").fill("river mango lantern");
+  await page.getByLabel("Новый пароль").fill("seven blue camels");
+  await page.getByRole("button", { name: "Сменить пароль" }).click();
+  await page.waitForURL(/\/account\?changed=1/);
+  assert.equal(await page.getByRole("status").count(), 1);
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await page.goto(server.baseURL + "/login");
+  await page.getByLabel("Имя пользователя").fill("aisha");
+  await page.getByLabel("Пароль").fill("seven blue camels");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL(server.baseURL + "/");
+  assert.match(await page.locator(".viewer").textContent(), /عائشہ خان/);
   await context.close();
 });

@@ -30,6 +30,8 @@ pub enum AccountError {
     UsernameTaken,
     #[error("no account has that username")]
     UnknownUser,
+    #[error("the current password is wrong")]
+    WrongPassword,
     #[error(transparent)]
     App(#[from] AppError),
 }
@@ -40,6 +42,7 @@ impl AccountError {
         match self {
             AccountError::UsernameTaken => "username-taken",
             AccountError::UnknownUser => "username-unknown",
+            AccountError::WrongPassword => "password-wrong-current",
             AccountError::App(_) => "error-internal-text",
         }
     }
@@ -138,4 +141,38 @@ pub async fn set_language(db: &Db, user_id: i64, language: crate::language::Lang
 pub async fn record_login(db: &Db, user_id: Option<i64>, succeeded: bool, actor: &Actor) -> Result<(), DbErr> {
     let action = if succeeded { "user.login" } else { "user.login_failed" };
     record(&db.writer, actor, user_id, action, json!({})).await
+}
+
+/// A person changes their own password: the current one must be right.
+/// Every other session of theirs ends (phones are shared); the one they
+/// are using stays.
+pub async fn change_password(
+    db: &Db,
+    user_id: i64,
+    current: &str,
+    new: &NewPassword,
+    keep_session: Option<&str>,
+    actor: &Actor,
+) -> Result<(), AccountError> {
+    use super::password::{PasswordHash, verify_password};
+    let user =
+        user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
+    let stored = PasswordHash::from_stored(user.password_hash.clone());
+    if !verify_password(current, Some(&stored)).await? {
+        return Err(AccountError::WrongPassword);
+    }
+    let hash = hash_password(new.expose()).await?;
+    let transaction = db.writer.begin().await.map_err(internal)?;
+    let mut changed = user.into_active_model();
+    changed.password_hash = Set(hash.into_stored());
+    changed.update(&transaction).await.map_err(internal)?;
+    record(&transaction, actor, Some(user_id), "user.password_changed", json!({})).await.map_err(internal)?;
+    let mut others =
+        crate::entities::session::Entity::delete_many().filter(crate::entities::session::Column::UserId.eq(user_id));
+    if let Some(keep) = keep_session {
+        others = others.filter(crate::entities::session::Column::Id.ne(keep));
+    }
+    others.exec(&transaction).await.map_err(internal)?;
+    transaction.commit().await.map_err(internal)?;
+    Ok(())
 }

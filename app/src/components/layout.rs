@@ -77,7 +77,7 @@ fn LanguageSwitcher() -> impl IntoView {
 fn AccountLinks() -> impl IntoView {
     match use_context::<Viewer>() {
         Some(viewer) => view! {
-            <span class="viewer">{t_with("signed-in-as", [("name", viewer.display_name.into())])}</span>
+            <a class="viewer" href="/account">{t_with("signed-in-as", [("name", viewer.display_name.into())])}</a>
             <form class="logout" method="post" action="/api/logout">
                 <button type="submit">{t("nav-logout")}</button>
             </form>

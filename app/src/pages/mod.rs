@@ -1,3 +1,4 @@
+mod account;
 mod catalogue;
 mod course;
 mod lesson;
@@ -5,6 +6,7 @@ mod login;
 mod not_found;
 mod register;
 
+pub use account::AccountPage;
 pub use catalogue::CataloguePage;
 pub use course::CoursePage;
 pub use lesson::LessonPage;

@@ -43,7 +43,7 @@ pub async fn register(
             return Err(AppError::Form(errors));
         }
         Err(AccountError::App(error)) => return Err(error),
-        Err(AccountError::UnknownUser) => return Err(AppError::Internal),
+        Err(AccountError::UnknownUser | AccountError::WrongPassword) => return Err(AppError::Internal),
     };
     crate::accounts::set_language(&state.db, user.id, language).await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
@@ -93,6 +93,9 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
         return Err(refused("login-failed"));
     }
     state.login_throttle.record_success(&account);
+    if let Some(language) = user.language.as_deref().and_then(crate::language::Language::from_code) {
+        remember_language(language);
+    }
     record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
@@ -122,11 +125,47 @@ pub async fn save_language(language: String) -> Result<(), AppError> {
     let language = Language::from_code(&language).ok_or(AppError::BadRequest)?;
     let state = expect_context::<crate::state::AppState>();
     crate::accounts::set_language(&state.db, viewer.id, language).await.map_err(AppError::internal)?;
+    remember_language(language);
+    Ok(())
+}
+
+/// Sets the `lang` cookie, so that the language stays after signing out.
+#[cfg(feature = "ssr")]
+fn remember_language(language: crate::language::Language) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         let cookie = format!("lang={language}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
         if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
             response.append_header(axum::http::header::SET_COOKIE, value);
         }
     }
+}
+
+#[server(endpoint = "change_password")]
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+    use crate::accounts::{AccountError, Actor, NewPassword, Username};
+    use crate::model::FormErrors;
+
+    let viewer = crate::auth::authorize(<ChangePassword as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let refuse = |field: &str, message: &str| {
+        AppError::Form(FormErrors { fields: vec![(field.into(), message.into())], ..FormErrors::default() })
+    };
+    let username = Username::parse(&viewer.username).map_err(|_| AppError::Internal)?;
+    let new = NewPassword::parse(&new_password, &username).map_err(|id| refuse("new_password", id))?;
+    let state = expect_context::<crate::state::AppState>();
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    let keep = session.id().map(|id| id.to_string());
+    let actor = Actor { user_id: Some(viewer.id), client_address: None };
+    match crate::accounts::change_password(&state.db, viewer.id, &current_password, &new, keep.as_deref(), &actor).await
+    {
+        Ok(()) => {}
+        Err(AccountError::WrongPassword) => return Err(refuse("current_password", "password-wrong-current")),
+        Err(AccountError::App(error)) => return Err(error),
+        Err(_) => return Err(AppError::Internal),
+    }
+    // A new id for the session that stays, too.
+    session.cycle_id().await.map_err(AppError::internal)?;
+    leptos_axum::redirect("/account?changed=1");
     Ok(())
 }

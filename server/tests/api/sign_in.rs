@@ -217,3 +217,39 @@ async fn repeated_wrong_passwords_hold_the_account_but_not_the_classroom() {
         .unwrap();
     assert_eq!(failures, 5, "each failed login is in the audit log");
 }
+
+#[tokio::test]
+async fn changing_the_password_ends_every_other_session() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let response = post_form(&app, "/api/register", "/register", AMINA, None).await;
+        let phone = cookie_pair(&set_cookie(&response).unwrap());
+        let login = "username=amina&password=river+mango+lantern";
+        let shared = cookie_pair(&set_cookie(&post_form(&app, "/api/login", "/login", login, None).await).unwrap());
+        assert!(page_with(&app, "/", &shared).await.contains("عائشہ"));
+
+        let wrong = "current_password=not+my+password&new_password=seven+blue+camels";
+        let refused = post_form(&app, "/api/change_password", "/account", wrong, Some(&phone)).await;
+        assert!(refused.headers()["location"].to_str().unwrap().contains("__err="), "{backend:?}");
+
+        let right = "current_password=river+mango+lantern&new_password=seven+blue+camels";
+        let changed = post_form(&app, "/api/change_password", "/account", right, Some(&phone)).await;
+        assert_eq!(changed.headers()["location"], "/account?changed=1", "{backend:?}");
+        let phone = cookie_pair(&set_cookie(&changed).expect("a new id for the session that stays"));
+        assert!(page_with(&app, "/account", &phone).await.contains("عائشہ"), "still signed in here");
+        assert!(!page_with(&app, "/", &shared).await.contains("عائشہ"), "{backend:?}: signed out on the shared phone");
+
+        let old = post_form(&app, "/api/login", "/login", login, None).await;
+        assert!(set_cookie(&old).is_none(), "the old password no longer works");
+        let new = "username=amina&password=seven+blue+camels";
+        assert_eq!(post_form(&app, "/api/login", "/login", new, None).await.headers()["location"], "/");
+    }
+}
+
+#[tokio::test]
+async fn the_account_page_needs_a_signed_in_person() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (status, html) = app.get_text("/account").await;
+    assert_eq!(status, 401);
+    assert!(!html.contains("current_password"));
+}
