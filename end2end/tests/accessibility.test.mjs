@@ -1,11 +1,11 @@
 // WCAG 2.2 AA: axe-core over every page type in English and Urdu, keyboard
 // walks, and reflow at 320 CSS pixels (what 200% zoom leaves on a laptop).
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { startServer, launchBrowser } from "./support.mjs";
+import { serverAndBrowser } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -22,26 +22,15 @@ const PAGES = {
   register: "/register",
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 for (const language of ["en", "ur"]) {
   for (const [name, path] of Object.entries(PAGES)) {
     test(`axe finds no violations on the ${name} page in ${language}`, async () => {
       // The site's CSP forbids inline scripts; only the test's own axe is let in.
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+      const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
-      await page.goto(`${server.baseURL}${path}?lang=${language}`);
+      await page.goto(`${env.server.baseURL}${path}?lang=${language}`);
       await page.addScriptTag({ content: axeSource });
       const results = await page.evaluate((tags) => axe.run(document, { runOnly: { type: "tag", values: tags } }), TAGS);
       const violations = results.violations.map(
@@ -55,9 +44,9 @@ for (const language of ["en", "ur"]) {
 
 for (const [name, path] of Object.entries(PAGES)) {
   test(`the ${name} page reflows at 320 CSS pixels without sideways scrolling`, async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    await page.goto(server.baseURL + path);
+    await page.goto(env.server.baseURL + path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${path} is ${overflow} px too wide`);
     await context.close();
@@ -86,9 +75,9 @@ async function tabTo(page, predicate, description) {
 
 for (const language of ["en", "ur"]) {
   test(`a keyboard alone reaches a lesson and the next one, in ${language}`, async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.baseURL}/?lang=${language}`);
+    await page.goto(`${env.server.baseURL}/?lang=${language}`);
 
     await tabTo(page, (f) => f.href === "/courses/online-safety", "the course");
     await page.keyboard.press("Enter");
@@ -106,9 +95,9 @@ for (const language of ["en", "ur"]) {
 }
 
 test("a quiz can be answered by keyboard", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.baseURL + "/courses/online-safety/check-your-knowledge");
+  await page.goto(env.server.baseURL + "/courses/online-safety/check-your-knowledge");
   await tabTo(page, (f) => f.tag === "INPUT", "the first answer");
   await page.keyboard.press("Space");
   const checked = await page.evaluate(() => document.activeElement.checked);

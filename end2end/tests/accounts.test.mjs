@@ -1,28 +1,17 @@
 // A learner registers, logs out and logs in again, in Chromium without
 // JavaScript: plain forms and redirects.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, artifacts } from "./support.mjs";
+import { serverAndBrowser, artifacts } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test("register, log out, log in and change the password, without JavaScript", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto(server.baseURL + "/register?lang=ur");
+  await page.goto(env.server.baseURL + "/register?lang=ur");
 
   // A weak password: the form comes back with the error by the field and the name kept.
   await page.getByLabel("آپ کا نام").fill("عائشہ خان");
@@ -38,14 +27,14 @@ test("register, log out, log in and change the password, without JavaScript", as
 
   await page.getByLabel("پاس ورڈ").fill("river mango lantern");
   await page.getByRole("button", { name: "میرا اکاؤنٹ بنائیں" }).click();
-  await page.waitForURL(server.baseURL + "/");
+  await page.waitForURL(env.server.baseURL + "/");
   assert.match(await page.locator(".viewer").textContent(), /عائشہ خان/);
 
   await page.getByRole("button", { name: "لاگ آؤٹ" }).click();
-  await page.waitForURL(server.baseURL + "/");
+  await page.waitForURL(env.server.baseURL + "/");
   assert.equal(await page.locator(".viewer").count(), 0);
 
-  await page.goto(server.baseURL + "/login");
+  await page.goto(env.server.baseURL + "/login");
   await page.getByLabel("یوزر نیم").fill("aisha");
   await page.getByLabel("پاس ورڈ").fill("wrong words here");
   await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
@@ -55,37 +44,37 @@ test("register, log out, log in and change the password, without JavaScript", as
 
   await page.getByLabel("پاس ورڈ").fill("river mango lantern");
   await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
-  await page.waitForURL(server.baseURL + "/");
+  await page.waitForURL(env.server.baseURL + "/");
   assert.match(await page.locator(".viewer").textContent(), /عائشہ خان/);
 
   // Signed in, the language choice is saved to the profile with a POST.
   await page.getByRole("button", { name: "Русский" }).click();
-  await page.waitForURL(server.baseURL + "/**");
+  await page.waitForURL(env.server.baseURL + "/**");
   assert.equal(await page.evaluate(() => document.documentElement.lang), "ru");
   await context.clearCookies();
-  await page.goto(server.baseURL + "/login");
+  await page.goto(env.server.baseURL + "/login");
   // A fresh browser: the login page follows the browser (English) …
   await page.getByLabel("Username").fill("aisha");
   await page.getByLabel("Password").fill("river mango lantern");
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL(server.baseURL + "/");
+  await page.waitForURL(env.server.baseURL + "/");
   // … and once signed in, the profile's language.
   assert.equal(await page.evaluate(() => document.documentElement.lang), "ru", "the profile remembers");
 
   // Change the password on the account page.
   await page.locator(".viewer").click();
-  await page.waitForURL(server.baseURL + "/account");
+  await page.waitForURL(env.server.baseURL + "/account");
   await page.getByLabel("Текущий пароль").fill("river mango lantern");
   await page.getByLabel("Новый пароль").fill("seven blue camels");
   await page.getByRole("button", { name: "Сменить пароль" }).click();
   await page.waitForURL(/\/account\?changed=1/);
   assert.equal(await page.getByRole("status").count(), 1);
   await page.getByRole("button", { name: "Выйти" }).click();
-  await page.goto(server.baseURL + "/login");
+  await page.goto(env.server.baseURL + "/login");
   await page.getByLabel("Имя пользователя").fill("aisha");
   await page.getByLabel("Пароль").fill("seven blue camels");
   await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL(server.baseURL + "/");
+  await page.waitForURL(env.server.baseURL + "/");
   assert.match(await page.locator(".viewer").textContent(), /عائشہ خان/);
   await context.close();
 });

@@ -2,31 +2,20 @@
 // choice is remembered, browsers' preferences are honoured, and lessons
 // fall back to the course's language with a note.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, artifacts } from "./support.mjs";
+import { serverAndBrowser, artifacts } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const htmlAttributes = (page) =>
   page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
 test("switching to Urdu mirrors the page and is remembered, without JavaScript", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto(server.baseURL + "/");
+  await page.goto(env.server.baseURL + "/");
   assert.deepEqual(await htmlAttributes(page), { lang: "en", dir: "ltr" });
 
   await page.getByRole("link", { name: "اردو" }).click();
@@ -36,11 +25,11 @@ test("switching to Urdu mirrors the page and is remembered, without JavaScript",
   await page.screenshot({ path: join(artifacts, "catalogue-360x740-ur.png") });
 
   // Remembered: the next page, without ?lang=, is still in Urdu.
-  await page.goto(server.baseURL + "/courses/online-safety");
+  await page.goto(env.server.baseURL + "/courses/online-safety");
   assert.deepEqual(await htmlAttributes(page), { lang: "ur", dir: "rtl" });
   assert.equal(await page.locator("h1").getAttribute("lang"), "ur", "the course title is translated");
 
-  await page.goto(server.baseURL + "/courses/online-safety/strong-passwords");
+  await page.goto(env.server.baseURL + "/courses/online-safety/strong-passwords");
   assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "ur");
   assert.equal(await page.locator(".note").count(), 0, "a translated lesson needs no note");
   const nextArrowLeft = await page.locator('a[rel="next"]').evaluate((a) => a.getBoundingClientRect().left);
@@ -56,9 +45,9 @@ test("switching to Urdu mirrors the page and is remembered, without JavaScript",
 });
 
 test("a lesson without a translation is shown in the course's language with a note", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.baseURL + "/courses/freelancing-first-steps/what-is-freelancing?lang=ur");
+  await page.goto(env.server.baseURL + "/courses/freelancing-first-steps/what-is-freelancing?lang=ur");
   assert.equal(await htmlAttributes(page).then((a) => a.dir), "rtl");
   assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "en");
   assert.equal(await page.locator(".lesson-body").getAttribute("dir"), "ltr");
@@ -69,9 +58,9 @@ test("a lesson without a translation is shown in the course's language with a no
 });
 
 test("a browser that prefers Russian gets Russian, and a Russian lesson", async () => {
-  const context = await browser.newContext({ locale: "ru-RU" });
+  const context = await env.browser.newContext({ locale: "ru-RU" });
   const page = await context.newPage();
-  await page.goto(server.baseURL + "/courses/smartphone-basics/saving-data");
+  await page.goto(env.server.baseURL + "/courses/smartphone-basics/saving-data");
   assert.deepEqual(await htmlAttributes(page), { lang: "ru", dir: "ltr" });
   assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "ru");
   assert.equal(await page.locator(".skip-link").textContent(), "Перейти к содержанию");
@@ -79,10 +68,10 @@ test("a browser that prefers Russian gets Russian, and a Russian lesson", async 
 });
 
 test("unknown languages in the address, cookie or browser fall back to English", async () => {
-  const context = await browser.newContext({ locale: "de-DE" });
-  await context.addCookies([{ name: "lang", value: "xx", url: server.baseURL }]);
+  const context = await env.browser.newContext({ locale: "de-DE" });
+  await context.addCookies([{ name: "lang", value: "xx", url: env.server.baseURL }]);
   const page = await context.newPage();
-  const response = await page.goto(server.baseURL + "/?lang=klingon");
+  const response = await page.goto(env.server.baseURL + "/?lang=klingon");
   assert.equal(response.status(), 200);
   assert.deepEqual(await htmlAttributes(page), { lang: "en", dir: "ltr" });
   await context.close();

@@ -1,6 +1,7 @@
 // Starts the real server binary on port 0 and Debian's Chromium.
 
 import { spawn, execFileSync } from "node:child_process";
+import { before, after } from "node:test";
 import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -101,4 +102,18 @@ export async function measureTransfers(page) {
   client.on("Network.requestWillBeSent", (event) => record.urls.push(event.request.url));
   client.on("Network.loadingFinished", (event) => (record.bytes += event.encodedDataLength));
   return record;
+}
+
+/** One server and one browser for a test file, started before its tests and stopped after. */
+export function serverAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

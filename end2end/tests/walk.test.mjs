@@ -1,31 +1,20 @@
 // A learner walks from the catalogue to a course and through its lessons,
 // with JavaScript and without.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, artifacts } from "./support.mjs";
+import { serverAndBrowser, artifacts } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 for (const javaScriptEnabled of [true, false]) {
   const label = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
 
   test(`a learner reads from the catalogue to the second lesson ${label}`, async () => {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    const context = await env.browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    const response = await page.goto(server.baseURL + "/");
+    const response = await page.goto(env.server.baseURL + "/");
     assert.equal(response.status(), 200);
     assert.equal(await page.locator("h1").textContent(), "Courses");
 
@@ -52,9 +41,9 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("the table of contents jumps to its section", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.baseURL + "/courses/online-safety/strong-passwords");
+  await page.goto(env.server.baseURL + "/courses/online-safety/strong-passwords");
   const entry = page.locator(".contents a").first();
   const anchor = await entry.getAttribute("href");
   await entry.click();
@@ -64,20 +53,20 @@ test("the table of contents jumps to its section", async () => {
 });
 
 test("an unknown lesson shows the 404 page with status 404", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  const response = await page.goto(server.baseURL + "/courses/online-safety/no-such-lesson");
+  const response = await page.goto(env.server.baseURL + "/courses/online-safety/no-such-lesson");
   assert.equal(response.status(), 404);
   assert.equal(await page.locator("h1").textContent(), "Page not found");
   await page.getByRole("link", { name: "See all courses" }).click();
-  await page.waitForURL(server.baseURL + "/");
+  await page.waitForURL(env.server.baseURL + "/");
   await context.close();
 });
 
 test("the skip link is the first stop of the keyboard and leads to the content", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.baseURL + "/courses/online-safety/strong-passwords");
+  await page.goto(env.server.baseURL + "/courses/online-safety/strong-passwords");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to content");
   await page.keyboard.press("Enter");

@@ -3,40 +3,29 @@
 // served), at most 15 KB on a repeat visit, and never any wasm.
 // Chromium asks for brotli only over https, so over plain http this is gzip.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, allLessonPaths, measureTransfers } from "./support.mjs";
+import { serverAndBrowser, allLessonPaths, measureTransfers } from "./support.mjs";
 
 const FIRST_VISIT_BUDGET = 100_000;
 const REPEAT_VISIT_BUDGET = 15_000;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test("every lesson page, in English and in Urdu, stays within the page-weight budget", async () => {
-  const lessons = await allLessonPaths(server.baseURL);
+  const lessons = await allLessonPaths(env.server.baseURL);
   assert.ok(lessons.length >= 18, `found only ${lessons.length} lessons`);
   const report = [];
   const pages = [...lessons, ...lessons.map((path) => `${path}?lang=ur`)];
   for (const path of pages) {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const first = await measureTransfers(page);
-    await page.goto(server.baseURL + path, { waitUntil: "load" });
+    await page.goto(env.server.baseURL + path, { waitUntil: "load" });
     const firstBytes = first.bytes;
 
     const repeat = await measureTransfers(page);
-    await page.goto(server.baseURL + path, { waitUntil: "load" });
+    await page.goto(env.server.baseURL + path, { waitUntil: "load" });
     await context.close();
 
     report.push(`${path}: first ${firstBytes} B, repeat ${repeat.bytes} B`);
