@@ -97,3 +97,11 @@ field-new-password = New password
 password-change-submit = Change password
 password-changed = Your password is changed. You are signed out everywhere else.
 password-wrong-current = That is not your current password.
+
+account-data-title = Your data
+account-data-text = Download everything we keep about you: your account and its history.
+account-data-download = Download my data (JSON)
+account-delete-title = Delete your account
+account-delete-warning = This erases your name, username and password for good, and signs you out everywhere. Completed courses are still counted in programme totals, without your name. This cannot be undone.
+account-delete-submit = Delete my account
+field-confirm-password = Your password, to confirm

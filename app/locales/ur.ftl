@@ -96,3 +96,11 @@ field-new-password = نیا پاس ورڈ
 password-change-submit = پاس ورڈ بدلیں
 password-changed = آپ کا پاس ورڈ بدل گیا ہے۔ باقی تمام جگہوں سے آپ لاگ آؤٹ ہو گئے ہیں۔
 password-wrong-current = یہ آپ کا موجودہ پاس ورڈ نہیں ہے۔
+
+account-data-title = آپ کا ڈیٹا
+account-data-text = ہمارے پاس آپ کے بارے میں جو کچھ محفوظ ہے، وہ سب ڈاؤن لوڈ کریں: آپ کا اکاؤنٹ اور اس کی تاریخ۔
+account-data-download = میرا ڈیٹا ڈاؤن لوڈ کریں (JSON)
+account-delete-title = اپنا اکاؤنٹ ختم کریں
+account-delete-warning = اس سے آپ کا نام، یوزر نیم اور پاس ورڈ ہمیشہ کے لیے مٹ جائیں گے اور آپ ہر جگہ سے لاگ آؤٹ ہو جائیں گے۔ مکمل کیے گئے کورسز آپ کے نام کے بغیر پروگرام کی کل تعداد میں شامل رہیں گے۔ یہ عمل واپس نہیں ہو سکتا۔
+account-delete-submit = میرا اکاؤنٹ ختم کریں
+field-confirm-password = تصدیق کے لیے اپنا پاس ورڈ

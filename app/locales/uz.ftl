@@ -90,3 +90,11 @@ field-new-password = Yangi parol
 password-change-submit = Parolni oʻzgartirish
 password-changed = Parolingiz oʻzgartirildi. Boshqa barcha qurilmalardan chiqarildingiz.
 password-wrong-current = Bu joriy parolingiz emas.
+
+account-data-title = Maʼlumotlaringiz
+account-data-text = Siz haqingizda saqlanayotgan hamma narsani yuklab oling: hisobingiz va uning tarixi.
+account-data-download = Maʼlumotlarimni yuklab olish (JSON)
+account-delete-title = Hisobni oʻchirish
+account-delete-warning = Bu ismingiz, foydalanuvchi nomingiz va parolingizni butunlay oʻchiradi va sizni barcha qurilmalardan chiqaradi. Tugatilgan kurslar dastur hisobotlarida ismingizsiz hisoblanishda davom etadi. Buni ortga qaytarib boʻlmaydi.
+account-delete-submit = Hisobimni oʻchirish
+field-confirm-password = Tasdiqlash uchun parolingiz

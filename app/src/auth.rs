@@ -93,6 +93,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/logout", Rule::Anyone),
     ("/api/save_language", Rule::SignedIn),
     ("/api/change_password", Rule::SignedIn),
+    ("/api/delete_account", Rule::SignedIn),
 ];
 
 /// The one authorisation guard: every server function calls it first with

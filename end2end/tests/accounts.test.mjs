@@ -78,3 +78,28 @@ test("register, log out, log in and change the password, without JavaScript", as
   assert.match(await page.locator(".viewer").textContent(), /عائشہ خان/);
   await context.close();
 });
+
+test("the signed-in pages pass axe too, in Urdu", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { createRequire } = await import("node:module");
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(env.server.baseURL + "/register?lang=ur");
+  await page.getByLabel("آپ کا نام").fill("زینب");
+  await page.getByLabel("یوزر نیم").fill("zainab");
+  await page.getByLabel("پاس ورڈ").fill("green tea morning walk");
+  await page.getByRole("button", { name: "میرا اکاؤنٹ بنائیں" }).click();
+  await page.waitForURL(env.server.baseURL + "/");
+  for (const path of ["/", "/account", "/courses/online-safety/strong-passwords"]) {
+    await page.goto(env.server.baseURL + path);
+    await page.addScriptTag({ content: axeSource });
+    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+    const results = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), tags);
+    const violations = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(", ")}`);
+    assert.deepEqual(violations, [], `${path}\n${violations.join("\n")}`);
+  }
+  await page.goto(env.server.baseURL + "/account");
+  await page.screenshot({ path: join(artifacts, "account-360x740-ur.png"), fullPage: true });
+  await context.close();
+});

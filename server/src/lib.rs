@@ -6,6 +6,7 @@ pub mod client_addr;
 pub mod config;
 pub mod language;
 mod origin_check;
+mod own_data;
 mod pages;
 pub mod router;
 pub mod session_store;

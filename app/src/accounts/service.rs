@@ -176,3 +176,55 @@ pub async fn change_password(
     transaction.commit().await.map_err(internal)?;
     Ok(())
 }
+
+/// Everything we keep about a person, for them to download.
+pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value, AccountError> {
+    use sea_orm::QueryOrder;
+    let user =
+        user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
+    let history = crate::entities::audit_log::Entity::find()
+        .filter(crate::entities::audit_log::Column::SubjectId.eq(user_id))
+        .order_by_asc(crate::entities::audit_log::Column::Id)
+        .all(&db.reader)
+        .await
+        .map_err(internal)?;
+    let format = |time: OffsetDateTime| time.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    Ok(json!({
+        "account": {
+            "username": user.username,
+            "display_name": user.display_name,
+            "role": user.role,
+            "language": user.language,
+            "created_at": format(user.created_at),
+        },
+        "history": history.into_iter().map(|entry| json!({
+            "at": format(entry.occurred_at),
+            "action": entry.action,
+            "from_address": entry.client_address,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// Deletes a person's account: their name, username, password and language
+/// are erased and every session ends. The row stays, anonymised, so that
+/// programme statistics keep their counts without anyone's identity.
+pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor) -> Result<(), AccountError> {
+    use super::password::{PasswordHash, verify_password};
+    let user =
+        user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
+    if !verify_password(password, Some(&PasswordHash::from_stored(user.password_hash.clone()))).await? {
+        return Err(AccountError::WrongPassword);
+    }
+    let transaction = db.writer.begin().await.map_err(internal)?;
+    let mut erased = user.into_active_model();
+    erased.username = Set(format!("deleted-{user_id}"));
+    erased.display_name = Set(String::new());
+    // Not a valid hash: nothing can sign in to this account again.
+    erased.password_hash = Set("!deleted".to_string());
+    erased.language = Set(None);
+    erased.update(&transaction).await.map_err(internal)?;
+    record(&transaction, actor, Some(user_id), "user.deleted", json!({})).await.map_err(internal)?;
+    end_sessions(&transaction, user_id).await?;
+    transaction.commit().await.map_err(internal)?;
+    Ok(())
+}

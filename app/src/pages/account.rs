@@ -19,6 +19,7 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 fn Account(viewer: Viewer) -> impl IntoView {
     let errors = form_errors("change_password");
+    let delete_errors = form_errors("delete_account");
     let changed = use_query_map().with_untracked(|query| query.get("changed").is_some()) && errors.is_empty();
     view! {
         <Title text=t("account-title")/>
@@ -28,7 +29,9 @@ fn Account(viewer: Viewer) -> impl IntoView {
                 <dt>{t("field-display-name")}</dt>
                 <dd>{viewer.display_name}</dd>
                 <dt>{t("field-username")}</dt>
-                <dd dir="ltr">{viewer.username}</dd>
+                <dd>
+                    <bdi>{viewer.username}</bdi>
+                </dd>
                 <dt>{t("account-role")}</dt>
                 <dd>{t(viewer.role.message_id())}</dd>
             </dl>
@@ -53,6 +56,24 @@ fn Account(viewer: Viewer) -> impl IntoView {
                     error=errors.field("new_password").map(str::to_string)
                 />
                 <button type="submit">{t("password-change-submit")}</button>
+            </form>
+            <h2>{t("account-data-title")}</h2>
+            <p>{t("account-data-text")}</p>
+            <p>
+                <a href="/account/data" download="my-data.json">{t("account-data-download")}</a>
+            </p>
+            <h2>{t("account-delete-title")}</h2>
+            <p>{t("account-delete-warning")}</p>
+            <form class="account-form" method="post" action="/api/delete_account">
+                <Field
+                    name="delete_password"
+                    label=t("field-confirm-password")
+                    kind="password"
+                    autocomplete="current-password"
+                    ltr=true
+                    error=delete_errors.field("delete_password").map(str::to_string)
+                />
+                <button type="submit" class="danger">{t("account-delete-submit")}</button>
             </form>
         </Layout>
     }

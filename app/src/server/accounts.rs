@@ -169,3 +169,30 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     leptos_axum::redirect("/account?changed=1");
     Ok(())
 }
+
+#[server(endpoint = "delete_account")]
+pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
+    use crate::accounts::{AccountError, Actor};
+    use crate::model::FormErrors;
+
+    let viewer = crate::auth::authorize(<DeleteAccount as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let state = expect_context::<crate::state::AppState>();
+    let actor = Actor { user_id: Some(viewer.id), client_address: None };
+    match crate::accounts::delete_account(&state.db, viewer.id, &delete_password, &actor).await {
+        Ok(()) => {}
+        Err(AccountError::WrongPassword) => {
+            return Err(AppError::Form(FormErrors {
+                fields: vec![("delete_password".into(), "password-wrong-current".into())],
+                ..FormErrors::default()
+            }));
+        }
+        Err(AccountError::App(error)) => return Err(error),
+        Err(_) => return Err(AppError::Internal),
+    }
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    crate::auth::sign_out(&session).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

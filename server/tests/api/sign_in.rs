@@ -253,3 +253,43 @@ async fn the_account_page_needs_a_signed_in_person() {
     assert_eq!(status, 401);
     assert!(!html.contains("current_password"));
 }
+
+#[tokio::test]
+async fn a_learner_downloads_their_own_data_and_deletes_their_account() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let response = post_form(&app, "/api/register", "/register", AMINA, None).await;
+        let cookie = cookie_pair(&set_cookie(&response).unwrap());
+        let bilal = "username=bilal&display_name=Bilal&password=seven+blue+camels&language=en";
+        post_form(&app, "/api/register", "/register", bilal, None).await;
+
+        let download =
+            app.client.get(format!("{}/account/data", app.address)).header("cookie", &cookie).send().await.unwrap();
+        assert_eq!(download.status(), 200, "{backend:?}");
+        assert!(download.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+        let data: serde_json::Value = serde_json::from_str(&download.text().await.unwrap()).unwrap();
+        assert_eq!(data["account"]["username"], "amina");
+        assert_eq!(data["history"][0]["action"], "user.created");
+        assert!(!data.to_string().contains("bilal"), "only their own data");
+        assert!(!data.to_string().contains("argon2"), "never the password hash");
+        let anonymous = app.get("/account/data").await;
+        assert_eq!(anonymous.status(), 303, "signing in comes first");
+
+        let wrong =
+            post_form(&app, "/api/delete_account", "/account", "delete_password=not+mine+at+all", Some(&cookie)).await;
+        assert!(wrong.headers()["location"].to_str().unwrap().contains("__err="));
+        let deleted =
+            post_form(&app, "/api/delete_account", "/account", "delete_password=river+mango+lantern", Some(&cookie))
+                .await;
+        assert_eq!(deleted.headers()["location"], "/", "{backend:?}");
+        assert!(!page_with(&app, "/", &cookie).await.contains("عائشہ"), "signed out");
+        let login = post_form(&app, "/api/login", "/login", "username=amina&password=river+mango+lantern", None).await;
+        assert!(set_cookie(&login).is_none(), "the account cannot sign in any more");
+
+        let db = app.state.db.clone();
+        let rows = app::entities::user::Entity::find().all(&db.reader).await.unwrap();
+        let erased = rows.iter().find(|user| user.username.starts_with("deleted-")).expect("kept, anonymised");
+        assert_eq!(erased.display_name, "");
+        assert!(rows.iter().all(|user| user.display_name != "عائشہ"), "{backend:?}: the name is gone");
+    }
+}

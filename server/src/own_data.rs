@@ -1,0 +1,34 @@
+//! `/account/data`: a signed-in person downloads everything we keep about
+//! them, as JSON. Reading changes nothing, so it is a GET link.
+
+use app::accounts::export_own_data;
+use app::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+pub async fn download_own_data(State(state): State<AppState>, request: Request) -> Response {
+    let viewer = match request.extensions().get::<Session>() {
+        Some(session) => app::auth::viewer(session, &state.db).await.ok().flatten(),
+        None => None,
+    };
+    let Some(viewer) = viewer else {
+        return Redirect::to("/login").into_response();
+    };
+    match export_own_data(&state.db, viewer.id).await {
+        Ok(data) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"my-data.json\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            serde_json::to_string_pretty(&data).unwrap_or_default(),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(?error, "own data export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
