@@ -105,3 +105,13 @@ account-delete-title = Delete your account
 account-delete-warning = This erases your name, username and password for good, and signs you out everywhere. Completed courses are still counted in programme totals, without your name. This cannot be undone.
 account-delete-submit = Delete my account
 field-confirm-password = Your password, to confirm
+
+audit-title = Audit log
+audit-caption = The latest 200 changes to accounts, newest first (times in UTC)
+audit-when = When
+audit-action = What
+audit-actor = By
+audit-subject = Account
+audit-address = From address
+error-not-allowed-title = Not allowed
+error-not-allowed-text = This page is only for people signed in with an account that may see it. Please log in, or ask your programme's administrator.

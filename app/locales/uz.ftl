@@ -98,3 +98,13 @@ account-delete-title = Hisobni oʻchirish
 account-delete-warning = Bu ismingiz, foydalanuvchi nomingiz va parolingizni butunlay oʻchiradi va sizni barcha qurilmalardan chiqaradi. Tugatilgan kurslar dastur hisobotlarida ismingizsiz hisoblanishda davom etadi. Buni ortga qaytarib boʻlmaydi.
 account-delete-submit = Hisobimni oʻchirish
 field-confirm-password = Tasdiqlash uchun parolingiz
+
+audit-title = Audit jurnali
+audit-caption = Hisoblardagi soʻnggi 200 ta oʻzgarish, eng yangisi birinchi (vaqt UTC boʻyicha)
+audit-when = Qachon
+audit-action = Nima
+audit-actor = Kim tomonidan
+audit-subject = Hisob
+audit-address = Manzil
+error-not-allowed-title = Ruxsat yoʻq
+error-not-allowed-text = Bu sahifa faqat uni koʻrishga ruxsati bor hisob bilan kirganlar uchun. Iltimos, tizimga kiring yoki dasturingiz administratoriga murojaat qiling.

@@ -5,7 +5,9 @@ use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::pages::{AccountPage, CataloguePage, CoursePage, LessonPage, LoginPage, NotFoundPage, RegisterPage};
+use crate::pages::{
+    AccountPage, AuditPage, CataloguePage, CoursePage, LessonPage, LoginPage, NotFoundPage, RegisterPage,
+};
 
 /// The whole document. It carries no script: pages without islands are
 /// plain HTML and CSS. A page with an island will add `HydrationScripts`.
@@ -51,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=CataloguePage ssr=SsrMode::Async/>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/courses/:course") view=CoursePage ssr=SsrMode::Async/>
                 <Route path=path!("/courses/:course/:lesson") view=LessonPage ssr=SsrMode::Async/>

@@ -94,6 +94,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/save_language", Rule::SignedIn),
     ("/api/change_password", Rule::SignedIn),
     ("/api/delete_account", Rule::SignedIn),
+    ("/api/audit_log", Rule::AtLeast(Role::Admin)),
 ];
 
 /// The one authorisation guard: every server function calls it first with

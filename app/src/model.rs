@@ -110,6 +110,17 @@ impl FormErrors {
     }
 }
 
+/// One line of the audit log, as an administrator reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// UTC, RFC 3339.
+    pub at: String,
+    pub actor: Option<String>,
+    pub subject: Option<String>,
+    pub action: String,
+    pub client_address: Option<String>,
+}
+
 /// Who may read a course's lessons.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

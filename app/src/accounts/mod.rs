@@ -11,8 +11,8 @@ mod validation;
 pub use audit::Actor;
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use service::{
-    AccountError, NewAccount, change_password, create_user, delete_account, export_own_data, find_user, record_login,
-    reset_password, set_language, set_role,
+    AccountError, NewAccount, change_password, create_user, delete_account, export_own_data, find_user,
+    latest_audit_entries, record_login, reset_password, set_language, set_role,
 };
 pub use throttle::LoginThrottle;
 pub use validation::{DisplayName, NewPassword, Username};

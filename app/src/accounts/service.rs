@@ -228,3 +228,35 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
     transaction.commit().await.map_err(internal)?;
     Ok(())
 }
+
+/// The latest entries of the audit log, newest first, with usernames.
+pub async fn latest_audit_entries(db: &Db, limit: u64) -> Result<Vec<crate::model::AuditEntry>, AccountError> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    use std::collections::HashMap;
+    let entries = crate::entities::audit_log::Entity::find()
+        .order_by_desc(crate::entities::audit_log::Column::Id)
+        .limit(limit)
+        .all(&db.reader)
+        .await
+        .map_err(internal)?;
+    let ids: Vec<i64> = entries.iter().flat_map(|entry| [entry.actor_id, entry.subject_id]).flatten().collect();
+    let names: HashMap<i64, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(&db.reader)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|user| (user.id, user.username))
+        .collect();
+    let name = |id: Option<i64>| id.map(|id| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")));
+    Ok(entries
+        .into_iter()
+        .map(|entry| crate::model::AuditEntry {
+            at: entry.occurred_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            actor: name(entry.actor_id),
+            subject: name(entry.subject_id),
+            action: entry.action,
+            client_address: entry.client_address,
+        })
+        .collect())
+}

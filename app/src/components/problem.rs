@@ -6,10 +6,11 @@ use crate::error::AppError;
 use crate::i18n::t;
 
 /// The heading and text of each error page, as message ids.
-pub const PROBLEM_MESSAGES: [(&str, &str); 3] = [
+pub const PROBLEM_MESSAGES: [(&str, &str); 4] = [
     ("error-not-found-title", "error-not-found-text"),
     ("error-bad-request-title", "error-bad-request-text"),
     ("error-internal-title", "error-internal-text"),
+    ("error-not-allowed-title", "error-not-allowed-text"),
 ];
 
 /// A page that explains what went wrong, answered with the error's status.

@@ -1,4 +1,5 @@
 mod account;
+mod audit;
 mod catalogue;
 mod course;
 mod lesson;
@@ -7,6 +8,7 @@ mod not_found;
 mod register;
 
 pub use account::AccountPage;
+pub use audit::AuditPage;
 pub use catalogue::CataloguePage;
 pub use course::CoursePage;
 pub use lesson::LessonPage;

@@ -2,4 +2,5 @@
 //! the result. They run on the server; the browser build gets HTTP stubs.
 
 pub mod accounts;
+pub mod admin;
 pub mod catalog;

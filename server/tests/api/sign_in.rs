@@ -293,3 +293,30 @@ async fn a_learner_downloads_their_own_data_and_deletes_their_account() {
         assert!(rows.iter().all(|user| user.display_name != "عائشہ"), "{backend:?}: the name is gone");
     }
 }
+
+#[tokio::test]
+async fn only_administrators_read_the_audit_log() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let create_admin = UsersCommand::Create {
+        username: "root".into(),
+        display_name: "Admin".into(),
+        role: "admin".into(),
+        settings: app_settings(&app),
+    };
+    server::users::run(create_admin, &mut "a very long admin phrase\n".as_bytes()).await.unwrap();
+    let learner = cookie_pair(&set_cookie(&post_form(&app, "/api/register", "/register", AMINA, None).await).unwrap());
+    let login = "username=root&password=a+very+long+admin+phrase";
+    let admin = cookie_pair(&set_cookie(&post_form(&app, "/api/login", "/login", login, None).await).unwrap());
+
+    assert_eq!(app.get("/admin/audit").await.status(), 401, "a visitor");
+    let as_learner =
+        app.client.get(format!("{}/admin/audit", app.address)).header("cookie", &learner).send().await.unwrap();
+    assert_eq!(as_learner.status(), 403, "a learner");
+    let call =
+        app.client.post(format!("{}/api/audit_log", app.address)).header("cookie", &learner).send().await.unwrap();
+    assert_eq!(call.status(), 403, "a learner cannot call an administrator's server function either");
+
+    let page = page_with(&app, "/admin/audit", &admin).await;
+    assert!(page.contains("user.created") && page.contains("amina"), "{page}");
+    assert!(page.contains("user.login"));
+}
