@@ -124,8 +124,14 @@ impl TestDatabase {
 }
 
 pub async fn spawn_app_with_courses(backend: Backend, courses_dir: PathBuf) -> TestApp {
+    spawn_app_with(backend, |settings| settings.courses_dir = courses_dir).await
+}
+
+/// The application with settings adjusted by `adjust`.
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let database = TestDatabase::new(backend);
-    let settings = database.settings(courses_dir);
+    let mut settings = database.settings(sample_courses());
+    adjust(&mut settings);
     let application = Application::build(settings).await.expect("the application starts");
     let address = format!("http://{}", application.local_addr());
     let state = application.state().clone();

@@ -320,3 +320,33 @@ async fn only_administrators_read_the_audit_log() {
     assert!(page.contains("user.created") && page.contains("amina"), "{page}");
     assert!(page.contains("user.login"));
 }
+
+#[tokio::test]
+async fn over_https_the_session_cookie_is_secure_and_host_bound() {
+    let app = crate::helpers::spawn_app_with(Backend::Sqlite, |settings| {
+        settings.public_url = Some("https://learn.example.org".into());
+    })
+    .await;
+    let response = app
+        .client
+        .post(format!("{}/api/register", app.address))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/register", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(AMINA)
+        .send()
+        .await
+        .unwrap();
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("__Host-session="))
+        .expect("a __Host- session cookie")
+        .to_string();
+    for flag in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(flag), "{flag} missing: {cookie}");
+    }
+    assert!(!cookie.contains("Domain="), "a __Host- cookie names no domain");
+}
