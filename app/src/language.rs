@@ -83,6 +83,21 @@ impl Language {
     }
 }
 
+/// The `Set-Cookie` value that remembers an interface language for a year.
+/// `secure` when the site is served over https.
+pub fn language_cookie(language: Language, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{LANGUAGE_COOKIE}={language}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}")
+}
+
+/// The name of the cookie that remembers a visitor's language.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
+/// Marks a request whose language came from a `?lang=` link just followed:
+/// it wins even over a signed-in person's saved language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChosenByLink;
+
 impl Direction {
     /// The value of the HTML `dir` attribute.
     pub fn html_dir(self) -> &'static str {

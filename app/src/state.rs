@@ -16,6 +16,8 @@ pub struct AppState {
     pub catalog: CatalogHandle,
     pub db: Db,
     pub login_throttle: Arc<LoginThrottle>,
+    /// Served over https: cookies get `Secure`.
+    pub secure_cookies: bool,
 }
 
 /// The address of the person (or program) making the request, as the

@@ -3,13 +3,11 @@
 //! `Accept-Language`, then English. Unknown values are ignored, never an
 //! error. A GET with `?lang=` sets only a cookie: it changes no stored data.
 
-use app::language::Language;
+use app::language::{ChosenByLink, LANGUAGE_COOKIE, Language, language_cookie};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
-
-pub const COOKIE: &str = "lang";
 
 /// Whether cookies get the `Secure` attribute (the site is served over https).
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +23,9 @@ pub async fn choose_language(State(secure): State<SecureCookies>, mut request: R
         .and_then(Language::from_accept_language);
     let language = from_link.or(from_cookie).or(from_browser).unwrap_or_default();
     request.extensions_mut().insert(language);
+    if from_link.is_some() {
+        request.extensions_mut().insert(ChosenByLink);
+    }
 
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -37,12 +38,10 @@ pub async fn choose_language(State(secure): State<SecureCookies>, mut request: R
     if is_page {
         headers.append(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
     }
-    if let Some(chosen) = from_link.filter(|chosen| Some(*chosen) != from_cookie) {
-        let secure = if secure.0 { "; Secure" } else { "" };
-        let cookie = format!("{COOKIE}={chosen}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}");
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
-            headers.append(header::SET_COOKIE, value);
-        }
+    if let Some(chosen) = from_link.filter(|chosen| Some(*chosen) != from_cookie)
+        && let Ok(value) = HeaderValue::from_str(&language_cookie(chosen, secure.0))
+    {
+        headers.append(header::SET_COOKIE, value);
     }
     response
 }
@@ -57,7 +56,7 @@ fn language_in_cookie(headers: &HeaderMap) -> Option<Language> {
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix("lang="))
+        .find_map(|pair| pair.trim().strip_prefix(LANGUAGE_COOKIE)?.strip_prefix('='))
         .and_then(Language::from_code)
 }
 

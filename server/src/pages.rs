@@ -8,7 +8,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use app::app::shell;
-use app::language::Language;
+use app::language::{ChosenByLink, Language};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -45,7 +45,7 @@ async fn render(state: AppState, request: Request<Body>) -> Response {
     };
     // A signed-in person's saved language wins over the cookie and the
     // browser, but not over a `?lang=` link they just followed.
-    let from_link = request.uri().query().is_some_and(|query| query.split('&').any(|pair| pair.starts_with("lang=")));
+    let from_link = request.extensions().get::<ChosenByLink>().is_some();
     let language = match viewer.as_ref().and_then(|viewer| viewer.language) {
         Some(saved) if !from_link => saved,
         _ => language,

@@ -66,6 +66,7 @@ impl Application {
             catalog: CatalogHandle::new(loaded.catalog),
             db,
             login_throttle: Default::default(),
+            secure_cookies: settings.secure_cookies(),
         };
         tracing::info!(
             courses = state.catalog.current().courses().len(),

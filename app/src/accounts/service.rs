@@ -154,13 +154,7 @@ pub async fn change_password(
     keep_session: Option<&str>,
     actor: &Actor,
 ) -> Result<(), AccountError> {
-    use super::password::{PasswordHash, verify_password};
-    let user =
-        user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
-    let stored = PasswordHash::from_stored(user.password_hash.clone());
-    if !verify_password(current, Some(&stored)).await? {
-        return Err(AccountError::WrongPassword);
-    }
+    let user = confirmed_user(db, user_id, current).await?;
     let hash = hash_password(new.expose()).await?;
     let transaction = db.writer.begin().await.map_err(internal)?;
     let mut changed = user.into_active_model();
@@ -209,12 +203,7 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
 /// are erased and every session ends. The row stays, anonymised, so that
 /// programme statistics keep their counts without anyone's identity.
 pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor) -> Result<(), AccountError> {
-    use super::password::{PasswordHash, verify_password};
-    let user =
-        user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
-    if !verify_password(password, Some(&PasswordHash::from_stored(user.password_hash.clone()))).await? {
-        return Err(AccountError::WrongPassword);
-    }
+    let user = confirmed_user(db, user_id, password).await?;
     let transaction = db.writer.begin().await.map_err(internal)?;
     let mut erased = user.into_active_model();
     erased.username = Set(format!("deleted-{user_id}"));
@@ -259,4 +248,16 @@ pub async fn latest_audit_entries(db: &Db, limit: u64) -> Result<Vec<crate::mode
             client_address: entry.client_address,
         })
         .collect())
+}
+
+/// A person's account, when `password` is their current password: asked
+/// again before changing the password or deleting the account.
+async fn confirmed_user(db: &Db, user_id: i64, password: &str) -> Result<user::Model, AccountError> {
+    use super::password::{PasswordHash, verify_password};
+    let user =
+        user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
+    if !verify_password(password, Some(&PasswordHash::from_stored(user.password_hash.clone()))).await? {
+        return Err(AccountError::WrongPassword);
+    }
+    Ok(user)
 }

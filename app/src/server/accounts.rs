@@ -132,8 +132,9 @@ pub async fn save_language(language: String) -> Result<(), AppError> {
 /// Sets the `lang` cookie, so that the language stays after signing out.
 #[cfg(feature = "ssr")]
 fn remember_language(language: crate::language::Language) {
+    let secure = expect_context::<crate::state::AppState>().secure_cookies;
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let cookie = format!("lang={language}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+        let cookie = crate::language::language_cookie(language, secure);
         if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
             response.append_header(axum::http::header::SET_COOKIE, value);
         }
