@@ -6,7 +6,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::pages::{
-    AccountPage, AuditPage, CataloguePage, CoursePage, LessonPage, LoginPage, NotFoundPage, RegisterPage,
+    AccountPage, AuditPage, CataloguePage, CoursePage, LessonPage, LoginPage, NotFoundPage, RegisterPage, ResetPage,
+    UsersAdminPage,
 };
 
 /// The whole document. It carries no script: pages without islands are
@@ -54,7 +55,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users") view=UsersAdminPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset/:code") view=ResetPage ssr=SsrMode::Async/>
                 <Route path=path!("/courses/:course") view=CoursePage ssr=SsrMode::Async/>
                 <Route path=path!("/courses/:course/:lesson") view=LessonPage ssr=SsrMode::Async/>
             </Routes>

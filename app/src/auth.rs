@@ -1,13 +1,13 @@
-//! Who is asking: the person signed in to a session. Sessions end after 14
-//! days without use (tower-sessions' expiry) and, whatever the use, 30 days
+//! Who is asking: the person signed in to a session. Sessions end after a
+//! time without use (tower-sessions' expiry) and, whatever the use, a time
 //! after signing in (checked here from the time kept in the session), so
-//! that a shared phone does not stay signed in for ever.
+//! that a shared phone does not stay signed in for ever. Both are in
+//! [`AccountPolicy`](crate::state::AccountPolicy).
 
 use sea_orm::EntityTrait;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use crate::db::Db;
 use crate::entities::user;
 use crate::error::AppError;
 use crate::model::{Role, Viewer};
@@ -18,14 +18,13 @@ use crate::state::AppState;
 pub const USER_ID: &str = "user_id";
 const SIGNED_IN_AT: &str = "signed_in_at";
 
-pub const IDLE_LIFETIME: Duration = Duration::days(14);
-pub const ABSOLUTE_LIFETIME: Duration = Duration::days(30);
-
 /// The signed-in person, if any; an expired sign-in ends here.
-pub async fn viewer(session: &Session, db: &Db) -> Result<Option<Viewer>, AppError> {
+pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer>, AppError> {
+    let db = &state.db;
     let Some(user_id) = session.get::<i64>(USER_ID).await.map_err(AppError::internal)? else { return Ok(None) };
     let signed_in_at = session.get::<i64>(SIGNED_IN_AT).await.map_err(AppError::internal)?.unwrap_or(0);
-    let too_old = OffsetDateTime::now_utc().unix_timestamp() - signed_in_at > ABSOLUTE_LIFETIME.whole_seconds();
+    let too_old =
+        OffsetDateTime::now_utc().unix_timestamp() - signed_in_at > state.policy.absolute_lifetime.whole_seconds();
     let user = if too_old {
         None
     } else {
@@ -52,6 +51,14 @@ pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
     session.insert(USER_ID, user_id).await.map_err(AppError::internal)?;
     session.insert(SIGNED_IN_AT, OffsetDateTime::now_utc().unix_timestamp()).await.map_err(AppError::internal)?;
     Ok(())
+}
+
+/// Who is acting in this request, for the audit log: the signed-in person
+/// (if any) and the client's address.
+pub async fn acting(viewer: Option<&Viewer>) -> crate::accounts::Actor {
+    use crate::state::ClientAddr;
+    let address = leptos_axum::extract::<axum::Extension<ClientAddr>>().await.ok().map(|found| found.0.0.to_string());
+    crate::accounts::Actor { user_id: viewer.map(|viewer| viewer.id), client_address: address }
 }
 
 /// Ends the session: deleted from the store, cookie removed.
@@ -94,6 +101,15 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/save_language", Rule::SignedIn),
     ("/api/change_password", Rule::SignedIn),
     ("/api/delete_account", Rule::SignedIn),
+    ("/api/save_profile", Rule::SignedIn),
+    ("/api/withdraw_consent", Rule::SignedIn),
+    ("/api/my_profile", Rule::SignedIn),
+    ("/api/redeem_reset_code", Rule::Anyone),
+    ("/api/users_page", Rule::AtLeast(Role::Manager)),
+    // Managers for learners and instructors, administrators for anyone:
+    // checked against the account's role inside.
+    ("/api/issue_reset_code", Rule::AtLeast(Role::Manager)),
+    ("/api/change_role", Rule::AtLeast(Role::Admin)),
     ("/api/audit_log", Rule::AtLeast(Role::Admin)),
 ];
 
@@ -110,7 +126,7 @@ pub async fn authorize(path: &str) -> Result<Option<Viewer>, AppError> {
     } else {
         let state = leptos::prelude::expect_context::<AppState>();
         let session: Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-        viewer(&session, &state.db).await?
+        viewer(&session, &state).await?
     };
     if !rule.allows(viewer.as_ref()) {
         return Err(if viewer.is_none() { AppError::Unauthorized } else { AppError::Forbidden });

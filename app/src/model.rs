@@ -72,6 +72,98 @@ impl Role {
     }
 }
 
+/// An optional question about a person, asked for programme statistics
+/// only (reported in aggregate, never with a name). Each answer is kept only
+/// with its own consent; "prefer not to say" is no answer at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileQuestion {
+    Gender,
+    AgeBand,
+    /// The country the person lives in.
+    Region,
+}
+
+impl ProfileQuestion {
+    pub const ALL: [ProfileQuestion; 3] = [ProfileQuestion::Gender, ProfileQuestion::AgeBand, ProfileQuestion::Region];
+
+    /// Its name in forms and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProfileQuestion::Gender => "gender",
+            ProfileQuestion::AgeBand => "age_band",
+            ProfileQuestion::Region => "region",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ProfileQuestion> {
+        ProfileQuestion::ALL.into_iter().find(|question| question.as_str() == text)
+    }
+
+    /// The form field of its consent checkbox.
+    pub fn consent_field(self) -> &'static str {
+        match self {
+            ProfileQuestion::Gender => "gender_consent",
+            ProfileQuestion::AgeBand => "age_band_consent",
+            ProfileQuestion::Region => "region_consent",
+        }
+    }
+
+    /// The answers it offers, as stored. Statistics group by these, so they
+    /// are fixed: a new choice is a code change, not free text.
+    pub fn choices(self) -> &'static [&'static str] {
+        match self {
+            ProfileQuestion::Gender => &["female", "male", "other"],
+            ProfileQuestion::AgeBand => &["under-18", "18-24", "25-34", "35-44", "45-plus"],
+            ProfileQuestion::Region => &["pk", "uz", "kz", "kg", "tj", "af", "other"],
+        }
+    }
+
+    /// The id of the question among the interface messages.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ProfileQuestion::Gender => "profile-gender",
+            ProfileQuestion::AgeBand => "profile-age-band",
+            ProfileQuestion::Region => "profile-region",
+        }
+    }
+
+    /// The id of one of its answers among the interface messages.
+    pub fn choice_message_id(self, choice: &str) -> String {
+        format!("{}-{choice}", self.message_id())
+    }
+}
+
+/// A person's answers to the profile questions they chose to answer.
+pub type ProfileAnswers = Vec<(ProfileQuestion, String)>;
+
+/// An account as the people who look after accounts see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// A reset code just issued, shown once to whoever issued it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedResetCode {
+    pub username: String,
+    /// Grouped for reading aloud or from paper: `ABCD-EFGH-JKMN`.
+    pub code: String,
+    /// UTC, `YYYY-MM-DD HH:MM UTC`.
+    pub expires_at: String,
+    /// The full address of `/reset/{code}`, to share.
+    pub link: String,
+}
+
+/// The user administration page: the accounts found, and a code just issued.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsersPage {
+    pub users: Vec<UserSummary>,
+    pub issued: Option<IssuedResetCode>,
+}
+
 /// The person signed in to this browser, as pages show them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {

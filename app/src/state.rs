@@ -18,6 +18,36 @@ pub struct AppState {
     pub login_throttle: Arc<LoginThrottle>,
     /// Served over https: cookies get `Secure`.
     pub secure_cookies: bool,
+    pub policy: AccountPolicy,
+    /// The address people reach the site at, without a trailing slash, for
+    /// links that leave it (shared reset links, certificates).
+    pub public_url: String,
+}
+
+/// How long sign-ins and reset codes last (configurable; see `Settings`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccountPolicy {
+    /// A session unused this long ends (enforced by tower-sessions).
+    pub idle_lifetime: time::Duration,
+    /// A sign-in ends this long after it began, however much it is used
+    /// (enforced in `auth::viewer`).
+    pub absolute_lifetime: time::Duration,
+    /// A password reset code works this long.
+    pub reset_code_lifetime: time::Duration,
+}
+
+impl Default for AccountPolicy {
+    /// Two weeks idle: a learner who studies weekly on their own phone stays
+    /// signed in. Thirty days at most: a shared or lost phone does not stay
+    /// signed in for ever. A day for reset codes: long enough to reach a
+    /// learner after class, short enough that a lost slip of paper expires.
+    fn default() -> Self {
+        AccountPolicy {
+            idle_lifetime: time::Duration::days(14),
+            absolute_lifetime: time::Duration::days(30),
+            reset_code_lifetime: time::Duration::hours(24),
+        }
+    }
 }
 
 /// The address of the person (or program) making the request, as the

@@ -67,6 +67,15 @@ pub enum UsersCommand {
         #[command(flatten)]
         settings: Settings,
     },
+    /// Issue a one-time reset code for an account, to hand to its owner:
+    /// they set a new password with it at /reset. Any older code stops
+    /// working.
+    ResetCode {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        settings: Settings,
+    },
 }
 
 #[derive(Subcommand, Debug)]

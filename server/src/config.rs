@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use app::catalog::BrokenCourses;
+use app::state::AccountPolicy;
 use clap::Args;
 use ipnet::IpNet;
 
@@ -53,6 +54,21 @@ pub struct Settings {
     /// Requests from anywhere else are attributed to their own address.
     #[arg(long, env = "LEARN_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<IpNet>,
+
+    /// Days a sign-in lasts without being used. Default 14: a learner who
+    /// studies once a week on their own phone stays signed in.
+    #[arg(long, env = "LEARN_SESSION_IDLE_DAYS", default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub session_idle_days: u16,
+
+    /// Days a sign-in lasts at most, however much it is used. Default 30:
+    /// a shared or lost phone does not stay signed in for ever.
+    #[arg(long, env = "LEARN_SESSION_MAX_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub session_max_days: u16,
+
+    /// Hours a password reset code works. Default 24: long enough to reach
+    /// a learner after class, short enough that a lost slip of paper expires.
+    #[arg(long, env = "LEARN_RESET_CODE_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..=720))]
+    pub reset_code_hours: u16,
 }
 
 impl Settings {
@@ -67,6 +83,14 @@ impl Settings {
 
     pub fn broken_courses(&self) -> BrokenCourses {
         if self.skip_broken_courses { BrokenCourses::Skip } else { BrokenCourses::Refuse }
+    }
+
+    pub fn account_policy(&self) -> AccountPolicy {
+        AccountPolicy {
+            idle_lifetime: time::Duration::days(self.session_idle_days.into()),
+            absolute_lifetime: time::Duration::days(self.session_max_days.into()),
+            reset_code_lifetime: time::Duration::hours(self.reset_code_hours.into()),
+        }
     }
 
     /// Cookies are sent only over https when the site is served over https.

@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 pub async fn download_own_data(State(state): State<AppState>, request: Request) -> Response {
     let viewer = match request.extensions().get::<Session>() {
-        Some(session) => app::auth::viewer(session, &state.db).await.ok().flatten(),
+        Some(session) => app::auth::viewer(session, &state).await.ok().flatten(),
         None => None,
     };
     let Some(viewer) = viewer else {

@@ -37,7 +37,7 @@ async fn render(state: AppState, request: Request<Body>) -> Response {
     let options = state.leptos_options.clone();
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
     let viewer = match request.extensions().get::<Session>() {
-        Some(session) => app::auth::viewer(session, &state.db).await.unwrap_or_else(|error| {
+        Some(session) => app::auth::viewer(session, &state).await.unwrap_or_else(|error| {
             tracing::warn!(?error, "session unreadable; page shown signed out");
             None
         }),

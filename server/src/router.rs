@@ -43,7 +43,7 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(app::auth::IDLE_LIFETIME));
+        .with_expiry(Expiry::OnInactivity(state.policy.idle_lifetime));
 
     let proxies = TrustedProxies(Arc::new(settings.trusted_proxies.clone()));
 

@@ -67,6 +67,8 @@ impl Application {
             db,
             login_throttle: Default::default(),
             secure_cookies: settings.secure_cookies(),
+            policy: settings.account_policy(),
+            public_url: settings.public_url(),
         };
         tracing::info!(
             courses = state.catalog.current().courses().len(),

@@ -22,7 +22,7 @@ pub async fn run(command: UsersCommand, input: &mut impl BufRead) -> Result<Stri
             let role = parse_role(&role)?;
             let password = NewPassword::parse(&read_password(input)?, &username).map_err(english)?;
             let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
-            let account = NewAccount { username, display_name, password, role };
+            let account = NewAccount { username, display_name, password, role, language: None, profile: Vec::new() };
             let user = accounts::create_user(&db, account, &actor).await.map_err(|e| english(e.message_id()))?;
             Ok(format!("created {} ({}) as {}", user.username, user.display_name, user.role))
         }
@@ -39,6 +39,20 @@ pub async fn run(command: UsersCommand, input: &mut impl BufRead) -> Result<Stri
             let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
             accounts::reset_password(&db, &username, &password, &actor).await.map_err(|e| english(e.message_id()))?;
             Ok(format!("the password of {username} is changed"))
+        }
+        UsersCommand::ResetCode { username, settings } => {
+            let username = Username::parse(&username).map_err(english)?;
+            let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
+            let policy = settings.account_policy();
+            let issued = accounts::issue_reset_code(&db, &username, policy.reset_code_lifetime, &actor)
+                .await
+                .map_err(|e| english(e.message_id()))?;
+            let code = issued.code.grouped();
+            Ok(format!(
+                "reset code for {username}: {code}\nit works once, until {}\nor open {}/reset/{code}",
+                app::server::admin::utc_minutes(issued.expires_at),
+                settings.public_url()
+            ))
         }
     }
 }

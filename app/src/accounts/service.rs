@@ -22,6 +22,9 @@ pub struct NewAccount {
     pub display_name: DisplayName,
     pub password: NewPassword,
     pub role: Role,
+    pub language: Option<crate::language::Language>,
+    /// Profile answers given with consent at registration.
+    pub profile: crate::model::ProfileAnswers,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -46,9 +49,17 @@ impl AccountError {
             AccountError::App(_) => "error-internal-text",
         }
     }
+
+    /// For a caller to whom only the application error can happen.
+    pub fn into_app_error(self) -> AppError {
+        match self {
+            AccountError::App(error) => error,
+            _ => AppError::Internal,
+        }
+    }
 }
 
-fn internal(error: DbErr) -> AccountError {
+pub(super) fn internal(error: DbErr) -> AccountError {
     AccountError::App(AppError::internal(error))
 }
 
@@ -64,7 +75,7 @@ pub async fn create_user(db: &Db, account: NewAccount, actor: &Actor) -> Result<
         display_name: Set(account.display_name.as_str().to_string()),
         password_hash: Set(hash.into_stored()),
         role: Set(account.role.as_str().to_string()),
-        language: Set(None),
+        language: Set(account.language.map(|language| language.code().to_string())),
         created_at: Set(OffsetDateTime::now_utc()),
         ..Default::default()
     }
@@ -78,6 +89,13 @@ pub async fn create_user(db: &Db, account: NewAccount, actor: &Actor) -> Result<
         Err(error) => return Err(internal(error)),
     };
     record(&transaction, actor, Some(user.id), "user.created", json!({ "role": user.role })).await.map_err(internal)?;
+    if !account.profile.is_empty() {
+        super::profile::replace_answers(&transaction, user.id, &account.profile).await.map_err(internal)?;
+        let questions: Vec<&str> = account.profile.iter().map(|(question, _)| question.as_str()).collect();
+        record(&transaction, actor, Some(user.id), "profile.consent_given", json!({ "questions": questions }))
+            .await
+            .map_err(internal)?;
+    }
     transaction.commit().await.map_err(internal)?;
     Ok(user)
 }
@@ -118,13 +136,41 @@ pub async fn reset_password(
 
 /// Signs a person out everywhere: phones are shared, and a changed role or
 /// password must take effect at once.
-async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, user_id: i64) -> Result<(), AccountError> {
+pub(super) async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, user_id: i64) -> Result<(), AccountError> {
     crate::entities::session::Entity::delete_many()
         .filter(crate::entities::session::Column::UserId.eq(user_id))
         .exec(connection)
         .await
         .map_err(internal)?;
     Ok(())
+}
+
+/// Accounts whose username or name starts with `query` (any case), at most
+/// `limit`, by username. An empty query lists the first accounts.
+pub async fn find_users(db: &Db, query: &str, limit: u64) -> Result<Vec<crate::model::UserSummary>, AccountError> {
+    use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
+    use sea_orm::{QueryOrder, QuerySelect};
+    let query = query.trim();
+    let mut select = user::Entity::find().filter(user::Column::Username.not_like("deleted-%"));
+    if !query.is_empty() {
+        let escaped = query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let pattern = format!("{}%", escaped.to_lowercase());
+        let by_name = format!("{escaped}%");
+        select = select.filter(
+            sea_orm::Condition::any()
+                .add(Expr::col(user::Column::Username).like(LikeExpr::new(pattern).escape('\\')))
+                .add(Expr::col(user::Column::DisplayName).like(LikeExpr::new(by_name).escape('\\'))),
+        );
+    }
+    let users = select.order_by_asc(user::Column::Username).limit(limit).all(&db.reader).await.map_err(internal)?;
+    Ok(users
+        .into_iter()
+        .map(|user| crate::model::UserSummary {
+            username: user.username,
+            display_name: user.display_name,
+            role: Role::parse(&user.role).unwrap_or_default(),
+        })
+        .collect())
 }
 
 /// Remembers the interface language a person chose.
@@ -182,6 +228,11 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
         .all(&db.reader)
         .await
         .map_err(internal)?;
+    let profile = crate::entities::profile_answer::Entity::find()
+        .filter(crate::entities::profile_answer::Column::UserId.eq(user_id))
+        .all(&db.reader)
+        .await
+        .map_err(internal)?;
     let format = |time: OffsetDateTime| time.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     Ok(json!({
         "account": {
@@ -191,6 +242,11 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
             "language": user.language,
             "created_at": format(user.created_at),
         },
+        "profile": profile.into_iter().map(|answer| json!({
+            "question": answer.question,
+            "answer": answer.answer,
+            "consented_at": format(answer.consented_at),
+        })).collect::<Vec<_>>(),
         "history": history.into_iter().map(|entry| json!({
             "at": format(entry.occurred_at),
             "action": entry.action,
@@ -199,8 +255,9 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
     }))
 }
 
-/// Deletes a person's account: their name, username, password and language
-/// are erased and every session ends. The row stays, anonymised, so that
+/// Deletes a person's account: their name, username, password, language
+/// and profile answers are erased, unused reset codes go, and every session
+/// ends. The row stays, anonymised, so that
 /// programme statistics keep their counts without anyone's identity.
 pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor) -> Result<(), AccountError> {
     let user = confirmed_user(db, user_id, password).await?;
@@ -212,6 +269,12 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
     erased.password_hash = Set("!deleted".to_string());
     erased.language = Set(None);
     erased.update(&transaction).await.map_err(internal)?;
+    super::profile::replace_answers(&transaction, user_id, &Vec::new()).await.map_err(internal)?;
+    crate::entities::reset_code::Entity::delete_many()
+        .filter(crate::entities::reset_code::Column::UserId.eq(user_id))
+        .exec(&transaction)
+        .await
+        .map_err(internal)?;
     record(&transaction, actor, Some(user_id), "user.deleted", json!({})).await.map_err(internal)?;
     end_sessions(&transaction, user_id).await?;
     transaction.commit().await.map_err(internal)?;

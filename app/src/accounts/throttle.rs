@@ -69,6 +69,18 @@ impl LoginThrottle {
         by_account.max(by_address)
     }
 
+    /// How long `address` must wait: for guesses not tied to an account
+    /// (reset codes).
+    pub fn address_wait(&self, address: Option<IpAddr>, now: Instant) -> Option<Duration> {
+        address.and_then(|address| self.addresses.lock().ok()?.wait(&address, PER_ADDRESS, now))
+    }
+
+    pub fn record_address_failure(&self, address: Option<IpAddr>, now: Instant) {
+        if let (Some(address), Ok(mut addresses)) = (address, self.addresses.lock()) {
+            addresses.record(address, now);
+        }
+    }
+
     pub fn record_failure(&self, account: &str, address: Option<IpAddr>, now: Instant) {
         if let Ok(mut accounts) = self.accounts.lock() {
             accounts.record(account.to_string(), now);

@@ -21,6 +21,10 @@ impl Username {
         if !text.chars().all(allowed) || !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
             return Err("username-characters");
         }
+        // Deleted accounts are renamed `deleted-<id>`.
+        if text.starts_with("deleted-") {
+            return Err("username-taken");
+        }
         Ok(Username(text))
     }
 
@@ -51,7 +55,9 @@ impl DisplayName {
         }
         // Bidirectional controls (U+202A–U+202E, U+2066–U+2069) could
         // reorder the text around a name on a certificate.
-        let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        // U+FFFD stands for bytes that were not UTF-8: the text arrived broken.
+        let unsafe_char =
+            |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}');
         if text.chars().any(unsafe_char) {
             return Err("display-name-characters");
         }
@@ -99,6 +105,11 @@ impl NewPassword {
         if length > 200 {
             return Err("password-too-long");
         }
+        // Control characters cannot be typed again reliably; U+FFFD means
+        // the bytes sent were not UTF-8.
+        if text.chars().any(|c| c.is_control() || c == '\u{FFFD}') {
+            return Err("password-characters");
+        }
         let mut distinct: Vec<char> = text.chars().collect();
         distinct.sort_unstable();
         distinct.dedup();
@@ -144,6 +155,7 @@ mod tests {
         assert_eq!(Username::parse("amina khan"), Err("username-characters"));
         assert_eq!(Username::parse("_amina"), Err("username-characters"));
         assert_eq!(Username::parse("амина"), Err("username-characters"));
+        assert_eq!(Username::parse("deleted-12"), Err("username-taken"));
     }
 
     #[test]
@@ -154,6 +166,7 @@ mod tests {
         assert_eq!(DisplayName::parse(&"x".repeat(101)), Err("display-name-too-long"));
         assert_eq!(DisplayName::parse("Amina\u{0}"), Err("display-name-characters"));
         assert_eq!(DisplayName::parse("Amina\u{202E}nimda"), Err("display-name-characters"));
+        assert_eq!(DisplayName::parse("\u{FFFD}\u{FFFD}"), Err("display-name-characters"));
     }
 
     #[test]
@@ -162,6 +175,8 @@ mod tests {
         assert_eq!(NewPassword::parse("short", &amina()), Err("password-too-short"));
         assert_eq!(NewPassword::parse(&"ab".repeat(101), &amina()), Err("password-too-long"));
         assert_eq!(NewPassword::parse("aaaabbbbaaaa", &amina()), Err("password-repetitive"));
+        assert_eq!(NewPassword::parse("river mango\u{0}lantern", &amina()), Err("password-characters"));
+        assert_eq!(NewPassword::parse("river mango \u{FFFD}", &amina()), Err("password-characters"));
         assert_eq!(NewPassword::parse("Pakistan123", &amina()), Err("password-common"));
         assert_eq!(NewPassword::parse("my name is Amina!", &amina()), Err("password-contains-username"));
     }
@@ -180,6 +195,7 @@ mod tests {
             "display-name-characters",
             "password-too-short",
             "password-too-long",
+            "password-characters",
             "password-repetitive",
             "password-common",
             "password-contains-username",

@@ -77,6 +77,8 @@ fn LanguageSwitcher() -> impl IntoView {
 fn AccountLinks() -> impl IntoView {
     match use_context::<Viewer>() {
         Some(viewer) => view! {
+            {(viewer.role >= crate::model::Role::Manager)
+                .then(|| view! { <a href="/admin/users">{t("nav-users")}</a> })}
             <a class="viewer" href="/account">{t_with("signed-in-as", [("name", viewer.display_name.into())])}</a>
             <form class="logout" method="post" action="/api/logout">
                 <button type="submit">{t("nav-logout")}</button>

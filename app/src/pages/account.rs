@@ -2,25 +2,59 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{Field, Layout, ProblemPage, form_errors};
+use crate::components::{Field, Layout, ProblemPage, ProfileQuestions, form_errors};
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::model::Viewer;
+use crate::model::{ProfileAnswers, Viewer};
+use crate::server::accounts::my_profile;
 
-/// `/account`: who you are, and changing your password.
+/// `/account`: who you are, your password, your profile answers and
+/// consent, your data, and deleting your account.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    match use_context::<Viewer>() {
-        Some(viewer) => view! { <Account viewer/> }.into_any(),
-        None => view! { <ProblemPage error=AppError::Unauthorized/> }.into_any(),
+    let Some(viewer) = use_context::<Viewer>() else {
+        return view! { <ProblemPage error=AppError::Unauthorized/> }.into_any();
+    };
+    view! {
+        <Suspense>
+            {
+                let viewer = viewer.clone();
+                Suspend::new(async move {
+                    match my_profile().await {
+                        Ok(profile) => view! { <Account viewer=viewer.clone() profile/> }.into_any(),
+                        Err(error) => view! { <ProblemPage error/> }.into_any(),
+                    }
+                })
+            }
+        </Suspense>
     }
+    .into_any()
 }
 
 #[component]
-fn Account(viewer: Viewer) -> impl IntoView {
+fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
     let errors = form_errors("change_password");
     let delete_errors = form_errors("delete_account");
-    let changed = use_query_map().with_untracked(|query| query.get("changed").is_some()) && errors.is_empty();
+    let profile_errors = form_errors("save_profile");
+    let query = use_query_map();
+    let changed = query.with_untracked(|query| query.get("changed").is_some()) && errors.is_empty();
+    let profile_status = query.with_untracked(|query| match query.get("profile").as_deref() {
+        Some("saved") => Some("profile-saved"),
+        Some("withdrawn") => Some("profile-withdrawn"),
+        _ => None,
+    });
+    // After an error, what was sent; otherwise what is saved.
+    let chosen: Vec<(String, String)> = if profile_errors.is_empty() {
+        profile
+            .iter()
+            .flat_map(|(question, answer)| {
+                [(question.as_str().to_string(), answer.clone()), (question.consent_field().to_string(), "on".into())]
+            })
+            .collect()
+    } else {
+        profile_errors.values.clone()
+    };
+    let has_answers = !profile.is_empty();
     view! {
         <Title text=t("account-title")/>
         <Layout>
@@ -57,6 +91,21 @@ fn Account(viewer: Viewer) -> impl IntoView {
                 />
                 <button type="submit">{t("password-change-submit")}</button>
             </form>
+            <h2 id="profile">{t("profile-title")}</h2>
+            {profile_status.map(|message| view! { <p class="note" role="status">{t(message)}</p> })}
+            <form class="account-form" method="post" action="/api/save_profile">
+                <ProfileQuestions chosen errors=profile_errors/>
+                <button type="submit">{t("profile-save")}</button>
+            </form>
+            {has_answers
+                .then(|| {
+                    view! {
+                        <form class="account-form" method="post" action="/api/withdraw_consent">
+                            <p>{t("profile-withdraw-text")}</p>
+                            <button type="submit" class="danger">{t("profile-withdraw")}</button>
+                        </form>
+                    }
+                })}
             <h2>{t("account-data-title")}</h2>
             <p>{t("account-data-text")}</p>
             <p>

@@ -22,6 +22,9 @@ pub fn LoginPage() -> impl IntoView {
             <p>
                 <a href="/register">{t("login-no-account")}</a>
             </p>
+            <p>
+                <a href="/reset">{t("login-forgot")}</a>
+            </p>
         </Layout>
     }
 }

@@ -6,6 +6,8 @@ mod lesson;
 mod login;
 mod not_found;
 mod register;
+mod reset;
+mod users;
 
 pub use account::AccountPage;
 pub use audit::AuditPage;
@@ -15,6 +17,8 @@ pub use lesson::LessonPage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
 pub use register::RegisterPage;
+pub use reset::ResetPage;
+pub use users::UsersAdminPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{Field, Layout, form_errors};
+use crate::components::{Field, Layout, ProfileQuestions, form_errors};
 use crate::i18n::{t, use_language};
 use crate::language::Language;
 
@@ -58,6 +58,7 @@ pub fn RegisterPage() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
+                <ProfileQuestions chosen=errors.values.clone() errors=errors.clone()/>
                 <button type="submit">{t("register-submit")}</button>
             </form>
             <p>

@@ -7,19 +7,30 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 #[server(endpoint = "register")]
+#[allow(clippy::too_many_arguments)]
 pub async fn register(
     username: String,
     display_name: String,
     password: String,
     language: String,
+    gender: Option<String>,
+    gender_consent: Option<String>,
+    age_band: Option<String>,
+    age_band_consent: Option<String>,
+    region: Option<String>,
+    region_consent: Option<String>,
 ) -> Result<(), AppError> {
     crate::auth::authorize(<Register as leptos::server_fn::ServerFn>::PATH).await?;
-    use crate::accounts::{AccountError, Actor, DisplayName, NewAccount, NewPassword, Username, create_user};
+    use crate::accounts::{AccountError, DisplayName, NewAccount, NewPassword, Username, create_user, parse_profile};
     use crate::language::Language;
     use crate::model::{FormErrors, Role};
 
+    let profile = ProfileForm { gender, gender_consent, age_band, age_band_consent, region, region_consent };
     let mut errors = FormErrors {
-        values: vec![("username".into(), username.clone()), ("display_name".into(), display_name.clone())],
+        values: [("username".to_string(), username.clone()), ("display_name".to_string(), display_name.clone())]
+            .into_iter()
+            .chain(profile.typed_values())
+            .collect(),
         ..FormErrors::default()
     };
     let username = Username::parse(&username).map_err(|id| errors.fields.push(("username".into(), id.into()))).ok();
@@ -28,15 +39,20 @@ pub async fn register(
     let password = username.as_ref().and_then(|username| {
         NewPassword::parse(&password, username).map_err(|id| errors.fields.push(("password".into(), id.into()))).ok()
     });
-    let (Some(username), Some(display_name), Some(password)) = (username, display_name, password) else {
+    let profile = parse_profile(&profile.choices()).map_err(|refusals| errors.fields.extend(refusals)).ok();
+    let (Some(username), Some(display_name), Some(password), Some(profile)) =
+        (username, display_name, password, profile)
+    else {
         return Err(AppError::Form(errors));
     };
     let language = Language::from_code(&language).unwrap_or_else(crate::i18n::use_language);
 
     let state = expect_context::<crate::state::AppState>();
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    let account = NewAccount { username, display_name, password, role: Role::Learner };
-    let user = match create_user(&state.db, account, &Actor::default()).await {
+    let account =
+        NewAccount { username, display_name, password, role: Role::Learner, language: Some(language), profile };
+    let actor = crate::auth::acting(None).await;
+    let user = match create_user(&state.db, account, &actor).await {
         Ok(user) => user,
         Err(AccountError::UsernameTaken) => {
             errors.fields.push(("username".into(), "username-taken".into()));
@@ -45,9 +61,141 @@ pub async fn register(
         Err(AccountError::App(error)) => return Err(error),
         Err(AccountError::UnknownUser | AccountError::WrongPassword) => return Err(AppError::Internal),
     };
-    crate::accounts::set_language(&state.db, user.id, language).await.map_err(AppError::internal)?;
+    remember_language(language);
     crate::auth::sign_in(&session, user.id).await?;
     leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// The profile questions as a form sends them: the chosen answer and
+/// whether its consent box was ticked (absent when not).
+#[cfg(feature = "ssr")]
+struct ProfileForm {
+    gender: Option<String>,
+    gender_consent: Option<String>,
+    age_band: Option<String>,
+    age_band_consent: Option<String>,
+    region: Option<String>,
+    region_consent: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+impl ProfileForm {
+    fn choices(&self) -> Vec<(crate::model::ProfileQuestion, crate::accounts::ProfileChoice)> {
+        use crate::accounts::ProfileChoice;
+        use crate::model::ProfileQuestion;
+        let choice = |answer: &Option<String>, consent: &Option<String>| ProfileChoice {
+            answer: answer.clone(),
+            consent: consent.is_some(),
+        };
+        vec![
+            (ProfileQuestion::Gender, choice(&self.gender, &self.gender_consent)),
+            (ProfileQuestion::AgeBand, choice(&self.age_band, &self.age_band_consent)),
+            (ProfileQuestion::Region, choice(&self.region, &self.region_consent)),
+        ]
+    }
+
+    /// What was chosen, to show the form again as it was after an error.
+    fn typed_values(&self) -> Vec<(String, String)> {
+        self.choices()
+            .into_iter()
+            .flat_map(|(question, choice)| {
+                let answer = choice.answer.map(|answer| (question.as_str().to_string(), answer));
+                let consent = choice.consent.then(|| (question.consent_field().to_string(), "on".to_string()));
+                answer.into_iter().chain(consent)
+            })
+            .collect()
+    }
+}
+
+/// Saves a signed-in person's answers to the profile questions: each kept
+/// only with its consent; unticking a consent deletes that answer.
+#[server(endpoint = "save_profile")]
+pub async fn save_profile(
+    gender: Option<String>,
+    gender_consent: Option<String>,
+    age_band: Option<String>,
+    age_band_consent: Option<String>,
+    region: Option<String>,
+    region_consent: Option<String>,
+) -> Result<(), AppError> {
+    use crate::model::FormErrors;
+    let viewer = crate::auth::authorize(<SaveProfile as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let form = ProfileForm { gender, gender_consent, age_band, age_band_consent, region, region_consent };
+    let answers = crate::accounts::parse_profile(&form.choices()).map_err(|fields| {
+        AppError::Form(FormErrors { fields, values: form.typed_values(), ..FormErrors::default() })
+    })?;
+    let state = expect_context::<crate::state::AppState>();
+    let actor = crate::auth::acting(Some(&viewer)).await;
+    crate::accounts::save_profile(&state.db, viewer.id, &answers, &actor).await.map_err(AppError::internal)?;
+    leptos_axum::redirect("/account?profile=saved#profile");
+    Ok(())
+}
+
+/// Withdraws every consent: the person's profile answers are deleted.
+#[server(endpoint = "withdraw_consent")]
+pub async fn withdraw_consent() -> Result<(), AppError> {
+    let viewer = crate::auth::authorize(<WithdrawConsent as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let state = expect_context::<crate::state::AppState>();
+    let actor = crate::auth::acting(Some(&viewer)).await;
+    crate::accounts::save_profile(&state.db, viewer.id, &Vec::new(), &actor).await.map_err(AppError::internal)?;
+    leptos_axum::redirect("/account?profile=withdrawn#profile");
+    Ok(())
+}
+
+/// The signed-in person's own profile answers, for the account page.
+#[server(endpoint = "my_profile")]
+pub async fn my_profile() -> Result<crate::model::ProfileAnswers, AppError> {
+    let viewer = crate::auth::authorize(<MyProfile as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let state = expect_context::<crate::state::AppState>();
+    crate::accounts::profile_answers(&state.db, viewer.id).await.map_err(AppError::internal)
+}
+
+/// Sets a new password with a reset code, ends every other sign-in of the
+/// account, and signs in here.
+#[server(endpoint = "redeem_reset_code")]
+pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(), AppError> {
+    crate::auth::authorize(<RedeemResetCode as leptos::server_fn::ServerFn>::PATH).await?;
+    use std::time::Instant;
+
+    use crate::accounts::{RedeemError, ResetCode};
+    use crate::model::FormErrors;
+
+    let refuse = |field: &str, message: &str| {
+        AppError::Form(FormErrors {
+            fields: vec![(field.into(), message.into())],
+            values: vec![("code".into(), code.clone())],
+            ..FormErrors::default()
+        })
+    };
+    let state = expect_context::<crate::state::AppState>();
+    let actor = crate::auth::acting(None).await;
+    let address = actor.client_address.as_deref().and_then(|address| address.parse().ok());
+    if state.login_throttle.address_wait(address, Instant::now()).is_some() {
+        return Err(refuse("code", "login-throttled"));
+    }
+    let Some(parsed) = ResetCode::parse(&code) else {
+        state.login_throttle.record_address_failure(address, Instant::now());
+        return Err(refuse("code", "reset-code-invalid"));
+    };
+    let user = match crate::accounts::redeem_reset_code(&state.db, &parsed, &new_password, &actor).await {
+        Ok(user) => user,
+        Err(RedeemError::InvalidCode) => {
+            state.login_throttle.record_address_failure(address, Instant::now());
+            return Err(refuse("code", "reset-code-invalid"));
+        }
+        Err(RedeemError::Password(message)) => return Err(refuse("new_password", message)),
+        Err(RedeemError::Account(error)) => return Err(error.into_app_error()),
+    };
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    crate::auth::sign_in(&session, user.id).await?;
+    leptos_axum::redirect("/account?changed=1");
     Ok(())
 }
 
@@ -143,7 +291,7 @@ fn remember_language(language: crate::language::Language) {
 
 #[server(endpoint = "change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
-    use crate::accounts::{AccountError, Actor, NewPassword, Username};
+    use crate::accounts::{AccountError, NewPassword, Username};
     use crate::model::FormErrors;
 
     let viewer = crate::auth::authorize(<ChangePassword as leptos::server_fn::ServerFn>::PATH)
@@ -157,7 +305,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let state = expect_context::<crate::state::AppState>();
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     let keep = session.id().map(|id| id.to_string());
-    let actor = Actor { user_id: Some(viewer.id), client_address: None };
+    let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::accounts::change_password(&state.db, viewer.id, &current_password, &new, keep.as_deref(), &actor).await
     {
         Ok(()) => {}
@@ -173,14 +321,14 @@ pub async fn change_password(current_password: String, new_password: String) -> 
 
 #[server(endpoint = "delete_account")]
 pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
-    use crate::accounts::{AccountError, Actor};
+    use crate::accounts::AccountError;
     use crate::model::FormErrors;
 
     let viewer = crate::auth::authorize(<DeleteAccount as leptos::server_fn::ServerFn>::PATH)
         .await?
         .ok_or(AppError::Unauthorized)?;
     let state = expect_context::<crate::state::AppState>();
-    let actor = Actor { user_id: Some(viewer.id), client_address: None };
+    let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::accounts::delete_account(&state.db, viewer.id, &delete_password, &actor).await {
         Ok(()) => {}
         Err(AccountError::WrongPassword) => {

@@ -12,3 +12,92 @@ pub async fn read_audit_log() -> Result<Vec<AuditEntry>, AppError> {
     let state = expect_context::<crate::state::AppState>();
     crate::accounts::latest_audit_entries(&state.db, 200).await.map_err(|_| AppError::Internal)
 }
+
+/// The session key of a reset code just issued, shown once on the next
+/// visit to the users page and then forgotten.
+#[cfg(feature = "ssr")]
+const ISSUED_RESET_CODE: &str = "issued_reset_code";
+
+/// Accounts whose username or name starts with `query` (the first 50), and a
+/// reset code just issued by the person asking, shown once.
+#[server(endpoint = "users_page")]
+pub async fn users_page(query: String) -> Result<crate::model::UsersPage, AppError> {
+    crate::auth::authorize(<UsersPage as leptos::server_fn::ServerFn>::PATH).await?;
+    use crate::model::IssuedResetCode;
+    let state = expect_context::<crate::state::AppState>();
+    let users = crate::accounts::find_users(&state.db, &query, 50).await.map_err(|error| error.into_app_error())?;
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    let issued = session.remove::<IssuedResetCode>(ISSUED_RESET_CODE).await.map_err(AppError::internal)?;
+    Ok(crate::model::UsersPage { users, issued })
+}
+
+/// Issues a one-time reset code for an account below the issuer (see
+/// `may_issue_reset_code`), then shows it once on the users page.
+#[server(endpoint = "issue_reset_code")]
+pub async fn issue_reset_code(username: String) -> Result<(), AppError> {
+    use crate::accounts::{Username, find_user, may_issue_reset_code};
+    use crate::model::{IssuedResetCode, Role};
+    let viewer = crate::auth::authorize(<IssueResetCode as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let state = expect_context::<crate::state::AppState>();
+    let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
+    let subject = find_user(&state.db, &username).await.map_err(|e| e.into_app_error())?.ok_or(AppError::NotFound)?;
+    if !may_issue_reset_code(viewer.role, Role::parse(&subject.role).unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    let actor = crate::auth::acting(Some(&viewer)).await;
+    let issued = crate::accounts::issue_reset_code(&state.db, &username, state.policy.reset_code_lifetime, &actor)
+        .await
+        .map_err(|error| error.into_app_error())?;
+    let shown = IssuedResetCode {
+        username: username.to_string(),
+        code: issued.code.grouped(),
+        expires_at: utc_minutes(issued.expires_at),
+        link: format!("{}/reset/{}", state.public_url, issued.code.grouped()),
+    };
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    session.insert(ISSUED_RESET_CODE, shown).await.map_err(AppError::internal)?;
+    leptos_axum::redirect(&format!("/admin/users?q={username}#issued"));
+    Ok(())
+}
+
+/// Changes an account's role (administrators only; not their own, so that
+/// the last administrator cannot lock everyone out by mistake). Every
+/// session of that account ends.
+#[server(endpoint = "change_role")]
+pub async fn change_role(username: String, role: String) -> Result<(), AppError> {
+    use crate::accounts::{AccountError, Username};
+    use crate::model::Role;
+    let viewer = crate::auth::authorize(<ChangeRole as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
+    let role = Role::parse(&role).ok_or(AppError::BadRequest)?;
+    if username.as_str() == viewer.username {
+        return Err(AppError::Forbidden);
+    }
+    let state = expect_context::<crate::state::AppState>();
+    let actor = crate::auth::acting(Some(&viewer)).await;
+    match crate::accounts::set_role(&state.db, &username, role, &actor).await {
+        Ok(()) => {}
+        Err(AccountError::UnknownUser) => return Err(AppError::NotFound),
+        Err(error) => return Err(error.into_app_error()),
+    }
+    leptos_axum::redirect(&format!("/admin/users?q={username}&changed={username}"));
+    Ok(())
+}
+
+/// `2026-11-28 14:05 UTC`
+#[cfg(feature = "ssr")]
+pub fn utc_minutes(time: time::OffsetDateTime) -> String {
+    let time = time.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        time.year(),
+        u8::from(time.month()),
+        time.day(),
+        time.hour(),
+        time.minute()
+    )
+}

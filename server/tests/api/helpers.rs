@@ -119,6 +119,9 @@ impl TestDatabase {
             site_dir: self.data_dir.path().join("site"),
             public_url: None,
             trusted_proxies: Vec::new(),
+            session_idle_days: 14,
+            session_max_days: 30,
+            reset_code_hours: 24,
         }
     }
 }
@@ -138,4 +141,105 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     tokio::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     TestApp { address, state, client, _database: database }
+}
+
+/// Posts a form as a browser does, with the page it was on as referer.
+pub async fn post_form(app: &TestApp, action: &str, from: &str, body: &str, cookie: Option<&str>) -> reqwest::Response {
+    let mut request = app
+        .client
+        .post(format!("{}{action}", app.address))
+        .header("accept", "text/html")
+        .header("origin", app.address.as_str())
+        .header("referer", format!("{}{from}", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_string());
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap()
+}
+
+/// `session=…` from a response's Set-Cookie, with its attributes.
+pub fn set_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("session="))
+        .map(str::to_string)
+}
+
+pub fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+pub async fn page_with(app: &TestApp, path: &str, cookie: &str) -> String {
+    app.client
+        .get(format!("{}{path}", app.address))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+pub const AMINA: &str =
+    "username=Amina&display_name=%D8%B9%D8%A7%D8%A6%D8%B4%DB%81&password=river+mango+lantern&language=ur";
+
+/// The message ids a refused form post carries back to its form (`__err`),
+/// decoded; empty when the post was not refused.
+pub fn refusal(response: &reqwest::Response) -> String {
+    use base64::Engine;
+    let Some(location) = response.headers().get("location").and_then(|value| value.to_str().ok()) else {
+        return String::new();
+    };
+    let encoded = location.split("__err=").nth(1).unwrap_or_default().split('&').next().unwrap().replace("%3D", "=");
+    String::from_utf8(base64::engine::general_purpose::URL_SAFE.decode(encoded).unwrap_or_default()).unwrap()
+}
+
+/// Creates an account from the command line and signs it in over HTTP;
+/// returns the session cookie.
+pub async fn signed_in_as(app: &TestApp, username: &str, role: &str) -> String {
+    let create = server::cli::UsersCommand::Create {
+        username: username.to_string(),
+        display_name: format!("{username} (test)"),
+        role: role.to_string(),
+        settings: app.database().settings(sample_courses()),
+    };
+    server::users::run(create, &mut "river mango lantern\n".as_bytes()).await.unwrap();
+    let body = format!("username={username}&password=river+mango+lantern");
+    let response = post_form(app, "/api/login", "/login", &body, None).await;
+    assert_eq!(response.headers()["location"], "/", "{username} signs in");
+    cookie_pair(&set_cookie(&response).expect("a session cookie"))
+}
+
+/// The actions in the audit log, oldest first.
+pub async fn audit_actions(app: &TestApp) -> Vec<String> {
+    use sea_orm::{EntityTrait, QueryOrder};
+    app::entities::audit_log::Entity::find()
+        .order_by_asc(app::entities::audit_log::Column::Id)
+        .all(&app.state.db.reader)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.action)
+        .collect()
+}
+
+/// Calls a server function as a script would (no `Accept: text/html`), so
+/// that a refusal answers with its status instead of a redirect to the form.
+pub async fn call(app: &TestApp, action: &str, body: &str, cookie: Option<&str>) -> u16 {
+    let mut request = app
+        .client
+        .post(format!("{}{action}", app.address))
+        .header("origin", app.address.as_str())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_string());
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap().status().as_u16()
 }

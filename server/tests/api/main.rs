@@ -4,8 +4,11 @@
 mod helpers;
 
 mod accounts;
+mod bad_input;
 mod courses_reload;
 mod database;
 mod pages;
+mod profile;
+mod recovery;
 mod sessions;
 mod sign_in;

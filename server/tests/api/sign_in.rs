@@ -5,53 +5,9 @@ use app::entities::session;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::cli::UsersCommand;
 
-use crate::helpers::{BACKENDS, Backend, TestApp, sample_courses, spawn_app};
-
-/// Posts a form as a browser does, with the page it was on as referer.
-async fn post_form(app: &TestApp, action: &str, from: &str, body: &str, cookie: Option<&str>) -> reqwest::Response {
-    let mut request = app
-        .client
-        .post(format!("{}{action}", app.address))
-        .header("accept", "text/html")
-        .header("origin", app.address.as_str())
-        .header("referer", format!("{}{from}", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body.to_string());
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    request.send().await.unwrap()
-}
-
-/// `session=…` from a response's Set-Cookie, with its attributes.
-fn set_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| value.starts_with("session="))
-        .map(str::to_string)
-}
-
-fn cookie_pair(set_cookie: &str) -> String {
-    set_cookie.split(';').next().unwrap().to_string()
-}
-
-async fn page_with(app: &TestApp, path: &str, cookie: &str) -> String {
-    app.client
-        .get(format!("{}{path}", app.address))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-}
-
-const AMINA: &str =
-    "username=Amina&display_name=%D8%B9%D8%A7%D8%A6%D8%B4%DB%81&password=river+mango+lantern&language=ur";
+use crate::helpers::{
+    AMINA, BACKENDS, Backend, TestApp, cookie_pair, page_with, post_form, sample_courses, set_cookie, spawn_app,
+};
 
 #[tokio::test]
 async fn registering_signs_in_and_logging_out_ends_the_session() {

@@ -1,0 +1,150 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{Layout, ProblemPage};
+use crate::i18n::{t, t_with};
+use crate::model::{IssuedResetCode, Role, UserSummary, UsersPage, Viewer};
+use crate::server::admin::users_page;
+
+/// `/admin/users`: find an account, issue it a reset code (managers and
+/// administrators) or change its role (administrators).
+#[component]
+pub fn UsersAdminPage() -> impl IntoView {
+    let query = use_query_map().with_untracked(|query| query.get("q").unwrap_or_default());
+    view! {
+        <Suspense>
+            {
+                let query = query.clone();
+                Suspend::new(async move {
+                    match users_page(query.clone()).await {
+                        Ok(page) => view! { <Users page query=query.clone()/> }.into_any(),
+                        Err(error) => view! { <ProblemPage error/> }.into_any(),
+                    }
+                })
+            }
+        </Suspense>
+    }
+}
+
+#[component]
+fn Users(page: UsersPage, query: String) -> impl IntoView {
+    let viewer = use_context::<Viewer>();
+    let changed = use_query_map().with_untracked(|query| query.get("changed"));
+    let is_admin = viewer.as_ref().is_some_and(|viewer| viewer.role == Role::Admin);
+    let me = viewer.map(|viewer| viewer.username).unwrap_or_default();
+    let found = !page.users.is_empty();
+    view! {
+        <Title text=t("users-title")/>
+        <Layout>
+            <h1>{t("users-title")}</h1>
+            {page.issued.map(|issued| view! { <IssuedCode issued/> })}
+            {changed
+                .map(|username| {
+                    view! {
+                        <p class="note" role="status">{t_with("users-role-changed", [("username", username.into())])}</p>
+                    }
+                })}
+            <form class="search" method="get" action="/admin/users" role="search">
+                <label for="q">{t("users-search")}</label>
+                <input type="search" id="q" name="q" value=query dir="auto"/>
+                <button type="submit">{t("users-search-submit")}</button>
+            </form>
+            {if found {
+                view! {
+                    <div class="table-wrap" tabindex="0">
+                        <table>
+                            <caption>{t("users-caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t("field-username")}</th>
+                                    <th scope="col">{t("field-display-name")}</th>
+                                    <th scope="col">{t("account-role")}</th>
+                                    <th scope="col">{t("users-actions")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {page
+                                    .users
+                                    .into_iter()
+                                    .map(|user| {
+                                        let is_me = user.username == me;
+                                        view! { <UserRow user is_admin is_me/> }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            } else {
+                view! { <p>{t("users-none")}</p> }.into_any()
+            }}
+        </Layout>
+    }
+}
+
+#[component]
+fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
+    let UserSummary { username, display_name, role } = user;
+    let role_id = format!("role-{username}");
+    let reset_label = t_with("users-issue-code-for", [("username", username.clone().into())]);
+    let role_label = t_with("users-role-for", [("username", username.clone().into())]);
+    view! {
+        <tr>
+            <td>
+                <bdi dir="ltr">{username.clone()}</bdi>
+            </td>
+            <td>
+                <bdi>{display_name}</bdi>
+            </td>
+            <td>{t(role.message_id())}</td>
+            <td class="actions">
+                <form method="post" action="/api/issue_reset_code">
+                    <input type="hidden" name="username" value=username.clone()/>
+                    <button type="submit" aria-label=reset_label>{t("users-issue-code")}</button>
+                </form>
+                {(is_admin && !is_me)
+                    .then(|| {
+                        view! {
+                            <form method="post" action="/api/change_role">
+                                <input type="hidden" name="username" value=username.clone()/>
+                                <label class="visually-hidden" for=role_id.clone()>{role_label}</label>
+                                <select id=role_id name="role">
+                                    {Role::ALL
+                                        .into_iter()
+                                        .map(|choice| {
+                                            view! {
+                                                <option value=choice.as_str() selected=choice == role>
+                                                    {t(choice.message_id())}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                                <button type="submit">{t("users-change-role")}</button>
+                            </form>
+                        }
+                    })}
+            </td>
+        </tr>
+    }
+}
+
+/// The code just issued, shown this once: to read out or write down.
+#[component]
+fn IssuedCode(issued: IssuedResetCode) -> impl IntoView {
+    let link = issued.link.clone();
+    view! {
+        <section id="issued" class="issued-code" role="status" aria-labelledby="issued-title">
+            <h2 id="issued-title">{t_with("users-code-issued", [("username", issued.username.into())])}</h2>
+            <p class="code" dir="ltr">
+                <code>{issued.code}</code>
+            </p>
+            <p>{t_with("users-code-expires", [("time", issued.expires_at.into())])}</p>
+            <p>
+                {t("users-code-link")} " " <a href=issued.link dir="ltr">{link}</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,185 @@
+//! Recovery without email, and roles changed from the web: reset codes
+//! issued by the people above an account, redeemed once, ending every other
+//! session; role changes by administrators only.
+
+use app::entities::{audit_log, reset_code};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use server::cli::UsersCommand;
+
+use crate::helpers::{
+    AMINA, BACKENDS, Backend, TestApp, audit_actions, call, cookie_pair, page_with, post_form, refusal, sample_courses,
+    set_cookie, signed_in_as, spawn_app,
+};
+
+/// The code shown once on the users page.
+fn shown_code(page: &str) -> Option<String> {
+    let start = page.find("<code>")? + "<code>".len();
+    let end = start + page[start..].find("</code>")?;
+    Some(page[start..end].to_string())
+}
+
+async fn register_amina(app: &TestApp) -> String {
+    let response = post_form(app, "/api/register", "/register", AMINA, None).await;
+    cookie_pair(&set_cookie(&response).expect("registered and signed in"))
+}
+
+#[tokio::test]
+async fn a_manager_issues_a_reset_code_and_the_learner_redeems_it_once() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let amina_phone = register_amina(&app).await;
+        let manager = signed_in_as(&app, "malika", "manager").await;
+
+        let found = page_with(&app, "/admin/users?q=AMI", &manager).await;
+        assert!(found.contains(">amina<"), "{backend:?}: the manager finds the learner");
+        assert!(!found.contains("action=\"/api/change_role\""), "only administrators change roles");
+
+        let issued = post_form(&app, "/api/issue_reset_code", "/admin/users", "username=amina", Some(&manager)).await;
+        assert_eq!(issued.status(), 302, "{backend:?}");
+        assert_eq!(issued.headers()["location"], "/admin/users?q=amina#issued");
+        let page = page_with(&app, "/admin/users?q=amina", &manager).await;
+        let code = shown_code(&page).expect("the code is shown");
+        assert_eq!(code.len(), 14, "{code}");
+        assert!(page.contains(&format!("/reset/{code}")), "with a link to share");
+        let again = page_with(&app, "/admin/users?q=amina", &manager).await;
+        assert!(shown_code(&again).is_none(), "shown once only");
+        let stored = reset_code::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
+        assert!(!stored.code_hash.contains(&code.replace('-', "")), "only its hash is stored");
+
+        // Typed from paper: lowercase, spaces for dashes.
+        let typed = code.to_lowercase().replace('-', "+");
+        let weak = format!("code={typed}&new_password=short");
+        let refused = post_form(&app, "/api/redeem_reset_code", "/reset", &weak, None).await;
+        assert!(refusal(&refused).contains("password-too-short"), "{backend:?}");
+        let body = format!("code={typed}&new_password=seven+blue+camels");
+        let redeemed = post_form(&app, "/api/redeem_reset_code", "/reset", &body, None).await;
+        assert_eq!(redeemed.headers()["location"], "/account?changed=1", "{backend:?}: {}", refusal(&redeemed));
+        let new_session = cookie_pair(&set_cookie(&redeemed).expect("signed in with the new password"));
+        assert!(page_with(&app, "/account", &new_session).await.contains("عائشہ"));
+        assert!(!page_with(&app, "/", &amina_phone).await.contains("عائشہ"), "signed out on the old phone");
+
+        let twice = post_form(&app, "/api/redeem_reset_code", "/reset", &body, None).await;
+        assert!(refusal(&twice).contains("reset-code-invalid"), "{backend:?}: single use");
+        assert!(set_cookie(&twice).is_none());
+        let login = "username=amina&password=seven+blue+camels";
+        assert_eq!(post_form(&app, "/api/login", "/login", login, None).await.headers()["location"], "/");
+
+        let actions = audit_actions(&app).await;
+        assert!(actions.contains(&"user.reset_code_issued".to_string()), "{actions:?}");
+        let reset = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("user.password_reset"))
+            .one(&app.state.db.reader)
+            .await
+            .unwrap()
+            .expect("the reset is audited");
+        assert_eq!(reset.client_address.as_deref(), Some("127.0.0.1"), "with the address it came from");
+    }
+}
+
+#[tokio::test]
+async fn only_the_people_above_an_account_can_issue_it_a_code() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let learner = register_amina(&app).await;
+    let manager = signed_in_as(&app, "malika", "manager").await;
+    signed_in_as(&app, "root", "admin").await;
+
+    let issue = "/api/issue_reset_code";
+    assert_eq!(call(&app, issue, "username=malika", Some(&learner)).await, 403);
+    assert_eq!(call(&app, issue, "username=amina", None).await, 401);
+    assert_eq!(call(&app, issue, "username=root", Some(&manager)).await, 403, "a manager cannot take over an admin");
+    assert_eq!(call(&app, issue, "username=malika", Some(&manager)).await, 403, "nor another manager");
+    assert_eq!(call(&app, issue, "username=nobody", Some(&manager)).await, 404);
+    // A form post gets the same refusal, back on its page.
+    let form = post_form(&app, issue, "/admin/users", "username=root", Some(&manager)).await;
+    assert!(refusal(&form).contains("Forbidden"), "{}", refusal(&form));
+    assert_eq!(reset_code::Entity::find().all(&app.state.db.reader).await.unwrap().len(), 0, "nothing issued");
+
+    assert_eq!(app.client.get(format!("{}/admin/users", app.address)).send().await.unwrap().status(), 401);
+    let learner_view =
+        app.client.get(format!("{}/admin/users", app.address)).header("cookie", &learner).send().await.unwrap();
+    assert_eq!(learner_view.status(), 403);
+}
+
+#[tokio::test]
+async fn a_replaced_or_expired_code_does_not_work() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        register_amina(&app).await;
+        let settings = || app.database().settings(sample_courses());
+        let issue = || UsersCommand::ResetCode { username: "amina".into(), settings: settings() };
+        let code_of = |message: String| message.split_whitespace().nth(4).unwrap().to_string();
+        let first = code_of(server::users::run(issue(), &mut "".as_bytes()).await.unwrap());
+        let second = code_of(server::users::run(issue(), &mut "".as_bytes()).await.unwrap());
+        assert_ne!(first, second);
+
+        let redeem = |code: String| format!("code={code}&new_password=seven+blue+camels");
+        let replaced = post_form(&app, "/api/redeem_reset_code", "/reset", &redeem(first), None).await;
+        assert!(refusal(&replaced).contains("reset-code-invalid"), "{backend:?}: the newer code replaces it");
+
+        reset_code::Entity::update_many()
+            .col_expr(
+                reset_code::Column::ExpiresAt,
+                sea_orm::sea_query::Expr::value(time::OffsetDateTime::now_utc() - time::Duration::minutes(1)),
+            )
+            .exec(&app.state.db.writer)
+            .await
+            .unwrap();
+        let expired = post_form(&app, "/api/redeem_reset_code", "/reset", &redeem(second), None).await;
+        assert!(refusal(&expired).contains("reset-code-invalid"), "{backend:?}: expired");
+        for garbage in ["", "%00%01", "ABCD", &"Z".repeat(5000)] {
+            let response =
+                post_form(&app, "/api/redeem_reset_code", "/reset", &redeem(garbage.to_string()), None).await;
+            assert!(refusal(&response).contains("reset-code-invalid"), "{garbage:?}");
+        }
+        let login = "username=amina&password=river+mango+lantern";
+        assert_eq!(post_form(&app, "/api/login", "/login", login, None).await.headers()["location"], "/");
+    }
+}
+
+#[tokio::test]
+async fn the_reset_page_takes_the_code_from_a_shared_link() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (status, page) = app.get_text("/reset/ABCD-EFGH-JKMN").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("value=\"ABCD-EFGH-JKMN\""), "pre-filled");
+    assert!(page.contains("autocomplete=\"one-time-code\""));
+    let (status, page) = app.get_text("/login").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("href=\"/reset\""), "the login page points to recovery");
+}
+
+#[tokio::test]
+async fn an_administrator_changes_a_role_from_the_web_and_nobody_else_can() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let amina = register_amina(&app).await;
+        let manager = signed_in_as(&app, "malika", "manager").await;
+        let admin = signed_in_as(&app, "root", "admin").await;
+
+        let change = "/api/change_role";
+        assert_eq!(call(&app, change, "username=amina&role=admin", Some(&manager)).await, 403, "{backend:?}");
+        assert_eq!(call(&app, change, "username=amina&role=admin", Some(&amina)).await, 403);
+        assert_eq!(call(&app, change, "username=root&role=learner", Some(&admin)).await, 403, "not one's own role");
+        assert_eq!(call(&app, change, "username=amina&role=king", Some(&admin)).await, 400);
+        assert_eq!(call(&app, change, "username=nobody&role=learner", Some(&admin)).await, 404);
+
+        let page = page_with(&app, "/admin/users?q=amina", &admin).await;
+        assert!(page.contains("action=\"/api/change_role\""), "administrators see the role form");
+        let changed =
+            post_form(&app, "/api/change_role", "/admin/users", "username=amina&role=instructor", Some(&admin)).await;
+        assert_eq!(changed.headers()["location"], "/admin/users?q=amina&changed=amina", "{backend:?}");
+        assert!(!page_with(&app, "/", &amina).await.contains("عائشہ"), "signed out everywhere");
+        let user = app::accounts::find_user(&app.state.db, &app::accounts::Username::parse("amina").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(user.role, "instructor");
+        let entry = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("user.role_changed"))
+            .one(&app.state.db.reader)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(entry.actor_id.is_some() && entry.client_address.is_some(), "who did it, from where");
+    }
+}
