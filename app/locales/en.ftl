@@ -162,6 +162,7 @@ users-title = Accounts
 users-search = Username or name begins with
 users-search-submit = Find
 users-caption = Accounts found (at most 50)
+users-name = Name
 users-actions = Actions
 users-none = No account matches.
 users-issue-code = Issue a reset code

@@ -163,6 +163,7 @@ users-title = Учётные записи
 users-search = Имя пользователя или имя начинается с
 users-search-submit = Найти
 users-caption = Найденные учётные записи (не более 50)
+users-name = Имя
 users-actions = Действия
 users-none = Ничего не найдено.
 users-issue-code = Выдать код сброса

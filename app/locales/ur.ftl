@@ -161,6 +161,7 @@ users-title = اکاؤنٹس
 users-search = یوزر نیم یا نام جس سے شروع ہو
 users-search-submit = تلاش کریں
 users-caption = ملنے والے اکاؤنٹس (زیادہ سے زیادہ 50)
+users-name = نام
 users-actions = اقدامات
 users-none = کوئی اکاؤنٹ نہیں ملا۔
 users-issue-code = ری سیٹ کوڈ جاری کریں

@@ -155,6 +155,7 @@ users-title = Hisoblar
 users-search = Foydalanuvchi nomi yoki ism shu bilan boshlanadi
 users-search-submit = Topish
 users-caption = Topilgan hisoblar (koʻpi bilan 50 ta)
+users-name = Ism
 users-actions = Amallar
 users-none = Hech qanday hisob topilmadi.
 users-issue-code = Tiklash kodini berish

@@ -49,6 +49,11 @@ export async function startServer({ coursesDir } = {}) {
     baseURL,
     pid: child.pid,
     log: () => log,
+    /** Runs `server <args…> --data-dir <this server's>` with `input` on stdin; returns stdout. */
+    cli(args, input = "") {
+      return execFileSync(required("SERVER_BIN"), [...args, "--data-dir", dataDir], { input, env: { ...process.env, RUST_LOG: "warn" } })
+        .toString();
+    },
     async stop() {
       child.kill("SIGTERM");
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on("exit", resolve)));

@@ -47,7 +47,7 @@ pub struct Application {
 }
 
 impl Application {
-    pub async fn build(settings: Settings) -> Result<Application, StartupError> {
+    pub async fn build(mut settings: Settings) -> Result<Application, StartupError> {
         let db = connect_and_migrate(&settings).await?;
         let loaded = load(&settings.courses_dir, settings.broken_courses()).map_err(StartupError::Courses)?;
         for problem in &loaded.skipped {
@@ -55,6 +55,12 @@ impl Application {
         }
         let listener =
             TcpListener::bind(settings.address).await.map_err(|error| StartupError::Listen(settings.address, error))?;
+        // Without a configured public address, links point at the address
+        // actually bound (port 0 becomes the port the system chose).
+        if settings.public_url.is_none() {
+            let bound = listener.local_addr().map_err(|error| StartupError::Listen(settings.address, error))?;
+            settings.public_url = Some(format!("http://{bound}"));
+        }
         let leptos_options = LeptosOptions::builder()
             .output_name("app")
             .site_root(settings.site_dir.display().to_string())

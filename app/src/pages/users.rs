@@ -58,7 +58,7 @@ fn Users(page: UsersPage, query: String) -> impl IntoView {
                             <thead>
                                 <tr>
                                     <th scope="col">{t("field-username")}</th>
-                                    <th scope="col">{t("field-display-name")}</th>
+                                    <th scope="col">{t("users-name")}</th>
                                     <th scope="col">{t("account-role")}</th>
                                     <th scope="col">{t("users-actions")}</th>
                                 </tr>
@@ -99,7 +99,8 @@ fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
                 <bdi>{display_name}</bdi>
             </td>
             <td>{t(role.message_id())}</td>
-            <td class="actions">
+            <td>
+                <div class="actions">
                 <form method="post" action="/api/issue_reset_code">
                     <input type="hidden" name="username" value=username.clone()/>
                     <button type="submit" aria-label=reset_label>{t("users-issue-code")}</button>
@@ -126,6 +127,7 @@ fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
                             </form>
                         }
                     })}
+                </div>
             </td>
         </tr>
     }
