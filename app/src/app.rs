@@ -6,8 +6,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::pages::{
-    AccountPage, AuditPage, CataloguePage, CoursePage, LessonPage, LoginPage, NotFoundPage, RegisterPage, ResetPage,
-    UsersAdminPage,
+    AccountPage, AuditPage, CataloguePage, CohortDetailPage, CohortsListPage, CoursePage, JoinPage, LessonPage,
+    LoginPage, MyCoursesPage, NotFoundPage, RegisterPage, ResetPage, UsersAdminPage,
 };
 
 /// The whole document. It carries no script: pages without islands are
@@ -56,6 +56,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=UsersAdminPage ssr=SsrMode::Async/>
+                <Route path=path!("/my") view=MyCoursesPage ssr=SsrMode::Async/>
+                <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
+                <Route path=path!("/join/:code") view=JoinPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/cohorts") view=CohortsListPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/cohorts/:id") view=CohortDetailPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
                 <Route path=path!("/reset/:code") view=ResetPage ssr=SsrMode::Async/>

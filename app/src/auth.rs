@@ -53,6 +53,14 @@ pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The signed-in person, for functions open to anyone that show more to
+/// someone signed in (their progress on a course page).
+pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
+    let state = leptos::prelude::expect_context::<AppState>();
+    let Ok(session) = leptos_axum::extract::<Session>().await else { return Ok(None) };
+    viewer(&session, &state).await
+}
+
 /// Who is acting in this request, for the audit log: the signed-in person
 /// (if any) and the client's address.
 pub async fn acting(viewer: Option<&Viewer>) -> crate::accounts::Actor {
@@ -111,6 +119,18 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/issue_reset_code", Rule::AtLeast(Role::Manager)),
     ("/api/change_role", Rule::AtLeast(Role::Admin)),
     ("/api/audit_log", Rule::AtLeast(Role::Admin)),
+    // The learner's own enrolments, progress and attempts: always the
+    // signed-in person's, never anyone else's.
+    ("/api/enrol", Rule::SignedIn),
+    ("/api/unenrol", Rule::SignedIn),
+    ("/api/complete_lesson", Rule::SignedIn),
+    ("/api/submit_quiz", Rule::SignedIn),
+    ("/api/my_courses", Rule::SignedIn),
+    ("/api/join_cohort", Rule::SignedIn),
+    // Instructors see the cohorts of the courses that list them (checked inside).
+    ("/api/cohorts", Rule::AtLeast(Role::Instructor)),
+    ("/api/cohort", Rule::AtLeast(Role::Instructor)),
+    ("/api/create_cohort", Rule::AtLeast(Role::Manager)),
 ];
 
 /// The one authorisation guard: every server function calls it first with

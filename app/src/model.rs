@@ -224,6 +224,52 @@ pub enum Access {
     Enrolled,
 }
 
+/// How learners enrol in a course.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Enrolment {
+    /// Anyone signed in enrols with one button, or joins a cohort.
+    #[default]
+    Open,
+    /// Only by joining a cohort with its code.
+    Code,
+}
+
+/// Lessons done out of lessons counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    /// Rounded down: 100 only when every lesson is done.
+    pub percent: u8,
+}
+
+impl Progress {
+    pub fn new(done: usize, total: usize) -> Progress {
+        let percent = (done.min(total) * 100).checked_div(total).unwrap_or(0) as u8;
+        Progress { done, total, percent }
+    }
+}
+
+/// The reader's relation to a course, as its pages show it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Standing {
+    /// Not signed in: invited to register or log in to track progress.
+    #[default]
+    Visitor,
+    /// Signed in, not enrolled; `open` says whether one button enrols.
+    NotEnrolled { open: bool },
+    /// Enrolled: progress is tracked.
+    Enrolled {
+        progress: Progress,
+        /// The next lesson not yet completed.
+        next_lesson: Option<String>,
+        /// When the course was completed (UTC date), if it was: kept even
+        /// if lessons are added later.
+        completed_on: Option<String>,
+    },
+}
+
 /// A course as listed in the catalogue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CourseCard {
@@ -243,6 +289,9 @@ pub struct CourseCard {
 pub struct CourseOutline {
     pub card: CourseCard,
     pub modules: Vec<ModuleOutline>,
+    /// The reader's enrolment and progress.
+    #[serde(default)]
+    pub standing: Standing,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -252,6 +301,9 @@ pub struct ModuleOutline {
     pub title: String,
     pub summary: Option<String>,
     pub lessons: Vec<LessonLink>,
+    /// For an enrolled reader.
+    #[serde(default)]
+    pub progress: Option<Progress>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -262,6 +314,9 @@ pub struct LessonLink {
     pub title: String,
     pub minutes: u32,
     pub is_quiz: bool,
+    /// Completed by the (enrolled) reader.
+    #[serde(default)]
+    pub completed: bool,
 }
 
 /// One lesson page.
@@ -285,6 +340,106 @@ pub struct LessonView {
     pub quiz: Option<QuizView>,
     pub previous: Option<LessonLink>,
     pub next: Option<LessonLink>,
+    /// The reader's enrolment and progress in the course.
+    #[serde(default)]
+    pub standing: Standing,
+    /// Completed by the (enrolled) reader.
+    #[serde(default)]
+    pub completed: bool,
+    /// An `access = "enrolled"` lesson the reader may not read yet: no
+    /// text, an invitation to enrol instead.
+    #[serde(default)]
+    pub locked: bool,
+    /// Sent back with a quiz submission, so that submitting twice counts once.
+    #[serde(default)]
+    pub attempt_key: Option<String>,
+    /// The reader's best score on this lesson's quiz.
+    #[serde(default)]
+    pub best_score: Option<u8>,
+    /// The graded attempt just submitted, with the right answers and explanations.
+    #[serde(default)]
+    pub result: Option<QuizResult>,
+}
+
+/// A graded quiz attempt: only ever sent after the learner submitted it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuizResult {
+    pub score_percent: u8,
+    pub passed: bool,
+    pub pass_mark: u8,
+    pub questions: Vec<QuestionResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuestionResult {
+    pub id: String,
+    pub prompt_html: String,
+    pub right: bool,
+    pub options: Vec<OptionResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OptionResult {
+    pub html: String,
+    pub chosen: bool,
+    pub correct: bool,
+    pub explanation_html: String,
+}
+
+/// A course on the learner's dashboard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyCourse {
+    pub card: CourseCard,
+    pub progress: Progress,
+    /// Where to continue: the first lesson not yet completed.
+    pub next_lesson: Option<LessonLink>,
+    /// UTC date.
+    pub completed_on: Option<String>,
+}
+
+/// A cohort, as managers and instructors see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortSummary {
+    pub id: i64,
+    pub course_id: String,
+    pub course_title: String,
+    pub name: String,
+    /// Grouped: `ABCD-EFGH`.
+    pub code: String,
+    pub time_zone: String,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub capacity: Option<i32>,
+    pub members: u64,
+}
+
+/// One learner of a cohort, with their progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortMember {
+    pub username: String,
+    pub display_name: String,
+    /// UTC date.
+    pub enrolled_on: String,
+    /// UTC date, if they left.
+    pub left_on: Option<String>,
+    pub progress: Progress,
+    pub completed: bool,
+}
+
+/// The cohorts page: the cohorts, the courses a new one may be for, and the time zones.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortsPage {
+    pub cohorts: Vec<CohortSummary>,
+    /// `(id, title)`; empty for someone who may not create cohorts.
+    pub courses: Vec<(String, String)>,
+    pub time_zones: Vec<String>,
+}
+
+/// One cohort and who is in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortPage {
+    pub cohort: CohortSummary,
+    pub members: Vec<CohortMember>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -10,6 +10,7 @@ mod m20261127_000001_create_sessions;
 mod m20261128_000002_create_users_and_audit_log;
 mod m20261128_000003_add_user_to_sessions;
 mod m20261128_000004_create_profile_answers_and_reset_codes;
+mod m20261128_000005_create_enrolment_and_progress;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_create_users_and_audit_log::Migration),
             Box::new(m20261128_000003_add_user_to_sessions::Migration),
             Box::new(m20261128_000004_create_profile_answers_and_reset_codes::Migration),
+            Box::new(m20261128_000005_create_enrolment_and_progress::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ mod service;
 mod throttle;
 mod validation;
 
-pub use audit::Actor;
+pub use audit::{Actor, record as record_in};
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use profile::{ProfileChoice, parse_profile, profile_answers, save_profile};
 pub use reset_code::{

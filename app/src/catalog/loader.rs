@@ -270,6 +270,7 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
         language: manifest.language,
         instructors: manifest.instructors,
         access: manifest.access,
+        enrolment: manifest.enrolment,
         translations: manifest.translations,
         modules: built_modules,
         assets,

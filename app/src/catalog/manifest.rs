@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::problem::{Problems, line_of};
 use crate::language::Language;
-use crate::model::{Access, Level};
+use crate::model::{Access, Enrolment, Level};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,6 +24,8 @@ pub struct CourseManifest {
     pub instructors: Vec<String>,
     #[serde(default)]
     pub access: Access,
+    #[serde(default)]
+    pub enrolment: Enrolment,
     #[serde(default)]
     pub translations: BTreeMap<Language, TranslatedTitle>,
 }

@@ -21,7 +21,7 @@ pub use manifest::TranslatedTitle;
 pub use problem::{Problem, format_all};
 
 use crate::language::Language;
-use crate::model::{Access, Level, TocEntry};
+use crate::model::{Access, Enrolment, Level, TocEntry};
 
 #[derive(Debug, Default)]
 pub struct Catalog {
@@ -50,6 +50,7 @@ pub struct Course {
     pub language: Language,
     pub instructors: Vec<String>,
     pub access: Access,
+    pub enrolment: Enrolment,
     pub translations: BTreeMap<Language, TranslatedTitle>,
     pub modules: Vec<Module>,
     /// Files under `assets/`, relative to the course folder, with their content hash.

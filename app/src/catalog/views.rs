@@ -53,10 +53,63 @@ impl Course {
                         title: title.to_string(),
                         summary: summary.map(str::to_string),
                         lessons: module.lessons.iter().map(|lesson| lesson.link(reader, self.language)).collect(),
+                        progress: None,
                     }
                 })
                 .collect(),
+            standing: Default::default(),
         }
+    }
+
+    /// The link to one lesson, titled in `reader`'s language when it can be.
+    pub fn lesson_link(&self, lesson_id: &str, reader: Language) -> Option<LessonLink> {
+        self.lesson(lesson_id).map(|lesson| lesson.link(reader, self.language))
+    }
+
+    /// A graded attempt at a lesson's quiz, with the right answers and the
+    /// explanations, in `reader`'s language when the lesson has it.
+    pub fn quiz_result(
+        &self,
+        lesson_id: &str,
+        reader: Language,
+        answers: &crate::learning::Answers,
+        graded: &crate::learning::Graded,
+    ) -> Option<crate::model::QuizResult> {
+        use crate::model::{OptionResult, QuestionResult, QuizResult};
+        let lesson = self.lesson(lesson_id)?;
+        let quiz = lesson.quiz.as_ref()?;
+        let (_, content) = lesson.content_in(reader, self.language);
+        let questions = quiz
+            .questions
+            .iter()
+            .zip(&content.questions)
+            .zip(&graded.correct)
+            .map(|((question, text), right)| {
+                let chosen = answers.get(&question.id);
+                QuestionResult {
+                    id: question.id.clone(),
+                    prompt_html: text.prompt_html.clone(),
+                    right: *right,
+                    options: question
+                        .options
+                        .iter()
+                        .zip(&text.options)
+                        .map(|(option, text)| OptionResult {
+                            html: text.html.clone(),
+                            chosen: chosen.is_some_and(|chosen| chosen.contains(&option.id)),
+                            correct: option.correct,
+                            explanation_html: text.explanation_html.clone(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Some(QuizResult {
+            score_percent: graded.score_percent,
+            passed: graded.passed,
+            pass_mark: quiz.pass_mark,
+            questions,
+        })
     }
 
     /// A lesson page in `reader`'s language when the lesson has it, else in the course's language.
@@ -100,6 +153,12 @@ impl Course {
             }),
             previous: index.checked_sub(1).map(|i| lessons[i].1.link(reader, self.language)),
             next: lessons.get(index + 1).map(|(_, next)| next.link(reader, self.language)),
+            standing: Default::default(),
+            completed: false,
+            locked: false,
+            attempt_key: None,
+            best_score: None,
+            result: None,
         })
     }
 }
@@ -126,6 +185,7 @@ impl Lesson {
             title: content.title.clone(),
             minutes: self.minutes,
             is_quiz: self.quiz.is_some(),
+            completed: false,
         }
     }
 }

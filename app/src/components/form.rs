@@ -64,3 +64,10 @@ pub fn Field(
         </div>
     }
 }
+
+/// Carries `?next=` (where to go after signing in) through a sign-in form.
+#[component]
+pub fn NextPath() -> impl IntoView {
+    let next = use_query_map().with_untracked(|query| query.get("next"));
+    next.map(|next| view! { <input type="hidden" name="next" value=next/> })
+}

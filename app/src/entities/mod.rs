@@ -1,7 +1,12 @@
 //! Tables as sea-orm entities. The schema itself is in the `migrations` crate.
 
 pub mod audit_log;
+pub mod cohort;
+pub mod course_completion;
+pub mod enrolment;
+pub mod lesson_completion;
 pub mod profile_answer;
+pub mod quiz_attempt;
 pub mod reset_code;
 pub mod session;
 pub mod user;

@@ -1,14 +1,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use super::catalogue::CourseFacts;
 use super::param;
-use crate::components::{Layout, ProblemPage};
-use crate::i18n::{duration, t};
-use crate::model::{CourseOutline, ModuleOutline};
+use crate::components::{Layout, ProblemPage, ProgressBar, form_errors};
+use crate::i18n::{duration, t, t_with};
+use crate::model::{CourseOutline, ModuleOutline, Standing};
 use crate::server::catalog::read_course;
 
-/// `/courses/{course}`: the course's modules and lessons.
+/// `/courses/{course}`: the course's modules and lessons, and the reader's
+/// enrolment and progress.
 #[component]
 pub fn CoursePage() -> impl IntoView {
     let course = param("course");
@@ -26,9 +28,8 @@ pub fn CoursePage() -> impl IntoView {
 
 #[component]
 fn Overview(outline: CourseOutline) -> impl IntoView {
-    let CourseOutline { card, modules } = outline;
-    let first_lesson =
-        modules.iter().flat_map(|m| m.lessons.first()).next().map(|l| format!("/courses/{}/{}", card.id, l.id));
+    let CourseOutline { card, modules, standing } = outline;
+    let first_lesson = modules.iter().flat_map(|m| m.lessons.first()).next().map(|l| l.id.clone());
     let course_id = card.id.clone();
     let (lang, dir) = (card.language.code(), card.language.direction().html_dir());
     view! {
@@ -38,13 +39,59 @@ fn Overview(outline: CourseOutline) -> impl IntoView {
                 <h1 lang=lang dir=dir>{card.title}</h1>
                 <p class="lead" lang=lang dir=dir>{card.summary}</p>
                 <CourseFacts course_level=card.level.message_id() lessons=card.lesson_count minutes=card.minutes/>
-                {first_lesson.map(|href| view! { <p><a class="button" href=href>{t("course-start")}</a></p> })}
+                <Enrolment standing course_id=course_id.clone() first_lesson/>
                 <ol class="modules">
                     {modules.into_iter().map(|module| view! { <ModuleItem module course_id=course_id.clone()/> }).collect_view()}
                 </ol>
             </article>
         </Layout>
     }
+}
+
+/// What the reader can do next: start, enrol, join with a code, or continue.
+#[component]
+fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>) -> impl IntoView {
+    let errors = form_errors("enrol");
+    let joined = use_query_map().with_untracked(|query| query.get("joined").is_some());
+    let course = course_id.clone();
+    let lesson_href = move |lesson: &str| format!("/courses/{course_id}/{lesson}");
+    let start = first_lesson.as_deref().map(&lesson_href);
+    let error = errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> });
+    let body = match standing {
+        Standing::Visitor => view! {
+            {start.map(|href| view! { <p><a class="button" href=href>{t("course-start")}</a></p> })}
+            <p class="note">{t("course-sign-in-to-track")} " " <a href="/login">{t("nav-login")}</a> " · " <a href="/register">{t("nav-register")}</a></p>
+        }
+        .into_any(),
+        Standing::NotEnrolled { open: true } => view! {
+            <form method="post" action="/api/enrol" class="enrol">
+                <input type="hidden" name="course" value=course.clone()/>
+                <button type="submit">{t("course-enrol")}</button>
+            </form>
+            <p class="hint">{t("course-enrol-hint")} " " <a href="/join">{t("course-have-code")}</a></p>
+        }
+        .into_any(),
+        Standing::NotEnrolled { open: false } => view! {
+            <p class="note">{t("course-code-only")}</p>
+            <p><a class="button" href="/join">{t("join-title")}</a></p>
+        }
+        .into_any(),
+        Standing::Enrolled { progress, next_lesson, completed_on } => {
+            let next = next_lesson.as_deref().map(&lesson_href);
+            view! {
+                {joined.then(|| view! { <p class="note" role="status">{t("join-done")}</p> })}
+                {completed_on.map(|date| view! { <p class="note completed" role="status">{t_with("course-completed-on", [("date", date.into())])}</p> })}
+                <ProgressBar progress id="progress"/>
+                {next.map(|href| view! { <p><a class="button" href=href>{if progress.done == 0 { t("course-start") } else { t("course-continue") }}</a></p> })}
+                <form method="post" action="/api/unenrol" class="unenrol">
+                    <input type="hidden" name="course" value=course.clone()/>
+                    <button type="submit" class="link">{t("course-unenrol")}</button>
+                </form>
+            }
+            .into_any()
+        }
+    };
+    view! { <section class="standing" aria-label=t("course-your-progress")>{error}{body}</section> }
 }
 
 #[component]
@@ -54,6 +101,7 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
         <li class="module">
             <h2 lang=lang dir=dir>{module.title}</h2>
             {module.summary.map(|summary| view! { <p lang=lang dir=dir>{summary}</p> })}
+            {module.progress.filter(|progress| progress.total > 0).map(|progress| view! { <ProgressBar progress/> })}
             <ol class="lessons">
                 {module
                     .lessons
@@ -61,13 +109,14 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
                     .map(|lesson| {
                         let href = format!("/courses/{course_id}/{}", lesson.id);
                         view! {
-                            <li>
+                            <li class:done=lesson.completed>
                                 <a href=href lang=lesson.language.code() dir=lesson.language.direction().html_dir()>
                                     {lesson.title}
                                 </a>
                                 <span class="meta">
                                     {lesson.is_quiz.then(|| format!("{} · ", t("lesson-kind-quiz")))}
                                     {duration(lesson.minutes)}
+                                    {lesson.completed.then(|| view! { <span class="tick">" ✓ " {t("lesson-done")}</span> })}
                                 </span>
                             </li>
                         }

@@ -2,10 +2,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
-use crate::components::{Layout, ProblemPage};
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{Layout, ProblemPage, form_errors};
 use crate::i18n::{duration, t, t_with, use_language};
 use crate::language::Language;
-use crate::model::{LessonLink, LessonView, QuestionView, QuizView, TocEntry};
+use crate::model::{LessonLink, LessonView, QuestionView, QuizResult, QuizView, Standing, TocEntry};
 use crate::server::catalog::read_lesson;
 
 /// `/courses/{course}/{lesson}`: one lesson. Plain HTML and CSS, no script:
@@ -14,10 +16,11 @@ use crate::server::catalog::read_lesson;
 pub fn LessonPage() -> impl IntoView {
     let course = param("course");
     let lesson_id = param("lesson");
+    let attempt = use_query_map().with_untracked(|query| query.get("attempt").and_then(|id| id.parse().ok()));
     view! {
         <Suspense>
             {Suspend::new(async move {
-                match read_lesson(course, lesson_id).await {
+                match read_lesson(course, lesson_id, attempt).await {
                     Ok(lesson) => view! { <Lesson lesson/> }.into_any(),
                     Err(error) => view! { <ProblemPage error/> }.into_any(),
                 }
@@ -42,6 +45,19 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
     let (lang, dir) = (language.code(), language.direction().html_dir());
     let course_title_language = lesson.course_title_language;
     let module_title_language = lesson.module_title_language;
+    let enrolled = matches!(lesson.standing, Standing::Enrolled { .. });
+    let progress =
+        Progress { course_id: course_id.clone(), lesson_id: lesson.id.clone(), enrolled, completed: lesson.completed };
+    let quiz_form = QuizForm {
+        course_id: course_id.clone(),
+        lesson_id: lesson.id.clone(),
+        attempt_key: lesson.attempt_key.clone(),
+        best_score: lesson.best_score,
+        completed: lesson.completed,
+    };
+    let is_quiz = lesson.quiz.is_some();
+    let locked = lesson.locked;
+    let locked_href = course_href.clone();
     view! {
         <Title text=title/>
         <Layout>
@@ -59,9 +75,12 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
             <article class="lesson">
                 <h1 lang=lang dir=dir>{lesson.title}</h1>
                 <p class="meta">{duration(lesson.minutes)}</p>
+                {locked.then(|| view! { <Locked course_href=locked_href/> })}
                 <Contents entries=lesson.contents language/>
                 <div class="lesson-body" lang=lang dir=dir inner_html=lesson.html></div>
-                {lesson.quiz.map(|quiz| view! { <Quiz quiz language/> })}
+                {lesson.result.map(|result| view! { <Result result language/> })}
+                {lesson.quiz.map(|quiz| view! { <Quiz quiz language form=quiz_form/> })}
+                {(!is_quiz && !locked).then(|| view! { <MarkComplete progress/> })}
             </article>
             <PreviousNext course_id previous=lesson.previous next=lesson.next/>
         </Layout>
@@ -92,18 +111,151 @@ fn Contents(entries: Vec<TocEntry>, language: Language) -> impl IntoView {
     })
 }
 
-/// The questions, without answers: grading comes with enrolment.
+/// Where the reader stands on this (non-quiz) lesson.
+#[derive(Clone, Debug)]
+struct Progress {
+    course_id: String,
+    lesson_id: String,
+    enrolled: bool,
+    completed: bool,
+}
+
+/// "Mark complete": a plain form button that goes on to the next lesson.
 #[component]
-fn Quiz(quiz: QuizView, language: Language) -> impl IntoView {
+fn MarkComplete(progress: Progress) -> impl IntoView {
+    let errors = form_errors("complete_lesson");
+    let body = if progress.completed {
+        view! { <p class="note completed">"✓ " {t("lesson-completed")}</p> }.into_any()
+    } else if progress.enrolled {
+        view! {
+            {errors.form.map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
+            <form method="post" action="/api/complete_lesson">
+                <input type="hidden" name="course" value=progress.course_id/>
+                <input type="hidden" name="lesson" value=progress.lesson_id/>
+                <button type="submit">{t("lesson-mark-complete")}</button>
+            </form>
+        }
+        .into_any()
+    } else {
+        view! { <p class="hint">{t("lesson-enrol-to-track")}</p> }.into_any()
+    };
+    view! { <section class="completion" aria-label=t("course-your-progress")>{body}</section> }
+}
+
+/// An `access = "enrolled"` lesson for someone not enrolled.
+#[component]
+fn Locked(course_href: String) -> impl IntoView {
+    view! {
+        <div class="note" role="note">
+            <p>{t("lesson-locked")}</p>
+            <p><a class="button" href=course_href>{t("lesson-locked-enrol")}</a></p>
+        </div>
+    }
+}
+
+/// What the quiz form needs besides the questions.
+#[derive(Clone, Debug)]
+struct QuizForm {
+    course_id: String,
+    lesson_id: String,
+    /// Present only for an enrolled reader: only they can submit.
+    attempt_key: Option<String>,
+    best_score: Option<u8>,
+    completed: bool,
+}
+
+/// The questions, without answers: grading happens on the server.
+#[component]
+fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
+    let errors = form_errors("submit_quiz");
     let summary =
         t_with("quiz-summary", [("count", quiz.questions.len().into()), ("pass_mark", quiz.pass_mark.into())]);
+    let best = form.best_score.map(|score| {
+        let key = if form.completed { "quiz-best-passed" } else { "quiz-best" };
+        view! { <p class="note">{t_with(key, [("score", score.into())])}</p> }
+    });
+    let questions = quiz.questions.into_iter().map(|question| view! { <Question question language/> }).collect_view();
+    let body = match form.attempt_key {
+        Some(key) => view! {
+            <form method="post" action="/api/submit_quiz">
+                <input type="hidden" name="course" value=form.course_id/>
+                <input type="hidden" name="lesson" value=form.lesson_id/>
+                <input type="hidden" name="attempt_key" value=key/>
+                <ol class="questions">{questions}</ol>
+                <button type="submit">{t("quiz-submit")}</button>
+            </form>
+        }
+        .into_any(),
+        None => view! {
+            <ol class="questions">{questions}</ol>
+            <p class="hint">{t("quiz-enrol-to-submit")}</p>
+        }
+        .into_any(),
+    };
     view! {
         <section class="quiz" aria-labelledby="quiz-heading">
             <h2 id="quiz-heading">{t("quiz-title")}</h2>
             <p class="meta">{summary}</p>
+            {errors.form.map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
+            {best}
+            {body}
+        </section>
+    }
+}
+
+/// A graded attempt: the score, and for each question whether it was
+/// right, the right options and every explanation.
+#[component]
+fn Result(result: QuizResult, language: Language) -> impl IntoView {
+    let (lang, dir) = (language.code(), language.direction().html_dir());
+    let headline = if result.passed {
+        t_with("quiz-passed", [("score", result.score_percent.into())])
+    } else {
+        t_with("quiz-failed", [("score", result.score_percent.into()), ("pass_mark", result.pass_mark.into())])
+    };
+    view! {
+        <section id="result" class="quiz-result" class:passed=result.passed aria-labelledby="result-heading" tabindex="-1">
+            <h2 id="result-heading">{t("quiz-result-title")}</h2>
+            <p class="score" role="status">{headline}</p>
             <ol class="questions">
-                {quiz.questions.into_iter().map(|question| view! { <Question question language/> }).collect_view()}
+                {result
+                    .questions
+                    .into_iter()
+                    .map(|question| {
+                        let verdict = if question.right { t("quiz-question-right") } else { t("quiz-question-wrong") };
+                        view! {
+                            <li class="question-result" class:right=question.right>
+                                <p class="verdict">{verdict}</p>
+                                <div class="prompt" lang=lang dir=dir inner_html=question.prompt_html></div>
+                                <ul class="options">
+                                    {question
+                                        .options
+                                        .into_iter()
+                                        .map(|option| {
+                                            let marks = match (option.chosen, option.correct) {
+                                                (true, true) => t("quiz-chosen-right"),
+                                                (true, false) => t("quiz-chosen-wrong"),
+                                                (false, true) => t("quiz-right-answer"),
+                                                (false, false) => String::new(),
+                                            };
+                                            view! {
+                                                <li class:chosen=option.chosen class:correct=option.correct>
+                                                    {(!marks.is_empty()).then(|| view! { <strong class="mark">{marks}</strong> " " })}
+                                                    <span lang=lang dir=dir inner_html=option.html></span>
+                                                    {(!option.explanation_html.is_empty()).then(|| view! {
+                                                        <div class="explanation" lang=lang dir=dir inner_html=option.explanation_html></div>
+                                                    })}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
+            {(!result.passed).then(|| view! { <p><a href="#quiz-heading">{t("quiz-try-again")}</a></p> })}
         </section>
     }
 }
@@ -113,6 +265,8 @@ fn Quiz(quiz: QuizView, language: Language) -> impl IntoView {
 #[component]
 fn Question(question: QuestionView, language: Language) -> impl IntoView {
     let kind = if question.multiple { "checkbox" } else { "radio" };
+    let multiple = question.multiple;
+    let question_id = question.id.clone();
     let hint = if question.multiple { t("quiz-choose-many") } else { t("quiz-choose-one") };
     let name = format!("q-{}", question.id);
     let prompt_id = format!("{name}-prompt");
@@ -129,9 +283,15 @@ fn Question(question: QuestionView, language: Language) -> impl IntoView {
                     .into_iter()
                     .map(|option| {
                         let id = format!("{name}-{}", option.id);
+                        // Radio buttons share a name per question; check boxes each have their own.
+                        let field = if multiple {
+                            format!("multiple[{question_id}:{}]", option.id)
+                        } else {
+                            format!("single[{question_id}]")
+                        };
                         view! {
                             <div class="option">
-                                <input type=kind id=id.clone() name=name.clone() value=option.id/>
+                                <input type=kind id=id.clone() name=field value=option.id/>
                                 <label for=id lang=lang dir=dir inner_html=option.html></label>
                             </div>
                         }

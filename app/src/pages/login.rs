@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{Field, Layout, form_errors};
+use crate::components::{Field, Layout, NextPath, form_errors};
 use crate::i18n::t;
 
 /// `/login`: a plain form, posted to the `login` server function.
@@ -17,6 +17,7 @@ pub fn LoginPage() -> impl IntoView {
                 <Field name="username" label=t("field-username") autocomplete="username"
                     ltr=true value=errors.value("username")/>
                 <Field name="password" label=t("field-password") kind="password" autocomplete="current-password" ltr=true/>
+                <NextPath/>
                 <button type="submit">{t("login-submit")}</button>
             </form>
             <p>

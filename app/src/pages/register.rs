@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{Field, Layout, ProfileQuestions, form_errors};
+use crate::components::{Field, Layout, NextPath, ProfileQuestions, form_errors};
 use crate::i18n::{t, use_language};
 use crate::language::Language;
 
@@ -59,6 +59,7 @@ pub fn RegisterPage() -> impl IntoView {
                     </select>
                 </div>
                 <ProfileQuestions chosen=errors.values.clone() errors=errors.clone()/>
+                <NextPath/>
                 <button type="submit">{t("register-submit")}</button>
             </form>
             <p>

@@ -19,6 +19,7 @@ pub async fn register(
     age_band_consent: Option<String>,
     region: Option<String>,
     region_consent: Option<String>,
+    next: Option<String>,
 ) -> Result<(), AppError> {
     crate::auth::authorize(<Register as leptos::server_fn::ServerFn>::PATH).await?;
     use crate::accounts::{AccountError, DisplayName, NewAccount, NewPassword, Username, create_user, parse_profile};
@@ -63,8 +64,26 @@ pub async fn register(
     };
     remember_language(language);
     crate::auth::sign_in(&session, user.id).await?;
-    leptos_axum::redirect("/");
+    leptos_axum::redirect(&local_path(next));
     Ok(())
+}
+
+/// Where to go after signing in: a path on this site, else the home page
+/// (never another site: `//host` and `/\host` are refused).
+#[cfg(feature = "ssr")]
+fn local_path(next: Option<String>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/\\")
+                && path.len() <= 200
+                && !path.chars().any(|c| c.is_control()) =>
+        {
+            path
+        }
+        _ => "/".to_string(),
+    }
 }
 
 /// The profile questions as a form sends them: the chosen answer and
@@ -200,7 +219,7 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
 }
 
 #[server(endpoint = "login")]
-pub async fn login(username: String, password: String) -> Result<(), AppError> {
+pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
     crate::auth::authorize(<Login as leptos::server_fn::ServerFn>::PATH).await?;
     use std::time::Instant;
 
@@ -247,7 +266,7 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
     record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
-    leptos_axum::redirect("/");
+    leptos_axum::redirect(&local_path(next));
     Ok(())
 }
 

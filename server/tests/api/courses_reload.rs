@@ -8,7 +8,7 @@ use app::catalog::BrokenCourses;
 
 use crate::helpers::{Backend, sample_courses, spawn_app_with_courses};
 
-fn copy_folder(from: &Path, to: &Path) {
+pub fn copy_folder(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

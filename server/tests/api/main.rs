@@ -7,6 +7,7 @@ mod accounts;
 mod bad_input;
 mod courses_reload;
 mod database;
+mod learning;
 mod pages;
 mod profile;
 mod recovery;

@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+use crate::i18n::t_with;
+use crate::model::Progress;
+
+/// A progress bar with its numbers in words ("3 of 10 lessons done").
+#[component]
+pub fn ProgressBar(progress: Progress, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
+    let label = t_with(
+        "progress-lessons",
+        [("done", progress.done.into()), ("total", progress.total.into()), ("percent", progress.percent.into())],
+    );
+    view! {
+        <div class="progress" id=id>
+            <progress max="100" value=progress.percent.to_string() aria-label=label.clone()></progress>
+            <span>{label}</span>
+        </div>
+    }
+}

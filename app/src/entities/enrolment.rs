@@ -1,0 +1,20 @@
+//! A learner taking a course (alone or in a cohort); kept after they leave.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "enrolments")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub user_id: i64,
+    pub course_id: String,
+    pub cohort_id: Option<i64>,
+    pub enrolled_at: TimeDateTimeWithTimeZone,
+    pub left_at: Option<TimeDateTimeWithTimeZone>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,238 @@
+//! Cohorts: a group of learners taking one course together, created by a
+//! manager and joined with a code (typed at `/join` or opened as
+//! `/join/{code}`). Dates are days in the cohort's time zone.
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, SqlErr, TransactionTrait,
+};
+use serde_json::json;
+use time::{Date, OffsetDateTime, UtcOffset};
+
+use crate::accounts::Actor;
+use crate::catalog::Catalog;
+use crate::db::Db;
+use crate::entities::{cohort, enrolment, user};
+
+/// Cohort codes: 8 characters (40 bits), grouped `ABCD-EFGH`. Joining needs
+/// an account and is rate limited with failed logins, and a code only
+/// enrols (it reveals nothing), so this is plenty.
+const CODE_LENGTH: usize = 8;
+
+/// The time zones a cohort may use, with their offsets from UTC. None of
+/// these observes daylight saving time, so a fixed offset is exact.
+pub const TIME_ZONES: [(&str, i8, i8); 8] = [
+    ("Asia/Karachi", 5, 0),
+    ("Asia/Tashkent", 5, 0),
+    ("Asia/Almaty", 5, 0),
+    ("Asia/Bishkek", 6, 0),
+    ("Asia/Dushanbe", 5, 0),
+    ("Asia/Ashgabat", 5, 0),
+    ("Asia/Kabul", 4, 30),
+    ("UTC", 0, 0),
+];
+
+/// Today's date in `time_zone` (UTC for an unknown name).
+pub fn today_in(time_zone: &str) -> Date {
+    let (hours, minutes) =
+        TIME_ZONES.iter().find(|(name, _, _)| *name == time_zone).map(|(_, h, m)| (*h, *m)).unwrap_or((0, 0));
+    let offset = UtcOffset::from_hms(hours, minutes, 0).unwrap_or(UtcOffset::UTC);
+    OffsetDateTime::now_utc().to_offset(offset).date()
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CohortError {
+    /// Wrong, or for a course no longer offered.
+    #[error("no cohort has that code")]
+    UnknownCode,
+    #[error("joining this cohort closed on its end date")]
+    Ended,
+    #[error("this cohort is full")]
+    Full,
+    /// A form field refused: `(field, message id)`.
+    #[error("{0}: {1}")]
+    Invalid(&'static str, &'static str),
+    #[error("database: {0}")]
+    Database(String),
+}
+
+impl From<DbErr> for CohortError {
+    fn from(error: DbErr) -> Self {
+        CohortError::Database(error.to_string())
+    }
+}
+
+impl CohortError {
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            CohortError::UnknownCode => "join-code-unknown",
+            CohortError::Ended => "join-cohort-ended",
+            CohortError::Full => "join-cohort-full",
+            CohortError::Invalid(_, message) => message,
+            CohortError::Database(_) => "error-internal-text",
+        }
+    }
+}
+
+/// A cohort as a manager's form sends it, before checking.
+#[derive(Clone, Debug, Default)]
+pub struct NewCohort {
+    pub course_id: String,
+    pub name: String,
+    pub time_zone: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub capacity: String,
+}
+
+fn parse_date(text: &str, field: &'static str) -> Result<Option<Date>, CohortError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(text, &format).map(Some).map_err(|_| CohortError::Invalid(field, "cohort-date-invalid"))
+}
+
+/// Checks and stores a new cohort with a fresh code; audited.
+pub async fn create_cohort(
+    db: &Db,
+    catalog: &Catalog,
+    form: &NewCohort,
+    actor: &Actor,
+) -> Result<cohort::Model, CohortError> {
+    if catalog.course(&form.course_id).is_none() {
+        return Err(CohortError::Invalid("course_id", "cohort-course-unknown"));
+    }
+    let name = crate::accounts::DisplayName::parse(&form.name)
+        .map_err(|_| CohortError::Invalid("name", "cohort-name-invalid"))?;
+    if !TIME_ZONES.iter().any(|(zone, _, _)| *zone == form.time_zone) {
+        return Err(CohortError::Invalid("time_zone", "cohort-time-zone-unknown"));
+    }
+    let starts_on = parse_date(&form.starts_on, "starts_on")?;
+    let ends_on = parse_date(&form.ends_on, "ends_on")?;
+    if let (Some(starts), Some(ends)) = (starts_on, ends_on)
+        && ends < starts
+    {
+        return Err(CohortError::Invalid("ends_on", "cohort-dates-reversed"));
+    }
+    let capacity = match form.capacity.trim() {
+        "" => None,
+        text => match text.parse::<i32>() {
+            Ok(number) if (1..=100_000).contains(&number) => Some(number),
+            _ => return Err(CohortError::Invalid("capacity", "cohort-capacity-invalid")),
+        },
+    };
+    // A fresh code; on the rare clash with an existing one, another.
+    for _ in 0..5 {
+        let transaction = db.writer.begin().await?;
+        let inserted = cohort::ActiveModel {
+            course_id: Set(form.course_id.clone()),
+            name: Set(name.as_str().to_string()),
+            code: Set(crate::codes::generate(CODE_LENGTH)),
+            time_zone: Set(form.time_zone.clone()),
+            starts_on: Set(starts_on),
+            ends_on: Set(ends_on),
+            capacity: Set(capacity),
+            created_by: Set(actor.user_id),
+            created_at: Set(OffsetDateTime::now_utc()),
+            ..Default::default()
+        }
+        .insert(&transaction)
+        .await;
+        let cohort = match inserted {
+            Ok(cohort) => cohort,
+            Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => continue,
+            Err(error) => return Err(error.into()),
+        };
+        let detail = json!({ "cohort": cohort.id, "course": cohort.course_id, "name": cohort.name });
+        crate::accounts::record_in(&transaction, actor, None, "cohort.created", detail).await?;
+        transaction.commit().await?;
+        return Ok(cohort);
+    }
+    Err(CohortError::Database("no free cohort code".into()))
+}
+
+/// The cohort a typed code names, if any.
+pub async fn find_cohort(db: &Db, code: &str) -> Result<Option<cohort::Model>, CohortError> {
+    let Some(code) = crate::codes::normalise(code, CODE_LENGTH) else { return Ok(None) };
+    Ok(cohort::Entity::find().filter(cohort::Column::Code.eq(code)).one(&db.reader).await?)
+}
+
+/// Enrols a person in the cohort with `code` (and its course), unless the
+/// code is wrong, joining has closed or the cohort is full. Joining again
+/// changes nothing.
+pub async fn join_cohort(
+    db: &Db,
+    catalog: &Catalog,
+    code: &str,
+    user_id: i64,
+    actor: &Actor,
+) -> Result<cohort::Model, CohortError> {
+    let code = crate::codes::normalise(code, CODE_LENGTH).ok_or(CohortError::UnknownCode)?;
+    let transaction = db.writer.begin().await?;
+    let mut query = cohort::Entity::find().filter(cohort::Column::Code.eq(code));
+    if db.writer.get_database_backend() == DbBackend::Postgres {
+        // Concurrent joins of one cohort queue here, so capacity holds.
+        query = query.lock_exclusive();
+    }
+    let cohort = query.one(&transaction).await?.ok_or(CohortError::UnknownCode)?;
+    if catalog.course(&cohort.course_id).is_none() {
+        return Err(CohortError::UnknownCode);
+    }
+    if cohort.ends_on.is_some_and(|ends| today_in(&cohort.time_zone) > ends) {
+        return Err(CohortError::Ended);
+    }
+    let already = super::service::active_enrolment(&transaction, user_id, &cohort.course_id)
+        .await?
+        .is_some_and(|enrolment| enrolment.cohort_id == Some(cohort.id));
+    if already {
+        return Ok(cohort);
+    }
+    if let Some(capacity) = cohort.capacity {
+        let members = enrolment::Entity::find()
+            .filter(enrolment::Column::CohortId.eq(cohort.id))
+            .filter(enrolment::Column::LeftAt.is_null())
+            .count(&transaction)
+            .await?;
+        if members >= capacity.max(0) as u64 {
+            return Err(CohortError::Full);
+        }
+    }
+    super::service::upsert_enrolment(&transaction, user_id, &cohort.course_id, Some(cohort.id)).await?;
+    crate::accounts::record_in(&transaction, actor, Some(user_id), "cohort.joined", json!({ "cohort": cohort.id }))
+        .await?;
+    transaction.commit().await?;
+    Ok(cohort)
+}
+
+/// Every cohort, newest first, with the number of learners in it now.
+pub async fn list_cohorts(db: &Db) -> Result<Vec<(cohort::Model, u64)>, DbErr> {
+    let cohorts = cohort::Entity::find().order_by_desc(cohort::Column::Id).all(&db.reader).await?;
+    let mut listed = Vec::with_capacity(cohorts.len());
+    for cohort in cohorts {
+        let members = enrolment::Entity::find()
+            .filter(enrolment::Column::CohortId.eq(cohort.id))
+            .filter(enrolment::Column::LeftAt.is_null())
+            .count(&db.reader)
+            .await?;
+        listed.push((cohort, members));
+    }
+    Ok(listed)
+}
+
+/// Who is in a cohort (and who left it): user and enrolment, by name.
+pub async fn cohort_members(db: &Db, cohort_id: i64) -> Result<Vec<(user::Model, enrolment::Model)>, DbErr> {
+    let enrolments =
+        enrolment::Entity::find().filter(enrolment::Column::CohortId.eq(cohort_id)).all(&db.reader).await?;
+    let ids: Vec<i64> = enrolments.iter().map(|enrolment| enrolment.user_id).collect();
+    let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(&db.reader).await?;
+    let mut members: Vec<(user::Model, enrolment::Model)> = enrolments
+        .into_iter()
+        .filter_map(|enrolment| {
+            users.iter().find(|user| user.id == enrolment.user_id).map(|user| (user.clone(), enrolment))
+        })
+        .collect();
+    members.sort_by(|a, b| a.0.username.cmp(&b.0.username));
+    Ok(members)
+}

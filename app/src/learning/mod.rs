@@ -1,0 +1,18 @@
+//! The learner's journey: enrolment (alone or in a cohort), lesson
+//! completions, quiz attempts and course completions. Plain Rust over
+//! sea-orm; server functions and the benchmark call it.
+
+mod cohorts;
+mod grading;
+mod progress;
+mod service;
+
+pub use cohorts::{
+    CohortError, NewCohort, TIME_ZONES, cohort_members, create_cohort, find_cohort, join_cohort, list_cohorts, today_in,
+};
+pub use grading::{Answers, Graded, SubmissionError, grade};
+pub use progress::{CourseProgress, progress};
+pub use service::{
+    LearningError, active_enrolment, best_scores, complete_lesson, completed_lessons, course_completion, enrol,
+    my_enrolments, quiz_attempt, submit_quiz, unenrol,
+};

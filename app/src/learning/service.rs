@@ -1,0 +1,285 @@
+//! Enrolling, completing lessons and submitting quizzes. Every write is one
+//! transaction, acknowledged only once committed; repeating a request (a
+//! double click, a retry after a dropped connection) changes nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use time::OffsetDateTime;
+
+use super::grading::{Answers, SubmissionError, grade};
+use super::progress::progress;
+use crate::catalog::Course;
+use crate::db::Db;
+use crate::entities::{course_completion, enrolment, lesson_completion, quiz_attempt};
+use crate::model::Enrolment;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LearningError {
+    #[error("that lesson is not in this course")]
+    NotInCourse,
+    #[error("not enrolled in this course")]
+    NotEnrolled,
+    #[error("this course is joined with a cohort code only")]
+    CodeOnly,
+    #[error("a quiz lesson is completed by passing its quiz")]
+    QuizLesson,
+    #[error("this lesson has no quiz")]
+    NoQuiz,
+    #[error(transparent)]
+    Submission(#[from] SubmissionError),
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// A person's current enrolment in a course, if they have not left it.
+pub async fn active_enrolment(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    course_id: &str,
+) -> Result<Option<enrolment::Model>, DbErr> {
+    enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .filter(enrolment::Column::LeftAt.is_null())
+        .one(connection)
+        .await
+}
+
+/// Enrols a person in an `open` course by themselves (again, if they had
+/// left: their progress is still there). Enrolling twice changes nothing.
+pub async fn enrol(db: &Db, course: &Course, user_id: i64) -> Result<(), LearningError> {
+    if course.enrolment == Enrolment::Code {
+        return Err(LearningError::CodeOnly);
+    }
+    let transaction = db.writer.begin().await?;
+    upsert_enrolment(&transaction, user_id, &course.id, None).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Within a transaction: the person is enrolled in the course (in `cohort`,
+/// when given; a person enrolled alone keeps no cohort).
+pub(super) async fn upsert_enrolment(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    course_id: &str,
+    cohort: Option<i64>,
+) -> Result<(), DbErr> {
+    let now = OffsetDateTime::now_utc();
+    let existing = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .one(connection)
+        .await?;
+    match existing {
+        Some(row) => {
+            let mut update = enrolment::Entity::update_many()
+                .col_expr(enrolment::Column::LeftAt, sea_orm::sea_query::Expr::value(None::<OffsetDateTime>))
+                .filter(enrolment::Column::Id.eq(row.id));
+            if row.left_at.is_some() {
+                update = update.col_expr(enrolment::Column::EnrolledAt, sea_orm::sea_query::Expr::value(now));
+            }
+            if let Some(cohort) = cohort {
+                update = update.col_expr(enrolment::Column::CohortId, sea_orm::sea_query::Expr::value(cohort));
+            }
+            update.exec(connection).await?;
+        }
+        None => {
+            enrolment::Entity::insert(enrolment::ActiveModel {
+                user_id: Set(user_id),
+                course_id: Set(course_id.to_string()),
+                cohort_id: Set(cohort),
+                enrolled_at: Set(now),
+                left_at: Set(None),
+                ..Default::default()
+            })
+            .on_conflict(
+                OnConflict::columns([enrolment::Column::UserId, enrolment::Column::CourseId]).do_nothing().to_owned(),
+            )
+            .exec_without_returning(connection)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Leaves a course. The enrolment and every completion and attempt stay,
+/// as history; enrolling again picks up where the person left off.
+pub async fn unenrol(db: &Db, course_id: &str, user_id: i64) -> Result<(), LearningError> {
+    enrolment::Entity::update_many()
+        .col_expr(enrolment::Column::LeftAt, sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()))
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .filter(enrolment::Column::LeftAt.is_null())
+        .exec(&db.writer)
+        .await?;
+    Ok(())
+}
+
+/// The courses a person is enrolled in now, most recently enrolled first.
+pub async fn my_enrolments(db: &Db, user_id: i64) -> Result<Vec<enrolment::Model>, DbErr> {
+    enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::LeftAt.is_null())
+        .order_by_desc(enrolment::Column::EnrolledAt)
+        .all(&db.reader)
+        .await
+}
+
+/// The ids of the lessons of a course a person has completed (including
+/// lessons since removed from the course).
+pub async fn completed_lessons(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    course_id: &str,
+) -> Result<HashSet<String>, DbErr> {
+    Ok(lesson_completion::Entity::find()
+        .filter(lesson_completion::Column::UserId.eq(user_id))
+        .filter(lesson_completion::Column::CourseId.eq(course_id))
+        .all(connection)
+        .await?
+        .into_iter()
+        .map(|row| row.lesson_id)
+        .collect())
+}
+
+pub async fn course_completion(
+    db: &Db,
+    user_id: i64,
+    course_id: &str,
+) -> Result<Option<course_completion::Model>, DbErr> {
+    course_completion::Entity::find_by_id((user_id, course_id.to_string())).one(&db.reader).await
+}
+
+/// The best score of each quiz lesson a person has attempted in a course.
+pub async fn best_scores(db: &Db, user_id: i64, course_id: &str) -> Result<HashMap<String, u8>, DbErr> {
+    let mut best = HashMap::new();
+    for attempt in quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::UserId.eq(user_id))
+        .filter(quiz_attempt::Column::CourseId.eq(course_id))
+        .all(&db.reader)
+        .await?
+    {
+        let score = attempt.score_percent.clamp(0, 100) as u8;
+        best.entry(attempt.lesson_id).and_modify(|best: &mut u8| *best = (*best).max(score)).or_insert(score);
+    }
+    Ok(best)
+}
+
+/// One of a person's own attempts (never someone else's).
+pub async fn quiz_attempt(db: &Db, user_id: i64, attempt_id: i64) -> Result<Option<quiz_attempt::Model>, DbErr> {
+    quiz_attempt::Entity::find_by_id(attempt_id).filter(quiz_attempt::Column::UserId.eq(user_id)).one(&db.reader).await
+}
+
+/// Marks a lesson without a quiz complete for an enrolled learner, and
+/// completes the course when it was the last lesson. Idempotent.
+pub async fn complete_lesson(db: &Db, course: &Course, lesson_id: &str, user_id: i64) -> Result<(), LearningError> {
+    let lesson = course.lesson(lesson_id).ok_or(LearningError::NotInCourse)?;
+    if lesson.quiz.is_some() {
+        return Err(LearningError::QuizLesson);
+    }
+    let transaction = db.writer.begin().await?;
+    if active_enrolment(&transaction, user_id, &course.id).await?.is_none() {
+        return Err(LearningError::NotEnrolled);
+    }
+    record_lesson_completion(&transaction, course, lesson_id, user_id).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Grades and stores a quiz attempt; passing completes the lesson (and the
+/// course, if it was the last). The same `attempt_key` twice is one
+/// attempt: the second request gets the first one's id.
+pub async fn submit_quiz(
+    db: &Db,
+    course: &Course,
+    lesson_id: &str,
+    user_id: i64,
+    attempt_key: &str,
+    answers: &Answers,
+) -> Result<i64, LearningError> {
+    let lesson = course.lesson(lesson_id).ok_or(LearningError::NotInCourse)?;
+    let quiz = lesson.quiz.as_ref().ok_or(LearningError::NoQuiz)?;
+    let graded = grade(quiz, answers)?;
+    let transaction = db.writer.begin().await?;
+    if active_enrolment(&transaction, user_id, &course.id).await?.is_none() {
+        return Err(LearningError::NotEnrolled);
+    }
+    let answers_json = serde_json::to_string(answers).unwrap_or_else(|_| "{}".into());
+    let inserted = quiz_attempt::Entity::insert(quiz_attempt::ActiveModel {
+        user_id: Set(user_id),
+        course_id: Set(course.id.clone()),
+        lesson_id: Set(lesson_id.to_string()),
+        attempt_key: Set(attempt_key.to_string()),
+        submitted_at: Set(OffsetDateTime::now_utc()),
+        score_percent: Set(graded.score_percent.into()),
+        passed: Set(graded.passed),
+        answers: Set(answers_json),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([quiz_attempt::Column::UserId, quiz_attempt::Column::AttemptKey]).do_nothing().to_owned(),
+    )
+    .exec_without_returning(&transaction)
+    .await?;
+    if inserted == 1 && graded.passed {
+        record_lesson_completion(&transaction, course, lesson_id, user_id).await?;
+    }
+    let attempt = quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::UserId.eq(user_id))
+        .filter(quiz_attempt::Column::AttemptKey.eq(attempt_key))
+        .one(&transaction)
+        .await?
+        .ok_or(DbErr::RecordNotFound("the attempt just stored".into()))?;
+    transaction.commit().await?;
+    Ok(attempt.id)
+}
+
+/// Within a transaction: the lesson is complete, and so is the course if
+/// every lesson it has now is. Both are recorded once only.
+async fn record_lesson_completion(
+    connection: &impl ConnectionTrait,
+    course: &Course,
+    lesson_id: &str,
+    user_id: i64,
+) -> Result<(), DbErr> {
+    let now = OffsetDateTime::now_utc();
+    lesson_completion::Entity::insert(lesson_completion::ActiveModel {
+        user_id: Set(user_id),
+        course_id: Set(course.id.clone()),
+        lesson_id: Set(lesson_id.to_string()),
+        completed_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            lesson_completion::Column::UserId,
+            lesson_completion::Column::CourseId,
+            lesson_completion::Column::LessonId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(connection)
+    .await?;
+    let completed = completed_lessons(connection, user_id, &course.id).await?;
+    if progress(course, &completed).all_done() {
+        course_completion::Entity::insert(course_completion::ActiveModel {
+            user_id: Set(user_id),
+            course_id: Set(course.id.clone()),
+            completed_at: Set(now),
+            content_version: Set(course.content_version.clone()),
+        })
+        .on_conflict(
+            OnConflict::columns([course_completion::Column::UserId, course_completion::Column::CourseId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(connection)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,226 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::param;
+use crate::components::{Field, Layout, ProblemPage, ProgressBar, form_errors};
+use crate::i18n::{t, t_with};
+use crate::model::{CohortPage, CohortSummary, CohortsPage};
+use crate::server::learning::{cohort, cohorts};
+
+/// `/manage/cohorts`: the cohorts someone may see, and (managers) a form
+/// to create one.
+#[component]
+pub fn CohortsListPage() -> impl IntoView {
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match cohorts().await {
+                    Ok(page) => view! { <Cohorts page/> }.into_any(),
+                    Err(error) => view! { <ProblemPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Cohorts(page: CohortsPage) -> impl IntoView {
+    let can_create = !page.courses.is_empty();
+    let empty = page.cohorts.is_empty();
+    view! {
+        <Title text=t("cohorts-title")/>
+        <Layout>
+            <h1>{t("cohorts-title")}</h1>
+            {if empty {
+                view! { <p>{t("cohorts-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap" tabindex="0">
+                        <table>
+                            <caption>{t("cohorts-caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t("cohort-name")}</th>
+                                    <th scope="col">{t("cohort-course")}</th>
+                                    <th scope="col">{t("field-cohort-code")}</th>
+                                    <th scope="col">{t("cohort-dates")}</th>
+                                    <th scope="col">{t("cohort-members")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {page.cohorts.into_iter().map(|cohort| view! { <CohortRow cohort/> }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+            {can_create.then(|| view! { <NewCohortForm courses=page.courses time_zones=page.time_zones/> })}
+        </Layout>
+    }
+}
+
+#[component]
+fn CohortRow(cohort: CohortSummary) -> impl IntoView {
+    let members = match cohort.capacity {
+        Some(capacity) => format!("{} / {capacity}", cohort.members),
+        None => cohort.members.to_string(),
+    };
+    view! {
+        <tr>
+            <td><a href=format!("/manage/cohorts/{}", cohort.id)><bdi>{cohort.name}</bdi></a></td>
+            <td><bdi>{cohort.course_title}</bdi></td>
+            <td dir="ltr"><code>{cohort.code}</code></td>
+            <td dir="ltr">{dates(&cohort.starts_on, &cohort.ends_on)}</td>
+            <td>{members}</td>
+        </tr>
+    }
+}
+
+fn dates(starts: &Option<String>, ends: &Option<String>) -> String {
+    match (starts, ends) {
+        (None, None) => "–".into(),
+        (starts, ends) => format!("{} – {}", starts.as_deref().unwrap_or(""), ends.as_deref().unwrap_or("")),
+    }
+}
+
+#[component]
+fn NewCohortForm(courses: Vec<(String, String)>, time_zones: Vec<String>) -> impl IntoView {
+    let errors = form_errors("create_cohort");
+    let chosen_course = errors.value("course_id");
+    let chosen_zone = errors.value("time_zone");
+    let error_of = |field: &str| errors.field(field).map(str::to_string);
+    view! {
+        <h2 id="new-cohort">{t("cohort-new-title")}</h2>
+        <form class="account-form" method="post" action="/api/create_cohort">
+            <div class="field">
+                <label for="course_id">{t("cohort-course")}</label>
+                {error_of("course_id").map(|e| view! { <p class="field-error" id="course_id-error">{t(&e)}</p> })}
+                <select id="course_id" name="course_id">
+                    {courses
+                        .into_iter()
+                        .map(|(id, title)| {
+                            let selected = id == chosen_course;
+                            view! { <option value=id selected=selected>{title}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <Field name="name" label=t("cohort-name") autocomplete="off" value=errors.value("name")
+                hint=Some(t("cohort-name-hint")) error=error_of("name")/>
+            <div class="field">
+                <label for="time_zone">{t("cohort-time-zone")}</label>
+                {error_of("time_zone").map(|e| view! { <p class="field-error" id="time_zone-error">{t(&e)}</p> })}
+                <select id="time_zone" name="time_zone" dir="ltr">
+                    {time_zones
+                        .into_iter()
+                        .map(|zone| {
+                            let selected = zone == chosen_zone;
+                            view! { <option value=zone.clone() selected=selected>{zone.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <OptionalField name="starts_on" kind="date" label=t("cohort-starts-on") value=errors.value("starts_on") error=error_of("starts_on")/>
+            <OptionalField name="ends_on" kind="date" label=t("cohort-ends-on") value=errors.value("ends_on") error=error_of("ends_on")/>
+            <OptionalField name="capacity" kind="number" label=t("cohort-capacity") value=errors.value("capacity") error=error_of("capacity")/>
+            <button type="submit">{t("cohort-create")}</button>
+        </form>
+    }
+}
+
+/// An input that may be left empty.
+#[component]
+fn OptionalField(
+    name: &'static str,
+    kind: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let described_by = error.as_ref().map(|_| error_id.clone());
+    view! {
+        <div class="field">
+            <label for=name>{label} " " <span class="hint">{t("field-optional")}</span></label>
+            {error.map(|error| view! { <p class="field-error" id=error_id>{t(&error)}</p> })}
+            <input type=kind id=name name=name value=value dir="ltr" min=(kind == "number").then_some("1")
+                aria-invalid=described_by.is_some().then_some("true") aria-describedby=described_by/>
+        </div>
+    }
+}
+
+/// `/manage/cohorts/{id}`: who is in a cohort and how far each is.
+#[component]
+pub fn CohortDetailPage() -> impl IntoView {
+    let id = param("id").parse::<i64>().unwrap_or(-1);
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match cohort(id).await {
+                    Ok(page) => view! { <CohortDetail page/> }.into_any(),
+                    Err(error) => view! { <ProblemPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CohortDetail(page: CohortPage) -> impl IntoView {
+    let CohortPage { cohort, members } = page;
+    let share = format!("/join/{}", cohort.code);
+    view! {
+        <Title text=cohort.name.clone()/>
+        <Layout>
+            <p><a href="/manage/cohorts">{t("cohorts-title")}</a></p>
+            <h1><bdi>{cohort.name}</bdi></h1>
+            <dl class="profile">
+                <dt>{t("cohort-course")}</dt>
+                <dd><a href=format!("/courses/{}", cohort.course_id)><bdi>{cohort.course_title}</bdi></a></dd>
+                <dt>{t("field-cohort-code")}</dt>
+                <dd dir="ltr"><code>{cohort.code.clone()}</code> " · " <a href=share.clone()>{share.clone()}</a></dd>
+                <dt>{t("cohort-time-zone")}</dt>
+                <dd dir="ltr">{cohort.time_zone}</dd>
+                <dt>{t("cohort-dates")}</dt>
+                <dd dir="ltr">{dates(&cohort.starts_on, &cohort.ends_on)}</dd>
+                <dt>{t("cohort-members")}</dt>
+                <dd>{cohort.members}{cohort.capacity.map(|capacity| format!(" / {capacity}"))}</dd>
+            </dl>
+            <div class="table-wrap" tabindex="0">
+                <table>
+                    <caption>{t("cohort-members-caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("users-name")}</th>
+                            <th scope="col">{t("field-username")}</th>
+                            <th scope="col">{t("cohort-joined")}</th>
+                            <th scope="col">{t("cohort-progress")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {members
+                            .into_iter()
+                            .map(|member| {
+                                view! {
+                                    <tr>
+                                        <td><bdi>{member.display_name}</bdi></td>
+                                        <td dir="ltr">{member.username}</td>
+                                        <td dir="ltr">
+                                            {member.enrolled_on}
+                                            {member.left_on.map(|left| view! { <br/> {t_with("cohort-left-on", [("date", left.into())])} })}
+                                        </td>
+                                        <td>
+                                            <ProgressBar progress=member.progress/>
+                                            {member.completed.then(|| view! { <span class="tick">"✓ " {t("cohort-member-completed")}</span> })}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </Layout>
+    }
+}

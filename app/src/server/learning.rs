@@ -1,0 +1,309 @@
+//! Enrolling, completing lessons, submitting quizzes, the learner's
+//! dashboard, and cohorts. Each form post answers with a redirect to where
+//! the learner should be next, so all of it works without JavaScript.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::{CohortPage, CohortsPage, MyCourse};
+
+/// The course, from the catalog being served.
+#[cfg(feature = "ssr")]
+fn course(id: &str) -> Result<std::sync::Arc<crate::catalog::Course>, AppError> {
+    let catalog = expect_context::<crate::state::AppState>().catalog.current();
+    catalog.course(id).cloned().ok_or(AppError::NotFound)
+}
+
+#[cfg(feature = "ssr")]
+fn learning_error(error: crate::learning::LearningError) -> AppError {
+    use crate::learning::LearningError;
+    use crate::model::FormErrors;
+    let message = |id: &str| AppError::Form(FormErrors { form: Some(id.into()), ..FormErrors::default() });
+    match error {
+        LearningError::NotInCourse | LearningError::NoQuiz => AppError::NotFound,
+        LearningError::NotEnrolled => message("learning-not-enrolled"),
+        LearningError::CodeOnly => message("learning-code-only"),
+        LearningError::QuizLesson => message("learning-quiz-lesson"),
+        LearningError::Submission(error) => message(error.message_id()),
+        LearningError::Database(error) => AppError::internal(error),
+    }
+}
+
+#[server(endpoint = "enrol")]
+pub async fn enrol(course: String) -> Result<(), AppError> {
+    let viewer =
+        crate::auth::authorize(<Enrol as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let course = self::course(&course)?;
+    let state = expect_context::<crate::state::AppState>();
+    crate::learning::enrol(&state.db, &course, viewer.id).await.map_err(learning_error)?;
+    leptos_axum::redirect(&format!("/courses/{}", course.id));
+    Ok(())
+}
+
+#[server(endpoint = "unenrol")]
+pub async fn unenrol(course: String) -> Result<(), AppError> {
+    let viewer =
+        crate::auth::authorize(<Unenrol as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let course = self::course(&course)?;
+    let state = expect_context::<crate::state::AppState>();
+    crate::learning::unenrol(&state.db, &course.id, viewer.id).await.map_err(learning_error)?;
+    leptos_axum::redirect(&format!("/courses/{}", course.id));
+    Ok(())
+}
+
+/// Marks a lesson complete and goes on to the next lesson (or back to the
+/// course when it was the last).
+#[server(endpoint = "complete_lesson")]
+pub async fn complete_lesson(course: String, lesson: String) -> Result<(), AppError> {
+    let viewer = crate::auth::authorize(<CompleteLesson as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let course = self::course(&course)?;
+    let state = expect_context::<crate::state::AppState>();
+    crate::learning::complete_lesson(&state.db, &course, &lesson, viewer.id).await.map_err(learning_error)?;
+    let next = course.lessons().map(|(_, lesson)| lesson.id.as_str()).skip_while(|id| *id != lesson).nth(1);
+    match next {
+        Some(next) => leptos_axum::redirect(&format!("/courses/{}/{next}", course.id)),
+        None => leptos_axum::redirect(&format!("/courses/{}#progress", course.id)),
+    }
+    Ok(())
+}
+
+/// Grades a quiz on the server and shows the result on the lesson page.
+/// Radio buttons send `single[question]=option`, check boxes
+/// `multiple[question:option]=on`.
+#[server(endpoint = "submit_quiz")]
+pub async fn submit_quiz(
+    course: String,
+    lesson: String,
+    attempt_key: String,
+    single: Option<HashMap<String, String>>,
+    multiple: Option<HashMap<String, String>>,
+) -> Result<(), AppError> {
+    let viewer = crate::auth::authorize(<SubmitQuiz as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let course = self::course(&course)?;
+    let key_ok = (16..=64).contains(&attempt_key.len()) && attempt_key.bytes().all(|b| b.is_ascii_alphanumeric());
+    if !key_ok {
+        return Err(AppError::BadRequest);
+    }
+    let mut answers = crate::learning::Answers::new();
+    for (question, option) in single.unwrap_or_default() {
+        answers.entry(question).or_default().insert(option);
+    }
+    for key in multiple.unwrap_or_default().into_keys() {
+        let Some((question, option)) = key.split_once(':') else { return Err(AppError::BadRequest) };
+        answers.entry(question.to_string()).or_default().insert(option.to_string());
+    }
+    let state = expect_context::<crate::state::AppState>();
+    let attempt = crate::learning::submit_quiz(&state.db, &course, &lesson, viewer.id, &attempt_key, &answers)
+        .await
+        .map_err(learning_error)?;
+    leptos_axum::redirect(&format!("/courses/{}/{lesson}?attempt={attempt}#result", course.id));
+    Ok(())
+}
+
+/// The signed-in learner's courses, with progress and where to continue.
+#[server(endpoint = "my_courses")]
+pub async fn my_courses() -> Result<Vec<MyCourse>, AppError> {
+    let viewer = crate::auth::authorize(<MyCourses as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let reader = crate::i18n::use_language();
+    let state = expect_context::<crate::state::AppState>();
+    let catalog = state.catalog.current();
+    let mut courses = Vec::new();
+    for enrolment in crate::learning::my_enrolments(&state.db, viewer.id).await.map_err(AppError::internal)? {
+        // A course no longer offered keeps its history but leaves the dashboard.
+        let Some(course) = catalog.course(&enrolment.course_id) else { continue };
+        let completed = crate::learning::completed_lessons(&state.db.reader, viewer.id, &course.id)
+            .await
+            .map_err(AppError::internal)?;
+        let progress = crate::learning::progress(course, &completed);
+        let completion =
+            crate::learning::course_completion(&state.db, viewer.id, &course.id).await.map_err(AppError::internal)?;
+        courses.push(MyCourse {
+            card: course.card(reader),
+            progress: progress.course,
+            next_lesson: progress.next_lesson.and_then(|id| course.lesson_link(&id, reader)),
+            completed_on: completion.map(|done| super::catalog::utc_date(done.completed_at)),
+        });
+    }
+    Ok(courses)
+}
+
+/// Joins the cohort with `code`, then shows its course.
+#[server(endpoint = "join_cohort")]
+pub async fn join_cohort(code: String) -> Result<(), AppError> {
+    use crate::model::FormErrors;
+    let viewer = crate::auth::authorize(<JoinCohort as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let state = expect_context::<crate::state::AppState>();
+    let actor = crate::auth::acting(Some(&viewer)).await;
+    let address = actor.client_address.as_deref().and_then(|address| address.parse().ok());
+    let now = std::time::Instant::now();
+    let refuse = |message: &str| {
+        AppError::Form(FormErrors {
+            fields: vec![("code".into(), message.into())],
+            values: vec![("code".into(), code.clone())],
+            ..FormErrors::default()
+        })
+    };
+    if state.login_throttle.address_wait(address, now).is_some() {
+        return Err(refuse("login-throttled"));
+    }
+    let catalog = state.catalog.current();
+    match crate::learning::join_cohort(&state.db, &catalog, &code, viewer.id, &actor).await {
+        Ok(cohort) => {
+            leptos_axum::redirect(&format!("/courses/{}?joined={}", cohort.course_id, cohort.id));
+            Ok(())
+        }
+        Err(crate::learning::CohortError::Database(error)) => Err(AppError::internal(error)),
+        Err(error) => {
+            if error == crate::learning::CohortError::UnknownCode {
+                state.login_throttle.record_address_failure(address, now);
+            }
+            Err(refuse(error.message_id()))
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn summary(
+    cohort: crate::entities::cohort::Model,
+    members: u64,
+    catalog: &crate::catalog::Catalog,
+    reader: crate::language::Language,
+) -> crate::model::CohortSummary {
+    let date = |date: time::Date| format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day());
+    crate::model::CohortSummary {
+        id: cohort.id,
+        course_title: catalog.course(&cohort.course_id).map(|course| course.card(reader).title).unwrap_or_default(),
+        course_id: cohort.course_id,
+        name: cohort.name,
+        code: crate::codes::grouped(&cohort.code),
+        time_zone: cohort.time_zone,
+        starts_on: cohort.starts_on.map(date),
+        ends_on: cohort.ends_on.map(date),
+        capacity: cohort.capacity,
+        members,
+    }
+}
+
+/// Whether `viewer` may see a course's cohorts: managers and
+/// administrators all of them, instructors those of the courses that list
+/// them.
+#[cfg(feature = "ssr")]
+fn may_see_cohorts_of(viewer: &crate::model::Viewer, course: Option<&crate::catalog::Course>) -> bool {
+    use crate::model::Role;
+    viewer.role >= Role::Manager
+        || (viewer.role == Role::Instructor
+            && course.is_some_and(|course| course.instructors.contains(&viewer.username)))
+}
+
+/// The cohorts someone may see, and what a new one may be for.
+#[server(endpoint = "cohorts")]
+pub async fn cohorts() -> Result<CohortsPage, AppError> {
+    use crate::model::Role;
+    let viewer =
+        crate::auth::authorize(<Cohorts as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let reader = crate::i18n::use_language();
+    let state = expect_context::<crate::state::AppState>();
+    let catalog = state.catalog.current();
+    let cohorts = crate::learning::list_cohorts(&state.db)
+        .await
+        .map_err(AppError::internal)?
+        .into_iter()
+        .filter(|(cohort, _)| may_see_cohorts_of(&viewer, catalog.course(&cohort.course_id).map(|c| c.as_ref())))
+        .map(|(cohort, members)| summary(cohort, members, &catalog, reader))
+        .collect();
+    let manager = viewer.role >= Role::Manager;
+    Ok(CohortsPage {
+        cohorts,
+        courses: if manager {
+            catalog.courses().iter().map(|course| (course.id.clone(), course.card(reader).title)).collect()
+        } else {
+            Vec::new()
+        },
+        time_zones: crate::learning::TIME_ZONES.iter().map(|(zone, _, _)| zone.to_string()).collect(),
+    })
+}
+
+#[server(endpoint = "create_cohort")]
+pub async fn create_cohort(
+    course_id: String,
+    name: String,
+    time_zone: String,
+    starts_on: String,
+    ends_on: String,
+    capacity: String,
+) -> Result<(), AppError> {
+    use crate::learning::{CohortError, NewCohort};
+    use crate::model::FormErrors;
+    let viewer = crate::auth::authorize(<CreateCohort as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let state = expect_context::<crate::state::AppState>();
+    let catalog = state.catalog.current();
+    let form = NewCohort { course_id, name, time_zone, starts_on, ends_on, capacity };
+    let actor = crate::auth::acting(Some(&viewer)).await;
+    match crate::learning::create_cohort(&state.db, &catalog, &form, &actor).await {
+        Ok(cohort) => {
+            leptos_axum::redirect(&format!("/manage/cohorts/{}", cohort.id));
+            Ok(())
+        }
+        Err(CohortError::Invalid(field, message)) => Err(AppError::Form(FormErrors {
+            fields: vec![(field.into(), message.into())],
+            values: vec![
+                ("course_id".into(), form.course_id),
+                ("name".into(), form.name),
+                ("time_zone".into(), form.time_zone),
+                ("starts_on".into(), form.starts_on),
+                ("ends_on".into(), form.ends_on),
+                ("capacity".into(), form.capacity),
+            ],
+            form: None,
+        })),
+        Err(error) => Err(AppError::internal(error)),
+    }
+}
+
+/// One cohort and the progress of each of its learners.
+#[server(endpoint = "cohort")]
+pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
+    use crate::model::CohortMember;
+    let viewer =
+        crate::auth::authorize(<Cohort as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let reader = crate::i18n::use_language();
+    let state = expect_context::<crate::state::AppState>();
+    let catalog = state.catalog.current();
+    let found = crate::learning::list_cohorts(&state.db).await.map_err(AppError::internal)?;
+    let (cohort, count) = found.into_iter().find(|(cohort, _)| cohort.id == id).ok_or(AppError::NotFound)?;
+    let course = catalog.course(&cohort.course_id).cloned();
+    if !may_see_cohorts_of(&viewer, course.as_deref()) {
+        return Err(AppError::Forbidden);
+    }
+    let mut members = Vec::new();
+    for (user, enrolment) in crate::learning::cohort_members(&state.db, cohort.id).await.map_err(AppError::internal)? {
+        let completed = crate::learning::completed_lessons(&state.db.reader, user.id, &cohort.course_id)
+            .await
+            .map_err(AppError::internal)?;
+        let progress = course.as_ref().map(|course| crate::learning::progress(course, &completed).course);
+        let completion = crate::learning::course_completion(&state.db, user.id, &cohort.course_id)
+            .await
+            .map_err(AppError::internal)?;
+        members.push(CohortMember {
+            username: user.username,
+            display_name: user.display_name,
+            enrolled_on: super::catalog::utc_date(enrolment.enrolled_at),
+            left_on: enrolment.left_at.map(super::catalog::utc_date),
+            progress: progress.unwrap_or_default(),
+            completed: completion.is_some(),
+        });
+    }
+    Ok(CohortPage { cohort: summary(cohort, count, &catalog, reader), members })
+}
