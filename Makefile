@@ -49,6 +49,10 @@ e2e-test: browser-tools build
 	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
 		node --test --test-concurrency=1 end2end/tests/
 
+## bench: benchmarks, release build (figures in the README)
+bench:
+	cargo run --release --package bench --bin completions
+
 tools: rust-tools browser-tools
 
 rust-tools:

@@ -22,6 +22,8 @@ pub struct AppState {
     /// The address people reach the site at, without a trailing slash, for
     /// links that leave it (shared reset links, certificates).
     pub public_url: String,
+    /// Lesson completions, written with group commit.
+    pub completions: crate::learning::CompletionWriter,
 }
 
 /// How long sign-ins and reset codes last (configurable; see `Settings`).

@@ -19,8 +19,7 @@ const required = (name) => {
 };
 
 /** Starts `server serve` on a free port with a fresh SQLite database. */
-export async function startServer({ coursesDir } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), "learn-e2e-"));
+export async function startServer({ coursesDir, dataDir = mkdtempSync(join(tmpdir(), "learn-e2e-")) } = {}) {
   const child = spawn(
     required("SERVER_BIN"),
     [
@@ -53,6 +52,12 @@ export async function startServer({ coursesDir } = {}) {
     cli(args, input = "") {
       return execFileSync(required("SERVER_BIN"), [...args, "--data-dir", dataDir], { input, env: { ...process.env, RUST_LOG: "warn" } })
         .toString();
+    },
+    dataDir,
+    /** Kills the process at once (no shutdown at all), keeping its data. */
+    async crash() {
+      child.kill("SIGKILL");
+      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on("exit", resolve)));
     },
     async stop() {
       child.kill("SIGTERM");

@@ -70,6 +70,7 @@ impl Application {
         let state = AppState {
             leptos_options,
             catalog: CatalogHandle::new(loaded.catalog),
+            completions: app::learning::CompletionWriter::start(db.clone()),
             db,
             login_throttle: Default::default(),
             secure_cookies: settings.secure_cookies(),

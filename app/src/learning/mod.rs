@@ -13,6 +13,6 @@ pub use cohorts::{
 pub use grading::{Answers, Graded, SubmissionError, grade};
 pub use progress::{CourseProgress, progress};
 pub use service::{
-    LearningError, active_enrolment, best_scores, complete_lesson, completed_lessons, course_completion, enrol,
+    CompletionWriter, LearningError, active_enrolment, best_scores, completed_lessons, course_completion, enrol,
     my_enrolments, quiz_attempt, submit_quiz, unenrol,
 };

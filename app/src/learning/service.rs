@@ -175,20 +175,103 @@ pub async fn quiz_attempt(db: &Db, user_id: i64, attempt_id: i64) -> Result<Opti
     quiz_attempt::Entity::find_by_id(attempt_id).filter(quiz_attempt::Column::UserId.eq(user_id)).one(&db.reader).await
 }
 
-/// Marks a lesson without a quiz complete for an enrolled learner, and
-/// completes the course when it was the last lesson. Idempotent.
-pub async fn complete_lesson(db: &Db, course: &Course, lesson_id: &str, user_id: i64) -> Result<(), LearningError> {
-    let lesson = course.lesson(lesson_id).ok_or(LearningError::NotInCourse)?;
-    if lesson.quiz.is_some() {
-        return Err(LearningError::QuizLesson);
+/// Records lesson completions with group commit: completions that arrive
+/// together are written in one transaction (each in its own savepoint, so
+/// one refusal does not affect the others) and acknowledged together once
+/// it is committed. A lone completion is its own transaction, as before;
+/// under load one fsync serves many learners.
+#[derive(Clone, Debug)]
+pub struct CompletionWriter {
+    jobs: tokio::sync::mpsc::Sender<CompletionJob>,
+}
+
+#[derive(Debug)]
+struct CompletionJob {
+    course: std::sync::Arc<Course>,
+    lesson_id: String,
+    user_id: i64,
+    done: tokio::sync::oneshot::Sender<Result<(), LearningError>>,
+}
+
+/// At most this many completions share a transaction.
+const BATCH: usize = 256;
+
+impl CompletionWriter {
+    /// Starts the writer task (inside a tokio runtime).
+    pub fn start(db: Db) -> CompletionWriter {
+        let (jobs, queue) = tokio::sync::mpsc::channel(4 * BATCH);
+        tokio::spawn(write_completions(db, queue));
+        CompletionWriter { jobs }
     }
+
+    /// Marks a lesson without a quiz complete for an enrolled learner, and
+    /// completes the course when it was the last lesson. Returns once the
+    /// completion is committed. Idempotent.
+    pub async fn complete(
+        &self,
+        course: std::sync::Arc<Course>,
+        lesson_id: &str,
+        user_id: i64,
+    ) -> Result<(), LearningError> {
+        let lesson = course.lesson(lesson_id).ok_or(LearningError::NotInCourse)?;
+        if lesson.quiz.is_some() {
+            return Err(LearningError::QuizLesson);
+        }
+        let (done, outcome) = tokio::sync::oneshot::channel();
+        let job = CompletionJob { course, lesson_id: lesson_id.to_string(), user_id, done };
+        let stopped = || LearningError::Database(DbErr::Custom("the completion writer has stopped".into()));
+        self.jobs.send(job).await.map_err(|_| stopped())?;
+        outcome.await.map_err(|_| stopped())?
+    }
+}
+
+async fn write_completions(db: Db, mut queue: tokio::sync::mpsc::Receiver<CompletionJob>) {
+    while let Some(first) = queue.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        match write_batch(&db, &batch).await {
+            Ok(outcomes) => {
+                for (job, outcome) in batch.into_iter().zip(outcomes) {
+                    let _ = job.done.send(outcome);
+                }
+            }
+            Err(error) => {
+                tracing::error!(%error, completions = batch.len(), "a batch of completions failed; none was recorded");
+                for job in batch {
+                    let _ = job.done.send(Err(LearningError::Database(DbErr::Custom(error.to_string()))));
+                }
+            }
+        }
+    }
+}
+
+/// One transaction for the batch; each completion in a savepoint.
+async fn write_batch(db: &Db, batch: &[CompletionJob]) -> Result<Vec<Result<(), LearningError>>, DbErr> {
     let transaction = db.writer.begin().await?;
-    if active_enrolment(&transaction, user_id, &course.id).await?.is_none() {
-        return Err(LearningError::NotEnrolled);
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for job in batch {
+        let savepoint = transaction.begin().await?;
+        let outcome = async {
+            if active_enrolment(&savepoint, job.user_id, &job.course.id).await?.is_none() {
+                return Err(LearningError::NotEnrolled);
+            }
+            record_lesson_completion(&savepoint, &job.course, &job.lesson_id, job.user_id).await?;
+            Ok(())
+        }
+        .await;
+        match &outcome {
+            Ok(()) => savepoint.commit().await?,
+            Err(_) => savepoint.rollback().await?,
+        }
+        outcomes.push(outcome);
     }
-    record_lesson_completion(&transaction, course, lesson_id, user_id).await?;
     transaction.commit().await?;
-    Ok(())
+    Ok(outcomes)
 }
 
 /// Grades and stores a quiz attempt; passing completes the lesson (and the

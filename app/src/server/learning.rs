@@ -62,7 +62,7 @@ pub async fn complete_lesson(course: String, lesson: String) -> Result<(), AppEr
         .ok_or(AppError::Unauthorized)?;
     let course = self::course(&course)?;
     let state = expect_context::<crate::state::AppState>();
-    crate::learning::complete_lesson(&state.db, &course, &lesson, viewer.id).await.map_err(learning_error)?;
+    state.completions.complete(course.clone(), &lesson, viewer.id).await.map_err(learning_error)?;
     let next = course.lessons().map(|(_, lesson)| lesson.id.as_str()).skip_while(|id| *id != lesson).nth(1);
     match next {
         Some(next) => leptos_axum::redirect(&format!("/courses/{}/{next}", course.id)),

@@ -311,3 +311,74 @@ async fn changing_the_course_never_corrupts_progress_or_takes_a_completion_away(
         .unwrap();
     assert_eq!(rows.len(), lessons.len(), "no progress row is lost or rewritten");
 }
+
+#[tokio::test]
+async fn an_enrolled_only_code_only_course_shows_only_its_first_lesson_to_others() {
+    let courses = tempfile::tempdir().unwrap();
+    crate::courses_reload::copy_folder(&crate::helpers::sample_courses(), courses.path());
+    let manifest = courses.path().join("smartphone-basics/course.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("access = \"open\"", "access = \"enrolled\"\nenrolment = \"code\"\ninstructors = [\"ines\"]");
+    std::fs::write(&manifest, text).unwrap();
+    let app = spawn_app_with_courses(Backend::Sqlite, courses.path().to_path_buf()).await;
+    let lessons = lessons(&app, "smartphone-basics");
+    let first = format!("/courses/smartphone-basics/{}?lang=en", lessons[0].0);
+    let second = format!("/courses/smartphone-basics/{}?lang=en", lessons[1].0);
+    let catalog = app.state.catalog.current();
+    let course = catalog.course("smartphone-basics").unwrap();
+    let second_text = course.lesson(&lessons[1].0).unwrap().content.html.split("</p>").next().unwrap().to_string();
+
+    let (status, page) = app.get_text(&first).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("lesson-body"), "the first lesson is open to all");
+    let (status, page) = app.get_text(&second).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("This lesson is for learners enrolled"), "an invitation instead");
+    assert!(!page.contains(&second_text), "and none of the text");
+
+    let amina = register_amina(&app).await;
+    assert_eq!(call(&app, "/api/enrol", "course=smartphone-basics", Some(&amina)).await, 422, "code only");
+    assert!(!page_with(&app, &second, &amina).await.contains(&second_text));
+    let manager = signed_in_as(&app, "malika", "manager").await;
+    let body = "course_id=smartphone-basics&name=Group&time_zone=UTC&starts_on=&ends_on=&capacity=";
+    post_form(&app, "/api/create_cohort", "/manage/cohorts", body, Some(&manager)).await;
+    let code = cohort::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap().code;
+    post_form(&app, "/api/join_cohort", "/join", &format!("code={code}"), Some(&amina)).await;
+    assert!(page_with(&app, &second, &amina).await.contains(&second_text), "enrolled: the whole course");
+
+    // The course's instructor sees its cohorts; another instructor does not.
+    let ines = signed_in_as(&app, "ines", "instructor").await;
+    let other = signed_in_as(&app, "omar", "instructor").await;
+    let id = cohort::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap().id;
+    assert!(page_with(&app, &format!("/manage/cohorts/{id}"), &ines).await.contains("عائشہ"));
+    assert_eq!(call(&app, "/api/cohort", &format!("id={id}"), Some(&other)).await, 403);
+    assert!(page_with(&app, &second, &other).await.contains(&second_text), "staff read every lesson");
+}
+
+#[tokio::test]
+async fn completions_arriving_together_are_each_recorded_once_and_a_refusal_touches_no_other() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let amina = register_amina(&app).await;
+        post_form(&app, "/api/enrol", "/", &format!("course={COURSE}"), Some(&amina)).await;
+        let amina_id = app::entities::user::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap().id;
+        let course = app.state.catalog.current().course(COURSE).unwrap().clone();
+        let lessons: Vec<String> =
+            course.lessons().filter(|(_, l)| l.quiz.is_none()).map(|(_, l)| l.id.clone()).collect();
+        // Every lesson three times at once (double clicks, retries), and a stranger who is not enrolled.
+        let mut calls = Vec::new();
+        for lesson in lessons.iter().chain(&lessons).chain(&lessons) {
+            let (writer, course, lesson) = (app.state.completions.clone(), course.clone(), lesson.clone());
+            calls.push(tokio::spawn(async move { writer.complete(course, &lesson, amina_id).await.is_ok() }));
+        }
+        let (writer, stranger_course) = (app.state.completions.clone(), course.clone());
+        let first = lessons[0].clone();
+        let stranger = tokio::spawn(async move { writer.complete(stranger_course, &first, 999_999).await });
+        for call in calls {
+            assert!(call.await.unwrap(), "{backend:?}: every enrolled completion is acknowledged");
+        }
+        assert!(matches!(stranger.await.unwrap(), Err(app::learning::LearningError::NotEnrolled)));
+        assert_eq!(count::<lesson_completion::Entity>(&app).await, lessons.len() as u64, "{backend:?}: once each");
+    }
+}
