@@ -114,9 +114,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/my_profile", Rule::SignedIn),
     ("/api/redeem_reset_code", Rule::Anyone),
     ("/api/users_page", Rule::AtLeast(Role::Manager)),
-    // Managers for learners and instructors, administrators for anyone:
-    // checked against the account's role inside.
-    ("/api/issue_reset_code", Rule::AtLeast(Role::Manager)),
+    // Instructors for the learners of their cohorts, managers for learners
+    // and instructors, administrators for anyone: checked inside.
+    ("/api/issue_reset_code", Rule::AtLeast(Role::Instructor)),
     ("/api/change_role", Rule::AtLeast(Role::Admin)),
     ("/api/audit_log", Rule::AtLeast(Role::Admin)),
     // The learner's own enrolments, progress and attempts: always the

@@ -440,6 +440,8 @@ pub struct CohortsPage {
 pub struct CohortPage {
     pub cohort: CohortSummary,
     pub members: Vec<CohortMember>,
+    /// A reset code the viewer just issued for a member, shown once.
+    pub issued: Option<IssuedResetCode>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -58,13 +58,14 @@ impl fmt::Debug for ResetCode {
 
 /// Whether someone with `issuer` role may issue a reset code for an account
 /// with `subject` role: administrators for anyone, managers for learners and
-/// instructors. (Instructors will issue codes for the learners of their
-/// cohorts once cohorts exist.) Nobody can take over an account above them.
-pub fn may_issue_reset_code(issuer: Role, subject: Role) -> bool {
+/// instructors, instructors for the learners in cohorts of the courses they
+/// teach (`teaches_subject`). Nobody can take over an account above them.
+pub fn may_issue_reset_code(issuer: Role, subject: Role, teaches_subject: bool) -> bool {
     match issuer {
         Role::Admin => true,
         Role::Manager => subject < Role::Manager,
-        Role::Instructor | Role::Learner => false,
+        Role::Instructor => subject == Role::Learner && teaches_subject,
+        Role::Learner => false,
     }
 }
 
@@ -206,12 +207,14 @@ mod tests {
 
     #[test]
     fn nobody_can_take_over_an_account_above_them() {
-        assert!(may_issue_reset_code(Role::Admin, Role::Admin));
-        assert!(may_issue_reset_code(Role::Manager, Role::Learner));
-        assert!(may_issue_reset_code(Role::Manager, Role::Instructor));
-        assert!(!may_issue_reset_code(Role::Manager, Role::Manager));
-        assert!(!may_issue_reset_code(Role::Manager, Role::Admin));
-        assert!(!may_issue_reset_code(Role::Instructor, Role::Learner));
-        assert!(!may_issue_reset_code(Role::Learner, Role::Learner));
+        assert!(may_issue_reset_code(Role::Admin, Role::Admin, false));
+        assert!(may_issue_reset_code(Role::Manager, Role::Learner, false));
+        assert!(may_issue_reset_code(Role::Manager, Role::Instructor, false));
+        assert!(!may_issue_reset_code(Role::Manager, Role::Manager, false));
+        assert!(!may_issue_reset_code(Role::Manager, Role::Admin, false));
+        assert!(may_issue_reset_code(Role::Instructor, Role::Learner, true));
+        assert!(!may_issue_reset_code(Role::Instructor, Role::Learner, false), "not their learner");
+        assert!(!may_issue_reset_code(Role::Instructor, Role::Instructor, true));
+        assert!(!may_issue_reset_code(Role::Learner, Role::Learner, true));
     }
 }

@@ -1,10 +1,12 @@
 mod form;
+mod issued_code;
 mod layout;
 pub(crate) mod problem;
 mod profile;
 mod progress;
 
 pub use form::{Field, NextPath, form_errors};
+pub use issued_code::IssuedCode;
 pub use layout::Layout;
 pub use problem::ProblemPage;
 pub use profile::ProfileQuestions;

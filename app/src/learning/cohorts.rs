@@ -236,3 +236,19 @@ pub async fn cohort_members(db: &Db, cohort_id: i64) -> Result<Vec<(user::Model,
     members.sort_by(|a, b| a.0.username.cmp(&b.0.username));
     Ok(members)
 }
+
+/// Whether `learner_id` is in a cohort of a course that lists `instructor`
+/// (a username) among its instructors, and has not left it.
+pub async fn teaches(db: &Db, catalog: &Catalog, instructor: &str, learner_id: i64) -> Result<bool, DbErr> {
+    let enrolments = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(learner_id))
+        .filter(enrolment::Column::CohortId.is_not_null())
+        .filter(enrolment::Column::LeftAt.is_null())
+        .all(&db.reader)
+        .await?;
+    Ok(enrolments.iter().any(|enrolment| {
+        catalog
+            .course(&enrolment.course_id)
+            .is_some_and(|course| course.instructors.iter().any(|name| name == instructor))
+    }))
+}

@@ -8,7 +8,8 @@ mod progress;
 mod service;
 
 pub use cohorts::{
-    CohortError, NewCohort, TIME_ZONES, cohort_members, create_cohort, find_cohort, join_cohort, list_cohorts, today_in,
+    CohortError, NewCohort, TIME_ZONES, cohort_members, create_cohort, find_cohort, join_cohort, list_cohorts, teaches,
+    today_in,
 };
 pub use grading::{Answers, Graded, SubmissionError, grade};
 pub use progress::{CourseProgress, progress};

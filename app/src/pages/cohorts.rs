@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
-use crate::components::{Field, Layout, ProblemPage, ProgressBar, form_errors};
+use crate::components::{Field, IssuedCode, Layout, ProblemPage, ProgressBar, form_errors};
 use crate::i18n::{t, t_with};
 use crate::model::{CohortPage, CohortSummary, CohortsPage};
 use crate::server::learning::{cohort, cohorts};
@@ -168,13 +168,15 @@ pub fn CohortDetailPage() -> impl IntoView {
 
 #[component]
 fn CohortDetail(page: CohortPage) -> impl IntoView {
-    let CohortPage { cohort, members } = page;
+    let CohortPage { cohort, members, issued } = page;
     let share = format!("/join/{}", cohort.code);
+    let back = format!("/manage/cohorts/{}", cohort.id);
     view! {
         <Title text=cohort.name.clone()/>
         <Layout>
             <p><a href="/manage/cohorts">{t("cohorts-title")}</a></p>
             <h1><bdi>{cohort.name}</bdi></h1>
+            {issued.map(|issued| view! { <IssuedCode issued/> })}
             <dl class="profile">
                 <dt>{t("cohort-course")}</dt>
                 <dd><a href=format!("/courses/{}", cohort.course_id)><bdi>{cohort.course_title}</bdi></a></dd>
@@ -196,12 +198,25 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                             <th scope="col">{t("field-username")}</th>
                             <th scope="col">{t("cohort-joined")}</th>
                             <th scope="col">{t("cohort-progress")}</th>
+                            <th scope="col">{t("users-actions")}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {members
                             .into_iter()
                             .map(|member| {
+                                let reset_label =
+                                    t_with("users-issue-code-for", [("username", member.username.clone().into())]);
+                                let still_here = member.left_on.is_none();
+                                let reset = still_here.then(|| {
+                                    view! {
+                                        <form method="post" action="/api/issue_reset_code">
+                                            <input type="hidden" name="username" value=member.username.clone()/>
+                                            <input type="hidden" name="back" value=back.clone()/>
+                                            <button type="submit" aria-label=reset_label>{t("users-issue-code")}</button>
+                                        </form>
+                                    }
+                                });
                                 view! {
                                     <tr>
                                         <td><bdi>{member.display_name}</bdi></td>
@@ -214,6 +229,7 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                                             <ProgressBar progress=member.progress/>
                                             {member.completed.then(|| view! { <span class="tick">"✓ " {t("cohort-member-completed")}</span> })}
                                         </td>
+                                        <td>{reset}</td>
                                     </tr>
                                 }
                             })

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{Layout, ProblemPage};
+use crate::components::{IssuedCode, Layout, ProblemPage};
 use crate::i18n::{t, t_with};
-use crate::model::{IssuedResetCode, Role, UserSummary, UsersPage, Viewer};
+use crate::model::{Role, UserSummary, UsersPage, Viewer};
 use crate::server::admin::users_page;
 
 /// `/admin/users`: find an account, issue it a reset code (managers and
@@ -130,23 +130,5 @@ fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
                 </div>
             </td>
         </tr>
-    }
-}
-
-/// The code just issued, shown this once: to read out or write down.
-#[component]
-fn IssuedCode(issued: IssuedResetCode) -> impl IntoView {
-    let link = issued.link.clone();
-    view! {
-        <section id="issued" class="issued-code" role="status" aria-labelledby="issued-title">
-            <h2 id="issued-title">{t_with("users-code-issued", [("username", issued.username.into())])}</h2>
-            <p class="code" dir="ltr">
-                <code>{issued.code}</code>
-            </p>
-            <p>{t_with("users-code-expires", [("time", issued.expires_at.into())])}</p>
-            <p>
-                {t("users-code-link")} " " <a href=issued.link dir="ltr">{link}</a>
-            </p>
-        </section>
     }
 }

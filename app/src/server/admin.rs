@@ -23,18 +23,24 @@ const ISSUED_RESET_CODE: &str = "issued_reset_code";
 #[server(endpoint = "users_page")]
 pub async fn users_page(query: String) -> Result<crate::model::UsersPage, AppError> {
     crate::auth::authorize(<UsersPage as leptos::server_fn::ServerFn>::PATH).await?;
-    use crate::model::IssuedResetCode;
     let state = expect_context::<crate::state::AppState>();
     let users = crate::accounts::find_users(&state.db, &query, 50).await.map_err(|error| error.into_app_error())?;
+    Ok(crate::model::UsersPage { users, issued: take_issued_code().await? })
+}
+
+/// The reset code this person just issued, if any: shown once, then gone
+/// from their session.
+#[cfg(feature = "ssr")]
+pub async fn take_issued_code() -> Result<Option<crate::model::IssuedResetCode>, AppError> {
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    let issued = session.remove::<IssuedResetCode>(ISSUED_RESET_CODE).await.map_err(AppError::internal)?;
-    Ok(crate::model::UsersPage { users, issued })
+    session.remove(ISSUED_RESET_CODE).await.map_err(AppError::internal)
 }
 
 /// Issues a one-time reset code for an account below the issuer (see
-/// `may_issue_reset_code`), then shows it once on the users page.
+/// `may_issue_reset_code`), then shows it once on the page it came from
+/// (`back`: a cohort page, for instructors) or on the users page.
 #[server(endpoint = "issue_reset_code")]
-pub async fn issue_reset_code(username: String) -> Result<(), AppError> {
+pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<(), AppError> {
     use crate::accounts::{Username, find_user, may_issue_reset_code};
     use crate::model::{IssuedResetCode, Role};
     let viewer = crate::auth::authorize(<IssueResetCode as leptos::server_fn::ServerFn>::PATH)
@@ -43,7 +49,14 @@ pub async fn issue_reset_code(username: String) -> Result<(), AppError> {
     let state = expect_context::<crate::state::AppState>();
     let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
     let subject = find_user(&state.db, &username).await.map_err(|e| e.into_app_error())?.ok_or(AppError::NotFound)?;
-    if !may_issue_reset_code(viewer.role, Role::parse(&subject.role).unwrap_or_default()) {
+    let subject_role = Role::parse(&subject.role).unwrap_or_default();
+    let teaches = if viewer.role == Role::Instructor {
+        let catalog = state.catalog.current();
+        crate::learning::teaches(&state.db, &catalog, &viewer.username, subject.id).await.map_err(AppError::internal)?
+    } else {
+        false
+    };
+    if !may_issue_reset_code(viewer.role, subject_role, teaches) {
         return Err(AppError::Forbidden);
     }
     let actor = crate::auth::acting(Some(&viewer)).await;
@@ -58,7 +71,10 @@ pub async fn issue_reset_code(username: String) -> Result<(), AppError> {
     };
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     session.insert(ISSUED_RESET_CODE, shown).await.map_err(AppError::internal)?;
-    leptos_axum::redirect(&format!("/admin/users?q={username}#issued"));
+    match back.filter(|path| path.starts_with("/manage/cohorts/") && path[16..].bytes().all(|b| b.is_ascii_digit())) {
+        Some(path) => leptos_axum::redirect(&format!("{path}#issued")),
+        None => leptos_axum::redirect(&format!("/admin/users?q={username}#issued")),
+    }
     Ok(())
 }
 

@@ -305,5 +305,6 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
             completed: completion.is_some(),
         });
     }
-    Ok(CohortPage { cohort: summary(cohort, count, &catalog, reader), members })
+    let issued = super::admin::take_issued_code().await?;
+    Ok(CohortPage { cohort: summary(cohort, count, &catalog, reader), members, issued })
 }

@@ -183,3 +183,39 @@ async fn an_administrator_changes_a_role_from_the_web_and_nobody_else_can() {
         assert!(entry.actor_id.is_some() && entry.client_address.is_some(), "who did it, from where");
     }
 }
+
+#[tokio::test]
+async fn an_instructor_issues_codes_for_the_learners_of_their_cohorts_only() {
+    let courses = tempfile::tempdir().unwrap();
+    crate::courses_reload::copy_folder(&sample_courses(), courses.path());
+    let manifest = courses.path().join("smartphone-basics/course.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap().replace("access = \"open\"", "instructors = [\"ines\"]");
+    std::fs::write(&manifest, text).unwrap();
+    let app = crate::helpers::spawn_app_with_courses(Backend::Sqlite, courses.path().to_path_buf()).await;
+    let amina = register_amina(&app).await;
+    let bilal = signed_in_as(&app, "bilal", "learner").await;
+    let manager = signed_in_as(&app, "malika", "manager").await;
+    let ines = signed_in_as(&app, "ines", "instructor").await;
+    for course in ["smartphone-basics", "online-safety"] {
+        let body = format!("course_id={course}&name=Group&time_zone=UTC&starts_on=&ends_on=&capacity=");
+        post_form(&app, "/api/create_cohort", "/manage/cohorts", &body, Some(&manager)).await;
+    }
+    let cohorts = app::entities::cohort::Entity::find().all(&app.state.db.reader).await.unwrap();
+    let code_of = |course: &str| cohorts.iter().find(|c| c.course_id == course).unwrap().clone();
+    let taught = code_of("smartphone-basics");
+    post_form(&app, "/api/join_cohort", "/join", &format!("code={}", taught.code), Some(&amina)).await;
+    post_form(&app, "/api/join_cohort", "/join", &format!("code={}", code_of("online-safety").code), Some(&bilal))
+        .await;
+
+    let back = format!("/manage/cohorts/{}", taught.id);
+    let issued =
+        post_form(&app, "/api/issue_reset_code", &back, &format!("username=amina&back={back}"), Some(&ines)).await;
+    assert_eq!(issued.headers()["location"], format!("{back}#issued"), "{}", refusal(&issued));
+    let page = page_with(&app, &back, &ines).await;
+    assert!(shown_code(&page).is_some(), "the code is shown on the cohort page");
+    assert_eq!(call(&app, "/api/issue_reset_code", "username=bilal", Some(&ines)).await, 403, "not their learner");
+    assert_eq!(call(&app, "/api/issue_reset_code", "username=malika", Some(&ines)).await, 403);
+    let elsewhere = "username=amina&back=https://evil.example/";
+    let response = post_form(&app, "/api/issue_reset_code", "/", elsewhere, Some(&ines)).await;
+    assert_eq!(response.headers()["location"], "/admin/users?q=amina#issued", "never sent off the site");
+}
