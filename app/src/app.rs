@@ -6,8 +6,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::pages::{
-    AccountPage, AuditPage, CataloguePage, CohortDetailPage, CohortsListPage, CoursePage, JoinPage, LessonPage,
-    LoginPage, MyCoursesPage, NotFoundPage, RegisterPage, ResetPage, UsersAdminPage,
+    AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage, JoinPage,
+    LessonPage, LoginPage, MyCoursesPage, NotFoundPage, RegisterPage, ResetPage, UsersAdminPage, VerifyPage,
 };
 
 /// The whole document. It carries no script: pages without islands are
@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=UsersAdminPage ssr=SsrMode::Async/>
                 <Route path=path!("/my") view=MyCoursesPage ssr=SsrMode::Async/>
+                <Route path=path!("/my/certificates/:course") view=CertificatePage ssr=SsrMode::Async/>
+                <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async/>
                 <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/join/:code") view=JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/cohorts") view=CohortsListPage ssr=SsrMode::Async/>

@@ -131,6 +131,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/cohorts", Rule::AtLeast(Role::Instructor)),
     ("/api/cohort", Rule::AtLeast(Role::Instructor)),
     ("/api/create_cohort", Rule::AtLeast(Role::Manager)),
+    ("/api/my_certificate", Rule::SignedIn),
+    ("/api/verify_certificate", Rule::Anyone),
+    ("/api/revoke_certificate", Rule::AtLeast(Role::Manager)),
 ];
 
 /// The one authorisation guard: every server function calls it first with

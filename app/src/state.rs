@@ -22,6 +22,8 @@ pub struct AppState {
     /// The address people reach the site at, without a trailing slash, for
     /// links that leave it (shared reset links, certificates).
     pub public_url: String,
+    /// The programme's name, as certificates name their issuer.
+    pub programme_name: String,
     /// Lesson completions, written with group commit.
     pub completions: crate::learning::CompletionWriter,
 }

@@ -11,6 +11,7 @@ mod m20261128_000002_create_users_and_audit_log;
 mod m20261128_000003_add_user_to_sessions;
 mod m20261128_000004_create_profile_answers_and_reset_codes;
 mod m20261128_000005_create_enrolment_and_progress;
+mod m20261128_000006_create_certificates;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_add_user_to_sessions::Migration),
             Box::new(m20261128_000004_create_profile_answers_and_reset_codes::Migration),
             Box::new(m20261128_000005_create_enrolment_and_progress::Migration),
+            Box::new(m20261128_000006_create_certificates::Migration),
         ]
     }
 }

@@ -69,6 +69,10 @@ pub struct Settings {
     /// a learner after class, short enough that a lost slip of paper expires.
     #[arg(long, env = "LEARN_RESET_CODE_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..=720))]
     pub reset_code_hours: u16,
+
+    /// The programme's name: certificates name it as their issuer.
+    #[arg(long, env = "LEARN_PROGRAMME_NAME", default_value = "Digital Skills Programme")]
+    pub programme_name: String,
 }
 
 impl Settings {

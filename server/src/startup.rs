@@ -76,6 +76,7 @@ impl Application {
             secure_cookies: settings.secure_cookies(),
             policy: settings.account_policy(),
             public_url: settings.public_url(),
+            programme_name: settings.programme_name.clone(),
         };
         tracing::info!(
             courses = state.catalog.current().courses().len(),

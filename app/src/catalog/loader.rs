@@ -260,6 +260,9 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
     }
 
     let manifest = manifest?;
+    if manifest.certificate.min_average_score.is_some_and(|score| score > 100) {
+        problems.report(&folder.join("course.toml"), 1, "certificate.min_average_score is a percentage: 0 to 100");
+    }
     Some(Course {
         id,
         folder: folder.to_path_buf(),
@@ -271,6 +274,7 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
         instructors: manifest.instructors,
         access: manifest.access,
         enrolment: manifest.enrolment,
+        certificate: manifest.certificate,
         translations: manifest.translations,
         modules: built_modules,
         assets,

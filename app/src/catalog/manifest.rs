@@ -27,7 +27,32 @@ pub struct CourseManifest {
     #[serde(default)]
     pub enrolment: Enrolment,
     #[serde(default)]
+    pub certificate: CertificateRules,
+    #[serde(default)]
     pub translations: BTreeMap<Language, TranslatedTitle>,
+}
+
+/// When a learner earns the course's certificate. Every lesson complete
+/// (which includes passing every quiz) is always required.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateRules {
+    /// Also required: the average of the learner's best score on each quiz
+    /// of the course, in percent (0–100).
+    pub min_average_score: Option<u8>,
+    /// `false`: the course gives no certificate.
+    #[serde(default = "yes")]
+    pub issued: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for CertificateRules {
+    fn default() -> Self {
+        CertificateRules { min_average_score: None, issued: true }
+    }
 }
 
 #[derive(Debug, Deserialize)]

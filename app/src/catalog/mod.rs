@@ -17,7 +17,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 
 pub use loader::{BrokenCourses, Loaded, load};
-pub use manifest::TranslatedTitle;
+pub use manifest::{CertificateRules, TranslatedTitle};
 pub use problem::{Problem, format_all};
 
 use crate::language::Language;
@@ -51,6 +51,7 @@ pub struct Course {
     pub instructors: Vec<String>,
     pub access: Access,
     pub enrolment: Enrolment,
+    pub certificate: CertificateRules,
     pub translations: BTreeMap<Language, TranslatedTitle>,
     pub modules: Vec<Module>,
     /// Files under `assets/`, relative to the course folder, with their content hash.

@@ -1,6 +1,7 @@
 //! Tables as sea-orm entities. The schema itself is in the `migrations` crate.
 
 pub mod audit_log;
+pub mod certificate;
 pub mod cohort;
 pub mod course_completion;
 pub mod enrolment;

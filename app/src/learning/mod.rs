@@ -2,11 +2,13 @@
 //! completions, quiz attempts and course completions. Plain Rust over
 //! sea-orm; server functions and the benchmark call it.
 
+mod certificates;
 mod cohorts;
 mod grading;
 mod progress;
 mod service;
 
+pub use certificates::{RevokeError, VERIFY_CODE_LENGTH, earned, find_certificate, my_certificate, revoke_certificate};
 pub use cohorts::{
     CohortError, NewCohort, TIME_ZONES, cohort_members, create_cohort, find_cohort, join_cohort, list_cohorts, teaches,
     today_in,

@@ -81,6 +81,7 @@ mod tests {
             instructors: vec![],
             access: Default::default(),
             enrolment: Default::default(),
+            certificate: Default::default(),
             translations: Default::default(),
             modules,
             assets: Default::default(),

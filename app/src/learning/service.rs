@@ -311,6 +311,10 @@ pub async fn submit_quiz(
     .await?;
     if inserted == 1 && graded.passed {
         record_lesson_completion(&transaction, course, lesson_id, user_id).await?;
+    } else if inserted == 1 {
+        // A better score may now meet a minimum average.
+        let completed = completed_lessons(&transaction, user_id, &course.id).await?;
+        super::certificates::issue_if_earned(&transaction, course, user_id, &completed).await?;
     }
     let attempt = quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::UserId.eq(user_id))
@@ -349,6 +353,7 @@ async fn record_lesson_completion(
     .exec_without_returning(connection)
     .await?;
     let completed = completed_lessons(connection, user_id, &course.id).await?;
+    super::certificates::issue_if_earned(connection, course, user_id, &completed).await?;
     if progress(course, &completed).all_done() {
         course_completion::Entity::insert(course_completion::ActiveModel {
             user_id: Set(user_id),

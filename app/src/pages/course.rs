@@ -76,11 +76,13 @@ fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>
             <p><a class="button" href="/join">{t("join-title")}</a></p>
         }
         .into_any(),
-        Standing::Enrolled { progress, next_lesson, completed_on } => {
+        Standing::Enrolled { progress, next_lesson, completed_on, certificate } => {
             let next = next_lesson.as_deref().map(&lesson_href);
+            let certificate_href = format!("/my/certificates/{course}");
             view! {
                 {joined.then(|| view! { <p class="note" role="status">{t("join-done")}</p> })}
                 {completed_on.map(|date| view! { <p class="note completed" role="status">{t_with("course-completed-on", [("date", date.into())])}</p> })}
+                {certificate.then(|| view! { <p><a class="button" href=certificate_href>{t("certificate-open")}</a></p> })}
                 <ProgressBar progress id="progress"/>
                 {next.map(|href| view! { <p><a class="button" href=href>{if progress.done == 0 { t("course-start") } else { t("course-continue") }}</a></p> })}
                 <form method="post" action="/api/unenrol" class="unenrol">

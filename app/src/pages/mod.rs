@@ -1,6 +1,7 @@
 mod account;
 mod audit;
 mod catalogue;
+mod certificate;
 mod cohorts;
 mod course;
 mod join;
@@ -15,6 +16,7 @@ mod users;
 pub use account::AccountPage;
 pub use audit::AuditPage;
 pub use catalogue::CataloguePage;
+pub use certificate::{CertificatePage, VerifyPage};
 pub use cohorts::{CohortDetailPage, CohortsListPage};
 pub use course::CoursePage;
 pub use join::JoinPage;

@@ -109,11 +109,14 @@ mod standing {
         let progress = crate::learning::progress(course, &completed);
         let completion =
             crate::learning::course_completion(db, viewer.id, &course.id).await.map_err(AppError::internal)?;
+        let certificate =
+            crate::learning::my_certificate(db, viewer.id, &course.id).await.map_err(AppError::internal)?;
         Ok(Found {
             standing: Standing::Enrolled {
                 progress: progress.course,
                 next_lesson: progress.next_lesson.clone(),
                 completed_on: completion.map(|done| utc_date(done.completed_at)),
+                certificate: certificate.is_some(),
             },
             completed_lessons: Some(completed),
             module_progress: progress.modules,

@@ -4,4 +4,5 @@
 pub mod accounts;
 pub mod admin;
 pub mod catalog;
+pub mod certificates;
 pub mod learning;

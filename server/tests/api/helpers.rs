@@ -122,6 +122,7 @@ impl TestDatabase {
             session_idle_days: 14,
             session_max_days: 30,
             reset_code_hours: 24,
+            programme_name: "Digital Skills Programme".into(),
         }
     }
 }

@@ -10,14 +10,14 @@ use crate::helpers::{
     spawn_app, spawn_app_with_courses,
 };
 
-const COURSE: &str = "online-safety";
+pub const COURSE: &str = "online-safety";
 
-async fn register_amina(app: &TestApp) -> String {
+pub async fn register_amina(app: &TestApp) -> String {
     cookie_pair(&set_cookie(&post_form(app, "/api/register", "/register", AMINA, None).await).unwrap())
 }
 
 /// The course's lessons in order: (id, quiz answers as (right, wrong) form bodies).
-fn lessons(app: &TestApp, course: &str) -> Vec<(String, Option<(String, String)>)> {
+pub fn lessons(app: &TestApp, course: &str) -> Vec<(String, Option<(String, String)>)> {
     let catalog = app.state.catalog.current();
     let course = catalog.course(course).unwrap().clone();
     course

@@ -1,0 +1,221 @@
+//! Certificates: issued in the same transaction as the completion that
+//! earns them, exactly once per learner and course, with an unguessable
+//! code anyone can verify at `/verify/{code}`.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use super::progress::progress;
+use crate::accounts::Actor;
+use crate::catalog::Course;
+use crate::db::Db;
+use crate::entities::{certificate, quiz_attempt, user};
+
+/// 16 characters of 5 bits: 80 bits, typed from paper as `ABCD-EFGH-JKMN-PQRS`.
+pub const VERIFY_CODE_LENGTH: usize = 16;
+
+/// Whether a learner with these completed lessons and best quiz scores
+/// (lesson id → percent) has earned the course's certificate.
+pub fn earned(course: &Course, completed: &HashSet<String>, best_scores: &HashMap<String, u8>) -> bool {
+    if !course.certificate.issued || !progress(course, completed).all_done() {
+        return false;
+    }
+    let Some(minimum) = course.certificate.min_average_score else { return true };
+    let quizzes: Vec<u32> = course
+        .lessons()
+        .filter(|(_, lesson)| lesson.quiz.is_some())
+        .map(|(_, lesson)| u32::from(best_scores.get(&lesson.id).copied().unwrap_or(0)))
+        .collect();
+    if quizzes.is_empty() {
+        return true;
+    }
+    quizzes.iter().sum::<u32>() / quizzes.len() as u32 >= u32::from(minimum)
+}
+
+/// Within the transaction that recorded a completion or an attempt: issues
+/// the certificate if it is now earned and not yet issued.
+pub(super) async fn issue_if_earned(
+    connection: &impl ConnectionTrait,
+    course: &Course,
+    user_id: i64,
+    completed: &HashSet<String>,
+) -> Result<(), DbErr> {
+    if !course.certificate.issued || !progress(course, completed).all_done() {
+        return Ok(());
+    }
+    let mut best: HashMap<String, u8> = HashMap::new();
+    for attempt in quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::UserId.eq(user_id))
+        .filter(quiz_attempt::Column::CourseId.eq(&course.id))
+        .all(connection)
+        .await?
+    {
+        let score = attempt.score_percent.clamp(0, 100) as u8;
+        best.entry(attempt.lesson_id).and_modify(|best| *best = (*best).max(score)).or_insert(score);
+    }
+    if !earned(course, completed, &best) {
+        return Ok(());
+    }
+    let Some(learner) = user::Entity::find_by_id(user_id).one(connection).await? else { return Ok(()) };
+    certificate::Entity::insert(certificate::ActiveModel {
+        user_id: Set(user_id),
+        course_id: Set(course.id.clone()),
+        verify_code: Set(crate::codes::generate(VERIFY_CODE_LENGTH)),
+        issued_at: Set(OffsetDateTime::now_utc()),
+        learner_name: Set(learner.display_name),
+        course_title: Set(course.title.clone()),
+        minutes: Set(course.minutes().try_into().unwrap_or(i32::MAX)),
+        content_version: Set(course.content_version.clone()),
+        revoked_at: Set(None),
+        revoked_reason: Set(None),
+        revoked_by: Set(None),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([certificate::Column::UserId, certificate::Column::CourseId]).do_nothing().to_owned(),
+    )
+    .exec_without_returning(connection)
+    .await?;
+    Ok(())
+}
+
+/// A learner's own certificate for a course.
+pub async fn my_certificate(db: &Db, user_id: i64, course_id: &str) -> Result<Option<certificate::Model>, DbErr> {
+    certificate::Entity::find()
+        .filter(certificate::Column::UserId.eq(user_id))
+        .filter(certificate::Column::CourseId.eq(course_id))
+        .one(&db.reader)
+        .await
+}
+
+/// The certificate a typed verify code names; `None` for anything that is
+/// not a well-formed code of an issued certificate.
+pub async fn find_certificate(db: &Db, code: &str) -> Result<Option<certificate::Model>, DbErr> {
+    let Some(code) = crate::codes::normalise(code, VERIFY_CODE_LENGTH) else { return Ok(None) };
+    certificate::Entity::find().filter(certificate::Column::VerifyCode.eq(code)).one(&db.reader).await
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RevokeError {
+    #[error("no certificate has that code")]
+    Unknown,
+    #[error("a reason of 1 to 500 characters is needed")]
+    Reason,
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// Revokes a certificate with a reason; audited in the same transaction.
+/// Revoking again keeps the first date and reason.
+pub async fn revoke_certificate(db: &Db, code: &str, reason: &str, actor: &Actor) -> Result<(), RevokeError> {
+    use sea_orm::TransactionTrait;
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > 500 || reason.chars().any(char::is_control) {
+        return Err(RevokeError::Reason);
+    }
+    let found = find_certificate(db, code).await?.ok_or(RevokeError::Unknown)?;
+    let transaction = db.writer.begin().await?;
+    certificate::Entity::update_many()
+        .col_expr(certificate::Column::RevokedAt, sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()))
+        .col_expr(certificate::Column::RevokedReason, sea_orm::sea_query::Expr::value(reason))
+        .col_expr(certificate::Column::RevokedBy, sea_orm::sea_query::Expr::value(actor.user_id))
+        .filter(certificate::Column::Id.eq(found.id))
+        .filter(certificate::Column::RevokedAt.is_null())
+        .exec(&transaction)
+        .await?;
+    let detail = json!({ "certificate": found.id, "course": found.course_id, "reason": reason });
+    crate::accounts::record_in(&transaction, actor, Some(found.user_id), "certificate.revoked", detail).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{CertificateRules, Lesson, LessonContent, Module, Question, Quiz, QuizOption};
+
+    fn lesson(id: &str, quiz: bool) -> Lesson {
+        Lesson {
+            id: id.into(),
+            source: Default::default(),
+            minutes: 5,
+            content: LessonContent { title: id.into(), html: String::new(), contents: vec![], questions: vec![] },
+            translations: Default::default(),
+            quiz: quiz.then(|| Quiz {
+                pass_mark: 70,
+                questions: vec![Question {
+                    id: "q".into(),
+                    multiple: false,
+                    options: vec![QuizOption { id: "a".into(), correct: true }],
+                }],
+            }),
+        }
+    }
+
+    fn course(rules: CertificateRules) -> Course {
+        Course {
+            id: "c".into(),
+            folder: Default::default(),
+            title: "C".into(),
+            summary: String::new(),
+            level: Default::default(),
+            hours: None,
+            language: Default::default(),
+            instructors: vec![],
+            access: Default::default(),
+            enrolment: Default::default(),
+            certificate: rules,
+            translations: Default::default(),
+            modules: vec![Module {
+                slug: "m".into(),
+                title: "M".into(),
+                summary: None,
+                translations: Default::default(),
+                lessons: vec![lesson("read", false), lesson("quiz-1", true), lesson("quiz-2", true)],
+            }],
+            assets: Default::default(),
+            content_version: "v1".into(),
+        }
+    }
+
+    fn set(ids: &[&str]) -> HashSet<String> {
+        ids.iter().map(|id| id.to_string()).collect()
+    }
+
+    fn scores(pairs: &[(&str, u8)]) -> HashMap<String, u8> {
+        pairs.iter().map(|(id, score)| (id.to_string(), *score)).collect()
+    }
+
+    #[test]
+    fn every_lesson_is_required() {
+        let course = course(CertificateRules::default());
+        let all = set(&["read", "quiz-1", "quiz-2"]);
+        assert!(earned(&course, &all, &scores(&[("quiz-1", 70), ("quiz-2", 100)])));
+        assert!(!earned(&course, &set(&["read", "quiz-1"]), &scores(&[("quiz-1", 100)])));
+    }
+
+    #[test]
+    fn a_minimum_average_counts_the_best_score_of_each_quiz() {
+        let course = course(CertificateRules { min_average_score: Some(80), issued: true });
+        let all = set(&["read", "quiz-1", "quiz-2"]);
+        assert!(!earned(&course, &all, &scores(&[("quiz-1", 70), ("quiz-2", 80)])), "average 75");
+        assert!(earned(&course, &all, &scores(&[("quiz-1", 70), ("quiz-2", 90)])), "average 80");
+    }
+
+    #[test]
+    fn a_course_can_give_no_certificate() {
+        let course = course(CertificateRules { min_average_score: None, issued: false });
+        assert!(!earned(&course, &set(&["read", "quiz-1", "quiz-2"]), &scores(&[("quiz-1", 100), ("quiz-2", 100)])));
+    }
+
+    #[test]
+    fn verify_codes_carry_80_bits() {
+        assert!(VERIFY_CODE_LENGTH * 5 >= 80);
+        let code = crate::codes::generate(VERIFY_CODE_LENGTH);
+        assert_eq!(crate::codes::grouped(&code).len(), 19);
+    }
+}

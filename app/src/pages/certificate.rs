@@ -1,0 +1,144 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::param;
+use crate::components::{Field, Layout, ProblemPage, form_errors};
+use crate::error::AppError;
+use crate::i18n::{duration, t, t_with};
+use crate::model::{CertificateView, Role, Verification, VerifiedCertificate, Viewer};
+use crate::server::certificates::{my_certificate, verify_certificate};
+
+/// `/my/certificates/{course}`: the learner's own certificate, printable on
+/// one A4 page, with a QR code of its public verification address.
+#[component]
+pub fn CertificatePage() -> impl IntoView {
+    let course = param("course");
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match my_certificate(course).await {
+                    Ok(certificate) => view! { <Certificate certificate/> }.into_any(),
+                    Err(error) => view! { <ProblemPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Certificate(certificate: CertificateView) -> impl IntoView {
+    let CertificateView {
+        learner_name,
+        course_id,
+        course_title,
+        issued_on,
+        minutes,
+        programme,
+        verify_code,
+        verify_url,
+        qr_svg,
+        revoked_on,
+    } = certificate;
+    let verify_href = verify_url.clone();
+    view! {
+        <Title text=t("certificate-title")/>
+        <Layout>
+            <p class="no-print"><a href=format!("/courses/{course_id}")>{t("certificate-back")}</a></p>
+            {revoked_on.map(|date| view! { <p class="form-error" role="alert">{t_with("certificate-revoked-on", [("date", date.into())])}</p> })}
+            <article class="certificate" aria-labelledby="certificate-heading">
+                <p class="issuer">{programme.clone()}</p>
+                <h1 id="certificate-heading">{t("certificate-heading")}</h1>
+                <p>{t("certificate-certifies")}</p>
+                <p class="learner"><bdi>{learner_name}</bdi></p>
+                <p>{t("certificate-completed")}</p>
+                <p class="course"><bdi>{course_title}</bdi></p>
+                <dl class="facts">
+                    <dt>{t("certificate-date")}</dt>
+                    <dd dir="ltr">{issued_on}</dd>
+                    <dt>{t("certificate-hours")}</dt>
+                    <dd>{duration(minutes)}</dd>
+                    <dt>{t("certificate-issuer")}</dt>
+                    <dd><bdi>{programme}</bdi></dd>
+                </dl>
+                <div class="verify">
+                    <div class="qr" role="img" aria-label=t("certificate-qr") inner_html=qr_svg></div>
+                    <p>
+                        {t("certificate-verify-at")}
+                        <br/>
+                        <a href=verify_href dir="ltr">{verify_url}</a>
+                        <br/>
+                        {t("certificate-code")} " " <code dir="ltr">{verify_code}</code>
+                    </p>
+                </div>
+            </article>
+            <p class="no-print hint">{t("certificate-print-hint")}</p>
+        </Layout>
+    }
+}
+
+/// `/verify/{code}`: public. Valid, revoked (with its date) or unknown
+/// (status 404), showing only name, course, date and issuer.
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let code = param("code");
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match verify_certificate(code).await {
+                    Ok(verification) => view! { <Verified verification/> }.into_any(),
+                    Err(error) => view! { <ProblemPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Verified(verification: Verification) -> impl IntoView {
+    let (status_class, headline, details, revoked) = match verification {
+        Verification::Unknown => {
+            #[cfg(feature = "ssr")]
+            AppError::NotFound.set_response_status();
+            ("unknown", t("verify-unknown"), None, false)
+        }
+        Verification::Valid(found) => ("valid", t("verify-valid"), Some(found), false),
+        Verification::Revoked(found, date) => {
+            ("revoked", t_with("verify-revoked", [("date", date.into())]), Some(found), true)
+        }
+    };
+    let may_revoke = use_context::<Viewer>().is_some_and(|viewer| viewer.role >= Role::Manager) && !revoked;
+    view! {
+        <Title text=t("verify-title")/>
+        <Layout>
+            <h1>{t("verify-title")}</h1>
+            <p class=format!("verdict {status_class}") role="status">{headline}</p>
+            {details.map(|found| view! { <Details found may_revoke/> })}
+        </Layout>
+    }
+}
+
+#[component]
+fn Details(found: VerifiedCertificate, may_revoke: bool) -> impl IntoView {
+    let errors = form_errors("revoke_certificate");
+    let code = found.verify_code.clone();
+    view! {
+        <dl class="profile">
+            <dt>{t("verify-name")}</dt>
+            <dd><bdi>{found.learner_name}</bdi></dd>
+            <dt>{t("cohort-course")}</dt>
+            <dd><bdi>{found.course_title}</bdi></dd>
+            <dt>{t("certificate-date")}</dt>
+            <dd dir="ltr">{found.issued_on}</dd>
+            <dt>{t("certificate-issuer")}</dt>
+            <dd><bdi>{found.programme}</bdi></dd>
+        </dl>
+        {may_revoke.then(|| view! {
+            <h2>{t("revoke-title")}</h2>
+            <form class="account-form" method="post" action="/api/revoke_certificate">
+                <input type="hidden" name="code" value=code/>
+                <Field name="reason" label=t("revoke-reason") autocomplete="off" error=errors.field("reason").map(str::to_string)/>
+                <button type="submit" class="danger">{t("revoke-submit")}</button>
+            </form>
+        })}
+    }
+}

@@ -1,0 +1,99 @@
+//! Certificates: the learner's own page, public verification, revocation.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::{CertificateView, Verification};
+
+/// The signed-in learner's certificate for `course` (never anyone else's:
+/// others see only the public verification page).
+#[server(endpoint = "my_certificate")]
+pub async fn my_certificate(course: String) -> Result<CertificateView, AppError> {
+    let viewer = crate::auth::authorize(<MyCertificate as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let state = expect_context::<crate::state::AppState>();
+    let found = crate::learning::my_certificate(&state.db, viewer.id, &course)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
+    let code = crate::codes::grouped(&found.verify_code);
+    let verify_url = format!("{}/verify/{code}", state.public_url);
+    Ok(CertificateView {
+        learner_name: found.learner_name,
+        course_id: found.course_id,
+        course_title: found.course_title,
+        issued_on: super::catalog::utc_date(found.issued_at),
+        minutes: found.minutes.max(0) as u32,
+        programme: state.programme_name.clone(),
+        qr_svg: qr_svg(&verify_url),
+        verify_code: code,
+        verify_url,
+        revoked_on: found.revoked_at.map(super::catalog::utc_date),
+    })
+}
+
+/// The QR code of `text` as an SVG element (no XML declaration), black on white.
+#[cfg(feature = "ssr")]
+fn qr_svg(text: &str) -> String {
+    use qrcode::render::svg;
+    match qrcode::QrCode::new(text.as_bytes()) {
+        Ok(code) => {
+            let svg = code.render::<svg::Color>().min_dimensions(160, 160).quiet_zone(true).build();
+            match svg.find("<svg") {
+                Some(start) => svg[start..].to_string(),
+                None => String::new(),
+            }
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// Anyone may check a certificate by its code: valid, revoked (with the
+/// date) or unknown. Only name, course, date and issuer are shown.
+#[server(endpoint = "verify_certificate")]
+pub async fn verify_certificate(code: String) -> Result<Verification, AppError> {
+    crate::auth::authorize(<VerifyCertificate as leptos::server_fn::ServerFn>::PATH).await?;
+    use crate::model::VerifiedCertificate;
+    let state = expect_context::<crate::state::AppState>();
+    let Some(found) = crate::learning::find_certificate(&state.db, &code).await.map_err(AppError::internal)? else {
+        return Ok(Verification::Unknown);
+    };
+    let verified = VerifiedCertificate {
+        learner_name: found.learner_name,
+        course_title: found.course_title,
+        issued_on: super::catalog::utc_date(found.issued_at),
+        programme: state.programme_name.clone(),
+        verify_code: crate::codes::grouped(&found.verify_code),
+    };
+    Ok(match found.revoked_at {
+        Some(revoked) => Verification::Revoked(verified, super::catalog::utc_date(revoked)),
+        None => Verification::Valid(verified),
+    })
+}
+
+/// Revokes a certificate with a reason (managers and administrators);
+/// the verification page shows it at once.
+#[server(endpoint = "revoke_certificate")]
+pub async fn revoke_certificate(code: String, reason: String) -> Result<(), AppError> {
+    use crate::learning::RevokeError;
+    use crate::model::FormErrors;
+    let viewer = crate::auth::authorize(<RevokeCertificate as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let state = expect_context::<crate::state::AppState>();
+    let actor = crate::auth::acting(Some(&viewer)).await;
+    match crate::learning::revoke_certificate(&state.db, &code, &reason, &actor).await {
+        Ok(()) => {
+            let code = crate::codes::normalise(&code, crate::learning::VERIFY_CODE_LENGTH).unwrap_or_default();
+            leptos_axum::redirect(&format!("/verify/{}", crate::codes::grouped(&code)));
+            Ok(())
+        }
+        Err(RevokeError::Unknown) => Err(AppError::NotFound),
+        Err(RevokeError::Reason) => Err(AppError::Form(FormErrors {
+            fields: vec![("reason".into(), "revoke-reason-needed".into())],
+            ..FormErrors::default()
+        })),
+        Err(RevokeError::Database(error)) => Err(AppError::internal(error)),
+    }
+}

@@ -1,0 +1,131 @@
+//! Certificates: issued once on completion, shown to their learner only,
+//! verifiable by anyone, revocable by managers.
+
+use app::entities::{audit_log, certificate};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use crate::helpers::{BACKENDS, Backend, TestApp, call, page_with, post_form, refusal, signed_in_as, spawn_app};
+use crate::learning::{COURSE, lessons, register_amina};
+
+/// Completes every lesson but the last `left` lessons without a quiz; returns those.
+async fn complete_all_but(app: &TestApp, cookie: &str, left: usize) -> Vec<String> {
+    post_form(app, "/api/enrol", "/", &format!("course={COURSE}"), Some(cookie)).await;
+    let lessons = lessons(app, COURSE);
+    let plain: Vec<String> = lessons.iter().filter(|(_, quiz)| quiz.is_none()).map(|(id, _)| id.clone()).collect();
+    let (done, rest) = plain.split_at(plain.len() - left);
+    for lesson in done {
+        post_form(app, "/api/complete_lesson", "/", &format!("course={COURSE}&lesson={lesson}"), Some(cookie)).await;
+    }
+    for (lesson, answers) in &lessons {
+        if let Some((right, _)) = answers {
+            let body = format!("course={COURSE}&lesson={lesson}&attempt_key=AAAABBBBCCCCDDDD{right}");
+            post_form(app, "/api/submit_quiz", "/", &body, Some(cookie)).await;
+        }
+    }
+    rest.to_vec()
+}
+
+async fn certificates(app: &TestApp) -> Vec<certificate::Model> {
+    certificate::Entity::find().all(&app.state.db.reader).await.unwrap()
+}
+
+#[tokio::test]
+async fn completing_the_course_issues_exactly_one_certificate_even_when_completions_race() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let amina = register_amina(&app).await;
+        let last_two = complete_all_but(&app, &amina, 2).await;
+        assert!(certificates(&app).await.is_empty(), "{backend:?}: not before the course is complete");
+        let user_id = app::entities::user::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap().id;
+        let course = app.state.catalog.current().course(COURSE).unwrap().clone();
+        let racing: Vec<_> = last_two
+            .iter()
+            .chain(&last_two)
+            .map(|lesson| {
+                let (writer, course, lesson) = (app.state.completions.clone(), course.clone(), lesson.clone());
+                tokio::spawn(async move { writer.complete(course, &lesson, user_id).await.unwrap() })
+            })
+            .collect();
+        for call in racing {
+            call.await.unwrap();
+        }
+        let issued = certificates(&app).await;
+        assert_eq!(issued.len(), 1, "{backend:?}: one certificate");
+        assert_eq!(issued[0].learner_name, "عائشہ", "the name exactly as registered");
+        assert_eq!(issued[0].verify_code.len(), 16);
+    }
+}
+
+#[tokio::test]
+async fn the_certificate_page_is_the_learners_own_and_anyone_can_verify_it() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let amina = register_amina(&app).await;
+    for lesson in complete_all_but(&app, &amina, 0).await {
+        panic!("nothing should be left: {lesson}");
+    }
+    let page = page_with(&app, &format!("/my/certificates/{COURSE}?lang=en"), &amina).await;
+    assert!(page.contains("عائشہ") && page.contains("<svg"), "the name and a QR code");
+    let issued = &certificates(&app).await[0];
+    let grouped = app::codes::grouped(&issued.verify_code);
+    let verify_path = format!("/verify/{grouped}");
+    assert!(page.contains(&format!("{}{verify_path}", app.address)), "the public address, in full");
+    let course_page = page_with(&app, &format!("/courses/{COURSE}?lang=en"), &amina).await;
+    assert!(course_page.contains(&format!("/my/certificates/{COURSE}")), "linked from the course page");
+
+    let bilal = signed_in_as(&app, "bilal", "learner").await;
+    let theirs = app
+        .client
+        .get(format!("{}/my/certificates/{COURSE}", app.address))
+        .header("cookie", &bilal)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(theirs.status(), 404, "only one's own certificate: another learner has none to see");
+
+    let (status, verified) = app.get_text(&format!("{verify_path}?lang=en")).await;
+    assert_eq!(status, 200);
+    assert!(verified.contains("Valid") && verified.contains("عائشہ"));
+    assert!(!verified.contains("amina") && !verified.contains("revoke_certificate"), "nothing more to a visitor");
+    let typed = format!("/verify/{}", grouped.to_lowercase().replace('-', ""));
+    assert_eq!(app.get_text(&typed).await.0, 200, "typing forgives case and dashes");
+    for bad in ["/verify/AAAA-BBBB-CCCC-DDDD", "/verify/not-a-code", &format!("/verify/{}", "A".repeat(5000))] {
+        let (status, page) = app.get_text(&format!("{bad}?lang=en")).await;
+        assert_eq!(status, 404, "{bad}");
+        assert!(page.contains("No certificate has this code"), "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn managers_revoke_with_a_reason_and_the_verify_page_says_so_at_once() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let amina = register_amina(&app).await;
+        complete_all_but(&app, &amina, 0).await;
+        let code = app::codes::grouped(&certificates(&app).await[0].verify_code);
+        let manager = signed_in_as(&app, "malika", "manager").await;
+
+        assert_eq!(call(&app, "/api/revoke_certificate", &format!("code={code}&reason=x"), Some(&amina)).await, 403);
+        let unknown = "code=AAAA-BBBB-CCCC-DDDD&reason=Fraud";
+        assert_eq!(call(&app, "/api/revoke_certificate", unknown, Some(&manager)).await, 404, "{backend:?}");
+        let no_reason =
+            post_form(&app, "/api/revoke_certificate", "/", &format!("code={code}&reason=+"), Some(&manager)).await;
+        assert!(refusal(&no_reason).contains("revoke-reason-needed"));
+        assert!(certificates(&app).await[0].revoked_at.is_none(), "nothing changed");
+
+        let page = page_with(&app, &format!("/verify/{code}?lang=en"), &manager).await;
+        assert!(page.contains("action=\"/api/revoke_certificate\""), "managers see the revoke form");
+        let body = format!("code={code}&reason=Copied+the+quiz+answers");
+        let revoked = post_form(&app, "/api/revoke_certificate", "/", &body, Some(&manager)).await;
+        assert_eq!(revoked.headers()["location"], format!("/verify/{code}"), "{backend:?}");
+        let (status, page) = app.get_text(&format!("/verify/{code}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Revoked on"), "{backend:?}");
+        let audited = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("certificate.revoked"))
+            .count(&app.state.db.reader)
+            .await
+            .unwrap();
+        assert_eq!(audited, 1);
+        assert!(page_with(&app, &format!("/my/certificates/{COURSE}?lang=en"), &amina).await.contains("was revoked"));
+    }
+}
