@@ -87,7 +87,7 @@ async function journey({ javaScriptEnabled, username, check }) {
   // Fail: the first wrong option of every question.
   for (const question of questions()) {
     const wrong = question.options.find((option) => !option.correct);
-    await page.locator(`#q-${question.id}-${wrong.id}`).check();
+    await page.locator(`#q-${question.id}--${wrong.id}`).check();
   }
   await page.getByRole("button", { name: "Check my answers" }).click();
   await page.waitForURL(/attempt=\d+/);
@@ -99,7 +99,7 @@ async function journey({ javaScriptEnabled, username, check }) {
   // Pass: exactly the right options.
   for (const question of questions()) {
     for (const option of question.options.filter((option) => option.correct)) {
-      await page.locator(`#q-${question.id}-${option.id}`).check();
+      await page.locator(`#q-${question.id}--${option.id}`).check();
     }
   }
   await page.getByRole("button", { name: "Check my answers" }).click();

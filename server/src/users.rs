@@ -17,7 +17,7 @@ pub async fn run(command: UsersCommand, input: &mut impl BufRead) -> Result<Stri
     let actor = Actor::command_line();
     match command {
         UsersCommand::Create { username, display_name, role, settings } => {
-            let username = Username::parse(&username).map_err(english)?;
+            let username = Username::parse_new(&username).map_err(english)?;
             let display_name = DisplayName::parse(&display_name).map_err(english)?;
             let role = parse_role(&role)?;
             let password = NewPassword::parse(&read_password(input)?, &username).map_err(english)?;

@@ -52,32 +52,60 @@ pub async fn profile_answers(db: &Db, user_id: i64) -> Result<ProfileAnswers, Db
 }
 
 /// Replaces a person's answers (an empty list withdraws every consent and
-/// deletes every answer), with its audit record, in one transaction.
+/// deletes every answer), with its audit record, in one transaction. An
+/// answer saved again unchanged keeps the time its consent was given.
 pub async fn save_profile(db: &Db, user_id: i64, answers: &ProfileAnswers, actor: &Actor) -> Result<(), DbErr> {
     let transaction = db.writer.begin().await?;
+    let before: Vec<(String, String)> = profile_answer::Entity::find()
+        .filter(profile_answer::Column::UserId.eq(user_id))
+        .all(&transaction)
+        .await?
+        .into_iter()
+        .map(|row| (row.question, row.answer))
+        .collect();
     replace_answers(&transaction, user_id, answers).await?;
-    let questions: Vec<&str> = answers.iter().map(|(question, _)| question.as_str()).collect();
-    let action = if answers.is_empty() { "profile.consent_withdrawn" } else { "profile.consent_given" };
-    record(&transaction, actor, Some(user_id), action, json!({ "questions": questions })).await?;
+    let given: Vec<&str> = answers
+        .iter()
+        .filter(|(question, answer)| !before.iter().any(|(q, a)| q == question.as_str() && a == answer))
+        .map(|(question, _)| question.as_str())
+        .collect();
+    let withdrawn: Vec<&str> = before
+        .iter()
+        .filter(|(question, _)| !answers.iter().any(|(q, _)| q.as_str() == question))
+        .map(|(question, _)| question.as_str())
+        .collect();
+    if !given.is_empty() {
+        record(&transaction, actor, Some(user_id), "profile.consent_given", json!({ "questions": given })).await?;
+    }
+    if !withdrawn.is_empty() {
+        let detail = json!({ "questions": withdrawn });
+        record(&transaction, actor, Some(user_id), "profile.consent_withdrawn", detail).await?;
+    }
     transaction.commit().await
 }
 
-/// Within a transaction: the person's answers become exactly `answers`.
+/// Within a transaction: the person's answers become exactly `answers`;
+/// an unchanged answer keeps its consent time.
 pub(super) async fn replace_answers(
     connection: &impl sea_orm::ConnectionTrait,
     user_id: i64,
     answers: &ProfileAnswers,
 ) -> Result<(), DbErr> {
+    let before =
+        profile_answer::Entity::find().filter(profile_answer::Column::UserId.eq(user_id)).all(connection).await?;
     profile_answer::Entity::delete_many().filter(profile_answer::Column::UserId.eq(user_id)).exec(connection).await?;
     if answers.is_empty() {
         return Ok(());
     }
     let now = OffsetDateTime::now_utc();
-    profile_answer::Entity::insert_many(answers.iter().map(|(question, answer)| profile_answer::ActiveModel {
-        user_id: Set(user_id),
-        question: Set(question.as_str().to_string()),
-        answer: Set(answer.clone()),
-        consented_at: Set(now),
+    profile_answer::Entity::insert_many(answers.iter().map(|(question, answer)| {
+        let kept = before.iter().find(|row| row.question == question.as_str() && &row.answer == answer);
+        profile_answer::ActiveModel {
+            user_id: Set(user_id),
+            question: Set(question.as_str().to_string()),
+            answer: Set(answer.clone()),
+            consented_at: Set(kept.map(|row| row.consented_at).unwrap_or(now)),
+        }
     }))
     .exec(connection)
     .await?;

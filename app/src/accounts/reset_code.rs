@@ -69,6 +69,22 @@ pub fn may_issue_reset_code(issuer: Role, subject: Role, teaches_subject: bool) 
     }
 }
 
+/// Within a transaction: every unused code of the account stops working
+/// (its role or password changed, so whoever was allowed to issue it may no
+/// longer be, and it is no longer needed).
+pub(super) async fn cancel_reset_codes(
+    connection: &impl sea_orm::ConnectionTrait,
+    user_id: i64,
+) -> Result<(), sea_orm::DbErr> {
+    reset_code::Entity::update_many()
+        .col_expr(reset_code::Column::UsedAt, sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()))
+        .filter(reset_code::Column::UserId.eq(user_id))
+        .filter(reset_code::Column::UsedAt.is_null())
+        .exec(connection)
+        .await?;
+    Ok(())
+}
+
 /// A code issued, and until when it works.
 #[derive(Debug)]
 pub struct Issued {

@@ -111,6 +111,7 @@ pub async fn set_role(db: &Db, username: &Username, role: Role, actor: &Actor) -
         .await
         .map_err(internal)?;
     end_sessions(&transaction, user.id).await?;
+    super::reset_code::cancel_reset_codes(&transaction, user.id).await.map_err(internal)?;
     transaction.commit().await.map_err(internal)?;
     Ok(())
 }
@@ -130,6 +131,7 @@ pub async fn reset_password(
     changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(id), "user.password_reset", json!({})).await.map_err(internal)?;
     end_sessions(&transaction, id).await?;
+    super::reset_code::cancel_reset_codes(&transaction, id).await.map_err(internal)?;
     transaction.commit().await.map_err(internal)?;
     Ok(())
 }
@@ -148,7 +150,7 @@ pub(super) async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, use
 /// Accounts whose username or name starts with `query` (any case), at most
 /// `limit`, by username. An empty query lists the first accounts.
 pub async fn find_users(db: &Db, query: &str, limit: u64) -> Result<Vec<crate::model::UserSummary>, AccountError> {
-    use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
     use sea_orm::{QueryOrder, QuerySelect};
     let query = query.trim();
     let mut select = user::Entity::find().filter(user::Column::Username.not_like("deleted-%"));
@@ -159,7 +161,10 @@ pub async fn find_users(db: &Db, query: &str, limit: u64) -> Result<Vec<crate::m
         select = select.filter(
             sea_orm::Condition::any()
                 .add(Expr::col(user::Column::Username).like(LikeExpr::new(pattern).escape('\\')))
-                .add(Expr::col(user::Column::DisplayName).like(LikeExpr::new(by_name).escape('\\'))),
+                .add(
+                    Expr::expr(Func::lower(Expr::col(user::Column::DisplayName)))
+                        .like(LikeExpr::new(by_name.to_lowercase()).escape('\\')),
+                ),
         );
     }
     let users = select.order_by_asc(user::Column::Username).limit(limit).all(&db.reader).await.map_err(internal)?;
@@ -207,6 +212,7 @@ pub async fn change_password(
     changed.password_hash = Set(hash.into_stored());
     changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(user_id), "user.password_changed", json!({})).await.map_err(internal)?;
+    super::reset_code::cancel_reset_codes(&transaction, user_id).await.map_err(internal)?;
     let mut others =
         crate::entities::session::Entity::delete_many().filter(crate::entities::session::Column::UserId.eq(user_id));
     if let Some(keep) = keep_session {
@@ -234,7 +240,9 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
         .await
         .map_err(internal)?;
     let format = |time: OffsetDateTime| time.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    let learning = learning_history(db, user_id, &format).await.map_err(internal)?;
     Ok(json!({
+        "learning": learning,
         "account": {
             "username": user.username,
             "display_name": user.display_name,
@@ -251,6 +259,46 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
             "at": format(entry.occurred_at),
             "action": entry.action,
             "from_address": entry.client_address,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// A person's enrolments, completions, quiz attempts (with their answers)
+/// and certificates, for their own data download.
+async fn learning_history(
+    db: &Db,
+    user_id: i64,
+    format: &impl Fn(OffsetDateTime) -> String,
+) -> Result<serde_json::Value, DbErr> {
+    use crate::entities::{certificate, course_completion, enrolment, lesson_completion, quiz_attempt};
+    let enrolments = enrolment::Entity::find().filter(enrolment::Column::UserId.eq(user_id)).all(&db.reader).await?;
+    let lessons =
+        lesson_completion::Entity::find().filter(lesson_completion::Column::UserId.eq(user_id)).all(&db.reader).await?;
+    let attempts =
+        quiz_attempt::Entity::find().filter(quiz_attempt::Column::UserId.eq(user_id)).all(&db.reader).await?;
+    let courses =
+        course_completion::Entity::find().filter(course_completion::Column::UserId.eq(user_id)).all(&db.reader).await?;
+    let certificates =
+        certificate::Entity::find().filter(certificate::Column::UserId.eq(user_id)).all(&db.reader).await?;
+    Ok(json!({
+        "enrolments": enrolments.into_iter().map(|e| json!({
+            "course": e.course_id, "cohort": e.cohort_id, "enrolled_at": format(e.enrolled_at),
+            "left_at": e.left_at.map(format),
+        })).collect::<Vec<_>>(),
+        "lessons_completed": lessons.into_iter().map(|l| json!({
+            "course": l.course_id, "lesson": l.lesson_id, "at": format(l.completed_at),
+        })).collect::<Vec<_>>(),
+        "quiz_attempts": attempts.into_iter().map(|a| json!({
+            "course": a.course_id, "lesson": a.lesson_id, "at": format(a.submitted_at),
+            "score_percent": a.score_percent, "passed": a.passed,
+            "answers": serde_json::from_str::<serde_json::Value>(&a.answers).unwrap_or_default(),
+        })).collect::<Vec<_>>(),
+        "courses_completed": courses.into_iter().map(|c| json!({
+            "course": c.course_id, "at": format(c.completed_at), "content_version": c.content_version,
+        })).collect::<Vec<_>>(),
+        "certificates": certificates.into_iter().map(|c| json!({
+            "course": c.course_id, "name": c.learner_name, "issued_at": format(c.issued_at),
+            "verify_code": crate::codes::grouped(&c.verify_code), "revoked_at": c.revoked_at.map(format),
         })).collect::<Vec<_>>(),
     }))
 }

@@ -21,11 +21,17 @@ impl Username {
         if !text.chars().all(allowed) || !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
             return Err("username-characters");
         }
-        // Deleted accounts are renamed `deleted-<id>`.
-        if text.starts_with("deleted-") {
+        Ok(Username(text))
+    }
+
+    /// A username for a new account: also not one of the names deleted
+    /// accounts are given (`deleted-<id>`).
+    pub fn parse_new(text: &str) -> Result<Username, &'static str> {
+        let username = Username::parse(text)?;
+        if username.0.starts_with("deleted-") {
             return Err("username-taken");
         }
-        Ok(Username(text))
+        Ok(username)
     }
 
     pub fn as_str(&self) -> &str {
@@ -155,7 +161,8 @@ mod tests {
         assert_eq!(Username::parse("amina khan"), Err("username-characters"));
         assert_eq!(Username::parse("_amina"), Err("username-characters"));
         assert_eq!(Username::parse("амина"), Err("username-characters"));
-        assert_eq!(Username::parse("deleted-12"), Err("username-taken"));
+        assert_eq!(Username::parse_new("deleted-12"), Err("username-taken"));
+        assert!(Username::parse("deleted-12").is_ok(), "an existing account of that name can still sign in");
     }
 
     #[test]

@@ -269,7 +269,7 @@ fn course_relative(folder: &Path, relative: &str) -> Option<PathBuf> {
 }
 
 /// Ids the page around a lesson uses; lesson text may not take them.
-const RESERVED_IDS: [&str; 3] = ["main", "contents-heading", "quiz-heading"];
+const RESERVED_IDS: [&str; 5] = ["main", "contents-heading", "quiz-heading", "result", "result-heading"];
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();

@@ -94,11 +94,18 @@ impl Course {
                         .options
                         .iter()
                         .zip(&text.options)
-                        .map(|(option, text)| OptionResult {
-                            html: text.html.clone(),
-                            chosen: chosen.is_some_and(|chosen| chosen.contains(&option.id)),
-                            correct: option.correct,
-                            explanation_html: text.explanation_html.clone(),
+                        .map(|(option, text)| {
+                            let was_chosen = chosen.is_some_and(|chosen| chosen.contains(&option.id));
+                            // Until the quiz is passed, only what the learner chose is
+                            // explained: showing every right option would let anyone
+                            // copy them into the next attempt.
+                            let revealed = graded.passed || was_chosen;
+                            OptionResult {
+                                html: text.html.clone(),
+                                chosen: was_chosen,
+                                correct: revealed && option.correct,
+                                explanation_html: if revealed { text.explanation_html.clone() } else { String::new() },
+                            }
                         })
                         .collect(),
                 }

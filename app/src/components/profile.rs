@@ -27,7 +27,12 @@ pub fn ProfileQuestions(chosen: Vec<(String, String)>, errors: FormErrors) -> im
                         <div class="field profile-question">
                             <label for=name>{t(question.message_id())}</label>
                             {error.map(|error| view! { <p class="field-error" id=error_id>{t(&error)}</p> })}
-                            <select id=name name=name aria-describedby=described_by.clone()>
+                            <select
+                                id=name
+                                name=name
+                                aria-invalid=described_by.as_ref().map(|_| "true")
+                                aria-describedby=described_by.clone()
+                            >
                                 <option value="" selected=selected.is_empty()>
                                     {t("profile-prefer-not")}
                                 </option>

@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn verify_codes_carry_80_bits() {
-        assert!(VERIFY_CODE_LENGTH * 5 >= 80);
+        const { assert!(VERIFY_CODE_LENGTH * 5 >= 80) };
         let code = crate::codes::generate(VERIFY_CODE_LENGTH);
         assert_eq!(crate::codes::grouped(&code).len(), 19);
     }

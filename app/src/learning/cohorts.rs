@@ -180,14 +180,14 @@ pub async fn join_cohort(
     if catalog.course(&cohort.course_id).is_none() {
         return Err(CohortError::UnknownCode);
     }
-    if cohort.ends_on.is_some_and(|ends| today_in(&cohort.time_zone) > ends) {
-        return Err(CohortError::Ended);
-    }
     let already = super::service::active_enrolment(&transaction, user_id, &cohort.course_id)
         .await?
         .is_some_and(|enrolment| enrolment.cohort_id == Some(cohort.id));
     if already {
         return Ok(cohort);
+    }
+    if cohort.ends_on.is_some_and(|ends| today_in(&cohort.time_zone) > ends) {
+        return Err(CohortError::Ended);
     }
     if let Some(capacity) = cohort.capacity {
         let members = enrolment::Entity::find()

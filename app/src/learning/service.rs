@@ -49,6 +49,26 @@ pub async fn active_enrolment(
         .await
 }
 
+/// Within a write transaction: the enrolment, locked on PostgreSQL until
+/// the transaction ends, so that a learner's completions are written one
+/// after the other and the last one sees all the others (SQLite has a
+/// single writer anyway).
+async fn lock_enrolment(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    course_id: &str,
+) -> Result<Option<enrolment::Model>, DbErr> {
+    use sea_orm::QuerySelect;
+    let mut query = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .filter(enrolment::Column::LeftAt.is_null());
+    if connection.get_database_backend() == sea_orm::DbBackend::Postgres {
+        query = query.lock_exclusive();
+    }
+    query.one(connection).await
+}
+
 /// Enrols a person in an `open` course by themselves (again, if they had
 /// left: their progress is still there). Enrolling twice changes nothing.
 pub async fn enrol(db: &Db, course: &Course, user_id: i64) -> Result<(), LearningError> {
@@ -85,6 +105,10 @@ pub(super) async fn upsert_enrolment(
             }
             if let Some(cohort) = cohort {
                 update = update.col_expr(enrolment::Column::CohortId, sea_orm::sea_query::Expr::value(cohort));
+            } else if row.left_at.is_some() {
+                // Coming back alone after leaving: not back into the old
+                // cohort (its places and dates were not checked).
+                update = update.col_expr(enrolment::Column::CohortId, sea_orm::sea_query::Expr::value(None::<i64>));
             }
             update.exec(connection).await?;
         }
@@ -257,7 +281,7 @@ async fn write_batch(db: &Db, batch: &[CompletionJob]) -> Result<Vec<Result<(), 
     for job in batch {
         let savepoint = transaction.begin().await?;
         let outcome = async {
-            if active_enrolment(&savepoint, job.user_id, &job.course.id).await?.is_none() {
+            if lock_enrolment(&savepoint, job.user_id, &job.course.id).await?.is_none() {
                 return Err(LearningError::NotEnrolled);
             }
             record_lesson_completion(&savepoint, &job.course, &job.lesson_id, job.user_id).await?;
@@ -289,7 +313,7 @@ pub async fn submit_quiz(
     let quiz = lesson.quiz.as_ref().ok_or(LearningError::NoQuiz)?;
     let graded = grade(quiz, answers)?;
     let transaction = db.writer.begin().await?;
-    if active_enrolment(&transaction, user_id, &course.id).await?.is_none() {
+    if lock_enrolment(&transaction, user_id, &course.id).await?.is_none() {
         return Err(LearningError::NotEnrolled);
     }
     let answers_json = serde_json::to_string(answers).unwrap_or_else(|_| "{}".into());

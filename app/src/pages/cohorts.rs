@@ -96,7 +96,12 @@ fn NewCohortForm(courses: Vec<(String, String)>, time_zones: Vec<String>) -> imp
             <div class="field">
                 <label for="course_id">{t("cohort-course")}</label>
                 {error_of("course_id").map(|e| view! { <p class="field-error" id="course_id-error">{t(&e)}</p> })}
-                <select id="course_id" name="course_id">
+                <select
+                    id="course_id"
+                    name="course_id"
+                    aria-invalid=error_of("course_id").map(|_| "true")
+                    aria-describedby=error_of("course_id").map(|_| "course_id-error")
+                >
                     {courses
                         .into_iter()
                         .map(|(id, title)| {
@@ -111,7 +116,13 @@ fn NewCohortForm(courses: Vec<(String, String)>, time_zones: Vec<String>) -> imp
             <div class="field">
                 <label for="time_zone">{t("cohort-time-zone")}</label>
                 {error_of("time_zone").map(|e| view! { <p class="field-error" id="time_zone-error">{t(&e)}</p> })}
-                <select id="time_zone" name="time_zone" dir="ltr">
+                <select
+                    id="time_zone"
+                    name="time_zone"
+                    dir="ltr"
+                    aria-invalid=error_of("time_zone").map(|_| "true")
+                    aria-describedby=error_of("time_zone").map(|_| "time_zone-error")
+                >
                     {time_zones
                         .into_iter()
                         .map(|zone| {

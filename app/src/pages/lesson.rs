@@ -269,8 +269,9 @@ fn Question(question: QuestionView, language: Language) -> impl IntoView {
     let question_id = question.id.clone();
     let hint = if question.multiple { t("quiz-choose-many") } else { t("quiz-choose-one") };
     let name = format!("q-{}", question.id);
-    let prompt_id = format!("{name}-prompt");
-    let hint_id = format!("{name}-hint");
+    // `--` never occurs in ids from the course files, so these cannot clash.
+    let prompt_id = format!("{name}--prompt");
+    let hint_id = format!("{name}--hint");
     let (lang, dir) = (language.code(), language.direction().html_dir());
     let (labelled_by, described_by) = (prompt_id.clone(), hint_id.clone());
     view! {
@@ -282,7 +283,7 @@ fn Question(question: QuestionView, language: Language) -> impl IntoView {
                     .options
                     .into_iter()
                     .map(|option| {
-                        let id = format!("{name}-{}", option.id);
+                        let id = format!("{name}--{}", option.id);
                         // Radio buttons share a name per question; check boxes each have their own.
                         let field = if multiple {
                             format!("multiple[{question_id}:{}]", option.id)

@@ -34,7 +34,7 @@ pub async fn register(
             .collect(),
         ..FormErrors::default()
     };
-    let username = Username::parse(&username).map_err(|id| errors.fields.push(("username".into(), id.into()))).ok();
+    let username = Username::parse_new(&username).map_err(|id| errors.fields.push(("username".into(), id.into()))).ok();
     let display_name =
         DisplayName::parse(&display_name).map_err(|id| errors.fields.push(("display_name".into(), id.into()))).ok();
     let password = username.as_ref().and_then(|username| {

@@ -13,8 +13,11 @@ pub async fn read_audit_log() -> Result<Vec<AuditEntry>, AppError> {
     crate::accounts::latest_audit_entries(&state.db, 200).await.map_err(|_| AppError::Internal)
 }
 
-/// The session key of a reset code just issued, shown once on the next
-/// visit to the users page and then forgotten.
+/// The cookie that carries a reset code just issued to the page that shows
+/// it once. A cookie, not the session: sessions are stored in the
+/// database, and the database holds only hashes of reset codes. It lives
+/// five minutes at most, only in the issuer's browser, and is removed as
+/// soon as the code has been shown.
 #[cfg(feature = "ssr")]
 const ISSUED_RESET_CODE: &str = "issued_reset_code";
 
@@ -28,12 +31,57 @@ pub async fn users_page(query: String) -> Result<crate::model::UsersPage, AppErr
     Ok(crate::model::UsersPage { users, issued: take_issued_code().await? })
 }
 
-/// The reset code this person just issued, if any: shown once, then gone
-/// from their session.
+/// The reset code this person just issued, if any: shown once, then its
+/// cookie is removed.
 #[cfg(feature = "ssr")]
 pub async fn take_issued_code() -> Result<Option<crate::model::IssuedResetCode>, AppError> {
-    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    session.remove(ISSUED_RESET_CODE).await.map_err(AppError::internal)
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.map_err(AppError::internal)?;
+    let value = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|header| header.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == ISSUED_RESET_CODE)
+        .map(|(_, value)| value.to_string());
+    let Some(value) = value else { return Ok(None) };
+    set_issued_cookie("", 0);
+    let mut parts = value.split('~');
+    let (Some(username), Some(code), Some(expires)) = (parts.next(), parts.next(), parts.next()) else {
+        return Ok(None);
+    };
+    let (Ok(username), Some(code), Ok(expires)) = (
+        crate::accounts::Username::parse(username),
+        crate::accounts::ResetCode::parse(code),
+        expires
+            .parse::<i64>()
+            .map_err(|_| ())
+            .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).map_err(|_| ())),
+    ) else {
+        return Ok(None);
+    };
+    let state = expect_context::<crate::state::AppState>();
+    Ok(Some(crate::model::IssuedResetCode {
+        username: username.to_string(),
+        code: code.grouped(),
+        expires_at: utc_minutes(expires),
+        link: format!("{}/reset/{}", state.public_url, code.grouped()),
+    }))
+}
+
+/// Sets (or, with `max_age` 0, removes) the cookie of an issued code.
+#[cfg(feature = "ssr")]
+fn set_issued_cookie(value: &str, max_age: u32) {
+    let secure = expect_context::<crate::state::AppState>().secure_cookies;
+    let cookie = format!(
+        "{ISSUED_RESET_CODE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{}",
+        if secure { "; Secure" } else { "" }
+    );
+    if let (Some(response), Ok(value)) =
+        (use_context::<leptos_axum::ResponseOptions>(), axum::http::HeaderValue::from_str(&cookie))
+    {
+        response.append_header(axum::http::header::SET_COOKIE, value);
+    }
 }
 
 /// Issues a one-time reset code for an account below the issuer (see
@@ -42,7 +90,7 @@ pub async fn take_issued_code() -> Result<Option<crate::model::IssuedResetCode>,
 #[server(endpoint = "issue_reset_code")]
 pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<(), AppError> {
     use crate::accounts::{Username, find_user, may_issue_reset_code};
-    use crate::model::{IssuedResetCode, Role};
+    use crate::model::Role;
     let viewer = crate::auth::authorize(<IssueResetCode as leptos::server_fn::ServerFn>::PATH)
         .await?
         .ok_or(AppError::Unauthorized)?;
@@ -63,14 +111,7 @@ pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<
     let issued = crate::accounts::issue_reset_code(&state.db, &username, state.policy.reset_code_lifetime, &actor)
         .await
         .map_err(|error| error.into_app_error())?;
-    let shown = IssuedResetCode {
-        username: username.to_string(),
-        code: issued.code.grouped(),
-        expires_at: utc_minutes(issued.expires_at),
-        link: format!("{}/reset/{}", state.public_url, issued.code.grouped()),
-    };
-    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    session.insert(ISSUED_RESET_CODE, shown).await.map_err(AppError::internal)?;
+    set_issued_cookie(&format!("{username}~{}~{}", issued.code.grouped(), issued.expires_at.unix_timestamp()), 300);
     match back.filter(|path| path.starts_with("/manage/cohorts/") && path[16..].bytes().all(|b| b.is_ascii_digit())) {
         Some(path) => leptos_axum::redirect(&format!("{path}#issued")),
         None => leptos_axum::redirect(&format!("/admin/users?q={username}#issued")),

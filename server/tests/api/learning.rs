@@ -117,7 +117,8 @@ async fn a_learner_enrols_fails_then_passes_a_quiz_and_completes_the_course() {
         assert_eq!(count::<quiz_attempt::Entity>(&app).await, 1);
         let result = page_with(&app, &format!("/courses/{COURSE}/{quiz}?attempt={attempt}&lang=en"), &amina).await;
         assert!(result.contains("You need"), "{backend:?}: a failed attempt says what is needed");
-        assert!(result.contains("The right answer:"), "the right answers are shown after submitting");
+        assert!(result.contains("Your answer, not right:"), "each chosen answer is marked");
+        assert!(!result.contains("The right answer:"), "but the right ones stay hidden until the quiz is passed");
 
         let passed = post_form(
             &app,
@@ -244,6 +245,12 @@ async fn cohorts_are_created_by_managers_and_joined_with_a_code() {
         assert_eq!(joined.headers()["location"], format!("/courses/{COURSE}?joined={}", stored.id), "{backend:?}");
         let row = enrolment::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
         assert_eq!(row.cohort_id, Some(stored.id));
+        // Leaving and enrolling again alone does not put her back in the cohort.
+        post_form(&app, "/api/unenrol", "/", &format!("course={COURSE}"), Some(&amina)).await;
+        post_form(&app, "/api/enrol", "/", &format!("course={COURSE}"), Some(&amina)).await;
+        let row = enrolment::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
+        assert_eq!((row.cohort_id, row.left_at), (None, None), "{backend:?}");
+        post_form(&app, "/api/join_cohort", "/join", &format!("code={typed}"), Some(&amina)).await;
         let full = post_form(&app, "/api/join_cohort", "/join", &format!("code={typed}"), Some(&bilal)).await;
         assert!(refusal(&full).contains("join-cohort-full"), "{backend:?}: capacity 1");
         let wrong = post_form(&app, "/api/join_cohort", "/join", "code=ZZZZ-ZZZZ", Some(&bilal)).await;

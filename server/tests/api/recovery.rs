@@ -11,6 +11,19 @@ use crate::helpers::{
     set_cookie, signed_in_as, spawn_app,
 };
 
+/// The short-lived cookie that carries an issued code to the page showing it.
+fn issued_cookie(response: &reqwest::Response) -> String {
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("issued_reset_code="))
+        .expect("the issued code travels in a cookie");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("Max-Age=300") && cookie.contains("SameSite=Strict"));
+    cookie.split(';').next().unwrap().to_string()
+}
+
 /// The code shown once on the users page.
 fn shown_code(page: &str) -> Option<String> {
     let start = page.find("<code>")? + "<code>".len();
@@ -37,7 +50,8 @@ async fn a_manager_issues_a_reset_code_and_the_learner_redeems_it_once() {
         let issued = post_form(&app, "/api/issue_reset_code", "/admin/users", "username=amina", Some(&manager)).await;
         assert_eq!(issued.status(), 302, "{backend:?}");
         assert_eq!(issued.headers()["location"], "/admin/users?q=amina#issued");
-        let page = page_with(&app, "/admin/users?q=amina", &manager).await;
+        let with_code = format!("{manager}; {}", issued_cookie(&issued));
+        let page = page_with(&app, "/admin/users?q=amina", &with_code).await;
         let code = shown_code(&page).expect("the code is shown");
         assert_eq!(code.len(), 14, "{code}");
         assert!(page.contains(&format!("/reset/{code}")), "with a link to share");
@@ -45,6 +59,8 @@ async fn a_manager_issues_a_reset_code_and_the_learner_redeems_it_once() {
         assert!(shown_code(&again).is_none(), "shown once only");
         let stored = reset_code::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
         assert!(!stored.code_hash.contains(&code.replace('-', "")), "only its hash is stored");
+        let sessions = app::entities::session::Entity::find().all(&app.state.db.reader).await.unwrap();
+        assert!(sessions.iter().all(|s| !format!("{s:?}").contains(&code)), "and no session holds the code");
 
         // Typed from paper: lowercase, spaces for dashes.
         let typed = code.to_lowercase().replace('-', "+");
@@ -133,6 +149,13 @@ async fn a_replaced_or_expired_code_does_not_work() {
         }
         let login = "username=amina&password=river+mango+lantern";
         assert_eq!(post_form(&app, "/api/login", "/login", login, None).await.headers()["location"], "/");
+
+        // A role change cancels an outstanding code: whoever issued it may no longer be allowed to.
+        let third = code_of(server::users::run(issue(), &mut "".as_bytes()).await.unwrap());
+        let promote = UsersCommand::SetRole { username: "amina".into(), role: "manager".into(), settings: settings() };
+        server::users::run(promote, &mut "".as_bytes()).await.unwrap();
+        let cancelled = post_form(&app, "/api/redeem_reset_code", "/reset", &redeem(third), None).await;
+        assert!(refusal(&cancelled).contains("reset-code-invalid"), "{backend:?}: cancelled by the role change");
     }
 }
 
@@ -211,7 +234,7 @@ async fn an_instructor_issues_codes_for_the_learners_of_their_cohorts_only() {
     let issued =
         post_form(&app, "/api/issue_reset_code", &back, &format!("username=amina&back={back}"), Some(&ines)).await;
     assert_eq!(issued.headers()["location"], format!("{back}#issued"), "{}", refusal(&issued));
-    let page = page_with(&app, &back, &ines).await;
+    let page = page_with(&app, &back, &format!("{ines}; {}", issued_cookie(&issued))).await;
     assert!(shown_code(&page).is_some(), "the code is shown on the cohort page");
     assert_eq!(call(&app, "/api/issue_reset_code", "username=bilal", Some(&ines)).await, 403, "not their learner");
     assert_eq!(call(&app, "/api/issue_reset_code", "username=malika", Some(&ines)).await, 403);
