@@ -113,6 +113,24 @@ async function journey({ javaScriptEnabled, username, check }) {
   await check(page, "/my");
   await page.screenshot({ path: join(artifacts, `my-courses-360x740-${javaScriptEnabled ? "js" : "nojs"}.png`), fullPage: true });
 
+  // The certificate, issued at once; its QR code's address says "valid" to anyone.
+  await page.goto(base + "/courses/smartphone-basics");
+  await page.getByRole("link", { name: "Your certificate" }).click();
+  await page.waitForURL(`${base}/my/certificates/smartphone-basics`);
+  assert.match(await page.locator(".certificate .learner").textContent(), /Дилноза Каримова/);
+  assert.equal(await page.locator(".certificate .qr svg").count(), 1, "a QR code");
+  await check(page, "certificate page");
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: join(artifacts, `certificate-print-${javaScriptEnabled ? "js" : "nojs"}.png`), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  const verifyUrl = await page.locator(".certificate .verify a").getAttribute("href");
+  const stranger = await (await env.browser.newContext({ javaScriptEnabled, bypassCSP: true })).newPage();
+  await stranger.goto(verifyUrl + "?lang=en");
+  assert.match(await stranger.locator(".verdict").textContent(), /Valid/);
+  assert.match(await stranger.locator("dl").textContent(), /Дилноза Каримова/);
+  await check(stranger, "verify page");
+  await stranger.context().close();
+
   await office.goto(url);
   assert.match(await office.locator("tbody").textContent(), new RegExp(`${username}[\\s\\S]*100%`));
   await check(office, "cohort page");
