@@ -67,7 +67,7 @@ browser-tools:
 		echo "installing Debian's Chromium"; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
-	@[ -d end2end/node_modules/playwright-core ] || (cd end2end && npm ci --no-audit --no-fund)
+	@[ -d end2end/node_modules/playwright-core ] && [ -d end2end/node_modules/jose ] || (cd end2end && npm ci --no-audit --no-fund)
 
 # The local PostgreSQL, started when it is not answering (as on a fresh boot).
 postgres:

@@ -265,3 +265,5 @@ revoke-title = Bu sertifikatni bekor qilish
 revoke-reason = Sabab (audit jurnalida saqlanadi)
 revoke-submit = Sertifikatni bekor qilish
 revoke-reason-needed = Iltimos, 1 dan 500 belgigacha sabab yozing.
+certificate-credential = Raqamli sertifikatni yuklab olish (Open Badge)
+certificate-credential-hint = Ish beruvchilar tizimlari va raqamli hamyonlar tekshira oladigan imzolangan Open Badges 3.0 fayli.

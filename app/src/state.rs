@@ -24,6 +24,8 @@ pub struct AppState {
     pub public_url: String,
     /// The programme's name, as certificates name their issuer.
     pub programme_name: String,
+    /// The key Open Badges credentials are signed with.
+    pub issuer: Arc<crate::credentials::IssuerKey>,
     /// Lesson completions, written with group commit.
     pub completions: crate::learning::CompletionWriter,
 }

@@ -70,6 +70,13 @@ pub struct Settings {
     #[arg(long, env = "LEARN_RESET_CODE_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..=720))]
     pub reset_code_hours: u16,
 
+    /// The key certificates are signed with (RSA, PKCS#8 PEM): a path to
+    /// the file, or the PEM itself. Every instance must share it. Without
+    /// it, `issuer-key.pem` in the data folder is used, generated on first
+    /// start. Never stored in the database.
+    #[arg(long, env = "LEARN_ISSUER_KEY", hide_env_values = true)]
+    pub issuer_key: Option<String>,
+
     /// The programme's name: certificates name it as their issuer.
     #[arg(long, env = "LEARN_PROGRAMME_NAME", default_value = "Digital Skills Programme")]
     pub programme_name: String,

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod client_addr;
 pub mod config;
+mod credentials;
 pub mod language;
 mod origin_check;
 mod own_data;

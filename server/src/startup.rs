@@ -24,6 +24,8 @@ pub enum StartupError {
     Migration(sea_orm::DbErr),
     #[error("the courses have problems:\n{}", format_all(.0))]
     Courses(Vec<Problem>),
+    #[error("{0}")]
+    IssuerKey(app::credentials::KeyError),
     #[error("cannot listen on {0}: {1}")]
     Listen(SocketAddr, std::io::Error),
 }
@@ -67,7 +69,14 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(settings.address)
             .build();
+        let issuer = app::credentials::IssuerKey::load_or_create(
+            settings.issuer_key.as_deref(),
+            &settings.data_dir,
+            &settings.public_url(),
+        )
+        .map_err(StartupError::IssuerKey)?;
         let state = AppState {
+            issuer: std::sync::Arc::new(issuer),
             leptos_options,
             catalog: CatalogHandle::new(loaded.catalog),
             completions: app::learning::CompletionWriter::start(db.clone()),

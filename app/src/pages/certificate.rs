@@ -43,7 +43,7 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
     view! {
         <Title text=t("certificate-title")/>
         <Layout>
-            <p class="no-print"><a href=format!("/courses/{course_id}")>{t("certificate-back")}</a></p>
+            <p class="no-print"><a href=format!("/courses/{}", course_id.clone())>{t("certificate-back")}</a></p>
             {revoked_on.map(|date| view! { <p class="form-error" role="alert">{t_with("certificate-revoked-on", [("date", date.into())])}</p> })}
             <article class="certificate" aria-labelledby="certificate-heading">
                 <p class="issuer">{programme.clone()}</p>
@@ -72,6 +72,13 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
                 </div>
             </article>
             <p class="no-print hint">{t("certificate-print-hint")}</p>
+            <p class="no-print">
+                <a href=format!("/my/certificates/{course_id}/credential.jwt") download="certificate.jwt">
+                    {t("certificate-credential")}
+                </a>
+                " "
+                <span class="hint">{t("certificate-credential-hint")}</span>
+            </p>
         </Layout>
     }
 }

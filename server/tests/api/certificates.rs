@@ -127,3 +127,59 @@ async fn managers_revoke_with_a_reason_and_the_verify_page_says_so_at_once() {
         assert!(page_with(&app, &format!("/my/certificates/{COURSE}?lang=en"), &amina).await.contains("was revoked"));
     }
 }
+
+#[tokio::test]
+async fn the_issuer_key_is_generated_on_first_start_kept_out_of_the_database_and_published() {
+    let app = crate::helpers::spawn_app_with(Backend::Sqlite, |settings| settings.issuer_key = None).await;
+    let path = app.database().data_dir.path().join("issuer-key.pem");
+    let pem = std::fs::read_to_string(&path).expect("generated into the data folder");
+    assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "readable by its owner only");
+    }
+    let again =
+        app::credentials::IssuerKey::load_or_create(None, app.database().data_dir.path(), &app.address).unwrap();
+    let (status, jwks) = app.get_text("/.well-known/jwks.json").await;
+    assert_eq!(status, 200);
+    let jwks: serde_json::Value = serde_json::from_str(&jwks).unwrap();
+    assert_eq!(jwks["keys"].as_array().unwrap().len(), 1, "one key");
+    assert_eq!(jwks["keys"][0], *again.public_jwk(), "the same key on the next start");
+    assert!(jwks["keys"][0].get("d").is_none(), "never the private part");
+    assert_eq!(jwks["keys"][0]["alg"], "RS256");
+    let (_, issuer) = app.get_text("/issuer").await;
+    assert!(issuer.contains("\"Profile\"") && issuer.contains("Digital Skills Programme"));
+}
+
+#[tokio::test]
+async fn the_credential_is_the_learners_own_and_names_its_key() {
+    use base64::Engine;
+    let app = spawn_app(Backend::Sqlite).await;
+    let amina = register_amina(&app).await;
+    complete_all_but(&app, &amina, 0).await;
+    let path = format!("/my/certificates/{COURSE}/credential.jwt");
+    let response = app.client.get(format!("{}{path}", app.address)).header("cookie", &amina).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let token = response.text().await.unwrap();
+    let parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3);
+    let decode = |part: &str| -> serde_json::Value {
+        serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
+    };
+    let (header, payload) = (decode(parts[0]), decode(parts[1]));
+    let (_, jwks) = app.get_text("/.well-known/jwks.json").await;
+    let jwks: serde_json::Value = serde_json::from_str(&jwks).unwrap();
+    assert_eq!(header["alg"], "RS256");
+    assert_eq!(header["kid"], jwks["keys"][0]["kid"], "the kid resolves to the published key");
+    assert_eq!(payload["type"][1], "OpenBadgeCredential");
+    assert_eq!(payload["credentialSubject"]["identifier"][0]["identityHash"], "عائشہ");
+    let cert = &certificates(&app).await[0];
+    assert_eq!(payload["credentialStatus"]["statusListIndex"], cert.id.to_string());
+
+    let bilal = signed_in_as(&app, "bilal", "learner").await;
+    let theirs = app.client.get(format!("{}{path}", app.address)).header("cookie", &bilal).send().await.unwrap();
+    assert_eq!(theirs.status(), 404, "only one's own credential");
+    let visitor = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
+    assert_eq!(visitor.status(), 303, "a visitor is sent to log in");
+}

@@ -123,6 +123,7 @@ impl TestDatabase {
             session_max_days: 30,
             reset_code_hours: 24,
             programme_name: "Digital Skills Programme".into(),
+            issuer_key: Some(test_issuer_key()),
         }
     }
 }
@@ -243,4 +244,16 @@ pub async fn call(app: &TestApp, action: &str, body: &str, cookie: Option<&str>)
         request = request.header("cookie", cookie);
     }
     request.send().await.unwrap().status().as_u16()
+}
+
+/// One issuer key for every test of this run: generating an RSA key per
+/// test would be slow. (One test checks generation on first start.)
+pub fn test_issuer_key() -> String {
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        let folder = tempfile::tempdir().unwrap();
+        app::credentials::IssuerKey::load_or_create(None, folder.path(), "http://x").unwrap();
+        std::fs::read_to_string(folder.path().join("issuer-key.pem")).unwrap()
+    })
+    .clone()
 }

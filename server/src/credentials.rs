@@ -1,0 +1,59 @@
+//! Open Badges 3.0 endpoints: the issuer's public key (JWKS), its profile,
+//! the revocation status list, and a learner's own credential download.
+
+use app::entities::certificate;
+use app::state::AppState;
+use axum::extract::{Path, Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use tower_sessions::Session;
+
+fn json_response(value: &serde_json::Value) -> Response {
+    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], value.to_string()).into_response()
+}
+
+/// `/.well-known/jwks.json`: the one key credentials are signed with.
+pub async fn jwks(State(state): State<AppState>) -> Response {
+    json_response(&state.issuer.jwks())
+}
+
+/// `/issuer`: the issuer profile credentials name.
+pub async fn issuer(State(state): State<AppState>) -> Response {
+    json_response(&app::credentials::issuer_profile(&state.public_url, &state.programme_name))
+}
+
+/// `/credentials/status/1`: the signed revocation list, current as of this
+/// request (a revocation shows at once).
+pub async fn status_list(State(state): State<AppState>) -> Response {
+    let revoked =
+        certificate::Entity::find().filter(certificate::Column::RevokedAt.is_not_null()).all(&state.db.reader).await;
+    let Ok(revoked) = revoked else { return StatusCode::SERVICE_UNAVAILABLE.into_response() };
+    let ids: Vec<i64> = revoked.iter().map(|cert| cert.id).collect();
+    let list = app::credentials::status_list(&ids, &state.public_url, &state.programme_name);
+    ([(header::CONTENT_TYPE, "application/vc+jwt")], state.issuer.sign(&list)).into_response()
+}
+
+/// `/my/certificates/{course}/credential.jwt`: the signed-in learner's own
+/// credential, to keep or to put in a wallet.
+pub async fn my_credential(State(state): State<AppState>, Path(course): Path<String>, request: Request) -> Response {
+    let viewer = match request.extensions().get::<Session>() {
+        Some(session) => app::auth::viewer(session, &state).await.ok().flatten(),
+        None => None,
+    };
+    let Some(viewer) = viewer else { return Redirect::to("/login").into_response() };
+    let Ok(Some(cert)) = app::learning::my_certificate(&state.db, viewer.id, &course).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let summary = state.catalog.current().course(&course).map(|c| c.summary.clone()).unwrap_or_default();
+    let badge = app::credentials::open_badge(&cert, &summary, &state.public_url, &state.programme_name);
+    (
+        [
+            (header::CONTENT_TYPE, "application/vc+jwt"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"certificate.jwt\""),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        state.issuer.sign(&badge),
+    )
+        .into_response()
+}
