@@ -19,10 +19,10 @@ ADDRESS ?= 127.0.0.1:3000
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test build server wasm tools rust-tools browser-tools postgres integration-test e2e-test check bench clean
+.PHONY: run test build server wasm tools rust-tools browser-tools pdf-tools postgres integration-test e2e-test check bench clean
 
 ## run: build everything and serve the sample courses on SQLite at http://$(ADDRESS)
-run: rust-tools build
+run: rust-tools pdf-tools build
 	$(SERVER) serve --address $(ADDRESS) --site-dir $(SITE_DIR)
 
 ## test: unit, integration (SQLite and PostgreSQL) and browser end-to-end tests
@@ -42,7 +42,7 @@ wasm: rust-tools
 
 ## Unit tests and integration tests; PostgreSQL at TEST_POSTGRES_URL
 ## (default postgres://postgres@127.0.0.1:5432/test), started if it is down.
-integration-test: postgres
+integration-test: postgres pdf-tools
 	cargo test --workspace
 
 e2e-test: browser-tools build
@@ -53,7 +53,7 @@ e2e-test: browser-tools build
 bench:
 	cargo run --release --package bench --bin completions
 
-tools: rust-tools browser-tools
+tools: rust-tools browser-tools pdf-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -61,6 +61,14 @@ rust-tools:
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
+
+# Debian's fonts for certificate PDFs (Latin, Cyrillic, Arabic script) and
+# pdftotext, which the tests use to read names back out of a PDF.
+pdf-tools:
+	@[ -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] && command -v pdftotext >/dev/null || { \
+		echo "installing Debian's fonts-noto-core and poppler-utils"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq fonts-noto-core poppler-utils >/dev/null; }
 
 browser-tools:
 	@command -v chromium >/dev/null || { \

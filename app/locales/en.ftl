@@ -274,3 +274,4 @@ revoke-submit = Revoke the certificate
 revoke-reason-needed = Please give a reason of 1 to 500 characters.
 certificate-credential = Download the digital credential (Open Badge)
 certificate-credential-hint = A signed Open Badges 3.0 file that employers' systems and digital wallets can check.
+certificate-pdf = Download as PDF

@@ -275,3 +275,4 @@ revoke-submit = Отозвать сертификат
 revoke-reason-needed = Укажите причину длиной от 1 до 500 символов.
 certificate-credential = Скачать цифровой сертификат (Open Badge)
 certificate-credential-hint = Подписанный файл Open Badges 3.0, который могут проверить системы работодателей и цифровые кошельки.
+certificate-pdf = Скачать в PDF

@@ -273,3 +273,4 @@ revoke-submit = سرٹیفکیٹ منسوخ کریں
 revoke-reason-needed = براہِ کرم 1 سے 500 حروف میں وجہ لکھیں۔
 certificate-credential = ڈیجیٹل سند ڈاؤن لوڈ کریں (Open Badge)
 certificate-credential-hint = Open Badges 3.0 کی دستخط شدہ فائل، جسے آجروں کے سسٹم اور ڈیجیٹل والیٹ جانچ سکتے ہیں۔
+certificate-pdf = PDF کے طور پر ڈاؤن لوڈ کریں

@@ -267,3 +267,4 @@ revoke-submit = Sertifikatni bekor qilish
 revoke-reason-needed = Iltimos, 1 dan 500 belgigacha sabab yozing.
 certificate-credential = Raqamli sertifikatni yuklab olish (Open Badge)
 certificate-credential-hint = Ish beruvchilar tizimlari va raqamli hamyonlar tekshira oladigan imzolangan Open Badges 3.0 fayli.
+certificate-pdf = PDF sifatida yuklab olish

@@ -105,12 +105,21 @@ pub fn translate(language: Language, id: &str, args: Option<&FluentArgs>) -> Str
 
 /// "1 h 20 min", "25 min", in the current language.
 pub fn duration(minutes: u32) -> String {
+    duration_in(use_language(), minutes)
+}
+
+/// A study time in `language`.
+pub fn duration_in(language: Language, minutes: u32) -> String {
+    let mut args = FluentArgs::new();
     let (hours, minutes) = (minutes / 60, minutes % 60);
-    match (hours, minutes) {
-        (0, minutes) => t_with("duration-minutes", [("minutes", minutes.into())]),
-        (hours, 0) => t_with("duration-hours", [("hours", hours.into())]),
-        (hours, minutes) => t_with("duration-hours-minutes", [("hours", hours.into()), ("minutes", minutes.into())]),
-    }
+    let id = match (hours, minutes) {
+        (0, _) => "duration-minutes",
+        (_, 0) => "duration-hours",
+        _ => "duration-hours-minutes",
+    };
+    args.set("hours", hours);
+    args.set("minutes", minutes);
+    translate(language, id, Some(&args))
 }
 
 #[cfg(test)]

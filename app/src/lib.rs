@@ -24,6 +24,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod catalog;
 #[cfg(feature = "ssr")]
+pub mod certificate_pdf;
+#[cfg(feature = "ssr")]
 pub mod codes;
 #[cfg(feature = "ssr")]
 pub mod credentials;

@@ -57,3 +57,57 @@ pub async fn my_credential(State(state): State<AppState>, Path(course): Path<Str
     )
         .into_response()
 }
+
+/// `/my/certificates/{course}/certificate.pdf`: the signed-in learner's own
+/// certificate as a one-page A4 PDF, labelled in their language (English
+/// labels for Urdu readers for now: the name and title keep their script).
+pub async fn my_certificate_pdf(
+    State(state): State<AppState>,
+    Path(course): Path<String>,
+    request: Request,
+) -> Response {
+    use app::i18n::translate;
+    use app::language::Language;
+    let viewer = match request.extensions().get::<Session>() {
+        Some(session) => app::auth::viewer(session, &state).await.ok().flatten(),
+        None => None,
+    };
+    let Some(viewer) = viewer else { return Redirect::to("/login").into_response() };
+    let Ok(Some(cert)) = app::learning::my_certificate(&state.db, viewer.id, &course).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let requested = request.extensions().get::<Language>().copied().unwrap_or_default();
+    let language = match viewer.language.unwrap_or(requested) {
+        Language::Ur => Language::En,
+        other => other,
+    };
+    let view = app::server::certificates::certificate_view(cert, &state.public_url, &state.programme_name);
+    let label = |id: &str| translate(language, id, None);
+    let labels = app::certificate_pdf::Labels {
+        heading: label("certificate-heading"),
+        certifies: label("certificate-certifies"),
+        completed: label("certificate-completed"),
+        date: label("certificate-date"),
+        hours: label("certificate-hours"),
+        duration: app::i18n::duration_in(language, view.minutes),
+        issuer: label("certificate-issuer"),
+        verify_at: label("certificate-verify-at"),
+        code: label("certificate-code"),
+    };
+    match tokio::task::spawn_blocking(move || app::certificate_pdf::certificate_pdf(&view, &labels)).await {
+        Ok(Ok(pdf)) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"certificate.pdf\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            pdf,
+        )
+            .into_response(),
+        Ok(Err(error)) => {
+            tracing::error!(%error, "cannot draw a certificate PDF (are Debian's fonts-noto-core installed?)");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

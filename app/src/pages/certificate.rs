@@ -73,6 +73,11 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
             </article>
             <p class="no-print hint">{t("certificate-print-hint")}</p>
             <p class="no-print">
+                <a href=format!("/my/certificates/{course_id}/certificate.pdf") download="certificate.pdf">
+                    {t("certificate-pdf")}
+                </a>
+            </p>
+            <p class="no-print">
                 <a href=format!("/my/certificates/{course_id}/credential.jwt") download="certificate.jwt">
                     {t("certificate-credential")}
                 </a>

@@ -17,20 +17,30 @@ pub async fn my_certificate(course: String) -> Result<CertificateView, AppError>
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
+    Ok(certificate_view(found, &state.public_url, &state.programme_name))
+}
+
+/// What a certificate shows, from what was issued.
+#[cfg(feature = "ssr")]
+pub fn certificate_view(
+    found: crate::entities::certificate::Model,
+    public_url: &str,
+    programme: &str,
+) -> CertificateView {
     let code = crate::codes::grouped(&found.verify_code);
-    let verify_url = format!("{}/verify/{code}", state.public_url);
-    Ok(CertificateView {
+    let verify_url = format!("{public_url}/verify/{code}");
+    CertificateView {
         learner_name: found.learner_name,
         course_id: found.course_id,
         course_title: found.course_title,
         issued_on: super::catalog::utc_date(found.issued_at),
         minutes: found.minutes.max(0) as u32,
-        programme: state.programme_name.clone(),
+        programme: programme.to_string(),
         qr_svg: qr_svg(&verify_url),
         verify_code: code,
         verify_url,
         revoked_on: found.revoked_at.map(super::catalog::utc_date),
-    })
+    }
 }
 
 /// The QR code of `text` as an SVG element (no XML declaration), black on white.

@@ -183,3 +183,45 @@ async fn the_credential_is_the_learners_own_and_names_its_key() {
     let visitor = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
     assert_eq!(visitor.status(), 303, "a visitor is sent to log in");
 }
+
+#[tokio::test]
+async fn the_pdf_carries_urdu_and_cyrillic_names_as_searchable_text() {
+    use unicode_normalization::UnicodeNormalization;
+    let app = spawn_app(Backend::Sqlite).await;
+    let amina = register_amina(&app).await;
+    let dilnoza_form = "username=dilnoza&display_name=%D0%94%D0%B8%D0%BB%D0%BD%D0%BE%D0%B7%D0%B0+%D0%9A%D0%B0%D1%80%D0%B8%D0%BC%D0%BE%D0%B2%D0%B0&password=seven+blue+camels&language=ru";
+    let response = post_form(&app, "/api/register", "/register", dilnoza_form, None).await;
+    let dilnoza = crate::helpers::cookie_pair(&crate::helpers::set_cookie(&response).unwrap());
+    for (cookie, name) in [(&amina, "عائشہ"), (&dilnoza, "Дилноза Каримова")] {
+        complete_all_but(&app, cookie, 0).await;
+        let path = format!("/my/certificates/{COURSE}/certificate.pdf");
+        let response = app.client.get(format!("{}{path}", app.address)).header("cookie", cookie).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{name}");
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        let pdf = response.bytes().await.unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("certificate.pdf");
+        std::fs::write(&file, &pdf).unwrap();
+        if let Some(keep) = std::env::var_os("KEEP_CERTIFICATE_PDFS") {
+            // To look at them: KEEP_CERTIFICATE_PDFS=/tmp cargo test … the_pdf
+            std::fs::write(std::path::Path::new(&keep).join(format!("certificate-{}.pdf", name.len())), &pdf).unwrap();
+        }
+        let output = std::process::Command::new("pdftotext")
+            .arg("-enc")
+            .arg("UTF-8")
+            .arg(&file)
+            .arg("-")
+            .output()
+            .expect("pdftotext (Debian's poppler-utils; `make test` installs it)");
+        let text: String = String::from_utf8_lossy(&output.stdout).nfkc().collect();
+        let wanted: String = name.nfkc().collect();
+        assert!(text.contains(&wanted), "{name} not found as text in:\n{text}");
+        assert!(
+            text.contains(&app::codes::grouped(&certificates(&app).await.last().unwrap().verify_code))
+                || text.contains("verify")
+        );
+    }
+    let visitor = app.client.get(format!("{}/my/certificates/{COURSE}/certificate.pdf", app.address)).send().await;
+    assert_eq!(visitor.unwrap().status(), 303);
+}
