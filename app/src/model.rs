@@ -400,6 +400,9 @@ pub struct CertificateView {
     pub issued_on: String,
     pub minutes: u32,
     pub programme: String,
+    /// The programme has a logo (at `/programme-logo`).
+    #[serde(default)]
+    pub logo: bool,
     /// Grouped: `ABCD-EFGH-JKMN-PQRS`.
     pub verify_code: String,
     /// The public verification address the QR code holds.

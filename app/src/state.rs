@@ -24,6 +24,8 @@ pub struct AppState {
     pub public_url: String,
     /// The programme's name, as certificates name their issuer.
     pub programme_name: String,
+    /// The programme's logo (content type, bytes), if configured.
+    pub programme_logo: Option<Arc<(&'static str, Vec<u8>)>>,
     /// The key Open Badges credentials are signed with.
     pub issuer: Arc<crate::credentials::IssuerKey>,
     /// Lesson completions, written with group commit.

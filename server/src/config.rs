@@ -77,6 +77,11 @@ pub struct Settings {
     #[arg(long, env = "LEARN_ISSUER_KEY", hide_env_values = true)]
     pub issuer_key: Option<String>,
 
+    /// The programme's logo for certificate pages: a PNG, JPEG or SVG file
+    /// of at most 200 KB.
+    #[arg(long, env = "LEARN_PROGRAMME_LOGO")]
+    pub programme_logo: Option<std::path::PathBuf>,
+
     /// The programme's name: certificates name it as their issuer.
     #[arg(long, env = "LEARN_PROGRAMME_NAME", default_value = "Digital Skills Programme")]
     pub programme_name: String,

@@ -111,3 +111,13 @@ pub async fn my_certificate_pdf(
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
+
+/// `/programme-logo`: the configured logo, for certificate pages.
+pub async fn programme_logo(State(state): State<AppState>) -> Response {
+    match &state.programme_logo {
+        Some(logo) => {
+            ([(header::CONTENT_TYPE, logo.0), (header::CACHE_CONTROL, "no-cache")], logo.1.clone()).into_response()
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}

@@ -26,6 +26,8 @@ pub enum StartupError {
     Courses(Vec<Problem>),
     #[error("{0}")]
     IssuerKey(app::credentials::KeyError),
+    #[error("the programme logo {0}: {1}")]
+    Logo(String, String),
     #[error("cannot listen on {0}: {1}")]
     Listen(SocketAddr, std::io::Error),
 }
@@ -75,7 +77,12 @@ impl Application {
             &settings.public_url(),
         )
         .map_err(StartupError::IssuerKey)?;
+        let programme_logo = match &settings.programme_logo {
+            Some(path) => Some(std::sync::Arc::new(read_logo(path)?)),
+            None => None,
+        };
         let state = AppState {
+            programme_logo,
             issuer: std::sync::Arc::new(issuer),
             leptos_options,
             catalog: CatalogHandle::new(loaded.catalog),
@@ -190,4 +197,20 @@ mod tests {
         assert_eq!(super::redact("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(super::redact("sqlite://data/learn.db"), "sqlite://data/learn.db");
     }
+}
+
+/// The logo file, checked: a PNG, JPEG or SVG of at most 200 KB.
+fn read_logo(path: &std::path::Path) -> Result<(&'static str, Vec<u8>), StartupError> {
+    let fail = |reason: String| StartupError::Logo(path.display().to_string(), reason);
+    let kind = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("svg") => "image/svg+xml",
+        _ => return Err(fail("must be a .png, .jpg or .svg file".into())),
+    };
+    let bytes = std::fs::read(path).map_err(|error| fail(error.to_string()))?;
+    if bytes.len() > 200 * 1024 {
+        return Err(fail(format!("is {} KB; at most 200 KB, please", bytes.len() / 1024)));
+    }
+    Ok((kind, bytes))
 }

@@ -34,6 +34,7 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
         issued_on,
         minutes,
         programme,
+        logo,
         verify_code,
         verify_url,
         qr_svg,
@@ -46,6 +47,7 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
             <p class="no-print"><a href=format!("/courses/{}", course_id.clone())>{t("certificate-back")}</a></p>
             {revoked_on.map(|date| view! { <p class="form-error" role="alert">{t_with("certificate-revoked-on", [("date", date.into())])}</p> })}
             <article class="certificate" aria-labelledby="certificate-heading">
+                {logo.then(|| view! { <img class="logo" src="/programme-logo" alt="" width="160" height="60"/> })}
                 <p class="issuer">{programme.clone()}</p>
                 <h1 id="certificate-heading">{t("certificate-heading")}</h1>
                 <p>{t("certificate-certifies")}</p>

@@ -17,7 +17,9 @@ pub async fn my_certificate(course: String) -> Result<CertificateView, AppError>
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
-    Ok(certificate_view(found, &state.public_url, &state.programme_name))
+    let mut view = certificate_view(found, &state.public_url, &state.programme_name);
+    view.logo = state.programme_logo.is_some();
+    Ok(view)
 }
 
 /// What a certificate shows, from what was issued.
@@ -36,6 +38,7 @@ pub fn certificate_view(
         issued_on: super::catalog::utc_date(found.issued_at),
         minutes: found.minutes.max(0) as u32,
         programme: programme.to_string(),
+        logo: false,
         qr_svg: qr_svg(&verify_url),
         verify_code: code,
         verify_url,

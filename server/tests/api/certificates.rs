@@ -225,3 +225,25 @@ async fn the_pdf_carries_urdu_and_cyrillic_names_as_searchable_text() {
     let visitor = app.client.get(format!("{}/my/certificates/{COURSE}/certificate.pdf", app.address)).send().await;
     assert_eq!(visitor.unwrap().status(), 303);
 }
+
+#[tokio::test]
+async fn a_configured_logo_appears_on_certificates_and_a_wrong_one_stops_the_start() {
+    let folder = tempfile::tempdir().unwrap();
+    let logo = folder.path().join("logo.svg");
+    std::fs::write(&logo, r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#).unwrap();
+    let path = logo.clone();
+    let app = crate::helpers::spawn_app_with(Backend::Sqlite, move |s| s.programme_logo = Some(path)).await;
+    let response = app.get("/programme-logo").await;
+    assert_eq!(response.headers()["content-type"], "image/svg+xml");
+    let amina = register_amina(&app).await;
+    complete_all_but(&app, &amina, 0).await;
+    assert!(page_with(&app, &format!("/my/certificates/{COURSE}"), &amina).await.contains("src=\"/programme-logo\""));
+
+    let wrong = folder.path().join("logo.txt");
+    std::fs::write(&wrong, "not an image").unwrap();
+    let database = crate::helpers::TestDatabase::new(Backend::Sqlite);
+    let mut settings = database.settings(crate::helpers::sample_courses());
+    settings.programme_logo = Some(wrong);
+    let error = server::startup::Application::build(settings).await.err().expect("refused");
+    assert!(error.to_string().contains(".png, .jpg or .svg"), "{error}");
+}

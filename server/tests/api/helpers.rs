@@ -124,6 +124,7 @@ impl TestDatabase {
             reset_code_hours: 24,
             programme_name: "Digital Skills Programme".into(),
             issuer_key: Some(test_issuer_key()),
+            programme_logo: None,
         }
     }
 }
