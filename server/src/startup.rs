@@ -189,16 +189,6 @@ fn redact(url: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn passwords_are_redacted_from_database_urls() {
-        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
-        assert_eq!(super::redact("postgres://u@h/db"), "postgres://u@h/db");
-        assert_eq!(super::redact("sqlite://data/learn.db"), "sqlite://data/learn.db");
-    }
-}
-
 /// The logo file, checked: a PNG, JPEG or SVG of at most 200 KB.
 fn read_logo(path: &std::path::Path) -> Result<(&'static str, Vec<u8>), StartupError> {
     let fail = |reason: String| StartupError::Logo(path.display().to_string(), reason);
@@ -213,4 +203,14 @@ fn read_logo(path: &std::path::Path) -> Result<(&'static str, Vec<u8>), StartupE
         return Err(fail(format!("is {} KB; at most 200 KB, please", bytes.len() / 1024)));
     }
     Ok((kind, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_redacted_from_database_urls() {
+        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(super::redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(super::redact("sqlite://data/learn.db"), "sqlite://data/learn.db");
+    }
 }
