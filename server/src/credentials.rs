@@ -18,9 +18,13 @@ pub async fn jwks(State(state): State<AppState>) -> Response {
     json_response(&state.issuer.jwks())
 }
 
-/// `/issuer`: the issuer profile credentials name.
+/// `/issuer`: the issuer profile credentials name, with its public key
+/// and where the key set is published.
 pub async fn issuer(State(state): State<AppState>) -> Response {
-    json_response(&app::credentials::issuer_profile(&state.public_url, &state.programme_name))
+    let mut profile = app::credentials::issuer_profile(&state.public_url, &state.programme_name);
+    profile["publicKey"] = state.issuer.public_jwk().clone();
+    profile["jwks"] = serde_json::Value::String(format!("{}/.well-known/jwks.json", state.public_url));
+    json_response(&profile)
 }
 
 /// `/credentials/status/1`: the signed revocation list, current as of this

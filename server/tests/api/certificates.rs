@@ -150,6 +150,8 @@ async fn the_issuer_key_is_generated_on_first_start_kept_out_of_the_database_and
     assert_eq!(jwks["keys"][0]["alg"], "RS256");
     let (_, issuer) = app.get_text("/issuer").await;
     assert!(issuer.contains("\"Profile\"") && issuer.contains("Digital Skills Programme"));
+    let issuer: serde_json::Value = serde_json::from_str(&issuer).unwrap();
+    assert_eq!(issuer["publicKey"], jwks["keys"][0], "the profile carries the same public key");
 }
 
 #[tokio::test]
