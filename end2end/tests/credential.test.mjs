@@ -9,24 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from "jose";
-import { startServer } from "./support.mjs";
-
-async function post(base, path, body, cookie) {
-  return fetch(base + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      origin: base,
-      accept: "text/html",
-      referer: base + "/",
-      ...(cookie ? { cookie } : {}),
-    },
-    body,
-  });
-}
-const sessionCookie = (response) =>
-  response.headers.getSetCookie().find((value) => value.startsWith("session=")).split(";")[0];
+import { postForm, sessionCookie, startServer } from "./support.mjs";
 
 /** The course's lessons in order, and the quiz's right answers as form fields, read from the course files. */
 function course() {
@@ -50,14 +33,14 @@ test("a credential verifies with jose against the published JWKS, and its revoca
   try {
     const base = server.baseURL;
     server.cli(["users", "create", "--username", "malika", "--display-name", "Malika", "--role", "manager"], "river mango lantern\n");
-    const registered = await post(base, "/api/register", "username=aigerim&display_name=%D0%90%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC&password=seven+blue+camels&language=en");
+    const registered = await postForm(base, "/api/register", "username=aigerim&display_name=%D0%90%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC&password=seven+blue+camels&language=en");
     const cookie = sessionCookie(registered);
-    await post(base, "/api/enrol", "course=smartphone-basics", cookie);
+    await postForm(base, "/api/enrol", "course=smartphone-basics", cookie);
     const { lessons, answers } = course();
     for (const lesson of lessons) {
-      await post(base, "/api/complete_lesson", `course=smartphone-basics&lesson=${lesson}`, cookie);
+      await postForm(base, "/api/complete_lesson", `course=smartphone-basics&lesson=${lesson}`, cookie);
     }
-    const passed = await post(base, "/api/submit_quiz", `course=smartphone-basics&lesson=check-your-skills&attempt_key=AAAABBBBCCCCDDDDEEEE&${answers}`, cookie);
+    const passed = await postForm(base, "/api/submit_quiz", `course=smartphone-basics&lesson=check-your-skills&attempt_key=AAAABBBBCCCCDDDDEEEE&${answers}`, cookie);
     assert.match(passed.headers.get("location"), /attempt=/);
 
     const download = await fetch(base + "/my/certificates/smartphone-basics/credential.jwt", { headers: { cookie } });
@@ -93,10 +76,10 @@ test("a credential verifies with jose against the published JWKS, and its revoca
     };
     assert.equal(await bit(), 0, "not revoked yet");
 
-    const login = await post(base, "/api/login", "username=malika&password=river+mango+lantern");
+    const login = await postForm(base, "/api/login", "username=malika&password=river+mango+lantern");
     const manager = sessionCookie(login);
     const code = payload.id.split("/verify/")[1];
-    const revoked = await post(base, "/api/revoke_certificate", `code=${code}&reason=Issued+by+mistake`, manager);
+    const revoked = await postForm(base, "/api/revoke_certificate", `code=${code}&reason=Issued+by+mistake`, manager);
     assert.equal(revoked.status, 302);
     assert.equal(await bit(), 1, "the status list shows the revocation at once");
   } finally {

@@ -4,39 +4,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
-import { startServer } from "./support.mjs";
-
-/** Posts a form as a browser without JavaScript does; returns the response (redirects not followed). */
-async function post(base, path, body, cookie) {
-  return fetch(base + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      origin: base,
-      accept: "text/html",
-      referer: base + "/",
-      ...(cookie ? { cookie } : {}),
-    },
-    body,
-  });
-}
-
-const sessionCookie = (response) =>
-  response.headers.getSetCookie().find((value) => value.startsWith("session=")).split(";")[0];
+import { postForm, sessionCookie, startServer } from "./support.mjs";
 
 test("acknowledged completions survive kill -9", async () => {
   let server = await startServer();
   const dataDir = server.dataDir;
   try {
     let base = server.baseURL;
-    const registered = await post(base, "/api/register", "username=zarina&display_name=Zarina&password=seven+blue+camels&language=en");
+    const registered = await postForm(base, "/api/register", "username=zarina&display_name=Zarina&password=seven+blue+camels&language=en");
     assert.equal(registered.status, 302);
     const cookie = sessionCookie(registered);
-    assert.equal((await post(base, "/api/enrol", "course=smartphone-basics", cookie)).status, 302);
+    assert.equal((await postForm(base, "/api/enrol", "course=smartphone-basics", cookie)).status, 302);
     const lessons = ["getting-to-know-your-phone", "battery-and-storage", "installing-apps-safely"];
     for (const lesson of lessons) {
-      const done = await post(base, "/api/complete_lesson", `course=smartphone-basics&lesson=${lesson}`, cookie);
+      const done = await postForm(base, "/api/complete_lesson", `course=smartphone-basics&lesson=${lesson}`, cookie);
       assert.equal(done.status, 302, lesson);
       assert.ok(!done.headers.get("location").includes("__err"), done.headers.get("location"));
     }

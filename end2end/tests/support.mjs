@@ -127,3 +127,23 @@ export function serverAndBrowser() {
   });
   return env;
 }
+
+/** Posts a form as a browser without JavaScript does (redirects not followed). */
+export async function postForm(base, path, body, cookie) {
+  return fetch(base + path, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: base,
+      accept: "text/html",
+      referer: base + "/",
+      ...(cookie ? { cookie } : {}),
+    },
+    body,
+  });
+}
+
+/** `session=…` from a response's Set-Cookie. */
+export const sessionCookie = (response) =>
+  response.headers.getSetCookie().find((value) => value.startsWith("session=")).split(";")[0];

@@ -13,7 +13,7 @@ use super::progress::progress;
 use crate::accounts::Actor;
 use crate::catalog::Course;
 use crate::db::Db;
-use crate::entities::{certificate, quiz_attempt, user};
+use crate::entities::{certificate, user};
 
 /// 16 characters of 5 bits: 80 bits, typed from paper as `ABCD-EFGH-JKMN-PQRS`.
 pub const VERIFY_CODE_LENGTH: usize = 16;
@@ -47,16 +47,7 @@ pub(super) async fn issue_if_earned(
     if !course.certificate.issued || !progress(course, completed).all_done() {
         return Ok(());
     }
-    let mut best: HashMap<String, u8> = HashMap::new();
-    for attempt in quiz_attempt::Entity::find()
-        .filter(quiz_attempt::Column::UserId.eq(user_id))
-        .filter(quiz_attempt::Column::CourseId.eq(&course.id))
-        .all(connection)
-        .await?
-    {
-        let score = attempt.score_percent.clamp(0, 100) as u8;
-        best.entry(attempt.lesson_id).and_modify(|best| *best = (*best).max(score)).or_insert(score);
-    }
+    let best = super::service::best_scores(connection, user_id, &course.id).await?;
     if !earned(course, completed, &best) {
         return Ok(());
     }
@@ -136,54 +127,17 @@ pub async fn revoke_certificate(db: &Db, code: &str, reason: &str, actor: &Actor
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{CertificateRules, Lesson, LessonContent, Module, Question, Quiz, QuizOption};
-
-    fn lesson(id: &str, quiz: bool) -> Lesson {
-        Lesson {
-            id: id.into(),
-            source: Default::default(),
-            minutes: 5,
-            content: LessonContent { title: id.into(), html: String::new(), contents: vec![], questions: vec![] },
-            translations: Default::default(),
-            quiz: quiz.then(|| Quiz {
-                pass_mark: 70,
-                questions: vec![Question {
-                    id: "q".into(),
-                    multiple: false,
-                    options: vec![QuizOption { id: "a".into(), correct: true }],
-                }],
-            }),
-        }
-    }
+    use crate::catalog::CertificateRules;
+    use crate::learning::fixtures::{ids as set, lesson, module};
 
     fn course(rules: CertificateRules) -> Course {
-        Course {
-            id: "c".into(),
-            folder: Default::default(),
-            title: "C".into(),
-            summary: String::new(),
-            level: Default::default(),
-            hours: None,
-            language: Default::default(),
-            instructors: vec![],
-            access: Default::default(),
-            enrolment: Default::default(),
-            certificate: rules,
-            translations: Default::default(),
-            modules: vec![Module {
-                slug: "m".into(),
-                title: "M".into(),
-                summary: None,
-                translations: Default::default(),
-                lessons: vec![lesson("read", false), lesson("quiz-1", true), lesson("quiz-2", true)],
-            }],
-            assets: Default::default(),
-            content_version: "v1".into(),
-        }
-    }
-
-    fn set(ids: &[&str]) -> HashSet<String> {
-        ids.iter().map(|id| id.to_string()).collect()
+        let mut course = crate::learning::fixtures::course(vec![module(vec![
+            lesson("read", false),
+            lesson("quiz-1", true),
+            lesson("quiz-2", true),
+        ])]);
+        course.certificate = rules;
+        course
     }
 
     fn scores(pairs: &[(&str, u8)]) -> HashMap<String, u8> {

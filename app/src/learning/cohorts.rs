@@ -153,12 +153,6 @@ pub async fn create_cohort(
     Err(CohortError::Database("no free cohort code".into()))
 }
 
-/// The cohort a typed code names, if any.
-pub async fn find_cohort(db: &Db, code: &str) -> Result<Option<cohort::Model>, CohortError> {
-    let Some(code) = crate::codes::normalise(code, CODE_LENGTH) else { return Ok(None) };
-    Ok(cohort::Entity::find().filter(cohort::Column::Code.eq(code)).one(&db.reader).await?)
-}
-
 /// Enrols a person in the cohort with `code` (and its course), unless the
 /// code is wrong, joining has closed or the cohort is full. Joining again
 /// changes nothing.
@@ -209,16 +203,36 @@ pub async fn join_cohort(
 /// Every cohort, newest first, with the number of learners in it now.
 pub async fn list_cohorts(db: &Db) -> Result<Vec<(cohort::Model, u64)>, DbErr> {
     let cohorts = cohort::Entity::find().order_by_desc(cohort::Column::Id).all(&db.reader).await?;
-    let mut listed = Vec::with_capacity(cohorts.len());
-    for cohort in cohorts {
-        let members = enrolment::Entity::find()
-            .filter(enrolment::Column::CohortId.eq(cohort.id))
-            .filter(enrolment::Column::LeftAt.is_null())
-            .count(&db.reader)
-            .await?;
-        listed.push((cohort, members));
-    }
-    Ok(listed)
+    let counts: Vec<(Option<i64>, i64)> = enrolment::Entity::find()
+        .select_only()
+        .column(enrolment::Column::CohortId)
+        .column_as(enrolment::Column::Id.count(), "members")
+        .filter(enrolment::Column::CohortId.is_not_null())
+        .filter(enrolment::Column::LeftAt.is_null())
+        .group_by(enrolment::Column::CohortId)
+        .into_tuple()
+        .all(&db.reader)
+        .await?;
+    let members =
+        |id: i64| counts.iter().find(|(cohort, _)| *cohort == Some(id)).map_or(0, |(_, n)| (*n).max(0) as u64);
+    Ok(cohorts
+        .into_iter()
+        .map(|cohort| {
+            let count = members(cohort.id);
+            (cohort, count)
+        })
+        .collect())
+}
+
+/// One cohort, with the number of learners in it now.
+pub async fn cohort_with_count(db: &Db, id: i64) -> Result<Option<(cohort::Model, u64)>, DbErr> {
+    let Some(cohort) = cohort::Entity::find_by_id(id).one(&db.reader).await? else { return Ok(None) };
+    let members = enrolment::Entity::find()
+        .filter(enrolment::Column::CohortId.eq(id))
+        .filter(enrolment::Column::LeftAt.is_null())
+        .count(&db.reader)
+        .await?;
+    Ok(Some((cohort, members)))
 }
 
 /// Who is in a cohort (and who left it): user and enrolment, by name.

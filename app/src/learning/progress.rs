@@ -46,52 +46,7 @@ pub fn progress(course: &Course, completed: &HashSet<String>) -> CourseProgress 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Lesson, LessonContent, Module};
-
-    fn lesson(id: &str) -> Lesson {
-        Lesson {
-            id: id.into(),
-            source: Default::default(),
-            minutes: 5,
-            content: LessonContent { title: id.into(), html: String::new(), contents: vec![], questions: vec![] },
-            translations: Default::default(),
-            quiz: None,
-        }
-    }
-
-    fn module(lessons: &[&str]) -> Module {
-        Module {
-            slug: "m".into(),
-            title: "M".into(),
-            summary: None,
-            translations: Default::default(),
-            lessons: lessons.iter().map(|id| lesson(id)).collect(),
-        }
-    }
-
-    fn course(modules: Vec<Module>) -> Course {
-        Course {
-            id: "c".into(),
-            folder: Default::default(),
-            title: "C".into(),
-            summary: String::new(),
-            level: Default::default(),
-            hours: None,
-            language: Default::default(),
-            instructors: vec![],
-            access: Default::default(),
-            enrolment: Default::default(),
-            certificate: Default::default(),
-            translations: Default::default(),
-            modules,
-            assets: Default::default(),
-            content_version: "v1".into(),
-        }
-    }
-
-    fn done(ids: &[&str]) -> HashSet<String> {
-        ids.iter().map(|id| id.to_string()).collect()
-    }
+    use crate::learning::fixtures::{course, ids as done, reading as module};
 
     #[test]
     fn progress_counts_per_module_and_course_and_finds_the_next_lesson() {

@@ -180,12 +180,16 @@ pub async fn course_completion(
 }
 
 /// The best score of each quiz lesson a person has attempted in a course.
-pub async fn best_scores(db: &Db, user_id: i64, course_id: &str) -> Result<HashMap<String, u8>, DbErr> {
+pub async fn best_scores(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    course_id: &str,
+) -> Result<HashMap<String, u8>, DbErr> {
     let mut best = HashMap::new();
     for attempt in quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::UserId.eq(user_id))
         .filter(quiz_attempt::Column::CourseId.eq(course_id))
-        .all(&db.reader)
+        .all(connection)
         .await?
     {
         let score = attempt.score_percent.clamp(0, 100) as u8;

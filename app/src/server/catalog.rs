@@ -62,7 +62,8 @@ pub async fn read_lesson(course: String, lesson: String, attempt: Option<i64>) -
     view.completed = standing.completed_lessons.as_ref().is_some_and(|done| done.contains(&lesson));
     if let (Some(viewer), true) = (viewer.as_ref(), enrolled && view.quiz.is_some()) {
         view.attempt_key = Some(crate::codes::generate(26));
-        let best = crate::learning::best_scores(&state.db, viewer.id, &course.id).await.map_err(AppError::internal)?;
+        let best =
+            crate::learning::best_scores(&state.db.reader, viewer.id, &course.id).await.map_err(AppError::internal)?;
         view.best_score = best.get(&lesson).copied();
         if let Some(attempt_id) = attempt {
             view.result = standing::graded_attempt(&state.db, course, &lesson, viewer.id, attempt_id, reader).await?;

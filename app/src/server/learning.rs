@@ -281,8 +281,10 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
-    let found = crate::learning::list_cohorts(&state.db).await.map_err(AppError::internal)?;
-    let (cohort, count) = found.into_iter().find(|(cohort, _)| cohort.id == id).ok_or(AppError::NotFound)?;
+    let (cohort, count) = crate::learning::cohort_with_count(&state.db, id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
     let course = catalog.course(&cohort.course_id).cloned();
     if !may_see_cohorts_of(&viewer, course.as_deref()) {
         return Err(AppError::Forbidden);
