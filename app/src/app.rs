@@ -6,8 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::pages::{
-    AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage, JoinPage,
-    LessonPage, LoginPage, MyCoursesPage, NotFoundPage, RegisterPage, ResetPage, UsersAdminPage, VerifyPage,
+    AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage,
+    CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, MyCoursesPage,
+    NotFoundPage, OrganisationsListPage, RegisterPage, ResetPage, TeachingPage, UsersAdminPage, VerifyPage,
 };
 
 /// The whole document. It carries no script: pages without islands are
@@ -61,6 +62,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async/>
                 <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/join/:code") view=JoinPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage") view=ManagePage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/courses/:course") view=CourseStatisticsPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/import") view=ImportPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/import/:id") view=ImportReportPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/organisations") view=OrganisationsListPage ssr=SsrMode::Async/>
+                <Route path=path!("/teach") view=TeachingPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/cohorts") view=CohortsListPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/cohorts/:id") view=CohortDetailPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>

@@ -41,6 +41,7 @@ pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer
         display_name: user.display_name,
         role: Role::parse(&user.role).unwrap_or_default(),
         language: user.language.as_deref().and_then(crate::language::Language::from_code),
+        organisation: user.organisation_id,
     }))
 }
 
@@ -134,6 +135,20 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/my_certificate", Rule::SignedIn),
     ("/api/verify_certificate", Rule::Anyone),
     ("/api/revoke_certificate", Rule::AtLeast(Role::Manager)),
+    // Managers of one organisation see only its cohorts (narrowed inside).
+    ("/api/dashboard", Rule::AtLeast(Role::Manager)),
+    // Instructors see the courses that list them, and only those.
+    ("/api/teach", Rule::AtLeast(Role::Instructor)),
+    // Each manager's own files (administrators': anyone's), checked inside.
+    ("/api/imports_page", Rule::AtLeast(Role::Manager)),
+    ("/api/import_report", Rule::AtLeast(Role::Manager)),
+    ("/api/apply_import", Rule::AtLeast(Role::Manager)),
+    ("/api/forget_import_codes", Rule::AtLeast(Role::Manager)),
+    // Programme-wide managers create organisations (checked inside);
+    // administrators scope managers to them.
+    ("/api/organisations", Rule::AtLeast(Role::Manager)),
+    ("/api/create_organisation", Rule::AtLeast(Role::Manager)),
+    ("/api/assign_organisation", Rule::AtLeast(Role::Admin)),
 ];
 
 /// The one authorisation guard: every server function calls it first with
@@ -162,7 +177,7 @@ mod tests {
     use super::*;
 
     fn person(role: Role) -> Viewer {
-        Viewer { id: 1, username: "x".into(), display_name: "X".into(), role, language: None }
+        Viewer { id: 1, username: "x".into(), display_name: "X".into(), role, language: None, organisation: None }
     }
 
     #[test]

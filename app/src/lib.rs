@@ -38,6 +38,8 @@ pub mod learning;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
+pub mod statistics;
+#[cfg(feature = "ssr")]
 pub mod stylesheet;
 
 #[cfg(feature = "hydrate")]

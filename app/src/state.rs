@@ -30,6 +30,10 @@ pub struct AppState {
     pub issuer: Arc<crate::credentials::IssuerKey>,
     /// Lesson completions, written with group commit.
     pub completions: crate::learning::CompletionWriter,
+    /// Breakdowns show smaller groups as "fewer than N".
+    pub small_group_threshold: u64,
+    /// The largest bulk enrolment file accepted, in bytes.
+    pub import_max_bytes: usize,
 }
 
 /// How long sign-ins and reset codes last (configurable; see `Settings`).
@@ -42,6 +46,8 @@ pub struct AccountPolicy {
     pub absolute_lifetime: time::Duration,
     /// A password reset code works this long.
     pub reset_code_lifetime: time::Duration,
+    /// The code a bulk enrolment gives a new account works this long.
+    pub set_password_code_lifetime: time::Duration,
 }
 
 impl Default for AccountPolicy {
@@ -54,6 +60,7 @@ impl Default for AccountPolicy {
             idle_lifetime: time::Duration::days(14),
             absolute_lifetime: time::Duration::days(30),
             reset_code_lifetime: time::Duration::hours(24),
+            set_password_code_lifetime: time::Duration::days(30),
         }
     }
 }

@@ -12,6 +12,7 @@ mod m20261128_000003_add_user_to_sessions;
 mod m20261128_000004_create_profile_answers_and_reset_codes;
 mod m20261128_000005_create_enrolment_and_progress;
 mod m20261128_000006_create_certificates;
+mod m20261128_000007_create_organisations_and_activity;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_create_profile_answers_and_reset_codes::Migration),
             Box::new(m20261128_000005_create_enrolment_and_progress::Migration),
             Box::new(m20261128_000006_create_certificates::Migration),
+            Box::new(m20261128_000007_create_organisations_and_activity::Migration),
         ]
     }
 }

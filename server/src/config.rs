@@ -70,6 +70,22 @@ pub struct Settings {
     #[arg(long, env = "LEARN_RESET_CODE_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..=720))]
     pub reset_code_hours: u16,
 
+    /// Days a set-password code from a bulk enrolment works. Default 30:
+    /// time to print the list and hand the slips out in class.
+    #[arg(long, env = "LEARN_SET_PASSWORD_CODE_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub set_password_code_days: u16,
+
+    /// Statistics by gender, age band and region show a group of fewer
+    /// people than this as "fewer than N" (and hide one more, so that it
+    /// cannot be worked out from the totals).
+    #[arg(long, env = "LEARN_SMALL_GROUP_THRESHOLD", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub small_group_threshold: u64,
+
+    /// The largest bulk enrolment file accepted, in megabytes. Default 32:
+    /// 100,000 learners with long names fit.
+    #[arg(long, env = "LEARN_IMPORT_MAX_MB", default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub import_max_mb: u32,
+
     /// The key certificates are signed with (RSA, PKCS#8 PEM): a path to
     /// the file, or the PEM itself. Every instance must share it. Without
     /// it, `issuer-key.pem` in the data folder is used, generated on first
@@ -106,6 +122,7 @@ impl Settings {
             idle_lifetime: time::Duration::days(self.session_idle_days.into()),
             absolute_lifetime: time::Duration::days(self.session_max_days.into()),
             reset_code_lifetime: time::Duration::hours(self.reset_code_hours.into()),
+            set_password_code_lifetime: time::Duration::days(self.set_password_code_days.into()),
         }
     }
 

@@ -5,6 +5,8 @@ pub mod cli;
 pub mod client_addr;
 pub mod config;
 mod credentials;
+mod exports;
+mod imports;
 pub mod language;
 mod origin_check;
 mod own_data;

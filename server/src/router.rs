@@ -60,6 +60,17 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .route("/credentials/status/1", get(crate::credentials::status_list))
         .route("/my/certificates/{course}/credential.jwt", get(crate::credentials::my_credential))
         .route("/my/certificates/{course}/certificate.pdf", get(crate::credentials::my_certificate_pdf))
+        .route("/manage/statistics/{table}", get(crate::exports::statistics_table))
+        .route("/manage/courses/{course}/learners.csv", get(crate::exports::course_learners))
+        .route("/manage/cohorts/{cohort}/learners.csv", get(crate::exports::cohort_learners))
+        .route("/manage/import/template.csv", get(crate::imports::template))
+        .route(
+            "/manage/import",
+            post(crate::imports::upload)
+                // Room for the form around the file; the file itself is
+                // measured against the limit as it arrives.
+                .layer(axum::extract::DefaultBodyLimit::max(state.import_max_bytes + 64 * 1024)),
+        )
         .leptos_routes_with_handler(routes, get(pages::render_page))
         .fallback(pages::render_not_found)
         .with_state(state)

@@ -93,6 +93,8 @@ impl Application {
             policy: settings.account_policy(),
             public_url: settings.public_url(),
             programme_name: settings.programme_name.clone(),
+            small_group_threshold: settings.small_group_threshold,
+            import_max_bytes: settings.import_max_mb as usize * 1024 * 1024,
         };
         tracing::info!(
             courses = state.catalog.current().courses().len(),

@@ -30,7 +30,7 @@ const LENGTH: usize = 12;
 pub struct ResetCode(String);
 
 impl ResetCode {
-    fn generate() -> ResetCode {
+    pub(crate) fn generate() -> ResetCode {
         ResetCode(crate::codes::generate(LENGTH))
     }
 
@@ -44,7 +44,7 @@ impl ResetCode {
         crate::codes::grouped(&self.0)
     }
 
-    fn hash(&self) -> String {
+    pub(crate) fn hash(&self) -> String {
         Sha256::digest(self.0.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
     }
 }

@@ -66,6 +66,12 @@ impl Course {
         self.lesson(lesson_id).map(|lesson| lesson.link(reader, self.language))
     }
 
+    /// A lesson's text in `reader`'s language when it has it (for the
+    /// quiz questions' wording in statistics).
+    pub fn lesson_content(&self, lesson_id: &str, reader: Language) -> Option<&LessonContent> {
+        self.lesson(lesson_id).map(|lesson| lesson.content_in(reader, self.language).1)
+    }
+
     /// A graded attempt at a lesson's quiz, with the right answers and the
     /// explanations, in `reader`'s language when the lesson has it.
     pub fn quiz_result(

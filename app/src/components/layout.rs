@@ -78,8 +78,12 @@ fn AccountLinks() -> impl IntoView {
     match use_context::<Viewer>() {
         Some(viewer) => view! {
             <a href="/my">{t("nav-my-courses")}</a>
+            {(viewer.role == crate::model::Role::Instructor)
+                .then(|| view! { <a href="/teach">{t("nav-teach")}</a> })}
             {(viewer.role >= crate::model::Role::Instructor)
                 .then(|| view! { <a href="/manage/cohorts">{t("nav-cohorts")}</a> })}
+            {(viewer.role >= crate::model::Role::Manager)
+                .then(|| view! { <a href="/manage">{t("nav-statistics")}</a> })}
             {(viewer.role >= crate::model::Role::Manager)
                 .then(|| view! { <a href="/admin/users">{t("nav-users")}</a> })}
             <a class="viewer" href="/account">{t_with("signed-in-as", [("name", viewer.display_name.into())])}</a>

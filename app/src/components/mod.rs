@@ -4,6 +4,7 @@ mod layout;
 pub(crate) mod problem;
 mod profile;
 mod progress;
+mod statistics;
 
 pub use form::{Field, NextPath, form_errors};
 pub use issued_code::IssuedCode;
@@ -11,3 +12,4 @@ pub use layout::Layout;
 pub use problem::ProblemPage;
 pub use profile::ProfileQuestions;
 pub use progress::ProgressBar;
+pub use statistics::{StatisticsView, number, percent};

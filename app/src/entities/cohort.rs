@@ -15,6 +15,8 @@ pub struct Model {
     pub ends_on: Option<TimeDate>,
     pub capacity: Option<i32>,
     pub created_by: Option<i64>,
+    /// The partner running it; none for the programme itself.
+    pub organisation_id: Option<i64>,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

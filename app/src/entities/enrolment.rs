@@ -12,6 +12,10 @@ pub struct Model {
     pub cohort_id: Option<i64>,
     pub enrolled_at: TimeDateTimeWithTimeZone,
     pub left_at: Option<TimeDateTimeWithTimeZone>,
+    /// The learner's first lesson completed or quiz attempted in the course.
+    pub started_at: Option<TimeDateTimeWithTimeZone>,
+    /// Their latest one.
+    pub last_active_at: Option<TimeDateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub password_hash: String,
     pub role: String,
     pub language: Option<String>,
+    /// A manager with an organisation sees only its cohorts and learners.
+    pub organisation_id: Option<i64>,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

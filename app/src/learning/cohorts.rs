@@ -17,7 +17,7 @@ use crate::entities::{cohort, enrolment, user};
 /// Cohort codes: 8 characters (40 bits), grouped `ABCD-EFGH`. Joining needs
 /// an account and is rate limited with failed logins, and a code only
 /// enrols (it reveals nothing), so this is plenty.
-const CODE_LENGTH: usize = 8;
+pub(super) const CODE_LENGTH: usize = 8;
 
 /// The time zones a cohort may use, with their offsets from UTC. None of
 /// these observes daylight saving time, so a fixed offset is exact.
@@ -83,6 +83,8 @@ pub struct NewCohort {
     pub starts_on: String,
     pub ends_on: String,
     pub capacity: String,
+    /// The partner running it, already checked; `None` for the programme.
+    pub organisation_id: Option<i64>,
 }
 
 fn parse_date(text: &str, field: &'static str) -> Result<Option<Date>, CohortError> {
@@ -136,6 +138,7 @@ pub async fn create_cohort(
             capacity: Set(capacity),
             created_by: Set(actor.user_id),
             created_at: Set(OffsetDateTime::now_utc()),
+            organisation_id: Set(form.organisation_id),
             ..Default::default()
         }
         .insert(&transaction)

@@ -2,6 +2,7 @@
 //! completions, quiz attempts and course completions. Plain Rust over
 //! sea-orm; server functions and the benchmark call it.
 
+pub mod bulk;
 mod certificates;
 mod cohorts;
 #[cfg(test)]

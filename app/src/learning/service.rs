@@ -337,6 +337,9 @@ pub async fn submit_quiz(
     )
     .exec_without_returning(&transaction)
     .await?;
+    if inserted == 1 {
+        note_activity(&transaction, user_id, &course.id, OffsetDateTime::now_utc()).await?;
+    }
     if inserted == 1 && graded.passed {
         record_lesson_completion(&transaction, course, lesson_id, user_id).await?;
     } else if inserted == 1 {
@@ -363,7 +366,7 @@ async fn record_lesson_completion(
     user_id: i64,
 ) -> Result<(), DbErr> {
     let now = OffsetDateTime::now_utc();
-    lesson_completion::Entity::insert(lesson_completion::ActiveModel {
+    let inserted = lesson_completion::Entity::insert(lesson_completion::ActiveModel {
         user_id: Set(user_id),
         course_id: Set(course.id.clone()),
         lesson_id: Set(lesson_id.to_string()),
@@ -380,6 +383,9 @@ async fn record_lesson_completion(
     )
     .exec_without_returning(connection)
     .await?;
+    if inserted == 1 {
+        note_activity(connection, user_id, &course.id, now).await?;
+    }
     let completed = completed_lessons(connection, user_id, &course.id).await?;
     super::certificates::issue_if_earned(connection, course, user_id, &completed).await?;
     if progress(course, &completed).all_done() {
@@ -397,5 +403,27 @@ async fn record_lesson_completion(
         .exec_without_returning(connection)
         .await?;
     }
+    Ok(())
+}
+
+/// Within a transaction: the learner did something in the course `now`
+/// (the first time starts it). Kept on the enrolment for the statistics.
+async fn note_activity(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    course_id: &str,
+    now: OffsetDateTime,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::{Expr, Func};
+    enrolment::Entity::update_many()
+        .col_expr(
+            enrolment::Column::StartedAt,
+            Func::coalesce([Expr::col(enrolment::Column::StartedAt).into(), Expr::value(now)]).into(),
+        )
+        .col_expr(enrolment::Column::LastActiveAt, Expr::value(now))
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .exec(connection)
+        .await?;
     Ok(())
 }

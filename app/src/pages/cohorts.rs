@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
-use crate::components::{Field, IssuedCode, Layout, ProblemPage, ProgressBar, form_errors};
+use crate::components::{Field, IssuedCode, Layout, ProblemPage, ProgressBar, StatisticsView, form_errors};
 use crate::i18n::{t, t_with};
 use crate::model::{CohortPage, CohortSummary, CohortsPage};
 use crate::server::learning::{cohort, cohorts};
@@ -55,7 +55,9 @@ fn Cohorts(page: CohortsPage) -> impl IntoView {
                 }
                     .into_any()
             }}
-            {can_create.then(|| view! { <NewCohortForm courses=page.courses time_zones=page.time_zones/> })}
+            {can_create.then(|| view! {
+                <NewCohortForm courses=page.courses time_zones=page.time_zones organisations=page.organisations/>
+            })}
         </Layout>
     }
 }
@@ -85,9 +87,31 @@ fn dates(starts: &Option<String>, ends: &Option<String>) -> String {
 }
 
 #[component]
-fn NewCohortForm(courses: Vec<(String, String)>, time_zones: Vec<String>) -> impl IntoView {
+fn NewCohortForm(
+    courses: Vec<(String, String)>,
+    time_zones: Vec<String>,
+    organisations: Vec<(i64, String)>,
+) -> impl IntoView {
     let errors = form_errors("create_cohort");
     let chosen_course = errors.value("course_id");
+    let chosen_organisation = errors.value("organisation");
+    let organisation_field = (!organisations.is_empty()).then(|| {
+        view! {
+            <div class="field">
+                <label for="organisation">{t("organisation")} " " <span class="hint">{t("field-optional")}</span></label>
+                <select id="organisation" name="organisation">
+                    <option value="">{t("organisation-none")}</option>
+                    {organisations
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let selected = id.to_string() == chosen_organisation;
+                            view! { <option value=id.to_string() selected=selected>{name}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+    });
     let chosen_zone = errors.value("time_zone");
     let error_of = |field: &str| errors.field(field).map(str::to_string);
     view! {
@@ -113,6 +137,7 @@ fn NewCohortForm(courses: Vec<(String, String)>, time_zones: Vec<String>) -> imp
             </div>
             <Field name="name" label=t("cohort-name") autocomplete="off" value=errors.value("name")
                 hint=Some(t("cohort-name-hint")) error=error_of("name")/>
+            {organisation_field}
             <div class="field">
                 <label for="time_zone">{t("cohort-time-zone")}</label>
                 {error_of("time_zone").map(|e| view! { <p class="field-error" id="time_zone-error">{t(&e)}</p> })}
@@ -179,8 +204,9 @@ pub fn CohortDetailPage() -> impl IntoView {
 
 #[component]
 fn CohortDetail(page: CohortPage) -> impl IntoView {
-    let CohortPage { cohort, members, issued } = page;
+    let CohortPage { cohort, members, issued, statistics } = page;
     let share = format!("/join/{}", cohort.code);
+    let learners_csv = format!("/manage/cohorts/{}/learners.csv", cohort.id);
     let back = format!("/manage/cohorts/{}", cohort.id);
     view! {
         <Title text=cohort.name.clone()/>
@@ -248,6 +274,8 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p class="csv"><a href=learners_csv download="">{t("stat-learners-csv")}</a></p>
+            <StatisticsView statistics/>
         </Layout>
     }
 }

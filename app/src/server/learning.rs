@@ -194,15 +194,22 @@ fn summary(
     }
 }
 
-/// Whether `viewer` may see a course's cohorts: managers and
-/// administrators all of them, instructors those of the courses that list
-/// them.
+/// Whether `viewer` may see a cohort: administrators and programme-wide
+/// managers all of them, a manager of one organisation its cohorts,
+/// instructors those of the courses that list them.
 #[cfg(feature = "ssr")]
-fn may_see_cohorts_of(viewer: &crate::model::Viewer, course: Option<&crate::catalog::Course>) -> bool {
+fn may_see_cohort(
+    viewer: &crate::model::Viewer,
+    cohort: &crate::entities::cohort::Model,
+    course: Option<&crate::catalog::Course>,
+) -> bool {
     use crate::model::Role;
-    viewer.role >= Role::Manager
-        || (viewer.role == Role::Instructor
-            && course.is_some_and(|course| course.instructors.contains(&viewer.username)))
+    match viewer.role {
+        Role::Admin => true,
+        Role::Manager => viewer.organisation.is_none_or(|own| cohort.organisation_id == Some(own)),
+        Role::Instructor => course.is_some_and(|course| course.instructors.contains(&viewer.username)),
+        Role::Learner => false,
+    }
 }
 
 /// The cohorts someone may see, and what a new one may be for.
@@ -218,11 +225,26 @@ pub async fn cohorts() -> Result<CohortsPage, AppError> {
         .await
         .map_err(AppError::internal)?
         .into_iter()
-        .filter(|(cohort, _)| may_see_cohorts_of(&viewer, catalog.course(&cohort.course_id).map(|c| c.as_ref())))
+        .filter(|(cohort, _)| may_see_cohort(&viewer, cohort, catalog.course(&cohort.course_id).map(|c| c.as_ref())))
         .map(|(cohort, members)| summary(cohort, members, &catalog, reader))
         .collect();
     let manager = viewer.role >= Role::Manager;
+    let programme_wide = viewer.role == Role::Admin || viewer.organisation.is_none();
+    let organisations = if manager && programme_wide {
+        use sea_orm::{EntityTrait, QueryOrder};
+        crate::entities::organisation::Entity::find()
+            .order_by_asc(crate::entities::organisation::Column::Name)
+            .all(&state.db.reader)
+            .await
+            .map_err(AppError::internal)?
+            .into_iter()
+            .map(|organisation| (organisation.id, organisation.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(CohortsPage {
+        organisations,
         cohorts,
         courses: if manager {
             catalog.courses().iter().map(|course| (course.id.clone(), course.card(reader).title)).collect()
@@ -241,6 +263,7 @@ pub async fn create_cohort(
     starts_on: String,
     ends_on: String,
     capacity: String,
+    organisation: Option<String>,
 ) -> Result<(), AppError> {
     use crate::learning::{CohortError, NewCohort};
     use crate::model::FormErrors;
@@ -249,7 +272,25 @@ pub async fn create_cohort(
         .ok_or(AppError::Unauthorized)?;
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
-    let form = NewCohort { course_id, name, time_zone, starts_on, ends_on, capacity };
+    // A manager of one organisation creates cohorts of it; others choose.
+    let organisation_id = match (
+        viewer.organisation.filter(|_| viewer.role == crate::model::Role::Manager),
+        organisation.as_deref().map(str::trim),
+    ) {
+        (Some(own), _) => Some(own),
+        (None, None | Some("")) => None,
+        (None, Some(text)) => {
+            use sea_orm::EntityTrait;
+            let id = text.parse::<i64>().map_err(|_| AppError::BadRequest)?;
+            crate::entities::organisation::Entity::find_by_id(id)
+                .one(&state.db.reader)
+                .await
+                .map_err(AppError::internal)?
+                .ok_or(AppError::BadRequest)?;
+            Some(id)
+        }
+    };
+    let form = NewCohort { course_id, name, time_zone, starts_on, ends_on, capacity, organisation_id };
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::learning::create_cohort(&state.db, &catalog, &form, &actor).await {
         Ok(cohort) => {
@@ -265,6 +306,7 @@ pub async fn create_cohort(
                 ("starts_on".into(), form.starts_on),
                 ("ends_on".into(), form.ends_on),
                 ("capacity".into(), form.capacity),
+                ("organisation".into(), form.organisation_id.map(|id| id.to_string()).unwrap_or_default()),
             ],
             form: None,
         })),
@@ -286,9 +328,12 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
     let course = catalog.course(&cohort.course_id).cloned();
-    if !may_see_cohorts_of(&viewer, course.as_deref()) {
+    if !may_see_cohort(&viewer, &cohort, course.as_deref()) {
         return Err(AppError::Forbidden);
     }
+    let filters = crate::model::StatisticsFilters { cohort: Some(cohort.id.to_string()), ..Default::default() };
+    let scope = crate::statistics::Scope { cohort: Some(cohort.id), ..Default::default() };
+    let statistics = super::statistics::reporting::statistics(&state, &scope, &filters, reader).await?;
     let mut members = Vec::new();
     for (user, enrolment) in crate::learning::cohort_members(&state.db, cohort.id).await.map_err(AppError::internal)? {
         let completed = crate::learning::completed_lessons(&state.db.reader, user.id, &cohort.course_id)
@@ -308,5 +353,5 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
         });
     }
     let issued = super::admin::take_issued_code().await?;
-    Ok(CohortPage { cohort: summary(cohort, count, &catalog, reader), members, issued })
+    Ok(CohortPage { cohort: summary(cohort, count, &catalog, reader), members, issued, statistics })
 }

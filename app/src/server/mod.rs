@@ -5,4 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod catalog;
 pub mod certificates;
+pub mod imports;
 pub mod learning;
+pub mod organisations;
+pub mod statistics;

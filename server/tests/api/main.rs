@@ -14,3 +14,4 @@ mod profile;
 mod recovery;
 mod sessions;
 mod sign_in;
+mod statistics;

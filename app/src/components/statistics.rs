@@ -1,0 +1,294 @@
+//! Statistics as people read them: a chart drawn on the server as inline
+//! SVG (no script), with a title and a description, and beside it a table
+//! of the same numbers for screen readers and for copying; every table
+//! links to its CSV.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, t_with};
+use crate::model::{Breakdown, Funnel, FunnelRow, Statistics};
+
+/// A count in the reader's digits and separators.
+pub fn number(n: u64) -> String {
+    t_with("stat-number", [("n", n.into())])
+}
+
+/// `n` as a whole percentage of `of` ("–" of nothing).
+pub fn percent(n: u64, of: u64) -> String {
+    if of == 0 {
+        return "–".into();
+    }
+    let percent = ((n as f64) * 100.0 / (of as f64)).round() as u64;
+    t_with("stat-percent", [("percent", percent.into())])
+}
+
+/// "12 (40%)".
+fn count_and_rate(n: u64, of: u64) -> String {
+    format!("{} ({})", number(n), percent(n, of))
+}
+
+fn days(median: Option<f64>) -> String {
+    match median {
+        Some(days) => t_with("stat-days", [("days", days.into())]),
+        None => "–".into(),
+    }
+}
+
+/// A horizontal bar chart. Each bar is `(label, value, value as shown)`.
+#[component]
+pub fn BarChart(id: String, title: String, description: String, bars: Vec<(String, u64, String)>) -> impl IntoView {
+    const ROW: usize = 46;
+    const WIDTH: u64 = 440;
+    let max = bars.iter().map(|(_, value, _)| *value).max().unwrap_or(0).max(1);
+    let height = bars.len() * ROW + 4;
+    let title_id = format!("{id}-title");
+    let description_id = format!("{id}-description");
+    let labelled_by = format!("{title_id} {description_id}");
+    view! {
+        <svg class="chart" viewBox=format!("0 0 600 {height}") role="img" aria-labelledby=labelled_by
+            preserveAspectRatio="xMinYMin meet">
+            <title id=title_id>{title}</title>
+            <desc id=description_id>{description}</desc>
+            {bars
+                .into_iter()
+                .enumerate()
+                .map(|(index, (label, value, shown))| {
+                    let top = index * ROW;
+                    let width = value * WIDTH / max;
+                    view! {
+                        <g>
+                            <text class="chart-label" x="0" y=(top + 14).to_string()>{label}</text>
+                            <rect class="chart-bar" x="0" y=(top + 20).to_string() width=width.max(1).to_string() height="20" rx="3"></rect>
+                            <text class="chart-value" x=(width + 8).to_string() y=(top + 35).to_string()>{shown}</text>
+                        </g>
+                    }
+                })
+                .collect_view()}
+        </svg>
+    }
+}
+
+/// A link to a table's CSV.
+#[component]
+fn CsvLink(table: &'static str, query: String) -> impl IntoView {
+    let href = if query.is_empty() {
+        format!("/manage/statistics/{table}.csv")
+    } else {
+        format!("/manage/statistics/{table}.csv?{query}")
+    };
+    view! { <p class="csv"><a href=href download="">{t("stat-download-csv")}</a></p> }
+}
+
+/// The funnel of a scope: chart, table, and the key figures.
+#[component]
+fn FunnelSection(funnel: Funnel, query: String) -> impl IntoView {
+    let enrolled = funnel.enrolled;
+    let steps = [
+        ("stat-enrolled", funnel.enrolled),
+        ("stat-started", funnel.started),
+        ("stat-completed", funnel.completed),
+        ("stat-certified", funnel.certified),
+    ];
+    let description = t_with(
+        "stat-funnel-description",
+        [
+            ("enrolled", funnel.enrolled.into()),
+            ("started", funnel.started.into()),
+            ("completed", funnel.completed.into()),
+            ("certified", funnel.certified.into()),
+        ],
+    );
+    let bars = steps.iter().map(|(id, n)| (t(id), *n, count_and_rate(*n, enrolled))).collect();
+    view! {
+        <section class="statistics" aria-labelledby="funnel-heading">
+            <h2 id="funnel-heading">{t("stat-funnel-title")}</h2>
+            <div class="chart-and-table">
+                <BarChart id="funnel-chart".into() title=t("stat-funnel-title") description bars/>
+                <div class="table-wrap" tabindex="0">
+                    <table id="funnel-table">
+                        <caption>{t("stat-funnel-caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("stat-step")}</th>
+                                <th scope="col" class="number">{t("stat-count")}</th>
+                                <th scope="col" class="number">{t("stat-of-enrolled")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {steps
+                                .into_iter()
+                                .map(|(id, n)| view! {
+                                    <tr>
+                                        <th scope="row">{t(id)}</th>
+                                        <td class="number">{number(n)}</td>
+                                        <td class="number">{percent(n, enrolled)}</td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+            <dl class="figures">
+                <div><dt>{t("stat-learners")}</dt><dd>{number(funnel.learners)}</dd></div>
+                <div><dt>{t("stat-median-days")}</dt><dd>{days(funnel.median_days)}</dd></div>
+                <div><dt>{t("stat-active-7")}</dt><dd>{number(funnel.active_7_days)}</dd></div>
+                <div><dt>{t("stat-active-30")}</dt><dd>{number(funnel.active_30_days)}</dd></div>
+            </dl>
+            <CsvLink table="funnel" query/>
+        </section>
+    }
+}
+
+/// A table of funnels, one row per course or cohort.
+#[component]
+fn FunnelTable(
+    id: &'static str,
+    heading: String,
+    caption: String,
+    first_column: String,
+    rows: Vec<FunnelRow>,
+    query: String,
+    #[prop(optional)] chart: bool,
+) -> impl IntoView {
+    let chart = chart.then(|| {
+        let bars = rows
+            .iter()
+            .map(|row| {
+                let rate = if row.funnel.enrolled == 0 { 0 } else { row.funnel.completed * 1000 / row.funnel.enrolled };
+                (row.label.clone(), rate, percent(row.funnel.completed, row.funnel.enrolled))
+            })
+            .collect();
+        view! {
+            <BarChart id=format!("{id}-chart") title=t("stat-completion-rate-title")
+                description=t("stat-completion-rate-description") bars/>
+        }
+    });
+    view! {
+        <section class="statistics" aria-labelledby=format!("{id}-heading")>
+            <h2 id=format!("{id}-heading")>{heading}</h2>
+            {chart}
+            <div class="table-wrap" tabindex="0">
+                <table id=format!("{id}-table")>
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{first_column}</th>
+                            <th scope="col" class="number">{t("stat-enrolled")}</th>
+                            <th scope="col" class="number">{t("stat-started")}</th>
+                            <th scope="col" class="number">{t("stat-completed")}</th>
+                            <th scope="col" class="number">{t("stat-certified")}</th>
+                            <th scope="col" class="number">{t("stat-median-days")}</th>
+                            <th scope="col" class="number">{t("stat-active-30")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|row| {
+                                let f = row.funnel;
+                                let name = match row.link {
+                                    Some(link) => view! { <a href=link><bdi>{row.label}</bdi></a> }.into_any(),
+                                    None => view! { <bdi>{row.label}</bdi> }.into_any(),
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td class="number">{number(f.enrolled)}</td>
+                                        <td class="number">{count_and_rate(f.started, f.enrolled)}</td>
+                                        <td class="number">{count_and_rate(f.completed, f.enrolled)}</td>
+                                        <td class="number">{count_and_rate(f.certified, f.enrolled)}</td>
+                                        <td class="number">{days(f.median_days)}</td>
+                                        <td class="number">{number(f.active_30_days)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <CsvLink table=id query/>
+        </section>
+    }
+}
+
+/// A breakdown by one profile question, small groups hidden.
+#[component]
+fn BreakdownTable(breakdown: Breakdown, threshold: u64, query: String) -> impl IntoView {
+    let question = breakdown.question;
+    let table: &'static str = question.as_str();
+    let fewer = t_with("stat-fewer-than", [("threshold", threshold.into())]);
+    let cell = move |n: Option<u64>| match n {
+        Some(n) => number(n),
+        None => fewer.clone(),
+    };
+    view! {
+        <div class="table-wrap" tabindex="0">
+            <table id=format!("breakdown-{table}")>
+                <caption>{t_with("stat-breakdown-caption", [("question", t(question.message_id()).into())])}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(question.message_id())}</th>
+                        <th scope="col" class="number">{t("stat-enrolled")}</th>
+                        <th scope="col" class="number">{t("stat-started")}</th>
+                        <th scope="col" class="number">{t("stat-completed")}</th>
+                        <th scope="col" class="number">{t("stat-certified")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {breakdown
+                        .rows
+                        .into_iter()
+                        .map(|row| {
+                            let label = match &row.answer {
+                                Some(answer) => t(&question.choice_message_id(answer)),
+                                None => t("stat-not-stated"),
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    <td class="number">{cell(row.enrolled)}</td>
+                                    <td class="number">{cell(row.started)}</td>
+                                    <td class="number">{cell(row.completed)}</td>
+                                    <td class="number">{cell(row.certified)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <CsvLink table=table query/>
+    }
+}
+
+/// Every table of a scope's statistics.
+#[component]
+pub fn StatisticsView(statistics: Statistics) -> impl IntoView {
+    let Statistics { total, by_course, by_cohort, breakdowns, threshold, query } = statistics;
+    let courses = (!by_course.is_empty()).then(|| {
+        view! {
+            <FunnelTable id="courses" heading=t("stat-by-course") caption=t("stat-by-course-caption")
+                first_column=t("cohort-course") rows=by_course query=query.clone() chart=true/>
+        }
+    });
+    let cohorts = (!by_cohort.is_empty()).then(|| {
+        view! {
+            <FunnelTable id="cohorts" heading=t("stat-by-cohort") caption=t("stat-by-cohort-caption")
+                first_column=t("cohort-name") rows=by_cohort query=query.clone()/>
+        }
+    });
+    view! {
+        <FunnelSection funnel=total query=query.clone()/>
+        {courses}
+        {cohorts}
+        <section class="statistics" aria-labelledby="breakdowns-heading">
+            <h2 id="breakdowns-heading">{t("stat-breakdowns")}</h2>
+            <p class="hint">{t_with("stat-breakdowns-note", [("threshold", threshold.into())])}</p>
+            {breakdowns
+                .into_iter()
+                .map(|breakdown| view! { <BreakdownTable breakdown threshold query=query.clone()/> })
+                .collect_view()}
+        </section>
+    }
+}

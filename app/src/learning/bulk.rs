@@ -1,0 +1,549 @@
+//! Bulk enrolment: a manager uploads a CSV file of learners (name, login,
+//! cohort code, and optionally profile answers with the learner's consent).
+//! A dry run reports, row by row, what applying would do; applying does
+//! it for every valid row in one transaction (all or nothing), and gives
+//! each new account a one-time set-password code (the reset-code
+//! mechanism) to hand out. The same file applied twice changes nothing the
+//! second time: existing accounts are matched by login, and enrolments
+//! already in place are left alone.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+use crate::accounts::{Actor, DisplayName, ResetCode, Username};
+use crate::catalog::Catalog;
+use crate::db::Db;
+use crate::entities::{audit_log, cohort, enrolment, import, profile_answer, reset_code, user};
+use crate::model::{ProfileQuestion, Role};
+
+/// The columns a file may have; the first three are required.
+pub const COLUMNS: [&str; 7] = ["name", "username", "cohort", "gender", "age_band", "region", "consent"];
+const REQUIRED: usize = 3;
+
+/// Stored instead of a password hash until the learner sets a password
+/// with their code: no password matches it.
+pub const NO_PASSWORD_YET: &str = "!set-password-code";
+
+/// Why a whole file was refused (message ids, with what they name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    NotUtf8,
+    Empty,
+    MissingColumn(&'static str),
+    UnknownColumn(String),
+    RepeatedColumn(String),
+    /// The CSV could not be read from this line on (a quote never closed).
+    Unreadable(u64),
+}
+
+impl FileProblem {
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            FileProblem::NotUtf8 => "import-error-encoding",
+            FileProblem::Empty => "import-error-empty",
+            FileProblem::MissingColumn(_) => "import-error-missing-column",
+            FileProblem::UnknownColumn(_) => "import-error-unknown-column",
+            FileProblem::RepeatedColumn(_) => "import-error-repeated-column",
+            FileProblem::Unreadable(_) => "import-error-unreadable",
+        }
+    }
+
+    /// What the message names: a column or a line.
+    pub fn detail(&self) -> String {
+        match self {
+            FileProblem::MissingColumn(name) => name.to_string(),
+            FileProblem::UnknownColumn(name) | FileProblem::RepeatedColumn(name) => name.clone(),
+            FileProblem::Unreadable(line) => line.to_string(),
+            FileProblem::NotUtf8 | FileProblem::Empty => String::new(),
+        }
+    }
+}
+
+/// One row of the file, as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileRow {
+    /// The line it starts on (the header is line 1).
+    pub line: u64,
+    pub name: String,
+    pub username: String,
+    pub cohort: String,
+    pub answers: Vec<(ProfileQuestion, String)>,
+    pub consent: String,
+    /// The row has a different number of fields than the header.
+    pub misshapen: bool,
+}
+
+/// Reads a file: UTF-8 (a byte order mark is fine), comma-separated, with
+/// a header naming its columns in any order.
+pub fn read_file(bytes: &[u8]) -> Result<Vec<FileRow>, FileProblem> {
+    let text = std::str::from_utf8(bytes).map_err(|_| FileProblem::NotUtf8)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|_| FileProblem::Unreadable(1))?.clone();
+    let mut positions: HashMap<&'static str, usize> = HashMap::new();
+    for (index, name) in header.iter().enumerate() {
+        let name = name.trim().to_lowercase();
+        let Some(&known) = COLUMNS.iter().find(|column| **column == name) else {
+            return Err(FileProblem::UnknownColumn(name));
+        };
+        if positions.insert(known, index).is_some() {
+            return Err(FileProblem::RepeatedColumn(name));
+        }
+    }
+    if let Some(missing) = COLUMNS[..REQUIRED].iter().find(|column| !positions.contains_key(*column)) {
+        return Err(FileProblem::MissingColumn(missing));
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record =
+            record.map_err(|error| FileProblem::Unreadable(error.position().map_or(0, |position| position.line())))?;
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let field = |name: &str| positions.get(name).and_then(|&index| record.get(index)).unwrap_or("").to_string();
+        let answers = ProfileQuestion::ALL
+            .into_iter()
+            .map(|question| (question, field(question.as_str())))
+            .filter(|(_, answer)| !answer.is_empty())
+            .collect();
+        rows.push(FileRow {
+            line: record.position().map_or(0, |position| position.line()),
+            name: field("name"),
+            username: field("username"),
+            cohort: field("cohort"),
+            answers,
+            consent: field("consent"),
+            misshapen: record.len() != header.len(),
+        });
+    }
+    Ok(rows)
+}
+
+/// What applying a row does (or why it cannot).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// A new account, enrolled in the cohort.
+    Create,
+    /// An existing account, enrolled in the cohort.
+    Enrol,
+    /// An existing account already in the cohort: nothing to do.
+    Nothing,
+    /// Refused: the message id of the reason.
+    Error(String),
+}
+
+/// A row with its outcome.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedRow {
+    pub row: FileRow,
+    pub outcome: Outcome,
+    cohort: Option<(i64, String)>,
+    user_id: Option<i64>,
+}
+
+impl PlannedRow {
+    /// The cohort's name, when the code was found.
+    pub fn cohort_id(&self) -> Option<i64> {
+        self.cohort.as_ref().map(|(id, _)| *id)
+    }
+}
+
+fn consented(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" => Some(true),
+        "" | "no" | "n" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Checks each row against the database as it is now. `organisation`: a
+/// manager of one organisation may enrol only into its cohorts.
+pub async fn plan(
+    connection: &impl ConnectionTrait,
+    catalog: &Catalog,
+    rows: Vec<FileRow>,
+    organisation: Option<i64>,
+) -> Result<Vec<PlannedRow>, DbErr> {
+    let codes: HashSet<String> =
+        rows.iter().filter_map(|row| crate::codes::normalise(&row.cohort, super::cohorts::CODE_LENGTH)).collect();
+    let mut cohorts: HashMap<String, cohort::Model> = HashMap::new();
+    for chunk in codes.into_iter().collect::<Vec<_>>().chunks(500) {
+        for found in cohort::Entity::find().filter(cohort::Column::Code.is_in(chunk.to_vec())).all(connection).await? {
+            cohorts.insert(found.code.clone(), found);
+        }
+    }
+    let usernames: Vec<String> =
+        rows.iter().filter_map(|row| Username::parse(&row.username).ok()).map(|u| u.as_str().to_string()).collect();
+    let mut users: HashMap<String, user::Model> = HashMap::new();
+    for chunk in usernames.chunks(500) {
+        for found in user::Entity::find().filter(user::Column::Username.is_in(chunk.to_vec())).all(connection).await? {
+            users.insert(found.username.clone(), found);
+        }
+    }
+    let user_ids: Vec<i64> = users.values().map(|user| user.id).collect();
+    let mut enrolments: HashMap<(i64, String), enrolment::Model> = HashMap::new();
+    for chunk in user_ids.chunks(500) {
+        let found =
+            enrolment::Entity::find().filter(enrolment::Column::UserId.is_in(chunk.to_vec())).all(connection).await?;
+        for enrolment in found {
+            enrolments.insert((enrolment.user_id, enrolment.course_id.clone()), enrolment);
+        }
+    }
+    let mut places: HashMap<i64, i64> = HashMap::new();
+    for cohort in cohorts.values().filter(|cohort| cohort.capacity.is_some()) {
+        let members = enrolment::Entity::find()
+            .filter(enrolment::Column::CohortId.eq(cohort.id))
+            .filter(enrolment::Column::LeftAt.is_null())
+            .all(connection)
+            .await?
+            .len() as i64;
+        places.insert(cohort.id, i64::from(cohort.capacity.unwrap_or(0)) - members);
+    }
+
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut planned = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut cohort_found = None;
+        let mut user_id = None;
+        let outcome = (|| {
+            if row.misshapen {
+                return Outcome::Error("import-error-fields".into());
+            }
+            let username = match Username::parse_new(&row.username) {
+                Ok(username) => username,
+                Err(message) => return Outcome::Error(message.into()),
+            };
+            if seen.insert(username.as_str().to_string(), row.line).is_some() {
+                return Outcome::Error("import-error-duplicate".into());
+            }
+            if let Err(message) = DisplayName::parse(&row.name) {
+                return Outcome::Error(message.into());
+            }
+            let Some(cohort) = crate::codes::normalise(&row.cohort, super::cohorts::CODE_LENGTH)
+                .and_then(|code| cohorts.get(&code))
+                .filter(|cohort| catalog.course(&cohort.course_id).is_some())
+            else {
+                return Outcome::Error("import-error-cohort-unknown".into());
+            };
+            if organisation.is_some_and(|own| cohort.organisation_id != Some(own)) {
+                return Outcome::Error("import-error-cohort-other-organisation".into());
+            }
+            cohort_found = Some((cohort.id, cohort.name.clone()));
+            for (question, answer) in &row.answers {
+                if !question.choices().contains(&answer.as_str()) {
+                    return Outcome::Error("import-error-profile-answer".into());
+                }
+            }
+            match consented(&row.consent) {
+                None => return Outcome::Error("import-error-consent-value".into()),
+                Some(false) if !row.answers.is_empty() => return Outcome::Error("import-error-consent-needed".into()),
+                Some(_) => {}
+            }
+            let existing = users.get(username.as_str());
+            user_id = existing.map(|user| user.id);
+            let already = existing
+                .and_then(|user| enrolments.get(&(user.id, cohort.course_id.clone())))
+                .is_some_and(|enrolment| enrolment.cohort_id == Some(cohort.id) && enrolment.left_at.is_none());
+            if already {
+                return Outcome::Nothing;
+            }
+            if let Some(left) = places.get_mut(&cohort.id) {
+                if *left <= 0 {
+                    return Outcome::Error("import-error-cohort-full".into());
+                }
+                *left -= 1;
+            }
+            if existing.is_some() { Outcome::Enrol } else { Outcome::Create }
+        })();
+        planned.push(PlannedRow { row, outcome, cohort: cohort_found, user_id });
+    }
+    Ok(planned)
+}
+
+/// A set-password code of an account an import created, for printing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedCode {
+    pub username: String,
+    pub name: String,
+    pub cohort: String,
+    /// Grouped: `ABCD-EFGH-JKMN`.
+    pub code: String,
+}
+
+/// What applying an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub created: u64,
+    pub enrolled: u64,
+    pub unchanged: u64,
+    pub refused: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    #[error("this file was applied already")]
+    AlreadyApplied,
+    #[error("no such import")]
+    Unknown,
+    #[error("the file can no longer be read")]
+    File(FileProblem),
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// Rows inserted per statement.
+const BATCH: usize = 500;
+
+/// Applies an import: every valid row, checked again inside the
+/// transaction, or nothing at all.
+pub async fn apply(
+    db: &Db,
+    catalog: &Catalog,
+    import_id: i64,
+    organisation: Option<i64>,
+    code_lifetime: Duration,
+    actor: &Actor,
+) -> Result<Applied, ApplyError> {
+    let now = OffsetDateTime::now_utc();
+    let transaction = db.writer.begin().await?;
+    let claimed = import::Entity::update_many()
+        .col_expr(import::Column::AppliedAt, Expr::value(now))
+        .filter(import::Column::Id.eq(import_id))
+        .filter(import::Column::AppliedAt.is_null())
+        .exec(&transaction)
+        .await?;
+    if claimed.rows_affected != 1 {
+        let exists = import::Entity::find_by_id(import_id).one(&transaction).await?.is_some();
+        return Err(if exists { ApplyError::AlreadyApplied } else { ApplyError::Unknown });
+    }
+    let file = import::Entity::find_by_id(import_id).one(&transaction).await?.ok_or(ApplyError::Unknown)?;
+    let rows = read_file(file.content.as_bytes()).map_err(ApplyError::File)?;
+    let planned = plan(&transaction, catalog, rows, organisation).await?;
+    let mut applied = Applied::default();
+    for row in &planned {
+        match row.outcome {
+            Outcome::Create => applied.created += 1,
+            Outcome::Enrol => applied.enrolled += 1,
+            Outcome::Nothing => applied.unchanged += 1,
+            Outcome::Error(_) => applied.refused += 1,
+        }
+    }
+
+    // New accounts, without a password until their code is used.
+    let creating: Vec<&PlannedRow> = planned.iter().filter(|row| row.outcome == Outcome::Create).collect();
+    for chunk in creating.chunks(BATCH) {
+        user::Entity::insert_many(chunk.iter().map(|row| user::ActiveModel {
+            username: Set(Username::parse(&row.row.username).map(|u| u.as_str().to_string()).unwrap_or_default()),
+            display_name: Set(DisplayName::parse(&row.row.name).map(|n| n.as_str().to_string()).unwrap_or_default()),
+            password_hash: Set(NO_PASSWORD_YET.to_string()),
+            role: Set(Role::Learner.as_str().to_string()),
+            language: Set(None),
+            created_at: Set(now),
+            ..Default::default()
+        }))
+        .exec_without_returning(&transaction)
+        .await?;
+    }
+    let mut new_ids: HashMap<String, i64> = HashMap::new();
+    let names: Vec<String> = creating
+        .iter()
+        .filter_map(|row| Username::parse(&row.row.username).ok())
+        .map(|username| username.as_str().to_string())
+        .collect();
+    for chunk in names.chunks(BATCH) {
+        for found in user::Entity::find().filter(user::Column::Username.is_in(chunk.to_vec())).all(&transaction).await?
+        {
+            new_ids.insert(found.username, found.id);
+        }
+    }
+    let id_of = |row: &PlannedRow| {
+        row.user_id.or_else(|| {
+            Username::parse(&row.row.username).ok().and_then(|username| new_ids.get(username.as_str()).copied())
+        })
+    };
+
+    let audit = |subject: Option<i64>, action: &str, detail: serde_json::Value| audit_log::ActiveModel {
+        occurred_at: Set(now),
+        actor_id: Set(actor.user_id),
+        subject_id: Set(subject),
+        action: Set(action.to_string()),
+        detail: Set(detail.to_string()),
+        client_address: Set(actor.client_address.clone()),
+        ..Default::default()
+    };
+    let mut codes = Vec::new();
+    for chunk in creating.chunks(BATCH) {
+        let mut answers = Vec::new();
+        let mut enrolments = Vec::new();
+        let mut reset_codes = Vec::new();
+        let mut entries = Vec::new();
+        for row in chunk {
+            let (Some(user_id), Some((cohort_id, cohort_name))) = (id_of(row), row.cohort.as_ref()) else {
+                return Err(DbErr::RecordNotFound("an account just created".into()).into());
+            };
+            let course_id = cohort_course(&transaction, *cohort_id).await?;
+            for (question, answer) in &row.row.answers {
+                answers.push(profile_answer::ActiveModel {
+                    user_id: Set(user_id),
+                    question: Set(question.as_str().to_string()),
+                    answer: Set(answer.clone()),
+                    consented_at: Set(now),
+                });
+            }
+            enrolments.push(enrolment::ActiveModel {
+                user_id: Set(user_id),
+                course_id: Set(course_id),
+                cohort_id: Set(Some(*cohort_id)),
+                enrolled_at: Set(now),
+                ..Default::default()
+            });
+            let code = ResetCode::generate();
+            reset_codes.push(reset_code::ActiveModel {
+                user_id: Set(user_id),
+                code_hash: Set(code.hash()),
+                issued_by: Set(actor.user_id),
+                issued_at: Set(now),
+                expires_at: Set(now + code_lifetime),
+                used_at: Set(None),
+                ..Default::default()
+            });
+            entries.push(audit(Some(user_id), "user.created", json!({ "role": "learner", "import": import_id })));
+            if !row.row.answers.is_empty() {
+                let questions: Vec<&str> = row.row.answers.iter().map(|(question, _)| question.as_str()).collect();
+                entries.push(audit(
+                    Some(user_id),
+                    "profile.consent_given",
+                    json!({ "questions": questions, "import": import_id }),
+                ));
+            }
+            codes.push(IssuedCode {
+                username: row.row.username.trim().to_lowercase(),
+                name: row.row.name.trim().to_string(),
+                cohort: cohort_name.clone(),
+                code: code.grouped(),
+            });
+        }
+        if !answers.is_empty() {
+            profile_answer::Entity::insert_many(answers).exec_without_returning(&transaction).await?;
+        }
+        enrolment::Entity::insert_many(enrolments).exec_without_returning(&transaction).await?;
+        reset_code::Entity::insert_many(reset_codes).exec_without_returning(&transaction).await?;
+        audit_log::Entity::insert_many(entries).exec_without_returning(&transaction).await?;
+    }
+
+    // Existing accounts: enrolled (or moved) into the cohort.
+    for row in planned.iter().filter(|row| row.outcome == Outcome::Enrol) {
+        let (Some(user_id), Some(cohort_id)) = (row.user_id, row.cohort_id()) else { continue };
+        let course_id = cohort_course(&transaction, cohort_id).await?;
+        super::service::upsert_enrolment(&transaction, user_id, &course_id, Some(cohort_id)).await?;
+        audit_log::Entity::insert(audit(
+            Some(user_id),
+            "cohort.enrolled",
+            json!({ "cohort": cohort_id, "import": import_id }),
+        ))
+        .exec_without_returning(&transaction)
+        .await?;
+    }
+
+    let summary = json!({
+        "import": import_id,
+        "created": applied.created,
+        "enrolled": applied.enrolled,
+        "unchanged": applied.unchanged,
+        "refused": applied.refused,
+    });
+    audit_log::Entity::insert(audit(None, "import.applied", summary)).exec_without_returning(&transaction).await?;
+    let codes = (!codes.is_empty()).then(|| serde_json::to_string(&codes).unwrap_or_default());
+    import::Entity::update_many()
+        .col_expr(import::Column::Codes, Expr::value(codes))
+        .filter(import::Column::Id.eq(import_id))
+        .exec(&transaction)
+        .await?;
+    transaction.commit().await?;
+    Ok(applied)
+}
+
+async fn cohort_course(connection: &impl ConnectionTrait, cohort_id: i64) -> Result<String, DbErr> {
+    cohort::Entity::find_by_id(cohort_id)
+        .one(connection)
+        .await?
+        .map(|cohort| cohort.course_id)
+        .ok_or(DbErr::RecordNotFound("the cohort of a planned row".into()))
+}
+
+/// Stores an uploaded file for its dry run; the file must read as CSV.
+pub async fn store_upload(
+    db: &Db,
+    file_name: &str,
+    bytes: &[u8],
+    uploaded_by: i64,
+) -> Result<Result<i64, FileProblem>, DbErr> {
+    if let Err(problem) = read_file(bytes) {
+        return Ok(Err(problem));
+    }
+    let content = String::from_utf8_lossy(bytes).into_owned();
+    let name: String = file_name.chars().filter(|c| !c.is_control()).take(200).collect();
+    let inserted = import::Entity::insert(import::ActiveModel {
+        created_by: Set(uploaded_by),
+        created_at: Set(OffsetDateTime::now_utc()),
+        file_name: Set(if name.is_empty() { "upload.csv".into() } else { name }),
+        content: Set(content),
+        applied_at: Set(None),
+        codes: Set(None),
+        ..Default::default()
+    })
+    .exec(&db.writer)
+    .await?;
+    Ok(Ok(inserted.last_insert_id))
+}
+
+/// Forgets the set-password codes kept for printing (the codes still work).
+pub async fn forget_codes(db: &Db, import_id: i64) -> Result<(), DbErr> {
+    import::Entity::update_many()
+        .col_expr(import::Column::Codes, Expr::value(None::<String>))
+        .filter(import::Column::Id.eq(import_id))
+        .exec(&db.writer)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_columns_in_any_order_with_a_byte_order_mark() {
+        let file = "\u{feff}Username,Name,Cohort,Consent,Gender\r\namina,عائشہ بی بی,ABCD-EFGH,yes,female\r\n\r\n";
+        let rows = read_file(file.as_bytes()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(rows[0].name, "عائشہ بی بی");
+        assert_eq!(rows[0].username, "amina");
+        assert_eq!(rows[0].answers, vec![(ProfileQuestion::Gender, "female".to_string())]);
+    }
+
+    #[test]
+    fn refuses_files_it_cannot_read_whole() {
+        assert_eq!(read_file(b"name,username,cohort\n\xff\xfe,x,y\n"), Err(FileProblem::NotUtf8));
+        assert_eq!(read_file(b"  \n"), Err(FileProblem::Empty));
+        assert_eq!(read_file(b"name,login,cohort\n"), Err(FileProblem::UnknownColumn("login".into())));
+        assert_eq!(read_file(b"name,username\n"), Err(FileProblem::MissingColumn("cohort")));
+        assert_eq!(read_file(b"name,name,username,cohort\n"), Err(FileProblem::RepeatedColumn("name".into())));
+    }
+
+    #[test]
+    fn a_row_with_too_many_fields_is_marked() {
+        let rows = read_file(b"name,username,cohort\nA,a1,X,extra\nB,b1,Y\n").unwrap();
+        assert!(rows[0].misshapen);
+        assert!(!rows[1].misshapen);
+        assert_eq!(rows[1].line, 3);
+    }
+}

@@ -1,0 +1,211 @@
+//! `/manage/import`: upload a CSV of learners; `/manage/import/{id}`: its
+//! dry run, applying it, and the set-password codes to print.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::param;
+use crate::components::{Layout, ProblemPage, form_errors, number};
+use crate::i18n::{t, t_with};
+use crate::model::{ImportReport, ImportsPage};
+use crate::server::imports::{check_import, list_imports};
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    // The upload handler sends back the reason a file was refused.
+    let refused =
+        use_query_map().with_untracked(|query| query.get("refused")).filter(|id| id.starts_with("import-error-"));
+    let detail = use_query_map().with_untracked(|query| query.get("detail")).unwrap_or_default();
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match list_imports().await {
+                    Ok(page) => view! { <Imports page refused=refused.clone() detail=detail.clone()/> }.into_any(),
+                    Err(error) => view! { <ProblemPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Imports(page: ImportsPage, refused: Option<String>, detail: String) -> impl IntoView {
+    let error =
+        refused.map(|id| t_with(&id, [("detail", detail.clone().into()), ("megabytes", page.max_megabytes.into())]));
+    let described_by = error.as_ref().map(|_| "file-error");
+    view! {
+        <Title text=t("import-title")/>
+        <Layout>
+            <p><a href="/manage">{t("manage-title")}</a></p>
+            <h1>{t("import-title")}</h1>
+            <p>{t("import-intro")}</p>
+            <div class="table-wrap" tabindex="0">
+                <table>
+                    <caption>{t("import-columns-caption")}</caption>
+                    <thead><tr><th scope="col">{t("import-column")}</th><th scope="col">{t("import-column-meaning")}</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row" dir="ltr"><code>"name"</code></th><td>{t("import-column-name")}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"username"</code></th><td>{t("import-column-username")}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"cohort"</code></th><td>{t("import-column-cohort")}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"gender"</code>", "<code>"age_band"</code>", "<code>"region"</code></th><td>{t("import-column-profile")}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"consent"</code></th><td>{t("import-column-consent")}</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <p><a href="/manage/import/template.csv" download="">{t("import-template")}</a></p>
+            <form class="account-form" method="post" action="/manage/import" enctype="multipart/form-data">
+                <div class="field">
+                    <label for="file">{t("import-file")}</label>
+                    <p class="hint" id="file-hint">{t_with("import-file-hint", [("megabytes", page.max_megabytes.into())])}</p>
+                    {error.map(|error| view! { <p class="field-error" id="file-error" role="alert">{error}</p> })}
+                    <input type="file" id="file" name="file" accept=".csv,text/csv" required
+                        aria-describedby=described_by.map_or("file-hint".to_string(), |id| format!("file-hint {id}"))
+                        aria-invalid=described_by.map(|_| "true")/>
+                </div>
+                <button type="submit">{t("import-check")}</button>
+            </form>
+            {(!page.recent.is_empty()).then(|| view! {
+                <h2>{t("import-recent")}</h2>
+                <ul>
+                    {page.recent.into_iter().map(|file| view! {
+                        <li>
+                            <a href=format!("/manage/import/{}", file.id)><bdi>{file.file_name}</bdi></a>
+                            " · " <span dir="ltr">{file.uploaded_at}</span>
+                            {file.applied.then(|| view! { " · " {t("import-applied-short")} })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </Layout>
+    }
+}
+
+#[component]
+pub fn ImportReportPage() -> impl IntoView {
+    let id = param("id").parse::<i64>().unwrap_or(-1);
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match check_import(id).await {
+                    Ok(report) => view! { <Report report/> }.into_any(),
+                    Err(error) => view! { <ProblemPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Report(report: ImportReport) -> impl IntoView {
+    let errors = form_errors("apply_import");
+    let applying_failed = errors.form.clone();
+    let valid = report.will_create + report.will_enrol;
+    let applied = report.applied_at.is_some();
+    let problem = report.problem.clone().map(|(id, detail)| t_with(&id, [("detail", detail.into())]));
+    let id = report.id;
+    view! {
+        <Title text=t("import-report-title")/>
+        <Layout>
+            <p class="no-print"><a href="/manage/import">{t("import-title")}</a></p>
+            <h1>{t("import-report-title")}</h1>
+            <p><bdi>{report.file_name.clone()}</bdi> " · " <span dir="ltr">{report.uploaded_at.clone()}</span></p>
+            {report.applied_at.clone().map(|when| view! {
+                <p class="notice" role="status">{t_with("import-applied", [("date", when.into())])}</p>
+            })}
+            {applying_failed.map(|message| view! { <p class="field-error" role="alert">{t(&message)}</p> })}
+            {problem.map(|problem| view! { <p class="field-error" role="alert">{problem}</p> })}
+            <Codes report=report.clone()/>
+            <section class="import-report no-print" aria-labelledby="check-heading">
+                <h2 id="check-heading">{if applied { t("import-check-again") } else { t("import-dry-run") }}</h2>
+                <dl class="figures">
+                    <div><dt>{t("import-will-create")}</dt><dd>{number(report.will_create)}</dd></div>
+                    <div><dt>{t("import-will-enrol")}</dt><dd>{number(report.will_enrol)}</dd></div>
+                    <div><dt>{t("import-nothing-to-do")}</dt><dd>{number(report.nothing_to_do)}</dd></div>
+                    <div><dt>{t("import-refused")}</dt><dd>{number(report.refused)}</dd></div>
+                </dl>
+                {(!applied && valid > 0).then(|| view! {
+                    <form method="post" action="/api/apply_import">
+                        <input type="hidden" name="id" value=id.to_string()/>
+                        <p class="hint">{t("import-apply-note")}</p>
+                        <button type="submit">{t_with("import-apply", [("count", valid.into())])}</button>
+                    </form>
+                })}
+                {(!report.rows.is_empty()).then(|| view! {
+                    <div class="table-wrap" tabindex="0">
+                        <table id="import-rows">
+                            <caption>{t("import-rows-caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col" class="number">{t("import-line")}</th>
+                                    <th scope="col">{t("field-username")}</th>
+                                    <th scope="col">{t("users-name")}</th>
+                                    <th scope="col">{t("stat-cohort")}</th>
+                                    <th scope="col">{t("import-outcome")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {report.rows.into_iter().map(|row| view! {
+                                    <tr class:error=row.refused>
+                                        <td class="number">{row.line}</td>
+                                        <td dir="ltr">{row.username}</td>
+                                        <td><bdi>{row.name}</bdi></td>
+                                        <td dir="ltr">{row.cohort}</td>
+                                        <td>{if row.refused { format!("{} {}", t("import-error-prefix"), t(&row.outcome)) } else { t(&row.outcome) }}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                })}
+                {(report.rows_left_out > 0).then(|| view! {
+                    <p class="hint">{t_with("import-rows-left-out", [("count", report.rows_left_out.into())])}</p>
+                })}
+            </section>
+        </Layout>
+    }
+}
+
+/// The set-password codes of the accounts the import created: printed
+/// and handed out, then forgotten.
+#[component]
+fn Codes(report: ImportReport) -> impl IntoView {
+    if report.codes.is_empty() {
+        return None;
+    }
+    let expires = report.codes_expire_on.unwrap_or_default();
+    Some(view! {
+        <section class="codes-list" id="codes" aria-labelledby="codes-heading">
+            <h2 id="codes-heading">{t("import-codes-title")}</h2>
+            <p>{t_with("import-codes-note", [("date", expires.into())])}</p>
+            <p class="hint no-print">{t("import-codes-print")}</p>
+            <div class="table-wrap" tabindex="0">
+                <table id="import-codes">
+                    <caption>{t("import-codes-caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("users-name")}</th>
+                            <th scope="col">{t("field-username")}</th>
+                            <th scope="col">{t("stat-cohort")}</th>
+                            <th scope="col">{t("import-code")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {report.codes.into_iter().map(|code| view! {
+                            <tr>
+                                <td><bdi>{code.name}</bdi></td>
+                                <td dir="ltr">{code.username}</td>
+                                <td><bdi>{code.cohort}</bdi></td>
+                                <td dir="ltr"><code>{code.code}</code></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <form class="no-print" method="post" action="/api/forget_import_codes">
+                <input type="hidden" name="id" value=report.id.to_string()/>
+                <button type="submit">{t("import-codes-forget")}</button>
+            </form>
+        </section>
+    })
+}

@@ -1,0 +1,184 @@
+//! CSV downloads: each statistics table, and each learner's progress in a
+//! course or a cohort. The per-learner file is streamed from the database
+//! as it is read, so a large programme's export never sits in memory.
+
+use app::error::AppError;
+use app::language::Language;
+use app::model::{Role, StatisticsFilters, Viewer};
+use app::server::statistics::reporting;
+use app::state::AppState;
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use futures::StreamExt;
+use sea_orm::{EntityTrait, StreamTrait};
+use tower_sessions::Session;
+
+/// Statistics are for instructors and up; the scope is narrowed further
+/// by `reporting::scope_for`.
+async fn staff(state: &AppState, session: Option<Session>) -> Result<Viewer, Response> {
+    let viewer = match session {
+        Some(session) => app::auth::viewer(&session, state).await.ok().flatten(),
+        None => None,
+    };
+    let Some(viewer) = viewer else { return Err(Redirect::to("/login").into_response()) };
+    if viewer.role < Role::Instructor {
+        return Err(StatusCode::FORBIDDEN.into_response());
+    }
+    Ok(viewer)
+}
+
+fn refusal(error: AppError) -> Response {
+    if matches!(error, AppError::Internal) {
+        tracing::error!("a statistics export failed");
+    }
+    StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response()
+}
+
+/// What a request carries that the handlers need: kept apart from the
+/// request (whose body is not `Sync`) across awaits.
+fn session_and_language<B>(request: Request<B>) -> (Option<Session>, Language) {
+    let session = request.extensions().get::<Session>().cloned();
+    (session, request.extensions().get::<Language>().copied().unwrap_or_default())
+}
+
+fn language(viewer: &Viewer, requested: Language) -> Language {
+    viewer.language.unwrap_or(requested)
+}
+
+fn csv_headers(file_name: &str) -> [(header::HeaderName, HeaderValue); 3] {
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"));
+    [
+        (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+        (header::CONTENT_DISPOSITION, disposition),
+        (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+    ]
+}
+
+/// `/manage/statistics/{table}.csv?course=…&cohort=…&organisation=…&from=…&to=…`
+pub async fn statistics_table(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(filters): Query<StatisticsFilters>,
+    request: Request,
+) -> Response {
+    let (session, requested) = session_and_language(request);
+    let viewer = match staff(&state, session).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let Some(table) = file.strip_suffix(".csv").filter(|table| reporting::TABLES.contains(table)) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let reader = language(&viewer, requested);
+    let scope = match reporting::scope_for(&state, &viewer, &filters).await {
+        Ok((scope, _)) => scope,
+        Err(error) => return refusal(error),
+    };
+    let statistics = match reporting::statistics(&state, &scope, &filters, reader).await {
+        Ok(statistics) => statistics,
+        Err(error) => return refusal(error),
+    };
+    match reporting::statistics_csv(&statistics, table, reader) {
+        Some(csv) => (csv_headers(&format!("{table}.csv")), csv).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// `/manage/courses/{course}/learners.csv`: every learner of a course in
+/// the viewer's scope (narrowed like the course's statistics page).
+pub async fn course_learners(
+    State(state): State<AppState>,
+    Path(course): Path<String>,
+    Query(mut filters): Query<StatisticsFilters>,
+    request: Request,
+) -> Response {
+    filters.course = Some(course.clone());
+    let request = without_body(request);
+    learners(state, filters, course.clone(), format!("learners-{course}.csv"), request).await
+}
+
+/// `/manage/cohorts/{cohort}/learners.csv`: every learner of a cohort.
+pub async fn cohort_learners(State(state): State<AppState>, Path(cohort): Path<i64>, request: Request) -> Response {
+    let request = without_body(request);
+    let found = app::entities::cohort::Entity::find_by_id(cohort).one(&state.db.reader).await;
+    let Ok(Some(found)) = found else { return StatusCode::NOT_FOUND.into_response() };
+    let filters = StatisticsFilters { cohort: Some(cohort.to_string()), ..StatisticsFilters::default() };
+    learners(state, filters, found.course_id, format!("learners-cohort-{cohort}.csv"), request).await
+}
+
+/// Bytes gathered before a piece of the file is sent.
+const CHUNK: usize = 64 * 1024;
+
+/// The request's head alone: its extensions are what is needed.
+fn without_body(request: Request) -> Request<()> {
+    let (parts, _) = request.into_parts();
+    Request::from_parts(parts, ())
+}
+
+async fn learners(
+    state: AppState,
+    filters: StatisticsFilters,
+    course_id: String,
+    file_name: String,
+    request: Request<()>,
+) -> Response {
+    let (session, requested) = session_and_language(request);
+    let viewer = match staff(&state, session).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let reader = language(&viewer, requested);
+    let scope = match reporting::scope_for(&state, &viewer, &filters).await {
+        Ok((scope, _)) => scope,
+        Err(error) => return refusal(error),
+    };
+    let Some(course) = state.catalog.current().course(&course_id).cloned() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let query = app::statistics::learners_query(&course, &scope, None);
+    let lessons = course.lessons().count();
+    let say = move |id: &str| app::i18n::translate(reader, id, None);
+    let (valid, revoked) = (say("csv-certificate-valid"), say("csv-certificate-revoked"));
+    let header: Vec<String> = app::statistics::LEARNER_COLUMNS.iter().map(|id| say(id)).collect();
+    let connection = state.db.reader.clone();
+    let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    tokio::spawn(async move {
+        let mut buffer = app::statistics::BYTE_ORDER_MARK.as_bytes().to_vec();
+        app::statistics::write_record(&mut buffer, &header);
+        let failed = |error: sea_orm::DbErr| {
+            tracing::error!(%error, "the learners export stopped part way");
+            std::io::Error::other("the export stopped part way")
+        };
+        let mut rows = match connection.stream(&query).await {
+            Ok(rows) => rows,
+            Err(error) => {
+                let _ = sender.send(Err(failed(error))).await;
+                return;
+            }
+        };
+        while let Some(row) = rows.next().await {
+            match row.and_then(|row| app::statistics::LearnerRow::read(&row)) {
+                Ok(row) => {
+                    let status = |is_revoked: bool| if is_revoked { revoked.clone() } else { valid.clone() };
+                    app::statistics::write_record(&mut buffer, row.fields(lessons, status));
+                }
+                Err(error) => {
+                    // The download ends unfinished, never looking complete.
+                    let _ = sender.send(Err(failed(error))).await;
+                    return;
+                }
+            }
+            if buffer.len() >= CHUNK && sender.send(Ok(std::mem::take(&mut buffer))).await.is_err() {
+                return; // The person stopped the download.
+            }
+        }
+        let _ = sender.send(Ok(buffer)).await;
+    });
+    let body = futures::stream::unfold(receiver, |mut receiver| async move {
+        receiver.recv().await.map(|piece| (piece, receiver))
+    });
+    (csv_headers(&file_name), Body::from_stream(body)).into_response()
+}
