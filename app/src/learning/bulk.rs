@@ -67,7 +67,7 @@ impl FileProblem {
 /// One row of the file, as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FileRow {
-    /// The line it starts on (the header is line 1).
+    /// Its row, as a spreadsheet shows it (the header is row 1).
     pub line: u64,
     pub name: String,
     pub username: String,
@@ -102,9 +102,10 @@ pub fn read_file(bytes: &[u8]) -> Result<Vec<FileRow>, FileProblem> {
         return Err(FileProblem::MissingColumn(missing));
     }
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record =
-            record.map_err(|error| FileProblem::Unreadable(error.position().map_or(0, |position| position.line())))?;
+    // Numbered as a spreadsheet numbers its rows: the header is row 1.
+    for (index, record) in reader.records().enumerate() {
+        let line = index as u64 + 2;
+        let record = record.map_err(|_| FileProblem::Unreadable(line))?;
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -115,7 +116,7 @@ pub fn read_file(bytes: &[u8]) -> Result<Vec<FileRow>, FileProblem> {
             .filter(|(_, answer)| !answer.is_empty())
             .collect();
         rows.push(FileRow {
-            line: record.position().map_or(0, |position| position.line()),
+            line,
             name: field("name"),
             username: field("username"),
             cohort: field("cohort"),
