@@ -427,3 +427,4 @@ import-error-cohort-full = The cohort has no places left for this row.
 import-error-profile-answer = A profile answer is not one of the answers offered.
 import-error-consent-value = The consent column must be "yes", "no" or empty.
 import-error-consent-needed = Profile answers are kept only with consent: the consent column must say "yes".
+teach-common-wrong-count = Times chosen

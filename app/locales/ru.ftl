@@ -428,3 +428,4 @@ import-error-cohort-full = В группе не осталось мест для
 import-error-profile-answer = Ответ анкеты не из предложенных.
 import-error-consent-value = В столбце согласия должно быть "yes", "no" или пусто.
 import-error-consent-needed = Ответы анкеты хранятся только с согласия: в столбце согласия должно быть "yes".
+teach-common-wrong-count = Сколько раз выбран

@@ -426,3 +426,4 @@ import-error-cohort-full = گروپ میں اس قطار کے لیے جگہ با
 import-error-profile-answer = پروفائل کا جواب پیش کردہ جوابات میں سے نہیں۔
 import-error-consent-value = رضامندی کے کالم میں "yes"، "no" یا خالی ہونا چاہیے۔
 import-error-consent-needed = پروفائل کے جوابات صرف رضامندی سے رکھے جاتے ہیں: رضامندی کے کالم میں "yes" ہونا چاہیے۔
+teach-common-wrong-count = کتنی بار چنا گیا

@@ -420,3 +420,4 @@ import-error-cohort-full = Guruhda bu qator uchun joy qolmagan.
 import-error-profile-answer = Anketa javobi taklif qilinganlardan emas.
 import-error-consent-value = Rozilik ustunida "yes", "no" yoki boʻsh boʻlishi kerak.
 import-error-consent-needed = Anketa javoblari faqat rozilik bilan saqlanadi: rozilik ustunida "yes" boʻlishi kerak.
+teach-common-wrong-count = Necha marta tanlangan

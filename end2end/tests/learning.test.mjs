@@ -6,12 +6,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { serverAndBrowser, artifacts } from "./support.mjs";
+import { serverAndBrowser, artifacts, assertAccessible } from "./support.mjs";
 
 const env = serverAndBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const quizFile = join(process.env.COURSES_DIR ?? "courses", "smartphone-basics/03-staying-in-touch/04-check-your-skills.md");
 
 /** The quiz's questions as written: id and options with their ids and correctness. */
@@ -21,14 +19,6 @@ function questions() {
     id,
     options: [...body.matchAll(/^- \[( |x)\] .*\{#([a-z0-9-]+)\}$/gm)].map(([, mark, option]) => ({ id: option, correct: mark === "x" })),
   }));
-}
-
-async function assertAccessible(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-  const results = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), tags);
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(", ")}`);
-  assert.deepEqual(violations, [], `${label}\n${violations.join("\n")}`);
 }
 
 let cohortNumber = 0;

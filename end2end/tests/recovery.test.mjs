@@ -4,21 +4,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { serverAndBrowser, artifacts } from "./support.mjs";
+import { serverAndBrowser, artifacts, assertAccessible } from "./support.mjs";
 
 const env = serverAndBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-async function assertAccessible(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-  const results = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), tags);
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(", ")}`);
-  assert.deepEqual(violations, [], `${label}\n${violations.join("\n")}`);
-}
 
 test("profile consent, a reset code from an administrator, and a role change", async () => {
   env.server.cli(["users", "create", "--username", "root", "--display-name", "Root", "--role", "admin"], "river mango lantern\n");

@@ -2,7 +2,9 @@
 
 import { spawn, execFileSync } from "node:child_process";
 import { before, after } from "node:test";
-import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -147,3 +149,14 @@ export async function postForm(base, path, body, cookie) {
 /** `session=…` from a response's Set-Cookie. */
 export const sessionCookie = (response) =>
   response.headers.getSetCookie().find((value) => value.startsWith("session=")).split(";")[0];
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core (WCAG 2.2 AA and best practice) on the page; fails on any violation. */
+export async function assertAccessible(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+  const results = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), tags);
+  const violations = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(", ")}`);
+  assert.deepEqual(violations, [], `${label}\n${violations.join("\n")}`);
+}

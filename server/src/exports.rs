@@ -87,6 +87,40 @@ pub async fn statistics_table(
     }
 }
 
+/// `/teach/{course}/{table}.csv`: the instructor's tables of a course
+/// (where learners stop, quiz questions).
+pub async fn teach_table(
+    State(state): State<AppState>,
+    Path((course, file)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let (session, requested) = session_and_language(request);
+    let viewer = match staff(&state, session).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let Some(table) = file.strip_suffix(".csv").filter(|table| reporting::TEACH_TABLES.contains(table)) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Some(found) = state.catalog.current().course(&course).cloned() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    // Whole-course figures: the course's instructors, administrators and
+    // programme-wide managers (not a manager of one organisation).
+    let programme_wide = viewer.role == Role::Admin || (viewer.role == Role::Manager && viewer.organisation.is_none());
+    if !programme_wide && !found.instructors.contains(&viewer.username) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let reader = language(&viewer, requested);
+    match reporting::taught_course(&state, &found, reader).await {
+        Ok(taught) => match reporting::teach_csv(&taught, table, reader) {
+            Some(csv) => (csv_headers(&format!("{course}-{table}.csv")), csv).into_response(),
+            None => StatusCode::NOT_FOUND.into_response(),
+        },
+        Err(error) => refusal(error),
+    }
+}
+
 /// `/manage/courses/{course}/learners.csv`: every learner of a course in
 /// the viewer's scope (narrowed like the course's statistics page).
 pub async fn course_learners(

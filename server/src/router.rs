@@ -63,6 +63,7 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .route("/manage/statistics/{table}", get(crate::exports::statistics_table))
         .route("/manage/courses/{course}/learners.csv", get(crate::exports::course_learners))
         .route("/manage/cohorts/{cohort}/learners.csv", get(crate::exports::cohort_learners))
+        .route("/teach/{course}/{table}", get(crate::exports::teach_table))
         .route("/manage/import/template.csv", get(crate::imports::template))
         .route(
             "/manage/import",

@@ -95,7 +95,8 @@ pub(super) async fn replace_answers(
         profile_answer::Entity::find().filter(profile_answer::Column::UserId.eq(user_id)).all(connection).await?;
     profile_answer::Entity::delete_many().filter(profile_answer::Column::UserId.eq(user_id)).exec(connection).await?;
     if answers.is_empty() {
-        return Ok(());
+        // Withdrawn: the copies on enrolments go too.
+        return crate::learning::copy_answers_to_enrolments(connection, user_id).await;
     }
     let now = OffsetDateTime::now_utc();
     profile_answer::Entity::insert_many(answers.iter().map(|(question, answer)| {
@@ -109,7 +110,7 @@ pub(super) async fn replace_answers(
     }))
     .exec(connection)
     .await?;
-    Ok(())
+    crate::learning::copy_answers_to_enrolments(connection, user_id).await
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ fn FunnelTable(
         let bars = rows
             .iter()
             .map(|row| {
-                let rate = if row.funnel.enrolled == 0 { 0 } else { row.funnel.completed * 1000 / row.funnel.enrolled };
+                let rate = (row.funnel.completed * 1000).checked_div(row.funnel.enrolled).unwrap_or(0);
                 (row.label.clone(), rate, percent(row.funnel.completed, row.funnel.enrolled))
             })
             .collect();

@@ -16,6 +16,15 @@ pub struct Model {
     pub started_at: Option<TimeDateTimeWithTimeZone>,
     /// Their latest one.
     pub last_active_at: Option<TimeDateTimeWithTimeZone>,
+    /// When they met the course's completion rules (as `course_completions`).
+    pub completed_at: Option<TimeDateTimeWithTimeZone>,
+    /// They hold a certificate for the course that is not revoked.
+    pub certified: bool,
+    /// Copies of the learner's consented profile answers, for statistics;
+    /// written and cleared with the answers themselves.
+    pub gender: Option<String>,
+    pub age_band: Option<String>,
+    pub region: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

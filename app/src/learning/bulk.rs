@@ -399,11 +399,17 @@ pub async fn apply(
                     consented_at: Set(now),
                 });
             }
+            let answer = |question: ProfileQuestion| {
+                row.row.answers.iter().find(|(asked, _)| *asked == question).map(|(_, answer)| answer.clone())
+            };
             enrolments.push(enrolment::ActiveModel {
                 user_id: Set(user_id),
                 course_id: Set(course_id),
                 cohort_id: Set(Some(*cohort_id)),
                 enrolled_at: Set(now),
+                gender: Set(answer(ProfileQuestion::Gender)),
+                age_band: Set(answer(ProfileQuestion::AgeBand)),
+                region: Set(answer(ProfileQuestion::Region)),
                 ..Default::default()
             });
             let code = ResetCode::generate();

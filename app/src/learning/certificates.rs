@@ -52,7 +52,7 @@ pub(super) async fn issue_if_earned(
         return Ok(());
     }
     let Some(learner) = user::Entity::find_by_id(user_id).one(connection).await? else { return Ok(()) };
-    certificate::Entity::insert(certificate::ActiveModel {
+    let issued = certificate::Entity::insert(certificate::ActiveModel {
         user_id: Set(user_id),
         course_id: Set(course.id.clone()),
         verify_code: Set(crate::codes::generate(VERIFY_CODE_LENGTH)),
@@ -71,6 +71,26 @@ pub(super) async fn issue_if_earned(
     )
     .exec_without_returning(connection)
     .await?;
+    if issued == 1 {
+        set_certified(connection, user_id, &course.id, true).await?;
+    }
+    Ok(())
+}
+
+/// The enrolment's copy of "holds a valid certificate", for statistics.
+async fn set_certified(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    course_id: &str,
+    certified: bool,
+) -> Result<(), DbErr> {
+    use crate::entities::enrolment;
+    enrolment::Entity::update_many()
+        .col_expr(enrolment::Column::Certified, sea_orm::sea_query::Expr::value(certified))
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .exec(connection)
+        .await?;
     Ok(())
 }
 
@@ -118,6 +138,7 @@ pub async fn revoke_certificate(db: &Db, code: &str, reason: &str, actor: &Actor
         .filter(certificate::Column::RevokedAt.is_null())
         .exec(&transaction)
         .await?;
+    set_certified(&transaction, found.user_id, &found.course_id, false).await?;
     let detail = json!({ "certificate": found.id, "course": found.course_id, "reason": reason });
     crate::accounts::record_in(&transaction, actor, Some(found.user_id), "certificate.revoked", detail).await?;
     transaction.commit().await?;

@@ -113,12 +113,16 @@ pub(super) async fn upsert_enrolment(
             update.exec(connection).await?;
         }
         None => {
+            let [gender, age_band, region] = consented_answers(connection, user_id).await?;
             enrolment::Entity::insert(enrolment::ActiveModel {
                 user_id: Set(user_id),
                 course_id: Set(course_id.to_string()),
                 cohort_id: Set(cohort),
                 enrolled_at: Set(now),
                 left_at: Set(None),
+                gender: Set(gender),
+                age_band: Set(age_band),
+                region: Set(region),
                 ..Default::default()
             })
             .on_conflict(
@@ -128,6 +132,37 @@ pub(super) async fn upsert_enrolment(
             .await?;
         }
     }
+    Ok(())
+}
+
+/// A learner's consented answers (gender, age band, region), as their
+/// enrolments copy them for statistics.
+pub(crate) async fn consented_answers(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<[Option<String>; 3], DbErr> {
+    use crate::entities::profile_answer;
+    use crate::model::ProfileQuestion;
+    let rows =
+        profile_answer::Entity::find().filter(profile_answer::Column::UserId.eq(user_id)).all(connection).await?;
+    let answer = |question: ProfileQuestion| {
+        rows.iter().find(|row| row.question == question.as_str()).map(|row| row.answer.clone())
+    };
+    Ok([answer(ProfileQuestion::Gender), answer(ProfileQuestion::AgeBand), answer(ProfileQuestion::Region)])
+}
+
+/// Within a transaction: a learner's enrolments take their current
+/// consented answers (none, once consent is withdrawn).
+pub(crate) async fn copy_answers_to_enrolments(connection: &impl ConnectionTrait, user_id: i64) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    let [gender, age_band, region] = consented_answers(connection, user_id).await?;
+    enrolment::Entity::update_many()
+        .col_expr(enrolment::Column::Gender, Expr::value(gender))
+        .col_expr(enrolment::Column::AgeBand, Expr::value(age_band))
+        .col_expr(enrolment::Column::Region, Expr::value(region))
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .exec(connection)
+        .await?;
     Ok(())
 }
 
@@ -389,7 +424,7 @@ async fn record_lesson_completion(
     let completed = completed_lessons(connection, user_id, &course.id).await?;
     super::certificates::issue_if_earned(connection, course, user_id, &completed).await?;
     if progress(course, &completed).all_done() {
-        course_completion::Entity::insert(course_completion::ActiveModel {
+        let recorded = course_completion::Entity::insert(course_completion::ActiveModel {
             user_id: Set(user_id),
             course_id: Set(course.id.clone()),
             completed_at: Set(now),
@@ -402,6 +437,14 @@ async fn record_lesson_completion(
         )
         .exec_without_returning(connection)
         .await?;
+        if recorded == 1 {
+            enrolment::Entity::update_many()
+                .col_expr(enrolment::Column::CompletedAt, sea_orm::sea_query::Expr::value(now))
+                .filter(enrolment::Column::UserId.eq(user_id))
+                .filter(enrolment::Column::CourseId.eq(course.id.as_str()))
+                .exec(connection)
+                .await?;
+        }
     }
     Ok(())
 }
@@ -418,7 +461,7 @@ async fn note_activity(
     enrolment::Entity::update_many()
         .col_expr(
             enrolment::Column::StartedAt,
-            Func::coalesce([Expr::col(enrolment::Column::StartedAt).into(), Expr::value(now)]).into(),
+            Func::coalesce([Expr::col(enrolment::Column::StartedAt), Expr::value(now)]).into(),
         )
         .col_expr(enrolment::Column::LastActiveAt, Expr::value(now))
         .filter(enrolment::Column::UserId.eq(user_id))

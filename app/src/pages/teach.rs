@@ -43,6 +43,11 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
     let id = |part: &str| format!("{course_id}-{part}");
     let enrolled = funnel.enrolled;
     let csv = format!("/manage/courses/{course_id}/learners.csv");
+    let table_csv = |table: &str| {
+        let href = format!("/teach/{course_id}/{table}.csv");
+        view! { <p class="csv"><a href=href download="">{t("stat-download-csv")}</a></p> }
+    };
+    let (reach_csv, questions_csv) = (table_csv("reach"), table_csv("questions"));
     view! {
         <section class="taught" aria-labelledby=id("heading")>
             <h2 id=id("heading")><bdi>{title}</bdi></h2>
@@ -80,6 +85,7 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {reach_csv}
 
             {(!questions.is_empty()).then(|| view! {
                 <h3>{t("teach-questions-title")}</h3>
@@ -116,6 +122,7 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                {questions_csv}
             })}
 
             <h3>{t("teach-learners-title")}</h3>

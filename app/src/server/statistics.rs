@@ -196,8 +196,23 @@ pub mod reporting {
         let catalog = state.catalog.current();
         let one_course = scope.courses.as_ref().is_some_and(|courses| courses.len() == 1);
         let internal = AppError::internal;
-        let total = crate::statistics::counts(reader_db, scope, Grouping::Total, now).await.map_err(internal)?;
-        let times = crate::statistics::completion_times(reader_db, scope).await.map_err(internal)?;
+        // Three independent queries, at once on the read pool; every table
+        // is then a sum over the cube.
+        let (cells, people, times) = tokio::try_join!(
+            crate::statistics::cube(reader_db, scope, now),
+            crate::statistics::people(reader_db, scope, now),
+            crate::statistics::completion_times(reader_db, scope),
+        )
+        .map_err(internal)?;
+        let fold = |grouping: Grouping| crate::statistics::fold(&cells, grouping, people);
+        let total = fold(Grouping::Total);
+        let course_rows = if one_course { Vec::new() } else { fold(Grouping::Course) };
+        let cohort_rows = if scope.cohort.is_some() { Vec::new() } else { fold(Grouping::Cohort) };
+        let (gender, age_band, region) = (
+            fold(Grouping::Answer(ProfileQuestion::Gender)),
+            fold(Grouping::Answer(ProfileQuestion::AgeBand)),
+            fold(Grouping::Answer(ProfileQuestion::Region)),
+        );
         let median_of = |keep: &dyn Fn(&crate::statistics::CompletionTime) -> bool| {
             let mut days: Vec<f64> = times.iter().filter(|time| keep(time)).map(|time| time.days).collect();
             crate::statistics::median(&mut days)
@@ -206,8 +221,7 @@ pub mod reporting {
 
         let mut by_course = Vec::new();
         if !one_course {
-            let rows = crate::statistics::counts(reader_db, scope, Grouping::Course, now).await.map_err(internal)?;
-            let counts_of: HashMap<String, Counts> = rows
+            let counts_of: HashMap<String, Counts> = course_rows
                 .into_iter()
                 .filter_map(|(key, counts)| match key {
                     GroupKey::Course(id) => Some((id, counts)),
@@ -237,7 +251,7 @@ pub mod reporting {
 
         let mut by_cohort = Vec::new();
         if scope.cohort.is_none() {
-            let rows = crate::statistics::counts(reader_db, scope, Grouping::Cohort, now).await.map_err(internal)?;
+            let rows = cohort_rows;
             let ids: Vec<i64> = rows
                 .iter()
                 .filter_map(|(key, _)| match key {
@@ -271,12 +285,14 @@ pub mod reporting {
             }
         }
 
-        let mut breakdowns = Vec::new();
-        for question in ProfileQuestion::ALL {
-            let rows =
-                crate::statistics::counts(reader_db, scope, Grouping::Answer(question), now).await.map_err(internal)?;
-            breakdowns.push(breakdown(question, &rows, state.small_group_threshold));
-        }
+        let breakdowns = [
+            (ProfileQuestion::Gender, gender),
+            (ProfileQuestion::AgeBand, age_band),
+            (ProfileQuestion::Region, region),
+        ]
+        .into_iter()
+        .map(|(question, rows)| breakdown(question, &rows, state.small_group_threshold))
+        .collect();
 
         Ok(Statistics {
             total: total_funnel,
@@ -370,11 +386,25 @@ pub mod reporting {
 
     pub async fn teach_page(state: &AppState, viewer: &Viewer, reader: Language) -> Result<TeachPage, AppError> {
         let catalog = state.catalog.current();
-        let now = OffsetDateTime::now_utc();
-        let internal = AppError::internal;
         let mut courses = Vec::new();
         for course_id in taught_courses(&catalog, viewer) {
-            let Some(course) = catalog.course(&course_id) else { continue };
+            if let Some(course) = catalog.course(&course_id) {
+                courses.push(taught_course(state, course, reader).await?);
+            }
+        }
+        Ok(TeachPage { courses })
+    }
+
+    /// One course as its instructor sees it.
+    pub async fn taught_course(
+        state: &AppState,
+        course: &crate::catalog::Course,
+        reader: Language,
+    ) -> Result<TaughtCourse, AppError> {
+        let now = OffsetDateTime::now_utc();
+        let internal = AppError::internal;
+        let course_id = course.id.clone();
+        {
             let scope = Scope::course(&course_id);
             let db = &state.db.reader;
             let counts = crate::statistics::counts(db, &scope, Grouping::Total, now).await.map_err(internal)?;
@@ -438,7 +468,7 @@ pub mod reporting {
             }
 
             let (learners, total) = learners_of(state, course, &scope, LEARNERS_SHOWN).await?;
-            courses.push(TaughtCourse {
+            Ok(TaughtCourse {
                 course_id: course_id.clone(),
                 title: course.card(reader).title,
                 funnel,
@@ -447,9 +477,87 @@ pub mod reporting {
                 questions,
                 learners,
                 more_learners: total.saturating_sub(LEARNERS_SHOWN as u64),
-            });
+            })
         }
-        Ok(TeachPage { courses })
+    }
+
+    /// The instructor's tables of a course that have CSV files.
+    pub const TEACH_TABLES: [&str; 2] = ["reach", "questions"];
+
+    /// One of a taught course's tables as CSV; `None` for no such table.
+    pub fn teach_csv(course: &TaughtCourse, table: &str, reader: Language) -> Option<Vec<u8>> {
+        use crate::statistics::{BYTE_ORDER_MARK, write_record};
+        let say = |id: &str| crate::i18n::translate(reader, id, None);
+        let mut out = BYTE_ORDER_MARK.as_bytes().to_vec();
+        match table {
+            "reach" => {
+                write_record(
+                    &mut out,
+                    [say("teach-lesson"), say("teach-completed-lesson"), say("teach-stopped-after")],
+                );
+                for lesson in &course.reach {
+                    let stopped = lesson.stopped_after.map(|n| n.to_string()).unwrap_or_default();
+                    write_record(&mut out, [lesson.title.clone(), lesson.completed.to_string(), stopped]);
+                }
+            }
+            "questions" => {
+                write_record(
+                    &mut out,
+                    [
+                        say("teach-lesson"),
+                        say("teach-question"),
+                        say("teach-answered"),
+                        say("teach-correct"),
+                        say("teach-common-wrong"),
+                        say("teach-common-wrong-count"),
+                    ],
+                );
+                for question in &course.questions {
+                    let (wrong, times) = question
+                        .most_chosen_wrong
+                        .as_ref()
+                        .map(|(html, n)| (plain_text(html), n.to_string()))
+                        .unwrap_or_default();
+                    write_record(
+                        &mut out,
+                        [
+                            question.lesson_title.clone(),
+                            format!("{}. {}", question.number, plain_text(&question.prompt_html)),
+                            question.answered.to_string(),
+                            question.correct.to_string(),
+                            wrong,
+                            times,
+                        ],
+                    );
+                }
+            }
+            _ => return None,
+        }
+        Some(out)
+    }
+
+    /// Course HTML (sanitised) as plain text for a spreadsheet cell.
+    fn plain_text(html: &str) -> String {
+        let mut text = String::with_capacity(html.len());
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// The first `limit` learners enrolled in a course (by last activity,

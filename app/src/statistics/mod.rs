@@ -4,9 +4,13 @@
 //! groups suppressed, where learners stop and how quiz questions go.
 //!
 //! Counting happens in the database (SQL aggregation built with sea-query
-//! through sea-orm), over the enrolments table: each enrolment carries
-//! when its learner first and last did something, so no query walks the
-//! millions of progress rows.
+//! through sea-orm), over the enrolments table alone: each enrolment
+//! carries when its learner first and last did something, when they
+//! completed, whether they hold a valid certificate and their consented
+//! answers, all in one covering index (`enrolments_statistics`). One
+//! grouped walk of that index gives the counts of every course, cohort and
+//! answer at once (the "cube"); no query walks the millions of progress
+//! rows, and none sorts.
 
 mod csv_file;
 mod learners;
@@ -21,12 +25,10 @@ pub use suppression::groups_to_hide;
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
-use sea_orm::{ConnectionTrait, DbErr, QueryResult};
+use sea_orm::{ConnectionTrait, DbErr};
 use time::{Date, Duration, OffsetDateTime, Time};
 
-use crate::entities::{
-    certificate, cohort, course_completion, enrolment, lesson_completion, profile_answer, quiz_attempt,
-};
+use crate::entities::{cohort, enrolment, lesson_completion, quiz_attempt};
 use crate::model::ProfileQuestion;
 
 /// The enrolments a statistic counts. Every field narrows; the default
@@ -126,16 +128,87 @@ pub enum GroupKey {
     Answer(Option<String>),
 }
 
-/// The funnel counts of each group, as of `now`.
-pub async fn counts(
+/// One cell of the statistics cube: the enrolments of one course and
+/// cohort whose learners gave one combination of answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub course_id: String,
+    pub cohort_id: Option<i64>,
+    /// Gender, age band and region, as consented (or not).
+    pub answers: [Option<String>; 3],
+    pub counts: Counts,
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.enrolled += other.enrolled;
+        self.learners += other.learners;
+        self.started += other.started;
+        self.completed += other.completed;
+        self.certified += other.certified;
+        self.active_7_days += other.active_7_days;
+        self.active_30_days += other.active_30_days;
+    }
+}
+
+/// Every cell of the cube in scope, as of `now`: one query, grouped in
+/// the order of the covering index. Within a cell, `learners` and the
+/// active counts are enrolments (a learner has one per course).
+pub async fn cube(connection: &impl ConnectionTrait, scope: &Scope, now: OffsetDateTime) -> Result<Vec<Cell>, DbErr> {
+    let e = |column: enrolment::Column| Expr::col((enrolment::Entity, column));
+    let count_if = |condition: Expr| Func::sum(Expr::Case(Box::new(Expr::case(condition, 1).finally(0))));
+    let keys = [
+        enrolment::Column::CourseId,
+        enrolment::Column::CohortId,
+        enrolment::Column::Gender,
+        enrolment::Column::AgeBand,
+        enrolment::Column::Region,
+    ];
+    let mut query = Query::select();
+    query
+        .from(enrolment::Entity)
+        .columns(keys.map(|key| (enrolment::Entity, key)))
+        .expr_as(Func::count(e(enrolment::Column::Id)), Alias::new("enrolled"))
+        .expr_as(Func::count(e(enrolment::Column::StartedAt)), Alias::new("started"))
+        .expr_as(Func::count(e(enrolment::Column::CompletedAt)), Alias::new("completed"))
+        .expr_as(count_if(e(enrolment::Column::Certified).eq(true)), Alias::new("certified"))
+        .expr_as(count_if(e(enrolment::Column::LastActiveAt).gte(now - Duration::days(7))), Alias::new("active_7"))
+        .expr_as(count_if(e(enrolment::Column::LastActiveAt).gte(now - Duration::days(30))), Alias::new("active_30"));
+    for key in keys {
+        query.group_by_col((enrolment::Entity, key));
+    }
+    scope.narrow(&mut query);
+    let rows = connection.query_all(&query).await?;
+    rows.iter()
+        .map(|row| {
+            let count = |name: &str| row.try_get::<i64>("", name).map(|n| u64::try_from(n).unwrap_or(0));
+            let enrolled = count("enrolled")?;
+            Ok(Cell {
+                course_id: row.try_get("", "course_id")?,
+                cohort_id: row.try_get("", "cohort_id")?,
+                answers: [row.try_get("", "gender")?, row.try_get("", "age_band")?, row.try_get("", "region")?],
+                counts: Counts {
+                    enrolled,
+                    learners: enrolled,
+                    started: count("started")?,
+                    completed: count("completed")?,
+                    certified: count("certified")?,
+                    active_7_days: count("active_7")?,
+                    active_30_days: count("active_30")?,
+                },
+            })
+        })
+        .collect()
+}
+
+/// Different people in scope, and how many of them were active in the
+/// last 7 and 30 days (a learner in two courses counts once).
+pub async fn people(
     connection: &impl ConnectionTrait,
     scope: &Scope,
-    grouping: Grouping,
     now: OffsetDateTime,
-) -> Result<Vec<(GroupKey, Counts)>, DbErr> {
+) -> Result<(u64, u64, u64), DbErr> {
     let e = |column: enrolment::Column| Expr::col((enrolment::Entity, column));
-    let cc = |column: course_completion::Column| Expr::col((course_completion::Entity, column));
-    let ce = |column: certificate::Column| Expr::col((certificate::Entity, column));
     let active_since = |since: OffsetDateTime| {
         let case = Expr::case(e(enrolment::Column::LastActiveAt).gte(since), e(enrolment::Column::UserId));
         Func::count_distinct(Expr::Case(Box::new(case)))
@@ -143,77 +216,53 @@ pub async fn counts(
     let mut query = Query::select();
     query
         .from(enrolment::Entity)
-        .left_join(
-            course_completion::Entity,
-            cc(course_completion::Column::UserId)
-                .equals((enrolment::Entity, enrolment::Column::UserId))
-                .and(cc(course_completion::Column::CourseId).equals((enrolment::Entity, enrolment::Column::CourseId))),
-        )
-        .left_join(
-            certificate::Entity,
-            ce(certificate::Column::UserId)
-                .equals((enrolment::Entity, enrolment::Column::UserId))
-                .and(ce(certificate::Column::CourseId).equals((enrolment::Entity, enrolment::Column::CourseId)))
-                .and(ce(certificate::Column::RevokedAt).is_null()),
-        )
-        .expr_as(Func::count(e(enrolment::Column::Id)), Alias::new("enrolled"))
         .expr_as(Func::count_distinct(e(enrolment::Column::UserId)), Alias::new("learners"))
-        .expr_as(Func::count(e(enrolment::Column::StartedAt)), Alias::new("started"))
-        .expr_as(Func::count(cc(course_completion::Column::UserId)), Alias::new("completed"))
-        .expr_as(Func::count(ce(certificate::Column::Id)), Alias::new("certified"))
         .expr_as(active_since(now - Duration::days(7)), Alias::new("active_7"))
         .expr_as(active_since(now - Duration::days(30)), Alias::new("active_30"));
-    match grouping {
-        Grouping::Total => {}
-        Grouping::Course => {
-            query
-                .expr_as(e(enrolment::Column::CourseId), Alias::new("group_key"))
-                .group_by_col((enrolment::Entity, enrolment::Column::CourseId));
-        }
-        Grouping::Cohort => {
-            query
-                .expr_as(e(enrolment::Column::CohortId), Alias::new("group_key"))
-                .group_by_col((enrolment::Entity, enrolment::Column::CohortId));
-        }
-        Grouping::Answer(question) => {
-            let pa = |column: profile_answer::Column| Expr::col((profile_answer::Entity, column));
-            query
-                .left_join(
-                    profile_answer::Entity,
-                    pa(profile_answer::Column::UserId)
-                        .equals((enrolment::Entity, enrolment::Column::UserId))
-                        .and(pa(profile_answer::Column::Question).eq(question.as_str())),
-                )
-                .expr_as(pa(profile_answer::Column::Answer), Alias::new("group_key"))
-                .group_by_col((profile_answer::Entity, profile_answer::Column::Answer));
-        }
-    }
     scope.narrow(&mut query);
-    let rows = connection.query_all(&query).await?;
-    rows.iter()
-        .map(|row| {
-            let key = match grouping {
-                Grouping::Total => GroupKey::Total,
-                Grouping::Course => GroupKey::Course(row.try_get("", "group_key")?),
-                Grouping::Cohort => GroupKey::Cohort(row.try_get("", "group_key")?),
-                Grouping::Answer(_) => GroupKey::Answer(row.try_get("", "group_key")?),
-            };
-            Ok((key, read_counts(row)?))
-        })
-        .collect()
+    let Some(row) = connection.query_one(&query).await? else { return Ok((0, 0, 0)) };
+    let count = |name: &str| row.try_get::<i64>("", name).map(|n| u64::try_from(n).unwrap_or(0));
+    Ok((count("learners")?, count("active_7")?, count("active_30")?))
 }
 
-fn read_counts(row: &QueryResult) -> Result<Counts, DbErr> {
-    let count = |name: &str| row.try_get::<i64>("", name).map(|n| u64::try_from(n).unwrap_or(0));
-    Ok(Counts {
-        enrolled: count("enrolled")?,
-        learners: count("learners")?,
-        started: count("started")?,
-        completed: count("completed")?,
-        certified: count("certified")?,
-        active_7_days: count("active_7")?,
-        active_30_days: count("active_30")?,
-    })
+/// The cube summed by `grouping`. For [`Grouping::Total`], `people` (from
+/// [`people`]) gives the different learners and the active ones.
+pub fn fold(cells: &[Cell], grouping: Grouping, people: (u64, u64, u64)) -> Vec<(GroupKey, Counts)> {
+    let mut groups: Vec<(GroupKey, Counts)> = Vec::new();
+    for cell in cells {
+        let key = match grouping {
+            Grouping::Total => GroupKey::Total,
+            Grouping::Course => GroupKey::Course(cell.course_id.clone()),
+            Grouping::Cohort => GroupKey::Cohort(cell.cohort_id),
+            Grouping::Answer(question) => {
+                let index = ProfileQuestion::ALL.iter().position(|asked| *asked == question).unwrap_or(0);
+                GroupKey::Answer(cell.answers[index].clone())
+            }
+        };
+        match groups.iter_mut().find(|(known, _)| *known == key) {
+            Some((_, counts)) => *counts += cell.counts,
+            None => groups.push((key, cell.counts)),
+        }
+    }
+    if grouping == Grouping::Total {
+        let total = groups.first().map(|(_, counts)| *counts).unwrap_or_default();
+        let (learners, active_7_days, active_30_days) = people;
+        return vec![(GroupKey::Total, Counts { learners, active_7_days, active_30_days, ..total })];
+    }
+    groups
+}
+
+/// The funnel counts of each group, as of `now` (the cube and, for the
+/// total, the people in it, then folded).
+pub async fn counts(
+    connection: &impl ConnectionTrait,
+    scope: &Scope,
+    grouping: Grouping,
+    now: OffsetDateTime,
+) -> Result<Vec<(GroupKey, Counts)>, DbErr> {
+    let cells = cube(connection, scope, now).await?;
+    let people = if grouping == Grouping::Total { people(connection, scope, now).await? } else { (0, 0, 0) };
+    Ok(fold(&cells, grouping, people))
 }
 
 /// Days from enrolling to completing, of each completion in scope, with
@@ -226,20 +275,14 @@ pub struct CompletionTime {
 }
 
 pub async fn completion_times(connection: &impl ConnectionTrait, scope: &Scope) -> Result<Vec<CompletionTime>, DbErr> {
-    let cc = |column: course_completion::Column| Expr::col((course_completion::Entity, column));
     let mut query = Query::select();
     query
         .from(enrolment::Entity)
-        .inner_join(
-            course_completion::Entity,
-            cc(course_completion::Column::UserId)
-                .equals((enrolment::Entity, enrolment::Column::UserId))
-                .and(cc(course_completion::Column::CourseId).equals((enrolment::Entity, enrolment::Column::CourseId))),
-        )
         .column((enrolment::Entity, enrolment::Column::CourseId))
         .column((enrolment::Entity, enrolment::Column::CohortId))
         .column((enrolment::Entity, enrolment::Column::EnrolledAt))
-        .column((course_completion::Entity, course_completion::Column::CompletedAt));
+        .column((enrolment::Entity, enrolment::Column::CompletedAt))
+        .and_where(Expr::col((enrolment::Entity, enrolment::Column::CompletedAt)).is_not_null());
     scope.narrow(&mut query);
     let rows = connection.query_all(&query).await?;
     rows.iter()

@@ -8,7 +8,7 @@ use crate::helpers::{BACKENDS, Backend, TestApp, call, page_with, post_form, ref
 use crate::learning::{COURSE, lessons, register_amina};
 
 /// Completes every lesson but the last `left` lessons without a quiz; returns those.
-async fn complete_all_but(app: &TestApp, cookie: &str, left: usize) -> Vec<String> {
+pub async fn complete_all_but(app: &TestApp, cookie: &str, left: usize) -> Vec<String> {
     post_form(app, "/api/enrol", "/", &format!("course={COURSE}"), Some(cookie)).await;
     let lessons = lessons(app, COURSE);
     let plain: Vec<String> = lessons.iter().filter(|(_, quiz)| quiz.is_none()).map(|(id, _)| id.clone()).collect();

@@ -64,7 +64,8 @@ impl Fixture<'_> {
         .last_insert_id
     }
 
-    /// An enrolment; `active_days_ago` also marks it started then.
+    /// An enrolment (with the learner's answers copied, as enrolling
+    /// does); `active_days_ago` also marks it started then.
     async fn enrol(
         &self,
         user_id: i64,
@@ -74,6 +75,12 @@ impl Fixture<'_> {
         active_days_ago: Option<i64>,
     ) {
         let active = active_days_ago.map(|days| self.now - Duration::days(days));
+        let gender = profile_answer::Entity::find()
+            .filter(profile_answer::Column::UserId.eq(user_id))
+            .one(&self.db.reader)
+            .await
+            .unwrap()
+            .map(|answer| answer.answer);
         enrolment::Entity::insert(enrolment::ActiveModel {
             user_id: Set(user_id),
             course_id: Set(course.into()),
@@ -81,11 +88,27 @@ impl Fixture<'_> {
             enrolled_at: Set(enrolled_at),
             started_at: Set(active),
             last_active_at: Set(active),
+            gender: Set(gender),
             ..Default::default()
         })
         .exec(&self.db.writer)
         .await
         .unwrap();
+    }
+
+    /// The enrolment of `user_id` in `course`, changed by `change`.
+    async fn update_enrolment(&self, user_id: i64, course: &str, change: impl FnOnce(&mut enrolment::ActiveModel)) {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel};
+        let found = enrolment::Entity::find()
+            .filter(enrolment::Column::UserId.eq(user_id))
+            .filter(enrolment::Column::CourseId.eq(course))
+            .one(&self.db.reader)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut row = found.into_active_model();
+        change(&mut row);
+        row.update(&self.db.writer).await.unwrap();
     }
 
     async fn complete(&self, user_id: i64, course: &str, at: OffsetDateTime) {
@@ -98,6 +121,7 @@ impl Fixture<'_> {
         .exec(&self.db.writer)
         .await
         .unwrap();
+        self.update_enrolment(user_id, course, |row| row.completed_at = Set(Some(at))).await;
     }
 
     async fn certify(&self, user_id: i64, course: &str, revoked: bool) {
@@ -116,6 +140,7 @@ impl Fixture<'_> {
         .exec(&self.db.writer)
         .await
         .unwrap();
+        self.update_enrolment(user_id, course, |row| row.certified = Set(!revoked)).await;
     }
 }
 
@@ -552,4 +577,84 @@ async fn enrolment_files_that_cannot_be_read_are_refused_with_a_reason() {
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 403);
+}
+
+#[tokio::test]
+async fn an_instructor_downloads_where_learners_stop_and_how_questions_went() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let learner = register(&app, "amina", "Amina").await;
+    post_form(&app, "/api/enrol", "/", &format!("course={COURSE}"), Some(&learner)).await;
+    let lessons = crate::learning::lessons(&app, COURSE);
+    for (lesson, quiz) in lessons.iter().take(2) {
+        assert!(quiz.is_none());
+        post_form(&app, "/api/complete_lesson", "/", &format!("course={COURSE}&lesson={lesson}"), Some(&learner)).await;
+    }
+    let (quiz, answers) = lessons.iter().find_map(|(id, quiz)| quiz.as_ref().map(|answers| (id, answers))).unwrap();
+    let body = format!("course={COURSE}&lesson={quiz}&attempt_key=firstattempt0000001{}", answers.1);
+    post_form(&app, "/api/submit_quiz", "/", &body, Some(&learner)).await;
+
+    let farida = signed_in_as(&app, "farida", "instructor").await;
+    let (code, reach) = download(&app, &format!("/teach/{COURSE}/reach.csv"), &farida).await;
+    assert_eq!(code, 200);
+    let rows = records(&reach);
+    assert_eq!(rows[0], ["Lesson", "Completed it", "Did not complete the next"]);
+    assert_eq!(rows[1][1..], ["1", "0"]);
+    assert_eq!(rows[2][1..], ["1", "1"], "she stopped after the second lesson");
+    let (code, questions) = download(&app, &format!("/teach/{COURSE}/questions.csv"), &farida).await;
+    assert_eq!(code, 200);
+    let rows = records(&questions);
+    assert!(rows.len() > 1, "one row per question");
+    assert!(rows[1..].iter().all(|row| row[2] == "1" && row[3] == "0"), "one wrong first attempt: {rows:?}");
+    assert!(!rows[1][1].contains('<'), "plain text, not HTML");
+
+    let omar = signed_in_as(&app, "omar", "instructor").await;
+    assert_eq!(status(&app, &format!("/teach/{COURSE}/reach.csv"), &omar).await, 403);
+    assert_eq!(status(&app, &format!("/teach/{COURSE}/reach.csv"), &learner).await, 403);
+    assert_eq!(status(&app, &format!("/teach/{COURSE}/nothing.csv"), &farida).await, 404);
+}
+
+/// What the statistics count is copied onto the enrolment by the writes
+/// that change it, in the same transaction: completing, being certified,
+/// a revocation, consenting and withdrawing consent.
+#[tokio::test]
+async fn an_enrolment_keeps_what_the_statistics_count_in_step() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let body = "username=amina&display_name=Amina&password=river+mango+lantern&language=en\
+                    &gender=female&gender_consent=on&region=pk&region_consent=on";
+        let amina = cookie_pair(&set_cookie(&post_form(&app, "/api/register", "/register", body, None).await).unwrap());
+        let enrolment = || async {
+            enrolment::Entity::find()
+                .filter(enrolment::Column::CourseId.eq(COURSE))
+                .one(&app.state.db.reader)
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        crate::certificates::complete_all_but(&app, &amina, 0).await;
+        let done = enrolment().await;
+        assert_eq!((done.gender.as_deref(), done.region.as_deref()), (Some("female"), Some("pk")), "{backend:?}");
+        assert!(done.started_at.is_some() && done.last_active_at.is_some(), "{backend:?}");
+        assert!(done.completed_at.is_some() && done.certified, "{backend:?}");
+
+        let code = certificate::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap().verify_code;
+        let manager = signed_in_as(&app, "malika", "manager").await;
+        let body = format!("code={code}&reason=Copied+answers");
+        post_form(&app, "/api/revoke_certificate", "/", &body, Some(&manager)).await;
+        assert!(!enrolment().await.certified, "{backend:?}: revoked, no longer counted");
+
+        post_form(&app, "/api/withdraw_consent", "/account", "", Some(&amina)).await;
+        let withdrawn = enrolment().await;
+        assert_eq!((withdrawn.gender, withdrawn.region), (None, None), "{backend:?}: the copies go with consent");
+
+        let counted = app::statistics::counts(
+            &app.state.db.reader,
+            &Scope::course(COURSE),
+            Grouping::Total,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(funnel(&counted[0].1), counts(1, 1, 1, 1, 0), "{backend:?}");
+    }
 }
