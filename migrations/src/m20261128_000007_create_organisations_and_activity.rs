@@ -99,6 +99,20 @@ impl MigrationTrait for Migration {
                     .col(Enrolments::CompletedAt)
                     .col(Enrolments::LastActiveAt)
                     .col(Enrolments::Certified)
+                    .col(Enrolments::UserId)
+                    .to_owned(),
+            )
+            .await?;
+        // Instructors' "where learners stop": completions of each lesson of
+        // one course, counted from the index alone.
+        manager
+            .create_index(
+                Index::create()
+                    .name("lesson_completions_course")
+                    .table(LessonCompletions::Table)
+                    .col(LessonCompletions::CourseId)
+                    .col(LessonCompletions::LessonId)
+                    .col(LessonCompletions::UserId)
                     .to_owned(),
             )
             .await?;
@@ -174,6 +188,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.drop_table(Table::drop().table(Imports::Table).to_owned()).await?;
+        manager
+            .drop_index(Index::drop().name("lesson_completions_course").table(LessonCompletions::Table).to_owned())
+            .await?;
         manager.drop_index(Index::drop().name("enrolments_statistics").table(Enrolments::Table).to_owned()).await?;
         manager.drop_index(Index::drop().name("cohorts_organisation").table(Cohorts::Table).to_owned()).await?;
         for column in [
@@ -218,6 +235,7 @@ enum Users {
 #[derive(DeriveIden)]
 enum Enrolments {
     Table,
+    UserId,
     CourseId,
     CohortId,
     EnrolledAt,
@@ -240,4 +258,12 @@ enum Imports {
     Content,
     AppliedAt,
     Codes,
+}
+
+#[derive(DeriveIden)]
+enum LessonCompletions {
+    Table,
+    CourseId,
+    LessonId,
+    UserId,
 }

@@ -200,10 +200,11 @@ pub mod reporting {
         // is then a sum over the cube.
         let (cells, people, times) = tokio::try_join!(
             crate::statistics::cube(reader_db, scope, now),
-            crate::statistics::people(reader_db, scope, now),
+            crate::statistics::people_unless_one_course(reader_db, scope, now),
             crate::statistics::completion_times(reader_db, scope),
         )
         .map_err(internal)?;
+        let people = crate::statistics::people_or_cube(people, &cells);
         let fold = |grouping: Grouping| crate::statistics::fold(&cells, grouping, people);
         let total = fold(Grouping::Total);
         let course_rows = if one_course { Vec::new() } else { fold(Grouping::Course) };

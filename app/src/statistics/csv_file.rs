@@ -7,27 +7,41 @@
 /// other readers skip it).
 pub const BYTE_ORDER_MARK: &str = "\u{feff}";
 
-/// Appends one record to `out`.
+/// Appends one record to `out`: fields quoted only when they hold a comma,
+/// a quote or a line break (quotes doubled), then CRLF.
 pub fn write_record<I, S>(out: &mut Vec<u8>, fields: I)
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
-    let guarded: Vec<String> = fields.into_iter().map(|field| guard_formula(field.as_ref())).collect();
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(&guarded);
-    let _ = writer.flush();
-}
-
-/// A cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return
-/// is a formula to a spreadsheet (CSV injection): such text is kept as
-/// text with a leading apostrophe, which spreadsheets hide.
-fn guard_formula(field: &str) -> String {
-    match field.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{field}"),
-        _ => field.to_string(),
+    for (index, field) in fields.into_iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        let field = field.as_ref();
+        let formula = matches!(field.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+        if field.bytes().any(|byte| matches!(byte, b',' | b'"' | b'\r' | b'\n')) {
+            out.push(b'"');
+            if formula {
+                out.push(b'\'');
+            }
+            for byte in field.bytes() {
+                if byte == b'"' {
+                    out.push(b'"');
+                }
+                out.push(byte);
+            }
+            out.push(b'"');
+        } else {
+            // A cell a spreadsheet would run as a formula (CSV injection)
+            // is kept as text with a leading apostrophe, which it hides.
+            if formula {
+                out.push(b'\'');
+            }
+            out.extend_from_slice(field.as_bytes());
+        }
     }
+    out.extend_from_slice(b"\r\n");
 }
 
 #[cfg(test)]

@@ -202,27 +202,54 @@ pub async fn cube(connection: &impl ConnectionTrait, scope: &Scope, now: OffsetD
 }
 
 /// Different people in scope, and how many of them were active in the
-/// last 7 and 30 days (a learner in two courses counts once).
+/// last 7 and 30 days (a learner in two courses counts once): each
+/// learner's latest activity, then counted.
 pub async fn people(
     connection: &impl ConnectionTrait,
     scope: &Scope,
     now: OffsetDateTime,
 ) -> Result<(u64, u64, u64), DbErr> {
-    let e = |column: enrolment::Column| Expr::col((enrolment::Entity, column));
-    let active_since = |since: OffsetDateTime| {
-        let case = Expr::case(e(enrolment::Column::LastActiveAt).gte(since), e(enrolment::Column::UserId));
-        Func::count_distinct(Expr::Case(Box::new(case)))
-    };
-    let mut query = Query::select();
-    query
+    let mut per_learner = Query::select();
+    per_learner
+        .expr_as(Func::max(Expr::col((enrolment::Entity, enrolment::Column::LastActiveAt))), Alias::new("latest"))
         .from(enrolment::Entity)
-        .expr_as(Func::count_distinct(e(enrolment::Column::UserId)), Alias::new("learners"))
+        .group_by_col((enrolment::Entity, enrolment::Column::UserId));
+    scope.narrow(&mut per_learner);
+    let active_since = |since: OffsetDateTime| {
+        Func::sum(Expr::Case(Box::new(Expr::case(Expr::col(Alias::new("latest")).gte(since), 1).finally(0))))
+    };
+    let query = Query::select()
+        .expr_as(Func::count(Expr::val(1)), Alias::new("learners"))
         .expr_as(active_since(now - Duration::days(7)), Alias::new("active_7"))
-        .expr_as(active_since(now - Duration::days(30)), Alias::new("active_30"));
-    scope.narrow(&mut query);
+        .expr_as(active_since(now - Duration::days(30)), Alias::new("active_30"))
+        .from_subquery(per_learner, Alias::new("per_learner"))
+        .to_owned();
     let Some(row) = connection.query_one(&query).await? else { return Ok((0, 0, 0)) };
-    let count = |name: &str| row.try_get::<i64>("", name).map(|n| u64::try_from(n).unwrap_or(0));
+    // SUM of no rows is NULL.
+    let count =
+        |name: &str| row.try_get::<Option<i64>>("", name).map(|n| n.and_then(|n| u64::try_from(n).ok()).unwrap_or(0));
     Ok((count("learners")?, count("active_7")?, count("active_30")?))
+}
+
+/// [`people`], when it is not already in the cube: within one course a
+/// learner has one enrolment, so the cube's total counts people.
+pub async fn people_unless_one_course(
+    connection: &impl ConnectionTrait,
+    scope: &Scope,
+    now: OffsetDateTime,
+) -> Result<Option<(u64, u64, u64)>, DbErr> {
+    if scope.courses.as_ref().is_some_and(|courses| courses.len() == 1) {
+        return Ok(None);
+    }
+    people(connection, scope, now).await.map(Some)
+}
+
+/// People from [`people_unless_one_course`], or else from the cube.
+pub fn people_or_cube(people: Option<(u64, u64, u64)>, cells: &[Cell]) -> (u64, u64, u64) {
+    people.unwrap_or_else(|| {
+        let total = fold(cells, Grouping::Total, (0, 0, 0)).first().map(|(_, counts)| *counts).unwrap_or_default();
+        (total.enrolled, total.active_7_days, total.active_30_days)
+    })
 }
 
 /// The cube summed by `grouping`. For [`Grouping::Total`], `people` (from
@@ -261,7 +288,10 @@ pub async fn counts(
     now: OffsetDateTime,
 ) -> Result<Vec<(GroupKey, Counts)>, DbErr> {
     let cells = cube(connection, scope, now).await?;
-    let people = if grouping == Grouping::Total { people(connection, scope, now).await? } else { (0, 0, 0) };
+    let people = match grouping {
+        Grouping::Total => people_or_cube(people_unless_one_course(connection, scope, now).await?, &cells),
+        _ => (0, 0, 0),
+    };
     Ok(fold(&cells, grouping, people))
 }
 
@@ -324,8 +354,12 @@ pub async fn lesson_reach(
         .column((lesson_completion::Entity, lesson_completion::Column::LessonId))
         .expr_as(Func::count(lc(lesson_completion::Column::UserId)), Alias::new("learners"))
         .and_where(lc(lesson_completion::Column::CourseId).eq(course_id))
-        .and_where(lc(lesson_completion::Column::UserId).in_subquery(scope.learners(course_id)))
         .group_by_col((lesson_completion::Entity, lesson_completion::Column::LessonId));
+    // Every completion is an enrolled learner's: only a narrower scope
+    // than the whole course needs the enrolments.
+    if *scope != Scope::course(course_id) {
+        query.and_where(lc(lesson_completion::Column::UserId).in_subquery(scope.learners(course_id)));
+    }
     let rows = connection.query_all(&query).await?;
     rows.iter()
         .map(|row| {
