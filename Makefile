@@ -52,6 +52,7 @@ e2e-test: browser-tools build
 ## bench: benchmarks, release build (figures in the README)
 bench:
 	cargo run --release --package bench --bin completions
+	cargo run --release --package bench --bin statistics
 
 tools: rust-tools browser-tools pdf-tools
 
