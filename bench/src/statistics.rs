@@ -263,25 +263,25 @@ async fn main() {
             }
         }
         if lesson_rows.len() >= 20 * BATCH || learner == learners as i64 {
-            for chunk in enrolment_rows.drain(..).collect::<Vec<_>>().chunks(BATCH) {
+            for chunk in std::mem::take(&mut enrolment_rows).chunks(BATCH) {
                 enrolment::Entity::insert_many(chunk.to_vec()).exec_without_returning(&transaction).await.unwrap();
             }
-            for chunk in lesson_rows.drain(..).collect::<Vec<_>>().chunks(BATCH) {
+            for chunk in std::mem::take(&mut lesson_rows).chunks(BATCH) {
                 lesson_completion::Entity::insert_many(chunk.to_vec())
                     .exec_without_returning(&transaction)
                     .await
                     .unwrap();
             }
-            for chunk in completion_rows.drain(..).collect::<Vec<_>>().chunks(BATCH) {
+            for chunk in std::mem::take(&mut completion_rows).chunks(BATCH) {
                 course_completion::Entity::insert_many(chunk.to_vec())
                     .exec_without_returning(&transaction)
                     .await
                     .unwrap();
             }
-            for chunk in certificate_rows.drain(..).collect::<Vec<_>>().chunks(BATCH) {
+            for chunk in std::mem::take(&mut certificate_rows).chunks(BATCH) {
                 certificate::Entity::insert_many(chunk.to_vec()).exec_without_returning(&transaction).await.unwrap();
             }
-            for chunk in answers.drain(..).collect::<Vec<_>>().chunks(BATCH) {
+            for chunk in std::mem::take(&mut answers).chunks(BATCH) {
                 profile_answer::Entity::insert_many(chunk.to_vec()).exec_without_returning(&transaction).await.unwrap();
             }
         }
