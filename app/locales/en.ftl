@@ -155,7 +155,7 @@ reset-lead = Your trainer, programme manager or administrator can give you a one
 field-reset-code = Reset code
 field-reset-code-hint = 12 letters and digits, for example ABCD-EFGH-JKMN. Capitals, spaces and dashes do not matter.
 reset-submit = Set my new password
-reset-code-invalid = That code does not work. It may be mistyped, already used or expired (codes last a day). Please ask for a new one.
+reset-code-invalid = That code does not work. It may be mistyped, already used or expired. Please ask for a new one.
 
 nav-users = Accounts
 users-title = Accounts

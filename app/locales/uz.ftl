@@ -148,7 +148,7 @@ reset-lead = Oʻqituvchingiz, dastur menejeri yoki administrator sizga bir marta
 field-reset-code = Tiklash kodi
 field-reset-code-hint = 12 ta harf va raqam, masalan ABCD-EFGH-JKMN. Katta-kichik harf, boʻsh joy va chiziqcha ahamiyatsiz.
 reset-submit = Yangi parolni oʻrnatish
-reset-code-invalid = Bu kod ishlamaydi. U notoʻgʻri yozilgan, allaqachon ishlatilgan yoki muddati tugagan boʻlishi mumkin (kodlar bir kun amal qiladi). Iltimos, yangisini soʻrang.
+reset-code-invalid = Bu kod ishlamaydi. U notoʻgʻri yozilgan, allaqachon ishlatilgan yoki muddati tugagan boʻlishi mumkin. Iltimos, yangisini soʻrang.
 
 nav-users = Hisoblar
 users-title = Hisoblar
