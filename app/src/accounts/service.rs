@@ -149,11 +149,22 @@ pub(super) async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, use
 
 /// Accounts whose username or name starts with `query` (any case), at most
 /// `limit`, by username. An empty query lists the first accounts.
-pub async fn find_users(db: &Db, query: &str, limit: u64) -> Result<Vec<crate::model::UserSummary>, AccountError> {
+/// Accounts whose username or name starts with `query` (at most `limit`);
+/// with `organisation`, only learners in its cohorts (what a manager of
+/// one organisation may see).
+pub async fn find_users(
+    db: &Db,
+    query: &str,
+    limit: u64,
+    organisation: Option<i64>,
+) -> Result<Vec<crate::model::UserSummary>, AccountError> {
     use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
     use sea_orm::{QueryOrder, QuerySelect};
     let query = query.trim();
     let mut select = user::Entity::find().filter(user::Column::Username.not_like("deleted-%"));
+    if let Some(organisation) = organisation {
+        select = select.filter(user::Column::Id.in_subquery(crate::learning::learners_of_organisation(organisation)));
+    }
     if !query.is_empty() {
         let escaped = query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
         let pattern = format!("{}%", escaped.to_lowercase());

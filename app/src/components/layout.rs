@@ -6,9 +6,10 @@ use crate::language::Language;
 use crate::model::Viewer;
 
 /// The frame of every page: a skip link, the site header with the language
-/// switcher, the page's main content and the footer.
+/// switcher, the page's main content and the footer. `wide` pages (tables
+/// of statistics) use more of a large screen than reading pages do.
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn Layout(children: Children, #[prop(optional)] wide: bool) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">
@@ -19,7 +20,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
             <LanguageSwitcher/>
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1" class:wide=wide>{children()}</main>
         <footer class="site-footer">
             <p>{t("footer-text")}</p>
         </footer>

@@ -269,3 +269,30 @@ pub async fn teaches(db: &Db, catalog: &Catalog, instructor: &str, learner_id: i
             .is_some_and(|course| course.instructors.iter().any(|name| name == instructor))
     }))
 }
+
+/// The learners in cohorts of `organisation` (who have not left them), as
+/// a subquery of user ids.
+pub fn learners_of_organisation(organisation: i64) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    let cohorts = Query::select()
+        .column(cohort::Column::Id)
+        .from(cohort::Entity)
+        .and_where(Expr::col(cohort::Column::OrganisationId).eq(organisation))
+        .to_owned();
+    Query::select()
+        .column(enrolment::Column::UserId)
+        .from(enrolment::Entity)
+        .and_where(Expr::col(enrolment::Column::CohortId).in_subquery(cohorts))
+        .and_where(Expr::col(enrolment::Column::LeftAt).is_null())
+        .to_owned()
+}
+
+/// Whether `user_id` is a learner in a cohort of `organisation`.
+pub async fn in_organisation(db: &Db, organisation: i64, user_id: i64) -> Result<bool, DbErr> {
+    let found = user::Entity::find()
+        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::Id.in_subquery(learners_of_organisation(organisation)))
+        .count(&db.reader)
+        .await?;
+    Ok(found > 0)
+}

@@ -210,7 +210,7 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
     let back = format!("/manage/cohorts/{}", cohort.id);
     view! {
         <Title text=cohort.name.clone()/>
-        <Layout>
+        <Layout wide=true>
             <p><a href="/manage/cohorts">{t("cohorts-title")}</a></p>
             <h1><bdi>{cohort.name}</bdi></h1>
             {issued.map(|issued| view! { <IssuedCode issued/> })}

@@ -72,7 +72,7 @@ fn Dashboard(page: DashboardPage, action: String) -> impl IntoView {
         (chosen(&filters.course), chosen(&filters.cohort), chosen(&filters.organisation));
     view! {
         <Title text=heading.clone()/>
-        <Layout>
+        <Layout wide=true>
             {on_course_page.then(|| view! { <p><a href="/manage">{t("manage-title")}</a></p> })}
             <h1><bdi>{heading}</bdi></h1>
             {organisation_name.map(|name| view! { <p class="hint">{t("manage-organisation")} " " <bdi>{name}</bdi></p> })}

@@ -28,7 +28,7 @@ fn Teaching(page: TeachPage) -> impl IntoView {
     let empty = page.courses.is_empty();
     view! {
         <Title text=t("teach-title")/>
-        <Layout>
+        <Layout wide=true>
             <h1>{t("teach-title")}</h1>
             <p><a href="/manage/cohorts">{t("cohorts-title")}</a></p>
             {empty.then(|| view! { <p>{t("teach-none")}</p> })}

@@ -25,9 +25,14 @@ const ISSUED_RESET_CODE: &str = "issued_reset_code";
 /// reset code just issued by the person asking, shown once.
 #[server(endpoint = "users_page")]
 pub async fn users_page(query: String) -> Result<crate::model::UsersPage, AppError> {
-    crate::auth::authorize(<UsersPage as leptos::server_fn::ServerFn>::PATH).await?;
+    let viewer = crate::auth::authorize(<UsersPage as leptos::server_fn::ServerFn>::PATH)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
     let state = expect_context::<crate::state::AppState>();
-    let users = crate::accounts::find_users(&state.db, &query, 50).await.map_err(|error| error.into_app_error())?;
+    let organisation = viewer.organisation.filter(|_| viewer.role == crate::model::Role::Manager);
+    let users = crate::accounts::find_users(&state.db, &query, 50, organisation)
+        .await
+        .map_err(|error| error.into_app_error())?;
     Ok(crate::model::UsersPage { users, issued: take_issued_code().await? })
 }
 
@@ -106,6 +111,16 @@ pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<
     };
     if !may_issue_reset_code(viewer.role, subject_role, teaches) {
         return Err(AppError::Forbidden);
+    }
+    // A manager of one organisation: its learners only.
+    if let Some(organisation) = viewer.organisation.filter(|_| viewer.role == Role::Manager) {
+        let theirs = subject_role == Role::Learner
+            && crate::learning::in_organisation(&state.db, organisation, subject.id)
+                .await
+                .map_err(AppError::internal)?;
+        if !theirs {
+            return Err(AppError::Forbidden);
+        }
     }
     let actor = crate::auth::acting(Some(&viewer)).await;
     let issued = crate::accounts::issue_reset_code(&state.db, &username, state.policy.reset_code_lifetime, &actor)

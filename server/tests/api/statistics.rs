@@ -367,6 +367,19 @@ async fn managers_see_everything_instructors_their_courses_and_learners_nothing(
     // A cohort the scoped manager creates is their organisation's, whatever the form says.
     let made = new_cohort(&app, &scoped, COURSE, "Lahore-weekend", Some(tashkent)).await;
     assert_eq!(made.organisation_id, Some(lahore));
+
+    // Accounts: a scoped manager finds, and issues reset codes for, their learners only.
+    for (username, cohort) in [("inside", &ours), ("outside", &theirs)] {
+        let learner = register(&app, username, username).await;
+        post_form(&app, "/api/join_cohort", "/join", &format!("code={}", cohort.code), Some(&learner)).await;
+    }
+    let accounts = page_with(&app, "/admin/users", &scoped).await;
+    assert!(accounts.contains("inside") && !accounts.contains("outside"), "only their organisation's learners");
+    let everyone = page_with(&app, "/admin/users", &manager).await;
+    assert!(everyone.contains("inside") && everyone.contains("outside"));
+    assert_eq!(crate::helpers::call(&app, "/api/issue_reset_code", "username=outside", Some(&scoped)).await, 403);
+    let issued = post_form(&app, "/api/issue_reset_code", "/admin/users", "username=inside", Some(&scoped)).await;
+    assert!(issued.headers()["location"].to_str().unwrap().starts_with("/admin/users?q=inside"));
 }
 
 #[tokio::test]
