@@ -46,8 +46,11 @@ pub fn BarChart(id: String, title: String, description: String, bars: Vec<(Strin
     let description_id = format!("{id}-description");
     let labelled_by = format!("{title_id} {description_id}");
     view! {
+        // Drawn left to right in every language: with the page's right to
+        // left, labels anchored at x = 0 would fall outside the picture.
+        // Urdu words still read right to left within their line.
         <svg class="chart" viewBox=format!("0 0 320 {height}") role="img" aria-labelledby=labelled_by
-            preserveAspectRatio="xMinYMin meet">
+            preserveAspectRatio="xMinYMin meet" direction="ltr">
             <title id=title_id>{title}</title>
             <desc id=description_id>{description}</desc>
             {bars
