@@ -38,7 +38,7 @@ fn refusal(error: AppError) -> Response {
 
 /// What a request carries that the handlers need: kept apart from the
 /// request (whose body is not `Sync`) across awaits.
-fn session_and_language<B>(request: Request<B>) -> (Option<Session>, Language) {
+fn session_and_language(request: Request) -> (Option<Session>, Language) {
     let session = request.extensions().get::<Session>().cloned();
     (session, request.extensions().get::<Language>().copied().unwrap_or_default())
 }
@@ -130,36 +130,29 @@ pub async fn course_learners(
     request: Request,
 ) -> Response {
     filters.course = Some(course.clone());
-    let request = without_body(request);
-    learners(state, filters, course.clone(), format!("learners-{course}.csv"), request).await
+    let asker = session_and_language(request);
+    learners(state, filters, course.clone(), format!("learners-{course}.csv"), asker).await
 }
 
 /// `/manage/cohorts/{cohort}/learners.csv`: every learner of a cohort.
 pub async fn cohort_learners(State(state): State<AppState>, Path(cohort): Path<i64>, request: Request) -> Response {
-    let request = without_body(request);
+    let asker = session_and_language(request);
     let found = app::entities::cohort::Entity::find_by_id(cohort).one(&state.db.reader).await;
     let Ok(Some(found)) = found else { return StatusCode::NOT_FOUND.into_response() };
     let filters = StatisticsFilters { cohort: Some(cohort.to_string()), ..StatisticsFilters::default() };
-    learners(state, filters, found.course_id, format!("learners-cohort-{cohort}.csv"), request).await
+    learners(state, filters, found.course_id, format!("learners-cohort-{cohort}.csv"), asker).await
 }
 
 /// Bytes gathered before a piece of the file is sent.
 const CHUNK: usize = 64 * 1024;
-
-/// The request's head alone: its extensions are what is needed.
-fn without_body(request: Request) -> Request<()> {
-    let (parts, _) = request.into_parts();
-    Request::from_parts(parts, ())
-}
 
 async fn learners(
     state: AppState,
     filters: StatisticsFilters,
     course_id: String,
     file_name: String,
-    request: Request<()>,
+    (session, requested): (Option<Session>, Language),
 ) -> Response {
-    let (session, requested) = session_and_language(request);
     let viewer = match staff(&state, session).await {
         Ok(viewer) => viewer,
         Err(response) => return response,

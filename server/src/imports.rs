@@ -11,13 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
 fn refused(message: &str, detail: &str) -> Response {
-    let detail: String = detail
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => (byte as char).to_string(),
-            _ => format!("%{byte:02X}"),
-        })
-        .collect();
+    let detail = app::server::statistics::reporting::encode(detail);
     Redirect::to(&format!("/manage/import?refused={message}&detail={detail}")).into_response()
 }
 

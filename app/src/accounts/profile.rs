@@ -96,7 +96,7 @@ pub(super) async fn replace_answers(
     profile_answer::Entity::delete_many().filter(profile_answer::Column::UserId.eq(user_id)).exec(connection).await?;
     if answers.is_empty() {
         // Withdrawn: the copies on enrolments go too.
-        return crate::learning::copy_answers_to_enrolments(connection, user_id).await;
+        return crate::learning::copy_answers_to_enrolments(connection, user_id, answers).await;
     }
     let now = OffsetDateTime::now_utc();
     profile_answer::Entity::insert_many(answers.iter().map(|(question, answer)| {
@@ -110,7 +110,7 @@ pub(super) async fn replace_answers(
     }))
     .exec(connection)
     .await?;
-    crate::learning::copy_answers_to_enrolments(connection, user_id).await
+    crate::learning::copy_answers_to_enrolments(connection, user_id, answers).await
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
@@ -146,15 +148,9 @@ pub enum Outcome {
 pub struct PlannedRow {
     pub row: FileRow,
     pub outcome: Outcome,
-    cohort: Option<(i64, String)>,
+    /// The cohort its code names, when there is one.
+    cohort: Option<cohort::Model>,
     user_id: Option<i64>,
-}
-
-impl PlannedRow {
-    /// The cohort's name, when the code was found.
-    pub fn cohort_id(&self) -> Option<i64> {
-        self.cohort.as_ref().map(|(id, _)| *id)
-    }
 }
 
 fn consented(text: &str) -> Option<bool> {
@@ -203,9 +199,8 @@ pub async fn plan(
         let members = enrolment::Entity::find()
             .filter(enrolment::Column::CohortId.eq(cohort.id))
             .filter(enrolment::Column::LeftAt.is_null())
-            .all(connection)
-            .await?
-            .len() as i64;
+            .count(connection)
+            .await? as i64;
         places.insert(cohort.id, i64::from(cohort.capacity.unwrap_or(0)) - members);
     }
 
@@ -237,7 +232,7 @@ pub async fn plan(
             if organisation.is_some_and(|own| cohort.organisation_id != Some(own)) {
                 return Outcome::Error("import-error-cohort-other-organisation".into());
             }
-            cohort_found = Some((cohort.id, cohort.name.clone()));
+            cohort_found = Some(cohort.clone());
             for (question, answer) in &row.answers {
                 if !question.choices().contains(&answer.as_str()) {
                     return Outcome::Error("import-error-profile-answer".into());
@@ -387,10 +382,9 @@ pub async fn apply(
         let mut reset_codes = Vec::new();
         let mut entries = Vec::new();
         for row in chunk {
-            let (Some(user_id), Some((cohort_id, cohort_name))) = (id_of(row), row.cohort.as_ref()) else {
+            let (Some(user_id), Some(cohort)) = (id_of(row), row.cohort.as_ref()) else {
                 return Err(DbErr::RecordNotFound("an account just created".into()).into());
             };
-            let course_id = cohort_course(&transaction, *cohort_id).await?;
             for (question, answer) in &row.row.answers {
                 answers.push(profile_answer::ActiveModel {
                     user_id: Set(user_id),
@@ -399,17 +393,15 @@ pub async fn apply(
                     consented_at: Set(now),
                 });
             }
-            let answer = |question: ProfileQuestion| {
-                row.row.answers.iter().find(|(asked, _)| *asked == question).map(|(_, answer)| answer.clone())
-            };
+            let [gender, age_band, region] = super::answer_columns(&row.row.answers);
             enrolments.push(enrolment::ActiveModel {
                 user_id: Set(user_id),
-                course_id: Set(course_id),
-                cohort_id: Set(Some(*cohort_id)),
+                course_id: Set(cohort.course_id.clone()),
+                cohort_id: Set(Some(cohort.id)),
                 enrolled_at: Set(now),
-                gender: Set(answer(ProfileQuestion::Gender)),
-                age_band: Set(answer(ProfileQuestion::AgeBand)),
-                region: Set(answer(ProfileQuestion::Region)),
+                gender: Set(gender),
+                age_band: Set(age_band),
+                region: Set(region),
                 ..Default::default()
             });
             let code = ResetCode::generate();
@@ -434,7 +426,7 @@ pub async fn apply(
             codes.push(IssuedCode {
                 username: row.row.username.trim().to_lowercase(),
                 name: row.row.name.trim().to_string(),
-                cohort: cohort_name.clone(),
+                cohort: cohort.name.clone(),
                 code: code.grouped(),
             });
         }
@@ -448,9 +440,9 @@ pub async fn apply(
 
     // Existing accounts: enrolled (or moved) into the cohort.
     for row in planned.iter().filter(|row| row.outcome == Outcome::Enrol) {
-        let (Some(user_id), Some(cohort_id)) = (row.user_id, row.cohort_id()) else { continue };
-        let course_id = cohort_course(&transaction, cohort_id).await?;
-        super::service::upsert_enrolment(&transaction, user_id, &course_id, Some(cohort_id)).await?;
+        let (Some(user_id), Some(cohort)) = (row.user_id, row.cohort.as_ref()) else { continue };
+        let cohort_id = cohort.id;
+        super::service::upsert_enrolment(&transaction, user_id, &cohort.course_id, Some(cohort_id)).await?;
         audit_log::Entity::insert(audit(
             Some(user_id),
             "cohort.enrolled",
@@ -476,14 +468,6 @@ pub async fn apply(
         .await?;
     transaction.commit().await?;
     Ok(applied)
-}
-
-async fn cohort_course(connection: &impl ConnectionTrait, cohort_id: i64) -> Result<String, DbErr> {
-    cohort::Entity::find_by_id(cohort_id)
-        .one(connection)
-        .await?
-        .map(|cohort| cohort.course_id)
-        .ok_or(DbErr::RecordNotFound("the cohort of a planned row".into()))
 }
 
 /// Stores an uploaded file for its dry run; the file must read as CSV.

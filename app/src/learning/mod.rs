@@ -18,8 +18,8 @@ pub use cohorts::{
 };
 pub use grading::{Answers, Graded, SubmissionError, grade};
 pub use progress::{CourseProgress, progress};
-pub(crate) use service::copy_answers_to_enrolments;
 pub use service::{
     CompletionWriter, LearningError, active_enrolment, best_scores, completed_lessons, course_completion, enrol,
     my_enrolments, quiz_attempt, submit_quiz, unenrol,
 };
+pub(crate) use service::{answer_columns, copy_answers_to_enrolments};

@@ -173,7 +173,8 @@ pub mod reporting {
             .join("&")
     }
 
-    fn encode(value: &str) -> String {
+    /// Percent-encodes everything but unreserved ASCII, for a query string.
+    pub fn encode(value: &str) -> String {
         value
             .bytes()
             .map(|byte| match byte {
@@ -468,7 +469,8 @@ pub mod reporting {
                 }
             }
 
-            let (learners, total) = learners_of(state, course, &scope, LEARNERS_SHOWN).await?;
+            let learners = learners_of(state, course, &scope, LEARNERS_SHOWN).await?;
+            let total = funnel.enrolled;
             Ok(TaughtCourse {
                 course_id: course_id.clone(),
                 title: course.card(reader).title,
@@ -561,22 +563,17 @@ pub mod reporting {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    /// The first `limit` learners enrolled in a course (by last activity,
-    /// latest first), with their progress; and how many there are in all.
+    /// The first `limit` learners enrolled in a course, by username, with
+    /// their progress.
     async fn learners_of(
         state: &AppState,
         course: &crate::catalog::Course,
         scope: &Scope,
         limit: usize,
-    ) -> Result<(Vec<LearnerProgress>, u64), AppError> {
+    ) -> Result<Vec<LearnerProgress>, AppError> {
         let rows = crate::statistics::learner_rows(&state.db.reader, course, scope, Some(limit as u64))
             .await
             .map_err(AppError::internal)?;
-        let total = crate::statistics::counts(&state.db.reader, scope, Grouping::Total, OffsetDateTime::now_utc())
-            .await
-            .map_err(AppError::internal)?
-            .first()
-            .map_or(0, |(_, counts)| counts.enrolled);
         let learners = rows
             .into_iter()
             .map(|row| LearnerProgress {
@@ -588,7 +585,7 @@ pub mod reporting {
                 last_active_on: row.last_active_at.map(super::super::catalog::utc_date),
             })
             .collect();
-        Ok((learners, total))
+        Ok(learners)
     }
 
     /// The tables a statistics page links CSV files of.

@@ -130,12 +130,9 @@ pub const LEARNER_COLUMNS: [&str; 12] = [
     "csv-certificate-status",
 ];
 
+/// A UTC date, or nothing.
 fn day(time: Option<OffsetDateTime>) -> String {
-    time.map(|time| {
-        let date = time.to_offset(time::UtcOffset::UTC).date();
-        format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
-    })
-    .unwrap_or_default()
+    time.map(crate::server::catalog::utc_date).unwrap_or_default()
 }
 
 impl LearnerRow {
