@@ -103,6 +103,13 @@ pub fn translate(language: Language, id: &str, args: Option<&FluentArgs>) -> Str
     id.to_string()
 }
 
+/// Whether `id` is one of our interface messages. Message ids that arrive
+/// from outside (a form's errors, carried in the address) are shown only
+/// when they are: a crafted address must not put its own text on our page.
+pub fn is_message(id: &str) -> bool {
+    BUNDLES[&Language::En].has_message(id)
+}
+
 /// "1 h 20 min", "25 min", in the current language.
 pub fn duration(minutes: u32) -> String {
     duration_in(use_language(), minutes)
@@ -227,6 +234,13 @@ mod tests {
         assert_eq!(count(Language::En, 1234), "1,234 lessons");
         assert_eq!(count(Language::Ru, 1234), "1\u{a0}234 урока");
         assert_eq!(count(Language::Ur, 1234), "1,234 اسباق");
+    }
+
+    #[test]
+    fn only_our_own_message_ids_are_messages() {
+        assert!(is_message("login-failed"));
+        assert!(!is_message("Your account is locked: call +1 555 0100"));
+        assert!(!is_message(""));
     }
 
     #[test]

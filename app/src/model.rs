@@ -185,10 +185,28 @@ pub struct Viewer {
 pub struct FormErrors {
     /// `(field, message id)`
     pub fields: Vec<(String, String)>,
-    /// `(field, typed value)`
+    /// `(field, typed value)`, each cut to [`MAX_ECHOED_CHARS`]: a refused
+    /// form comes back in the address, and a huge value must not make a
+    /// huge address.
+    #[serde(serialize_with = "echo_bounded")]
     pub values: Vec<(String, String)>,
     /// A message for the whole form.
     pub form: Option<String>,
+}
+
+/// The most of a typed value a refused form shows again: more than any
+/// field accepts (names 100 characters, passwords 200, codes 20).
+pub const MAX_ECHOED_CHARS: usize = 200;
+
+fn echo_bounded<S: serde::Serializer>(values: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut sequence = serializer.serialize_seq(Some(values.len()))?;
+    for (field, value) in values {
+        let field: String = field.chars().take(64).collect();
+        let value: String = value.chars().take(MAX_ECHOED_CHARS).collect();
+        sequence.serialize_element(&(field, value))?;
+    }
+    sequence.end()
 }
 
 impl FormErrors {

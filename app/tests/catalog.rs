@@ -226,3 +226,76 @@ fn reordering_lessons_keeps_their_ids() {
     assert_eq!(ids, ["wifi", "welcome", "quiz"]);
     assert_ne!(course.content_version, before, "the content version follows every change");
 }
+
+#[test]
+fn a_link_to_a_file_outside_the_course_is_refused_and_never_read() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    let secret = courses.dir.path().join("issuer-key.pem");
+    fs::write(&secret, "-----BEGIN PRIVATE KEY-----").unwrap();
+    std::os::unix::fs::symlink(&secret, courses.dir.path().join("phones/assets/key.png")).unwrap();
+    std::os::unix::fs::symlink(&secret, courses.dir.path().join("phones/01-basics/03-key.md")).unwrap();
+    let problems = courses.problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().any(|p| p.starts_with("phones/assets/key.png:1: ") && p.contains("symbolic link")));
+    assert!(problems.iter().any(|p| p.starts_with("phones/01-basics/03-key.md:1: ") && p.contains("symbolic link")));
+}
+
+#[test]
+fn a_folder_link_that_loops_ends_the_walk_with_a_problem() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    std::os::unix::fs::symlink(courses.dir.path().join("phones"), courses.dir.path().join("phones/assets/again"))
+        .unwrap();
+    std::os::unix::fs::symlink(courses.dir.path().join("phones"), courses.dir.path().join("phones/02-loop")).unwrap();
+    let problems = courses.problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().all(|p| p.contains("symbolic link")), "{problems:?}");
+}
+
+#[test]
+fn a_link_to_a_device_is_refused_without_reading_it() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    std::os::unix::fs::symlink("/dev/zero", courses.dir.path().join("phones/assets/zero.png")).unwrap();
+    let started = std::time::Instant::now();
+    let problems = courses.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("phones/assets/zero.png:1: "), "{problems:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "the device was read");
+}
+
+#[test]
+fn files_beyond_their_size_bound_are_refused() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    let image = courses.dir.path().join("phones/assets/huge.png");
+    fs::File::create(&image).unwrap().set_len(11 * 1024 * 1024).unwrap();
+    let lesson = courses.dir.path().join("phones/01-basics/03-long.md");
+    fs::write(&lesson, format!("+++\ntitle = \"Long\"\n+++\n\n{}", "word ".repeat(300_000))).unwrap();
+    let problems = courses.problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().any(|p| p.starts_with("phones/assets/huge.png:1: ") && p.contains("larger than")));
+    assert!(problems.iter().any(|p| p.starts_with("phones/01-basics/03-long.md:1: ") && p.contains("larger than")));
+}
+
+#[test]
+fn a_served_image_swapped_for_a_link_after_loading_is_not_read() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    let loaded = courses.load().expect("the course loads");
+    let course = loaded.catalog.course("phones").unwrap();
+    assert!(course.read_asset("phone.svg").unwrap().is_ok());
+    let image = courses.dir.path().join("phones/assets/phone.svg");
+    fs::remove_file(&image).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", &image).unwrap();
+    assert!(course.read_asset("phone.svg").unwrap().is_err());
+    // A folder on the way swapped for a link leads outside the course.
+    let assets = courses.dir.path().join("phones/assets");
+    fs::remove_file(&image).unwrap();
+    fs::rename(&assets, courses.dir.path().join("elsewhere")).unwrap();
+    fs::write(courses.dir.path().join("elsewhere/phone.svg"), "<svg/>").unwrap();
+    std::os::unix::fs::symlink(courses.dir.path().join("elsewhere"), &assets).unwrap();
+    assert!(course.read_asset("phone.svg").unwrap().is_err());
+    assert!(course.read_asset("../course.toml").is_none());
+}

@@ -13,6 +13,8 @@ mod m20261128_000004_create_profile_answers_and_reset_codes;
 mod m20261128_000005_create_enrolment_and_progress;
 mod m20261128_000006_create_certificates;
 mod m20261128_000007_create_organisations_and_activity;
+mod m20261201_000008_mark_deleted_accounts;
+mod m20261201_000009_create_rate_limits;
 
 pub struct Migrator;
 
@@ -27,6 +29,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_create_enrolment_and_progress::Migration),
             Box::new(m20261128_000006_create_certificates::Migration),
             Box::new(m20261128_000007_create_organisations_and_activity::Migration),
+            Box::new(m20261201_000008_mark_deleted_accounts::Migration),
+            Box::new(m20261201_000009_create_rate_limits::Migration),
         ]
     }
 }

@@ -204,8 +204,11 @@ async fn learners(
         }
         let _ = sender.send(Ok(buffer)).await;
     });
+    // Fused: the compression layer polls once more after the last piece,
+    // and a bare `unfold` panics when polled after it has ended.
     let body = futures::stream::unfold(receiver, |mut receiver| async move {
         receiver.recv().await.map(|piece| (piece, receiver))
-    });
+    })
+    .fuse();
     (csv_headers(&file_name), Body::from_stream(body)).into_response()
 }

@@ -35,16 +35,18 @@ pub async fn course_asset(
     Query(version): Query<Version>,
     request: Request,
 ) -> Response {
-    let catalog = state.catalog.current();
-    let Some(path) = catalog.course(&course).and_then(|course| course.asset_path(&file)) else {
+    let Some(course) = state.catalog.current().course(&course).cloned() else {
         return render_not_found(State(state), request).await;
     };
-    let bytes = match tokio::fs::read(&path).await {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            tracing::error!(%error, path = %path.display(), "course image unreadable");
+    let read = tokio::task::spawn_blocking(move || course.read_asset(&file).map(|bytes| (file, bytes))).await;
+    let (file, bytes) = match read {
+        Ok(Some((file, Ok(bytes)))) => (file, bytes),
+        Ok(None) => return render_not_found(State(state), request).await,
+        Ok(Some((file, Err(error)))) => {
+            tracing::error!(%error, file, "course image refused");
             return render_not_found(State(state), request).await;
         }
+        Err(_) => return render_not_found(State(state), request).await,
     };
     // Cached for good only when the file on disk is the version the address
     // names (it may have been edited since the courses were loaded).
@@ -52,9 +54,11 @@ pub async fn course_asset(
     let cache = if version.v.as_deref() == Some(hash.as_str()) { FOREVER } else { "no-cache" };
     let mut response = Response::new(Body::from(bytes));
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&file)));
+    let kind = content_type(&file);
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    if file.ends_with(".svg") {
+    // Whatever the case of its name (`.SVG` too).
+    if kind == "image/svg+xml" {
         // An SVG opened on its own is a document: let it run nothing.
         headers.insert(
             header::CONTENT_SECURITY_POLICY,

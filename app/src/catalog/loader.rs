@@ -1,12 +1,12 @@
 //! Reads the course folders into a [`Catalog`], reporting every problem.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+use super::files::{self, Entry};
 use super::manifest::{
     CourseManifest, LessonFrontMatter, ModuleManifest, TranslationFrontMatter, parse_toml, split_front_matter,
 };
@@ -41,10 +41,9 @@ const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "webp", "gif", "svg"]
 pub fn load(folder: &Path, broken: BrokenCourses) -> Result<Loaded, Vec<Problem>> {
     let mut problems = Problems::default();
     let mut courses = Vec::new();
-    for entry in visible_entries(folder, &mut problems) {
-        if !entry.is_dir() {
-            continue;
-        }
+    let mut top = Problems::default();
+    for entry in files::entries(folder, &mut top) {
+        let Entry::Folder(entry) = entry else { continue };
         let id = file_name(&entry);
         if !is_slug(&id) {
             problems.report(
@@ -61,44 +60,15 @@ pub fn load(folder: &Path, broken: BrokenCourses) -> Result<Loaded, Vec<Problem>
             _ => problems.extend(course_problems),
         }
     }
+    problems.extend(top);
     if !problems.is_empty() && broken == BrokenCourses::Refuse {
         return Err(problems.into_vec());
     }
     Ok(Loaded { catalog: Catalog { courses }, skipped: problems.into_vec() })
 }
 
-/// The entries of a folder that instructors meant to publish, in name order.
-fn visible_entries(folder: &Path, problems: &mut Problems) -> Vec<PathBuf> {
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(error) => {
-            problems.report(folder, 1, format!("cannot read this folder: {error}"));
-            return Vec::new();
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            let name = file_name(path);
-            !name.starts_with('.') && !name.starts_with('_') && name != "README.md"
-        })
-        .collect();
-    paths.sort();
-    paths
-}
-
 fn file_name(path: &Path) -> String {
     path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-fn read(path: &Path, problems: &mut Problems) -> Option<String> {
-    match fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(error) => {
-            problems.report(path, 1, format!("cannot read this file: {error}"));
-            None
-        }
-    }
 }
 
 /// A lesson file found on disk, before rendering.
@@ -122,24 +92,32 @@ struct ModuleFiles {
 
 fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Course> {
     let manifest_path = folder.join("course.toml");
-    let manifest: Option<CourseManifest> = if manifest_path.is_file() {
-        read(&manifest_path, problems).and_then(|text| parse_toml(&text, &manifest_path, 1, problems))
+    let listing = files::entries(folder, problems);
+    let manifest: Option<CourseManifest> = if listing.contains(&Entry::File(manifest_path.clone())) {
+        files::read_text(&manifest_path, problems).and_then(|text| parse_toml(&text, &manifest_path, 1, problems))
     } else {
         problems.report(folder, 1, "a course needs a course.toml with at least `title` and `summary`");
         None
     };
-    let assets = load_assets(folder, problems);
+    let assets = match listing.iter().find(|entry| entry.path() == folder.join("assets")) {
+        Some(Entry::Folder(assets)) => load_assets(folder, assets, problems),
+        Some(Entry::File(file)) => {
+            problems.report(file, 1, "assets must be a folder of images");
+            BTreeMap::new()
+        }
+        None => BTreeMap::new(),
+    };
 
     let mut modules = Vec::new();
-    for entry in visible_entries(folder, problems) {
-        let name = file_name(&entry);
+    for entry in listing {
+        let name = file_name(entry.path());
         if name == "course.toml" || name == "assets" {
             continue;
         }
-        if !entry.is_dir() {
-            problems.report(&entry, 1, "unexpected file: lessons belong in module folders, images in assets/");
+        let Entry::Folder(entry) = entry else {
+            problems.report(entry.path(), 1, "unexpected file: lessons belong in module folders, images in assets/");
             continue;
-        }
+        };
         match split_order_prefix(&name) {
             Some((_, slug)) if is_slug(slug) => {
                 if let Some(module) = load_module_files(&entry, slug.to_string(), problems) {
@@ -284,30 +262,34 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
 
 fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Option<ModuleFiles> {
     let manifest_path = folder.join("module.toml");
-    let manifest = if manifest_path.is_file() {
-        read(&manifest_path, problems).and_then(|text| parse_toml::<ModuleManifest>(&text, &manifest_path, 1, problems))
+    let mut listing = files::entries(folder, problems);
+    let manifest = if listing.contains(&Entry::File(manifest_path.clone())) {
+        files::read_text(&manifest_path, problems)
+            .and_then(|text| parse_toml::<ModuleManifest>(&text, &manifest_path, 1, problems))
     } else {
         problems.report(folder, 1, "a module needs a module.toml with at least `title`");
         None
     };
     let course_folder = folder.parent().unwrap_or(folder);
     let mut lessons = Vec::new();
-    let mut entries = visible_entries(folder, problems);
     // Lessons in order of their prefix number, whatever its width.
-    entries.sort_by_key(|path| (split_order_prefix(&file_name(path)).map(|(order, _)| order), path.clone()));
-    for entry in entries {
-        let name = file_name(&entry);
+    listing.sort_by_key(|entry| {
+        (split_order_prefix(&file_name(entry.path())).map(|(order, _)| order), entry.path().to_path_buf())
+    });
+    for entry in listing {
+        let name = file_name(entry.path());
         if name == "module.toml" {
             continue;
         }
-        let Some(stem) = name.strip_suffix(".md").filter(|_| entry.is_file()) else {
+        let (Entry::File(entry), Some(stem)) = (&entry, name.strip_suffix(".md")) else {
             problems.report(
-                &entry,
+                entry.path(),
                 1,
                 "unexpected file: a module holds module.toml and lessons named like `01-welcome.md`",
             );
             continue;
         };
+        let entry = entry.clone();
         let (stem, translation_of) = match stem.rsplit_once('.') {
             Some((stem, code)) => match Language::from_code(code) {
                 Some(language) => (stem, Some(language)),
@@ -326,7 +308,7 @@ fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Op
             );
             continue;
         };
-        let Some(text) = read(&entry, problems) else {
+        let Some(text) = files::read_text(&entry, problems) else {
             continue;
         };
         lessons.push(LessonFile {
@@ -471,59 +453,61 @@ fn estimated_minutes(words: usize, questions: usize) -> u32 {
     (words.div_ceil(150) + questions).max(1) as u32
 }
 
-fn load_assets(course: &Path, problems: &mut Problems) -> BTreeMap<PathBuf, String> {
+/// Every image under `assets/` (folders nested at most
+/// [`files::MAX_DEPTH`] deep), keyed by its path relative to the course
+/// folder, with a hash of its content.
+fn load_assets(course: &Path, folder: &Path, problems: &mut Problems) -> BTreeMap<PathBuf, String> {
     let mut assets = BTreeMap::new();
-    let folder = course.join("assets");
-    if !folder.is_dir() {
-        return assets;
-    }
-    let mut pending = vec![folder];
-    while let Some(folder) = pending.pop() {
-        for entry in visible_entries(&folder, problems) {
-            if entry.is_dir() {
-                pending.push(entry);
-                continue;
-            }
+    let mut pending = vec![(folder.to_path_buf(), 1)];
+    while let Some((folder, depth)) = pending.pop() {
+        for entry in files::entries(&folder, problems) {
+            let entry = match entry {
+                Entry::Folder(inner) if depth < files::MAX_DEPTH => {
+                    pending.push((inner, depth + 1));
+                    continue;
+                }
+                Entry::Folder(inner) => {
+                    problems.report(&inner, 1, format!("folders in assets/ nest at most {} deep", files::MAX_DEPTH));
+                    continue;
+                }
+                Entry::File(file) => file,
+            };
             let extension = entry.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
             if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
                 problems.report(&entry, 1, "assets/ holds images only: PNG, JPEG, WebP, GIF or SVG");
                 continue;
             }
-            match fs::read(&entry) {
-                Ok(bytes) => {
-                    let relative = entry.strip_prefix(course).unwrap_or(&entry).to_path_buf();
-                    assets.insert(relative, hex(&Sha256::digest(&bytes))[..16].to_string());
-                }
-                Err(error) => problems.report(&entry, 1, format!("cannot read this file: {error}")),
+            if let Some(bytes) = files::read_reported(&entry, files::MAX_ASSET_BYTES, problems) {
+                let relative = entry.strip_prefix(course).unwrap_or(&entry).to_path_buf();
+                assets.insert(relative, hex(&Sha256::digest(&bytes))[..16].to_string());
             }
         }
     }
     assets
 }
 
-/// A hash of every file of the course, by relative path and content.
+/// A hash of every file of the course, by relative path and content. Only
+/// what loading accepts is read: links and special files are left out (and
+/// reported by the load), large files are bounded.
 fn content_version(course: &Path) -> String {
-    let mut files = Vec::new();
-    let mut pending = vec![course.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push(path);
+    let mut found = Vec::new();
+    let mut pending = vec![(course.to_path_buf(), 0)];
+    let mut ignored = Problems::default();
+    while let Some((folder, depth)) = pending.pop() {
+        for entry in files::entries(&folder, &mut ignored) {
+            match entry {
+                Entry::Folder(inner) if depth < files::MAX_DEPTH => pending.push((inner, depth + 1)),
+                Entry::Folder(_) => {}
+                Entry::File(file) => found.push(file),
             }
         }
     }
-    files.sort();
+    found.sort();
     let mut hasher = Sha256::new();
-    for file in files {
+    for file in found {
         hasher.update(file.strip_prefix(course).unwrap_or(&file).to_string_lossy().as_bytes());
         hasher.update([0]);
-        hasher.update(fs::read(&file).unwrap_or_default());
+        hasher.update(files::read_regular(&file, files::MAX_ASSET_BYTES).unwrap_or_default());
         hasher.update([0]);
     }
     hex(&hasher.finalize())[..16].to_string()

@@ -293,10 +293,29 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             (_, "id") if RESERVED_IDS.contains(&value) => None,
             (_, "tabindex") if value != "0" => None,
             ("img", "src") if !value.starts_with("/media/") => None,
+            ("a", "href") if !is_safe_raw_href(value) => None,
             _ => Some(value.into()),
         });
     builder
 });
+
+/// Whether a link written as raw HTML may stay: the same rule as markdown
+/// links (http, https or mailto; an anchor; or a path on this site), read
+/// the way a browser reads it. Browsers drop tabs and line breaks inside an
+/// address and take `\` for `/`, so `/\evil.example` and `/\t/evil.example`
+/// both lead to another site.
+fn is_safe_raw_href(value: &str) -> bool {
+    let url: String =
+        value.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    if url.contains('\\') || url.starts_with("//") || url.chars().any(char::is_control) {
+        return false;
+    }
+    if url.starts_with('#') || url.starts_with('/') {
+        return true;
+    }
+    let lower = url.to_ascii_lowercase();
+    ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
+}
 
 #[cfg(test)]
 mod tests {
@@ -384,6 +403,28 @@ mod tests {
         assert!(!rendered.html.contains("javascript:"));
         assert!(!rendered.html.contains("<form"));
         assert!(!rendered.html.contains("<input"));
+    }
+
+    #[test]
+    fn raw_html_links_follow_the_rule_of_markdown_links() {
+        for hostile in [
+            "//evil.example",
+            "/\\evil.example",
+            " //evil.example",
+            "/\t/evil.example",
+            "\\\\evil.example",
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "data:text/html,x",
+            "evil.example",
+        ] {
+            let (rendered, _) = Fixture::new().render(&format!("<a href=\"{hostile}\">x</a>\n"));
+            assert!(!rendered.html.contains("href"), "{hostile:?} kept: {}", rendered.html);
+        }
+        for fine in ["https://example.org/a", "mailto:help@example.org", "#top", "/courses/phones/wifi"] {
+            let (rendered, _) = Fixture::new().render(&format!("<a href=\"{fine}\">x</a>\n"));
+            assert!(rendered.html.contains(&format!("href=\"{fine}\"")), "{fine:?} lost: {}", rendered.html);
+        }
     }
 
     #[test]

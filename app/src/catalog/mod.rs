@@ -2,6 +2,7 @@
 //! once and kept in memory. It is immutable; a reload builds a whole new
 //! catalog and swaps it in only if it has no problems.
 
+mod files;
 mod loader;
 mod manifest;
 mod markdown;
@@ -155,6 +156,18 @@ impl Course {
             }
         }
         languages
+    }
+
+    /// The bytes of one of the course's images (`relative` is under
+    /// `assets/`), if it is one: read again from disk, and as carefully as
+    /// at load time (no link followed, nothing outside the course folder,
+    /// bounded in size), since the folder may have changed since.
+    pub fn read_asset(&self, relative: &str) -> Option<std::io::Result<Vec<u8>>> {
+        let path = self.asset_path(relative)?;
+        if !files::stays_inside(&path, &self.folder) {
+            return Some(Err(std::io::Error::other("the image now leads outside the course folder")));
+        }
+        Some(files::read_regular(&path, files::MAX_ASSET_BYTES))
     }
 
     /// Where a course's asset is on disk, if `relative` (under `assets/`) is one.

@@ -17,10 +17,26 @@ pub fn form_errors(endpoint: &str) -> FormErrors {
             return FormErrors::default();
         }
         match ServerFnUrlError::<AppError>::decode_err(&encoded) {
-            AppError::Form(errors) => errors,
+            AppError::Form(errors) => only_our_messages(errors),
             _ => FormErrors { form: Some("error-internal-text".into()), ..FormErrors::default() },
         }
     })
+}
+
+/// The address is anyone's to write: a link can carry made-up errors. Only
+/// our own message ids are shown (as their text), and typed values are
+/// kept no longer than any field accepts.
+fn only_our_messages(errors: FormErrors) -> FormErrors {
+    let known = |id: &String| crate::i18n::is_message(id);
+    FormErrors {
+        fields: errors.fields.into_iter().filter(|(_, message)| known(message)).collect(),
+        values: errors
+            .values
+            .into_iter()
+            .map(|(field, value)| (field, value.chars().take(crate::model::MAX_ECHOED_CHARS).collect()))
+            .collect(),
+        form: errors.form.filter(known),
+    }
 }
 
 /// A labelled input with its hint and its error, linked for screen readers.

@@ -1,6 +1,7 @@
 mod form;
 mod issued_code;
 mod layout;
+mod page_title;
 pub(crate) mod problem;
 mod profile;
 mod progress;
@@ -9,6 +10,7 @@ mod statistics;
 pub use form::{Field, NextPath, form_errors};
 pub use issued_code::IssuedCode;
 pub use layout::Layout;
+pub use page_title::PageTitle;
 pub use problem::ProblemPage;
 pub use profile::ProfileQuestions;
 pub use progress::ProgressBar;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use super::PageTitle;
 
 use super::Layout;
 use crate::error::AppError;
@@ -25,7 +26,7 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
     };
     let heading = t(heading);
     view! {
-        <Title text=heading.clone()/>
+        <PageTitle text=heading.clone()/>
         <Layout>
             <div class="problem">
                 <h1>{heading}</h1>

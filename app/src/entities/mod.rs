@@ -10,6 +10,7 @@ pub mod lesson_completion;
 pub mod organisation;
 pub mod profile_answer;
 pub mod quiz_attempt;
+pub mod rate_limit;
 pub mod reset_code;
 pub mod session;
 pub mod user;

@@ -16,6 +16,8 @@ pub struct Model {
     /// A manager with an organisation sees only its cohorts and learners.
     pub organisation_id: Option<i64>,
     pub created_at: TimeDateTimeWithTimeZone,
+    /// Set when the person deleted their account: it is nobody now.
+    pub deleted_at: Option<TimeDateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{Field, Layout, ProblemPage, ProfileQuestions, form_errors};
@@ -56,7 +57,7 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
     };
     let has_answers = !profile.is_empty();
     view! {
-        <Title text=t("account-title")/>
+        <PageTitle text=t("account-title")/>
         <Layout>
             <h1>{t("account-title")}</h1>
             <dl class="profile">

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Layout, ProblemPage};
 use crate::i18n::t;
@@ -24,7 +25,7 @@ pub fn AuditPage() -> impl IntoView {
 #[component]
 fn AuditLog(entries: Vec<AuditEntry>) -> impl IntoView {
     view! {
-        <Title text=t("audit-title")/>
+        <PageTitle text=t("audit-title")/>
         <Layout>
             <h1>{t("audit-title")}</h1>
             <div class="table-wrap" tabindex="0">

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Layout, ProblemPage};
 use crate::i18n::{duration, t, t_with};
@@ -24,7 +25,7 @@ pub fn CataloguePage() -> impl IntoView {
 #[component]
 fn Catalogue(courses: Vec<CourseCard>) -> impl IntoView {
     view! {
-        <Title text=t("catalogue-title")/>
+        <PageTitle text=t("catalogue-title")/>
         <Layout>
             <h1>{t("catalogue-title")}</h1>
             <p class="lead">{t("catalogue-lead")}</p>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use super::param;
 use crate::components::{Field, Layout, ProblemPage, form_errors};
@@ -42,7 +43,7 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
     } = certificate;
     let verify_href = verify_url.clone();
     view! {
-        <Title text=t("certificate-title")/>
+        <PageTitle text=t("certificate-title")/>
         <Layout>
             <p class="no-print"><a href=format!("/courses/{}", course_id.clone())>{t("certificate-back")}</a></p>
             {revoked_on.map(|date| view! { <p class="form-error" role="alert">{t_with("certificate-revoked-on", [("date", date.into())])}</p> })}
@@ -122,7 +123,7 @@ fn Verified(verification: Verification) -> impl IntoView {
     };
     let may_revoke = use_context::<Viewer>().is_some_and(|viewer| viewer.role >= Role::Manager) && !revoked;
     view! {
-        <Title text=t("verify-title")/>
+        <PageTitle text=t("verify-title")/>
         <Layout>
             <h1>{t("verify-title")}</h1>
             <p class=format!("verdict {status_class}") role="status">{headline}</p>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use super::param;
 use crate::components::{Field, IssuedCode, Layout, ProblemPage, ProgressBar, StatisticsView, form_errors};
@@ -28,7 +29,7 @@ fn Cohorts(page: CohortsPage) -> impl IntoView {
     let can_create = !page.courses.is_empty();
     let empty = page.cohorts.is_empty();
     view! {
-        <Title text=t("cohorts-title")/>
+        <PageTitle text=t("cohorts-title")/>
         <Layout>
             <h1>{t("cohorts-title")}</h1>
             {if empty {
@@ -209,7 +210,7 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
     let learners_csv = format!("/manage/cohorts/{}/learners.csv", cohort.id);
     let back = format!("/manage/cohorts/{}", cohort.id);
     view! {
-        <Title text=cohort.name.clone()/>
+        <PageTitle text=cohort.name.clone()/>
         <Layout wide=true>
             <p><a href="/manage/cohorts">{t("cohorts-title")}</a></p>
             <h1><bdi>{cohort.name}</bdi></h1>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 use super::catalogue::CourseFacts;
@@ -33,7 +34,7 @@ fn Overview(outline: CourseOutline) -> impl IntoView {
     let course_id = card.id.clone();
     let (lang, dir) = (card.language.code(), card.language.direction().html_dir());
     view! {
-        <Title text=card.title.clone()/>
+        <PageTitle text=card.title.clone()/>
         <Layout>
             <article class="course">
                 <h1 lang=lang dir=dir>{card.title}</h1>

@@ -2,7 +2,8 @@
 //! dry run, applying it, and the set-password codes to print.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 use super::param;
@@ -14,9 +15,13 @@ use crate::server::imports::{check_import, list_imports};
 #[component]
 pub fn ImportPage() -> impl IntoView {
     // The upload handler sends back the reason a file was refused.
-    let refused =
-        use_query_map().with_untracked(|query| query.get("refused")).filter(|id| id.starts_with("import-error-"));
-    let detail = use_query_map().with_untracked(|query| query.get("detail")).unwrap_or_default();
+    // From the address, so anyone's to write: only our own messages, and a
+    // detail (a column name, a line number) no longer than a column name.
+    let refused = use_query_map()
+        .with_untracked(|query| query.get("refused"))
+        .filter(|id| id.starts_with("import-error-") && crate::i18n::is_message(id));
+    let detail: String =
+        use_query_map().with_untracked(|query| query.get("detail")).unwrap_or_default().chars().take(40).collect();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -35,7 +40,7 @@ fn Imports(page: ImportsPage, refused: Option<String>, detail: String) -> impl I
         refused.map(|id| t_with(&id, [("detail", detail.clone().into()), ("megabytes", page.max_megabytes.into())]));
     let described_by = error.as_ref().map(|_| "file-error");
     view! {
-        <Title text=t("import-title")/>
+        <PageTitle text=t("import-title")/>
         <Layout>
             <p><a href="/manage">{t("manage-title")}</a></p>
             <h1>{t("import-title")}</h1>
@@ -105,7 +110,7 @@ fn Report(report: ImportReport) -> impl IntoView {
     let problem = report.problem.clone().map(|(id, detail)| t_with(&id, [("detail", detail.into())]));
     let id = report.id;
     view! {
-        <Title text=t("import-report-title")/>
+        <PageTitle text=t("import-report-title")/>
         <Layout>
             <p class="no-print"><a href="/manage/import">{t("import-title")}</a></p>
             <h1>{t("import-report-title")}</h1>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Field, Layout, form_errors};
 use crate::i18n::t;
@@ -13,7 +14,7 @@ pub fn JoinPage() -> impl IntoView {
     let signed_in = use_context::<Viewer>().is_some();
     let here = if code.is_empty() { "/join".to_string() } else { format!("/join/{code}") };
     view! {
-        <Title text=t("join-title")/>
+        <PageTitle text=t("join-title")/>
         <Layout>
             <h1>{t("join-title")}</h1>
             <p class="lead">{t("join-lead")}</p>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use super::param;
 use leptos_router::hooks::use_query_map;
@@ -59,7 +60,7 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
     let locked = lesson.locked;
     let locked_href = course_href.clone();
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <Layout>
             <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
                 <a href=course_href lang=course_title_language.code() dir=course_title_language.direction().html_dir()>

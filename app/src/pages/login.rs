@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Field, Layout, NextPath, form_errors};
 use crate::i18n::t;
@@ -9,7 +10,7 @@ use crate::i18n::t;
 pub fn LoginPage() -> impl IntoView {
     let errors = form_errors("login");
     view! {
-        <Title text=t("login-title")/>
+        <PageTitle text=t("login-title")/>
         <Layout>
             <h1>{t("login-title")}</h1>
             <form class="account-form" method="post" action="/api/login">

@@ -3,7 +3,8 @@
 //! course's.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 use super::param;
@@ -71,7 +72,7 @@ fn Dashboard(page: DashboardPage, action: String) -> impl IntoView {
     let (chosen_course, chosen_cohort, chosen_organisation) =
         (chosen(&filters.course), chosen(&filters.cohort), chosen(&filters.organisation));
     view! {
-        <Title text=heading.clone()/>
+        <PageTitle text=heading.clone()/>
         <Layout wide=true>
             {on_course_page.then(|| view! { <p><a href="/manage">{t("manage-title")}</a></p> })}
             <h1><bdi>{heading}</bdi></h1>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Layout, ProblemPage, ProgressBar};
 use crate::i18n::{t, t_with};
@@ -25,7 +26,7 @@ pub fn MyCoursesPage() -> impl IntoView {
 fn MyCourses(courses: Vec<MyCourse>) -> impl IntoView {
     let empty = courses.is_empty();
     view! {
-        <Title text=t("my-title")/>
+        <PageTitle text=t("my-title")/>
         <Layout>
             <h1>{t("my-title")}</h1>
             {empty.then(|| view! {

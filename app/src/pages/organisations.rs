@@ -1,7 +1,8 @@
 //! `/manage/organisations`: the partners a programme runs through.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Field, Layout, ProblemPage, form_errors, number};
 use crate::i18n::t;
@@ -30,7 +31,7 @@ fn Organisations(page: OrganisationsPage) -> impl IntoView {
     let chosen = assign.value("organisation");
     let assign_error = assign.field("organisation").map(str::to_string);
     view! {
-        <Title text=t("organisations-title")/>
+        <PageTitle text=t("organisations-title")/>
         <Layout>
             <p><a href="/manage">{t("manage-title")}</a></p>
             <h1>{t("organisations-title")}</h1>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Field, Layout, NextPath, ProfileQuestions, form_errors};
 use crate::i18n::{t, use_language};
@@ -11,7 +12,7 @@ pub fn RegisterPage() -> impl IntoView {
     let errors = form_errors("register");
     let current = use_language();
     view! {
-        <Title text=t("register-title")/>
+        <PageTitle text=t("register-title")/>
         <Layout>
             <h1>{t("register-title")}</h1>
             <p class="lead">{t("register-lead")}</p>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Field, Layout, form_errors};
 use crate::i18n::t;
@@ -11,7 +12,7 @@ pub fn ResetPage() -> impl IntoView {
     let errors = form_errors("redeem_reset_code");
     let code = if errors.is_empty() { super::param("code") } else { errors.value("code") };
     view! {
-        <Title text=t("reset-title")/>
+        <PageTitle text=t("reset-title")/>
         <Layout>
             <h1>{t("reset-title")}</h1>
             <p class="lead">{t("reset-lead")}</p>

@@ -2,7 +2,8 @@
 //! stop, how each quiz question goes, and each learner's progress.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 
 use crate::components::{Layout, ProblemPage, ProgressBar, number, percent};
 use crate::i18n::{t, t_with};
@@ -27,7 +28,7 @@ pub fn TeachingPage() -> impl IntoView {
 fn Teaching(page: TeachPage) -> impl IntoView {
     let empty = page.courses.is_empty();
     view! {
-        <Title text=t("teach-title")/>
+        <PageTitle text=t("teach-title")/>
         <Layout wide=true>
             <h1>{t("teach-title")}</h1>
             <p><a href="/manage/cohorts">{t("cohorts-title")}</a></p>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{IssuedCode, Layout, ProblemPage};
@@ -30,12 +31,15 @@ pub fn UsersAdminPage() -> impl IntoView {
 #[component]
 fn Users(page: UsersPage, query: String) -> impl IntoView {
     let viewer = use_context::<Viewer>();
-    let changed = use_query_map().with_untracked(|query| query.get("changed"));
+    // From the address: shown only if it is a username at all.
+    let changed = use_query_map().with_untracked(|query| query.get("changed")).filter(|name| {
+        (3..=32).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+    });
     let is_admin = viewer.as_ref().is_some_and(|viewer| viewer.role == Role::Admin);
     let me = viewer.map(|viewer| viewer.username).unwrap_or_default();
     let found = !page.users.is_empty();
     view! {
-        <Title text=t("users-title")/>
+        <PageTitle text=t("users-title")/>
         <Layout>
             <h1>{t("users-title")}</h1>
             {page.issued.map(|issued| view! { <IssuedCode issued/> })}

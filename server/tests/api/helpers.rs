@@ -145,7 +145,10 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     let address = format!("http://{}", application.local_addr());
     let state = application.state().clone();
     tokio::spawn(application.run_until_stopped());
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    // Uncompressed, so that tests read sizes and bodies as sent; tests of
+    // what browsers see ask for gzip and brotli themselves.
+    let client =
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).no_gzip().no_brotli().build().unwrap();
     TestApp { address, state, client, _database: database }
 }
 

@@ -15,3 +15,4 @@ mod recovery;
 mod sessions;
 mod sign_in;
 mod statistics;
+mod trust;
