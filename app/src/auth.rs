@@ -17,24 +17,42 @@ use crate::state::AppState;
 /// column, so that a person's sessions can be found and ended).
 pub const USER_ID: &str = "user_id";
 const SIGNED_IN_AT: &str = "signed_in_at";
+/// The day (since 1970) the session was last used.
+const ACTIVE_DAY: &str = "active_day";
 
-/// The signed-in person, if any; an expired sign-in ends here.
+/// The signed-in person, if any; an expired sign-in, or one whose account
+/// was deleted, ends here. This is the one way to learn who is asking:
+/// server functions reach it through [`authorize`], plain routes through
+/// the server's guard.
 pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer>, AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
     let db = &state.db;
     let Some(user_id) = session.get::<i64>(USER_ID).await.map_err(AppError::internal)? else { return Ok(None) };
     let signed_in_at = session.get::<i64>(SIGNED_IN_AT).await.map_err(AppError::internal)?.unwrap_or(0);
-    let too_old =
-        OffsetDateTime::now_utc().unix_timestamp() - signed_in_at > state.policy.absolute_lifetime.whole_seconds();
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let too_old = now - signed_in_at > state.policy.absolute_lifetime.whole_seconds();
     let user = if too_old {
         None
     } else {
-        user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(AppError::internal)?
+        user::Entity::find_by_id(user_id)
+            .filter(user::Column::DeletedAt.is_null())
+            .one(&db.reader)
+            .await
+            .map_err(AppError::internal)?
     };
     let Some(user) = user else {
         // Expired, or the account is gone: sign out.
         session.flush().await.map_err(AppError::internal)?;
         return Ok(None);
     };
+    // The idle lifetime slides: once a day of use, the session is saved
+    // again, which moves its expiry (in the store and in the cookie) a
+    // whole idle lifetime on. Once a day, not every request: a write per
+    // page would cost more than it is worth.
+    let today = now.div_euclid(86_400);
+    if session.get::<i64>(ACTIVE_DAY).await.map_err(AppError::internal)? != Some(today) {
+        session.insert(ACTIVE_DAY, today).await.map_err(AppError::internal)?;
+    }
     Ok(Some(Viewer {
         id: user.id,
         username: user.username,
@@ -50,7 +68,9 @@ pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer
 pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(USER_ID, user_id).await.map_err(AppError::internal)?;
-    session.insert(SIGNED_IN_AT, OffsetDateTime::now_utc().unix_timestamp()).await.map_err(AppError::internal)?;
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    session.insert(SIGNED_IN_AT, now).await.map_err(AppError::internal)?;
+    session.insert(ACTIVE_DAY, now.div_euclid(86_400)).await.map_err(AppError::internal)?;
     Ok(())
 }
 

@@ -36,6 +36,8 @@ pub mod entities;
 #[cfg(feature = "ssr")]
 pub mod learning;
 #[cfg(feature = "ssr")]
+pub mod policy;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod statistics;

@@ -447,7 +447,10 @@ pub enum Verification {
 /// Only what a third party needs: name, course, date and issuer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifiedCertificate {
-    pub learner_name: String,
+    /// `None` once the holder has deleted their account.
+    pub learner_name: Option<String>,
+    /// The person looking may revoke it (the form is shown).
+    pub may_revoke: bool,
     pub course_title: String,
     pub issued_on: String,
     pub programme: String,

@@ -3,11 +3,12 @@
 
 use app::entities::certificate;
 use app::state::AppState;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use tower_sessions::Session;
+
+use crate::guard::{Requested, SignedIn, refusal};
 
 fn json_response(value: &serde_json::Value) -> Response {
     ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], value.to_string()).into_response()
@@ -40,14 +41,15 @@ pub async fn status_list(State(state): State<AppState>) -> Response {
 
 /// `/my/certificates/{course}/credential.jwt`: the signed-in learner's own
 /// credential, to keep or to put in a wallet.
-pub async fn my_credential(State(state): State<AppState>, Path(course): Path<String>, request: Request) -> Response {
-    let viewer = match request.extensions().get::<Session>() {
-        Some(session) => app::auth::viewer(session, &state).await.ok().flatten(),
-        None => None,
-    };
-    let Some(viewer) = viewer else { return Redirect::to("/login").into_response() };
-    let Ok(Some(cert)) = app::learning::my_certificate(&state.db, viewer.id, &course).await else {
-        return StatusCode::NOT_FOUND.into_response();
+pub async fn my_credential(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(course): Path<String>,
+) -> Response {
+    let cert = match app::learning::my_certificate(&state.db, viewer.id, &course).await {
+        Ok(Some(cert)) => cert,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return refusal(app::error::AppError::internal(error)),
     };
     let summary = state.catalog.current().course(&course).map(|c| c.summary.clone()).unwrap_or_default();
     let badge = app::credentials::open_badge(&cert, &summary, &state.public_url, &state.programme_name);
@@ -67,21 +69,18 @@ pub async fn my_credential(State(state): State<AppState>, Path(course): Path<Str
 /// labels for Urdu readers for now: the name and title keep their script).
 pub async fn my_certificate_pdf(
     State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    requested: Requested,
     Path(course): Path<String>,
-    request: Request,
 ) -> Response {
     use app::i18n::translate;
     use app::language::Language;
-    let viewer = match request.extensions().get::<Session>() {
-        Some(session) => app::auth::viewer(session, &state).await.ok().flatten(),
-        None => None,
+    let cert = match app::learning::my_certificate(&state.db, viewer.id, &course).await {
+        Ok(Some(cert)) => cert,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return refusal(app::error::AppError::internal(error)),
     };
-    let Some(viewer) = viewer else { return Redirect::to("/login").into_response() };
-    let Ok(Some(cert)) = app::learning::my_certificate(&state.db, viewer.id, &course).await else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let requested = request.extensions().get::<Language>().copied().unwrap_or_default();
-    let language = match viewer.language.unwrap_or(requested) {
+    let language = match requested.for_viewer(&viewer) {
         Language::Ur => Language::En,
         other => other,
     };

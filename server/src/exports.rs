@@ -2,49 +2,23 @@
 //! course or a cohort. The per-learner file is streamed from the database
 //! as it is read, so a large programme's export never sits in memory.
 
-use app::error::AppError;
-use app::language::Language;
-use app::model::{Role, StatisticsFilters, Viewer};
+use app::model::{StatisticsFilters, Viewer};
+use app::policy;
 use app::server::statistics::reporting;
 use app::state::AppState;
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 use sea_orm::{EntityTrait, StreamTrait};
-use tower_sessions::Session;
 
-/// Statistics are for instructors and up; the scope is narrowed further
-/// by `reporting::scope_for`.
-async fn staff(state: &AppState, session: Option<Session>) -> Result<Viewer, Response> {
-    let viewer = match session {
-        Some(session) => app::auth::viewer(&session, state).await.ok().flatten(),
-        None => None,
-    };
-    let Some(viewer) = viewer else { return Err(Redirect::to("/login").into_response()) };
-    if viewer.role < Role::Instructor {
-        return Err(StatusCode::FORBIDDEN.into_response());
-    }
-    Ok(viewer)
-}
+use crate::guard::{Requested, SignedIn, allow, refusal};
 
-fn refusal(error: AppError) -> Response {
-    if matches!(error, AppError::Internal) {
-        tracing::error!("a statistics export failed");
-    }
-    StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response()
-}
-
-/// What a request carries that the handlers need: kept apart from the
-/// request (whose body is not `Sync`) across awaits.
-fn session_and_language(request: Request) -> (Option<Session>, Language) {
-    let session = request.extensions().get::<Session>().cloned();
-    (session, request.extensions().get::<Language>().copied().unwrap_or_default())
-}
-
-fn language(viewer: &Viewer, requested: Language) -> Language {
-    viewer.language.unwrap_or(requested)
+/// Statistics are for instructors and up; what each sees is narrowed
+/// further by `reporting::scope_for`.
+fn staff(viewer: &Viewer) -> Result<(), Response> {
+    allow(policy::may_see_statistics(viewer))
 }
 
 fn csv_headers(file_name: &str) -> [(header::HeaderName, HeaderValue); 3] {
@@ -60,19 +34,23 @@ fn csv_headers(file_name: &str) -> [(header::HeaderName, HeaderValue); 3] {
 /// `/manage/statistics/{table}.csv?course=…&cohort=…&organisation=…&from=…&to=…`
 pub async fn statistics_table(
     State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    requested: Requested,
     Path(file): Path<String>,
     Query(filters): Query<StatisticsFilters>,
-    request: Request,
 ) -> Response {
-    let (session, requested) = session_and_language(request);
-    let viewer = match staff(&state, session).await {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
+    if let Err(refused) = staff(&viewer) {
+        return refused;
+    }
     let Some(table) = file.strip_suffix(".csv").filter(|table| reporting::TABLES.contains(table)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let reader = language(&viewer, requested);
+    if reporting::BREAKDOWN_TABLES.contains(&table)
+        && let Err(refused) = allow(policy::may_see_breakdowns(&viewer))
+    {
+        return refused;
+    }
+    let reader = requested.for_viewer(&viewer);
     let scope = match reporting::scope_for(&state, &viewer, &filters).await {
         Ok((scope, _)) => scope,
         Err(error) => return refusal(error),
@@ -91,27 +69,25 @@ pub async fn statistics_table(
 /// (where learners stop, quiz questions).
 pub async fn teach_table(
     State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    requested: Requested,
     Path((course, file)): Path<(String, String)>,
-    request: Request,
 ) -> Response {
-    let (session, requested) = session_and_language(request);
-    let viewer = match staff(&state, session).await {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
+    if let Err(refused) = staff(&viewer) {
+        return refused;
+    }
     let Some(table) = file.strip_suffix(".csv").filter(|table| reporting::TEACH_TABLES.contains(table)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let Some(found) = state.catalog.current().course(&course).cloned() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    // Whole-course figures: the course's instructors, administrators and
-    // programme-wide managers (not a manager of one organisation).
-    let programme_wide = viewer.role == Role::Admin || (viewer.role == Role::Manager && viewer.organisation.is_none());
-    if !programme_wide && !found.instructors.contains(&viewer.username) {
-        return StatusCode::FORBIDDEN.into_response();
+    // Whole-course figures: the course's instructors and the programme-wide
+    // (not a manager of one organisation).
+    if let Err(refused) = allow(policy::may_see_whole_course(&viewer, &found.instructors)) {
+        return refused;
     }
-    let reader = language(&viewer, requested);
+    let reader = requested.for_viewer(&viewer);
     match reporting::taught_course(&state, &found, reader).await {
         Ok(taught) => match reporting::teach_csv(&taught, table, reader) {
             Some(csv) => (csv_headers(&format!("{course}-{table}.csv")), csv).into_response(),
@@ -125,22 +101,34 @@ pub async fn teach_table(
 /// the viewer's scope (narrowed like the course's statistics page).
 pub async fn course_learners(
     State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    requested: Requested,
     Path(course): Path<String>,
     Query(mut filters): Query<StatisticsFilters>,
-    request: Request,
 ) -> Response {
     filters.course = Some(course.clone());
-    let asker = session_and_language(request);
-    learners(state, filters, course.clone(), format!("learners-{course}.csv"), asker).await
+    let reader = requested.for_viewer(&viewer);
+    learners(state, viewer, reader, filters, course.clone(), format!("learners-{course}.csv")).await
 }
 
 /// `/manage/cohorts/{cohort}/learners.csv`: every learner of a cohort.
-pub async fn cohort_learners(State(state): State<AppState>, Path(cohort): Path<i64>, request: Request) -> Response {
-    let asker = session_and_language(request);
-    let found = app::entities::cohort::Entity::find_by_id(cohort).one(&state.db.reader).await;
-    let Ok(Some(found)) = found else { return StatusCode::NOT_FOUND.into_response() };
+pub async fn cohort_learners(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    requested: Requested,
+    Path(cohort): Path<i64>,
+) -> Response {
+    if let Err(refused) = staff(&viewer) {
+        return refused;
+    }
+    let found = match app::entities::cohort::Entity::find_by_id(cohort).one(&state.db.reader).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return refusal(app::error::AppError::internal(error)),
+    };
     let filters = StatisticsFilters { cohort: Some(cohort.to_string()), ..StatisticsFilters::default() };
-    learners(state, filters, found.course_id, format!("learners-cohort-{cohort}.csv"), asker).await
+    let reader = requested.for_viewer(&viewer);
+    learners(state, viewer, reader, filters, found.course_id, format!("learners-cohort-{cohort}.csv")).await
 }
 
 /// Bytes gathered before a piece of the file is sent.
@@ -148,16 +136,15 @@ const CHUNK: usize = 64 * 1024;
 
 async fn learners(
     state: AppState,
+    viewer: Viewer,
+    reader: app::language::Language,
     filters: StatisticsFilters,
     course_id: String,
     file_name: String,
-    (session, requested): (Option<Session>, Language),
 ) -> Response {
-    let viewer = match staff(&state, session).await {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
-    let reader = language(&viewer, requested);
+    if let Err(refused) = staff(&viewer) {
+        return refused;
+    }
     let scope = match reporting::scope_for(&state, &viewer, &filters).await {
         Ok((scope, _)) => scope,
         Err(error) => return refusal(error),

@@ -3,12 +3,13 @@
 //! not UTF-8, or without the right header is refused with a message on the
 //! upload page, and nothing is kept.
 
-use app::model::Role;
+use app::policy;
 use app::state::AppState;
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use tower_sessions::Session;
+
+use crate::guard::{SignedIn, allow};
 
 fn refused(message: &str, detail: &str) -> Response {
     let detail = app::server::statistics::reporting::encode(detail);
@@ -16,15 +17,9 @@ fn refused(message: &str, detail: &str) -> Response {
 }
 
 /// `POST /manage/import`
-pub async fn upload(State(state): State<AppState>, request: Request) -> Response {
-    let session = request.extensions().get::<Session>().cloned();
-    let viewer = match session {
-        Some(session) => app::auth::viewer(&session, &state).await.ok().flatten(),
-        None => None,
-    };
-    let Some(viewer) = viewer else { return Redirect::to("/login?next=/manage/import").into_response() };
-    if viewer.role < Role::Manager {
-        return StatusCode::FORBIDDEN.into_response();
+pub async fn upload(State(state): State<AppState>, SignedIn(viewer): SignedIn, request: Request) -> Response {
+    if let Err(refused) = allow(policy::may_import(&viewer)) {
+        return refused;
     }
     let Ok(mut form) = Multipart::from_request(request, &state).await else {
         return refused("import-error-no-file", "");

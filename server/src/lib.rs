@@ -6,6 +6,7 @@ pub mod client_addr;
 pub mod config;
 mod credentials;
 mod exports;
+pub mod guard;
 mod imports;
 pub mod language;
 mod origin_check;

@@ -3,19 +3,13 @@
 
 use app::accounts::export_own_data;
 use app::state::AppState;
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
-use tower_sessions::Session;
+use axum::response::{IntoResponse, Response};
 
-pub async fn download_own_data(State(state): State<AppState>, request: Request) -> Response {
-    let viewer = match request.extensions().get::<Session>() {
-        Some(session) => app::auth::viewer(session, &state).await.ok().flatten(),
-        None => None,
-    };
-    let Some(viewer) = viewer else {
-        return Redirect::to("/login").into_response();
-    };
+use crate::guard::SignedIn;
+
+pub async fn download_own_data(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> Response {
     match export_own_data(&state.db, viewer.id).await {
         Ok(data) => (
             [

@@ -11,11 +11,12 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
@@ -33,6 +34,10 @@ use crate::{pages, static_files};
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
      img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// The largest body a server function accepts: a whole quiz fits many
+/// times over.
+const MAX_CALL_BYTES: usize = 64 * 1024;
+
 pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings) -> Router {
     let routes = generate_route_list(App);
     let pkg = ServeDir::new(settings.site_dir.join("pkg"));
@@ -47,31 +52,15 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
 
     let proxies = TrustedProxies(Arc::new(settings.trusted_proxies.clone()));
 
-    Router::new()
-        .route("/healthz", get(health))
-        .route("/assets/{file}", get(static_files::stylesheet))
-        .route("/media/{course}/{*file}", get(static_files::course_asset))
+    let mut router = Router::new();
+    for (path, route) in plain_routes(&state) {
+        router = router.route(path, route);
+    }
+    router
         .nest_service("/pkg", pkg)
-        .route("/api/{*function}", post(server_function))
-        .route("/account/data", get(crate::own_data::download_own_data))
-        .route("/.well-known/jwks.json", get(crate::credentials::jwks))
-        .route("/issuer", get(crate::credentials::issuer))
-        .route("/programme-logo", get(crate::credentials::programme_logo))
-        .route("/credentials/status/1", get(crate::credentials::status_list))
-        .route("/my/certificates/{course}/credential.jwt", get(crate::credentials::my_credential))
-        .route("/my/certificates/{course}/certificate.pdf", get(crate::credentials::my_certificate_pdf))
-        .route("/manage/statistics/{table}", get(crate::exports::statistics_table))
-        .route("/manage/courses/{course}/learners.csv", get(crate::exports::course_learners))
-        .route("/manage/cohorts/{cohort}/learners.csv", get(crate::exports::cohort_learners))
-        .route("/teach/{course}/{table}", get(crate::exports::teach_table))
-        .route("/manage/import/template.csv", get(crate::imports::template))
-        .route(
-            "/manage/import",
-            post(crate::imports::upload)
-                // Room for the form around the file; the file itself is
-                // measured against the limit as it arrives.
-                .layer(axum::extract::DefaultBodyLimit::max(state.import_max_bytes + 64 * 1024)),
-        )
+        // Every form and call is small; anything bigger is refused before
+        // it is read (413), so no field can be huge.
+        .route("/api/{*function}", post(server_function).layer(RequestBodyLimitLayer::new(MAX_CALL_BYTES)))
         .leptos_routes_with_handler(routes, get(pages::render_page))
         .fallback(pages::render_not_found)
         .with_state(state)
@@ -94,6 +83,37 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_| panic_response()))
         .layer(axum::middleware::from_fn_with_state(proxies, identify_client))
+}
+
+/// Every route that is not a page or a server function, with who may use
+/// it decided in its handler (through `guard` and `app::policy`). The
+/// authorisation matrix test walks this list: a route added here without
+/// a line in the matrix fails it.
+pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/healthz", get(health)),
+        ("/assets/{file}", get(static_files::stylesheet)),
+        ("/media/{course}/{*file}", get(static_files::course_asset)),
+        ("/account/data", get(crate::own_data::download_own_data)),
+        ("/.well-known/jwks.json", get(crate::credentials::jwks)),
+        ("/issuer", get(crate::credentials::issuer)),
+        ("/programme-logo", get(crate::credentials::programme_logo)),
+        ("/credentials/status/1", get(crate::credentials::status_list)),
+        ("/my/certificates/{course}/credential.jwt", get(crate::credentials::my_credential)),
+        ("/my/certificates/{course}/certificate.pdf", get(crate::credentials::my_certificate_pdf)),
+        ("/manage/statistics/{table}", get(crate::exports::statistics_table)),
+        ("/manage/courses/{course}/learners.csv", get(crate::exports::course_learners)),
+        ("/manage/cohorts/{cohort}/learners.csv", get(crate::exports::cohort_learners)),
+        ("/teach/{course}/{table}", get(crate::exports::teach_table)),
+        ("/manage/import/template.csv", get(crate::imports::template)),
+        (
+            "/manage/import",
+            post(crate::imports::upload)
+                // Room for the form around the file; the file itself is
+                // measured against the limit as it arrives.
+                .layer(axum::extract::DefaultBodyLimit::max(state.import_max_bytes + 64 * 1024)),
+        ),
+    ]
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

@@ -13,9 +13,7 @@ mod validation;
 pub use audit::{Actor, record as record_in};
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use profile::{ProfileChoice, parse_profile, profile_answers, save_profile};
-pub use reset_code::{
-    Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, may_issue_reset_code, redeem_reset_code,
-};
+pub use reset_code::{Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, redeem_reset_code};
 pub use service::{
     AccountError, NewAccount, change_password, create_user, delete_account, export_own_data, find_user, find_users,
     latest_audit_entries, record_login, reset_password, set_language, set_role,

@@ -80,6 +80,15 @@ pub async fn save_profile(db: &Db, user_id: i64, answers: &ProfileAnswers, actor
     if !withdrawn.is_empty() {
         let detail = json!({ "questions": withdrawn });
         record(&transaction, actor, Some(user_id), "profile.consent_withdrawn", detail).await?;
+        // Copies in enrolment files go with the consent.
+        if let Some(user) = crate::entities::user::Entity::find_by_id(user_id).one(&transaction).await? {
+            crate::learning::bulk::forget_in_files(
+                &transaction,
+                &user.username,
+                crate::learning::bulk::Forget::Answers,
+            )
+            .await?;
+        }
     }
     transaction.commit().await
 }

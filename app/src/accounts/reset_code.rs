@@ -18,7 +18,6 @@ use super::service::{AccountError, end_sessions, internal};
 use super::validation::{NewPassword, Username};
 use crate::db::Db;
 use crate::entities::{reset_code, user};
-use crate::model::Role;
 
 /// 12 characters of 5 bits: 60 bits, far beyond guessing within a code's
 /// life at the rate the address limit allows.
@@ -53,19 +52,6 @@ impl ResetCode {
 impl fmt::Debug for ResetCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ResetCode(…)")
-    }
-}
-
-/// Whether someone with `issuer` role may issue a reset code for an account
-/// with `subject` role: administrators for anyone, managers for learners and
-/// instructors, instructors for the learners in cohorts of the courses they
-/// teach (`teaches_subject`). Nobody can take over an account above them.
-pub fn may_issue_reset_code(issuer: Role, subject: Role, teaches_subject: bool) -> bool {
-    match issuer {
-        Role::Admin => true,
-        Role::Manager => subject < Role::Manager,
-        Role::Instructor => subject == Role::Learner && teaches_subject,
-        Role::Learner => false,
     }
 }
 
@@ -163,7 +149,12 @@ pub async fn account_for_code(db: &Db, code: &ResetCode) -> Result<Option<user::
     else {
         return Ok(None);
     };
-    user::Entity::find_by_id(found.user_id).one(&db.reader).await.map_err(internal)
+    // A deleted account is nobody: no code, however issued, brings it back.
+    user::Entity::find_by_id(found.user_id)
+        .filter(user::Column::DeletedAt.is_null())
+        .one(&db.reader)
+        .await
+        .map_err(internal)
 }
 
 /// Redeems `code` with a new password: the code is used up, the password
@@ -219,18 +210,5 @@ mod tests {
         assert_eq!(ResetCode::parse(&grouped), Some(code.clone()));
         assert_eq!(ResetCode::parse(&grouped.to_lowercase().replace('-', " ")), Some(code));
         assert_eq!(ResetCode::parse("ABCD-EFGH"), None);
-    }
-
-    #[test]
-    fn nobody_can_take_over_an_account_above_them() {
-        assert!(may_issue_reset_code(Role::Admin, Role::Admin, false));
-        assert!(may_issue_reset_code(Role::Manager, Role::Learner, false));
-        assert!(may_issue_reset_code(Role::Manager, Role::Instructor, false));
-        assert!(!may_issue_reset_code(Role::Manager, Role::Manager, false));
-        assert!(!may_issue_reset_code(Role::Manager, Role::Admin, false));
-        assert!(may_issue_reset_code(Role::Instructor, Role::Learner, true));
-        assert!(!may_issue_reset_code(Role::Instructor, Role::Learner, false), "not their learner");
-        assert!(!may_issue_reset_code(Role::Instructor, Role::Instructor, true));
-        assert!(!may_issue_reset_code(Role::Learner, Role::Learner, true));
     }
 }

@@ -63,8 +63,14 @@ pub(super) fn internal(error: DbErr) -> AccountError {
     AccountError::App(AppError::internal(error))
 }
 
+/// The account with `username`; a deleted account is nobody, and is not found.
 pub async fn find_user(db: &Db, username: &Username) -> Result<Option<user::Model>, AccountError> {
-    user::Entity::find().filter(user::Column::Username.eq(username.as_str())).one(&db.reader).await.map_err(internal)
+    user::Entity::find()
+        .filter(user::Column::Username.eq(username.as_str()))
+        .filter(user::Column::DeletedAt.is_null())
+        .one(&db.reader)
+        .await
+        .map_err(internal)
 }
 
 pub async fn create_user(db: &Db, account: NewAccount, actor: &Actor) -> Result<user::Model, AccountError> {
@@ -148,10 +154,8 @@ pub(super) async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, use
 }
 
 /// Accounts whose username or name starts with `query` (any case), at most
-/// `limit`, by username. An empty query lists the first accounts.
-/// Accounts whose username or name starts with `query` (at most `limit`);
-/// with `organisation`, only learners in its cohorts (what a manager of
-/// one organisation may see).
+/// `limit`, by username; an empty query lists the first accounts. With
+/// `organisation`, only the learners a manager of it looks after.
 pub async fn find_users(
     db: &Db,
     query: &str,
@@ -161,7 +165,7 @@ pub async fn find_users(
     use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
     use sea_orm::{QueryOrder, QuerySelect};
     let query = query.trim();
-    let mut select = user::Entity::find().filter(user::Column::Username.not_like("deleted-%"));
+    let mut select = user::Entity::find().filter(user::Column::DeletedAt.is_null());
     if let Some(organisation) = organisation {
         select = select.filter(user::Column::Id.in_subquery(crate::learning::learners_of_organisation(organisation)));
     }
@@ -316,10 +320,15 @@ async fn learning_history(
 
 /// Deletes a person's account: their name, username, password, language
 /// and profile answers are erased, unused reset codes go, and every session
-/// ends. The row stays, anonymised, so that
-/// programme statistics keep their counts without anyone's identity.
+/// ends; their name leaves their certificates (a verifier learns only that
+/// one was issued), their rows leave every stored enrolment file, and the
+/// addresses they acted from leave the audit log. The row stays,
+/// anonymised and marked deleted, so that programme statistics keep their
+/// counts without anyone's identity.
 pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor) -> Result<(), AccountError> {
+    use crate::entities::{audit_log, certificate};
     let user = confirmed_user(db, user_id, password).await?;
+    let username = user.username.clone();
     let transaction = db.writer.begin().await.map_err(internal)?;
     let mut erased = user.into_active_model();
     erased.username = Set(format!("deleted-{user_id}"));
@@ -327,14 +336,35 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
     // Not a valid hash: nothing can sign in to this account again.
     erased.password_hash = Set("!deleted".to_string());
     erased.language = Set(None);
+    erased.deleted_at = Set(Some(OffsetDateTime::now_utc()));
     erased.update(&transaction).await.map_err(internal)?;
+    certificate::Entity::update_many()
+        .col_expr(certificate::Column::LearnerName, sea_orm::sea_query::Expr::value(""))
+        .filter(certificate::Column::UserId.eq(user_id))
+        .exec(&transaction)
+        .await
+        .map_err(internal)?;
+    crate::learning::bulk::forget_in_files(&transaction, &username, crate::learning::bulk::Forget::Person)
+        .await
+        .map_err(internal)?;
+    record(&transaction, actor, Some(user_id), "user.deleted", json!({})).await.map_err(internal)?;
+    // Last, so that the deletion's own entry keeps no address either.
+    audit_log::Entity::update_many()
+        .col_expr(audit_log::Column::ClientAddress, sea_orm::sea_query::Expr::value(None::<String>))
+        .filter(
+            sea_orm::Condition::any()
+                .add(audit_log::Column::ActorId.eq(user_id))
+                .add(audit_log::Column::SubjectId.eq(user_id)),
+        )
+        .exec(&transaction)
+        .await
+        .map_err(internal)?;
     super::profile::replace_answers(&transaction, user_id, &Vec::new()).await.map_err(internal)?;
     crate::entities::reset_code::Entity::delete_many()
         .filter(crate::entities::reset_code::Column::UserId.eq(user_id))
         .exec(&transaction)
         .await
         .map_err(internal)?;
-    record(&transaction, actor, Some(user_id), "user.deleted", json!({})).await.map_err(internal)?;
     end_sessions(&transaction, user_id).await?;
     transaction.commit().await.map_err(internal)?;
     Ok(())

@@ -21,7 +21,8 @@ use crate::accounts::{Actor, DisplayName, ResetCode, Username};
 use crate::catalog::Catalog;
 use crate::db::Db;
 use crate::entities::{audit_log, cohort, enrolment, import, profile_answer, reset_code, user};
-use crate::model::{ProfileQuestion, Role};
+use crate::model::{ProfileQuestion, Role, Viewer};
+use crate::policy;
 
 /// The columns a file may have; the first three are required.
 pub const COLUMNS: [&str; 7] = ["name", "username", "cohort", "gender", "age_band", "region", "consent"];
@@ -161,13 +162,14 @@ fn consented(text: &str) -> Option<bool> {
     }
 }
 
-/// Checks each row against the database as it is now. `organisation`: a
-/// manager of one organisation may enrol only into its cohorts.
+/// Checks each row against the database as it is now, and against what
+/// `importer` may do (`policy`): enrol only into cohorts they run, and only
+/// existing learners they already look after, never staff.
 pub async fn plan(
     connection: &impl ConnectionTrait,
     catalog: &Catalog,
     rows: Vec<FileRow>,
-    organisation: Option<i64>,
+    importer: &Viewer,
 ) -> Result<Vec<PlannedRow>, DbErr> {
     let codes: HashSet<String> =
         rows.iter().filter_map(|row| crate::codes::normalise(&row.cohort, super::cohorts::CODE_LENGTH)).collect();
@@ -186,6 +188,7 @@ pub async fn plan(
         }
     }
     let user_ids: Vec<i64> = users.values().map(|user| user.id).collect();
+    let mut memberships = super::cohorts::memberships(connection, catalog, &user_ids).await?;
     let mut enrolments: HashMap<(i64, String), enrolment::Model> = HashMap::new();
     for chunk in user_ids.chunks(500) {
         let found =
@@ -229,7 +232,7 @@ pub async fn plan(
             else {
                 return Outcome::Error("import-error-cohort-unknown".into());
             };
-            if organisation.is_some_and(|own| cohort.organisation_id != Some(own)) {
+            if !policy::may_run_cohort(importer, cohort.organisation_id) {
                 return Outcome::Error("import-error-cohort-other-organisation".into());
             }
             cohort_found = Some(cohort.clone());
@@ -244,6 +247,16 @@ pub async fn plan(
                 Some(_) => {}
             }
             let existing = users.get(username.as_str());
+            if let Some(account) = existing {
+                let facts = super::cohorts::facts_of(account, memberships.remove(&account.id).unwrap_or_default());
+                if facts.deleted {
+                    return Outcome::Error("username-taken".into());
+                }
+                if let Err(refusal) = policy::may_enrol_by_file(importer, &facts, &cohort.course_id) {
+                    return Outcome::Error(refusal.message_id().into());
+                }
+                memberships.insert(account.id, facts.memberships);
+            }
             user_id = existing.map(|user| user.id);
             let already = existing
                 .and_then(|user| enrolments.get(&(user.id, cohort.course_id.clone())))
@@ -304,7 +317,7 @@ pub async fn apply(
     db: &Db,
     catalog: &Catalog,
     import_id: i64,
-    organisation: Option<i64>,
+    importer: &Viewer,
     code_lifetime: Duration,
     actor: &Actor,
 ) -> Result<Applied, ApplyError> {
@@ -322,7 +335,7 @@ pub async fn apply(
     }
     let file = import::Entity::find_by_id(import_id).one(&transaction).await?.ok_or(ApplyError::Unknown)?;
     let rows = read_file(file.content.as_bytes()).map_err(ApplyError::File)?;
-    let planned = plan(&transaction, catalog, rows, organisation).await?;
+    let planned = plan(&transaction, catalog, rows, importer).await?;
     let mut applied = Applied::default();
     for row in &planned {
         match row.outcome {
@@ -463,6 +476,7 @@ pub async fn apply(
     let codes = (!codes.is_empty()).then(|| serde_json::to_string(&codes).unwrap_or_default());
     import::Entity::update_many()
         .col_expr(import::Column::Codes, Expr::value(codes))
+        .col_expr(import::Column::Content, Expr::value(without_answers(&file.content)))
         .filter(import::Column::Id.eq(import_id))
         .exec(&transaction)
         .await?;
@@ -494,6 +508,96 @@ pub async fn store_upload(
     .exec(&db.writer)
     .await?;
     Ok(Ok(inserted.last_insert_id))
+}
+
+/// What stored files forget about one person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Forget {
+    /// Their profile answers and consent (withdrawn).
+    Answers,
+    /// Their whole row and their set-password code (the account is deleted).
+    Person,
+}
+
+/// Rewrites a stored file: each row is kept as it is, changed, or left
+/// out by `change`. Columns and their order stay; the file stays valid.
+fn rewrite(content: &str, change: impl Fn(&csv::StringRecord, &[&str]) -> Option<csv::StringRecord>) -> String {
+    let text = content.strip_prefix('\u{feff}').unwrap_or(content);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let Ok(header) = reader.headers().cloned() else { return content.to_string() };
+    let columns: Vec<String> = header.iter().map(|name| name.trim().to_lowercase()).collect();
+    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let _ = writer.write_record(&header);
+    for record in reader.records().flatten() {
+        if let Some(kept) = change(&record, &columns) {
+            let _ = writer.write_record(&kept);
+        }
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A record with the fields of `drop` (column names) emptied.
+fn emptied(record: &csv::StringRecord, columns: &[&str], drop: &[&str]) -> csv::StringRecord {
+    record
+        .iter()
+        .enumerate()
+        .map(|(index, field)| if columns.get(index).is_some_and(|name| drop.contains(name)) { "" } else { field })
+        .collect()
+}
+
+/// Whether a record is `username`'s row.
+fn is_row_of(record: &csv::StringRecord, columns: &[&str], username: &str) -> bool {
+    let position = columns.iter().position(|name| *name == "username");
+    position.and_then(|index| record.get(index)).is_some_and(|field| field.trim().eq_ignore_ascii_case(username))
+}
+
+const ANSWER_COLUMNS: [&str; 4] = ["gender", "age_band", "region", "consent"];
+
+/// A stored file without any profile answers: once a file is applied, the
+/// answers live (with their consent) in the learners' profiles, and the
+/// file keeps only what its page shows.
+fn without_answers(content: &str) -> String {
+    rewrite(content, |record, columns| Some(emptied(record, columns, &ANSWER_COLUMNS)))
+}
+
+/// Within a transaction: every stored file forgets `what` of `username`
+/// (erasure must reach every copy of a person's data).
+pub async fn forget_in_files(connection: &impl ConnectionTrait, username: &str, what: Forget) -> Result<(), DbErr> {
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::{ExprTrait, Func};
+    let pattern = format!("%{}%", username.to_lowercase());
+    let candidates: Vec<(i64, String, Option<String>)> = import::Entity::find()
+        .select_only()
+        .column(import::Column::Id)
+        .column(import::Column::Content)
+        .column(import::Column::Codes)
+        .filter(Expr::expr(Func::lower(Expr::col(import::Column::Content))).like(pattern))
+        .into_tuple()
+        .all(connection)
+        .await?;
+    for (id, content, codes) in candidates {
+        let rewritten = rewrite(&content, |record, columns| match (is_row_of(record, columns, username), what) {
+            (false, _) => Some(record.clone()),
+            (true, Forget::Answers) => Some(emptied(record, columns, &ANSWER_COLUMNS)),
+            (true, Forget::Person) => None,
+        });
+        let codes = codes.map(|codes| {
+            let kept: Vec<IssuedCode> = serde_json::from_str::<Vec<IssuedCode>>(&codes)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|code| what == Forget::Answers || !code.username.eq_ignore_ascii_case(username))
+                .collect();
+            serde_json::to_string(&kept).unwrap_or_default()
+        });
+        import::Entity::update_many()
+            .col_expr(import::Column::Content, Expr::value(rewritten))
+            .col_expr(import::Column::Codes, Expr::value(codes))
+            .filter(import::Column::Id.eq(id))
+            .exec(connection)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Forgets the set-password codes kept for printing (the codes still work).
@@ -528,6 +632,27 @@ mod tests {
         assert_eq!(read_file(b"name,login,cohort\n"), Err(FileProblem::UnknownColumn("login".into())));
         assert_eq!(read_file(b"name,username\n"), Err(FileProblem::MissingColumn("cohort")));
         assert_eq!(read_file(b"name,name,username,cohort\n"), Err(FileProblem::RepeatedColumn("name".into())));
+    }
+
+    #[test]
+    fn a_stored_file_forgets_a_persons_answers_or_their_row() {
+        let file = "\u{feff}name,username,cohort,gender,consent\r\nAmina,Amina,ABCD-EFGH,female,yes\r\nBilal,bilal,ABCD-EFGH,male,yes\r\n";
+        let answers = rewrite(file, |record, columns| {
+            Some(if is_row_of(record, columns, "amina") {
+                emptied(record, columns, &ANSWER_COLUMNS)
+            } else {
+                record.clone()
+            })
+        });
+        let rows = read_file(answers.as_bytes()).unwrap();
+        assert_eq!(rows[0].username, "Amina");
+        assert!(rows[0].answers.is_empty() && rows[0].consent.is_empty());
+        assert_eq!(rows[1].answers, vec![(ProfileQuestion::Gender, "male".to_string())]);
+        let person = rewrite(file, |record, columns| (!is_row_of(record, columns, "amina")).then(|| record.clone()));
+        assert!(!person.contains("Amina"));
+        assert_eq!(read_file(person.as_bytes()).unwrap().len(), 1);
+        assert!(!without_answers(file).contains("female") && !without_answers(file).contains("male"));
+        assert_eq!(read_file(without_answers(file).as_bytes()).unwrap().len(), 2);
     }
 
     #[test]

@@ -110,25 +110,51 @@ pub async fn find_certificate(db: &Db, code: &str) -> Result<Option<certificate:
     certificate::Entity::find().filter(certificate::Column::VerifyCode.eq(code)).one(&db.reader).await
 }
 
+/// The organisation whose cohort the holder of `found` is in for its
+/// course (`None`: the programme's cohort, or no cohort): who, besides the
+/// programme, may revoke it.
+pub async fn earned_in(db: &Db, found: &certificate::Model) -> Result<Option<i64>, DbErr> {
+    use crate::entities::{cohort, enrolment};
+    let enrolment = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(found.user_id))
+        .filter(enrolment::Column::CourseId.eq(&found.course_id))
+        .one(&db.reader)
+        .await?;
+    let Some(cohort_id) = enrolment.and_then(|enrolment| enrolment.cohort_id) else { return Ok(None) };
+    Ok(cohort::Entity::find_by_id(cohort_id).one(&db.reader).await?.and_then(|cohort| cohort.organisation_id))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum RevokeError {
     #[error("no certificate has that code")]
     Unknown,
+    #[error("this person may not revoke this certificate")]
+    NotAllowed,
     #[error("a reason of 1 to 500 characters is needed")]
     Reason,
     #[error(transparent)]
     Database(#[from] DbErr),
 }
 
-/// Revokes a certificate with a reason; audited in the same transaction.
+/// Revokes a certificate with a reason, if `revoker` may
+/// (`policy::may_revoke_certificate`); audited in the same transaction.
 /// Revoking again keeps the first date and reason.
-pub async fn revoke_certificate(db: &Db, code: &str, reason: &str, actor: &Actor) -> Result<(), RevokeError> {
+pub async fn revoke_certificate(
+    db: &Db,
+    code: &str,
+    reason: &str,
+    revoker: &crate::model::Viewer,
+    actor: &Actor,
+) -> Result<(), RevokeError> {
     use sea_orm::TransactionTrait;
+    let found = find_certificate(db, code).await?.ok_or(RevokeError::Unknown)?;
+    if !crate::policy::may_revoke_certificate(revoker, earned_in(db, &found).await?) {
+        return Err(RevokeError::NotAllowed);
+    }
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 || reason.chars().any(char::is_control) {
         return Err(RevokeError::Reason);
     }
-    let found = find_certificate(db, code).await?.ok_or(RevokeError::Unknown)?;
     let transaction = db.writer.begin().await?;
     certificate::Entity::update_many()
         .col_expr(certificate::Column::RevokedAt, sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()))

@@ -3,16 +3,19 @@
 //! `/join/{code}`). Dates are days in the cohort's time zone.
 
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, SqlErr, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, SqlErr, TransactionTrait,
 };
 use serde_json::json;
 use time::{Date, OffsetDateTime, UtcOffset};
+
+use std::collections::HashMap;
 
 use crate::accounts::Actor;
 use crate::catalog::Catalog;
 use crate::db::Db;
 use crate::entities::{cohort, enrolment, user};
+use crate::policy::{AccountFacts, Membership};
 
 /// Cohort codes: 8 characters (40 bits), grouped `ABCD-EFGH`. Joining needs
 /// an account and is rate limited with failed logins, and a code only
@@ -254,45 +257,95 @@ pub async fn cohort_members(db: &Db, cohort_id: i64) -> Result<Vec<(user::Model,
     Ok(members)
 }
 
-/// Whether `learner_id` is in a cohort of a course that lists `instructor`
-/// (a username) among its instructors, and has not left it.
-pub async fn teaches(db: &Db, catalog: &Catalog, instructor: &str, learner_id: i64) -> Result<bool, DbErr> {
-    let enrolments = enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(learner_id))
-        .filter(enrolment::Column::CohortId.is_not_null())
-        .filter(enrolment::Column::LeftAt.is_null())
-        .all(&db.reader)
-        .await?;
-    Ok(enrolments.iter().any(|enrolment| {
-        catalog
-            .course(&enrolment.course_id)
-            .is_some_and(|course| course.instructors.iter().any(|name| name == instructor))
-    }))
+/// The current (not left) enrolments of each of `user_ids`, as the access
+/// rules see them: the cohort's organisation, the course's instructors.
+pub async fn memberships(
+    connection: &impl ConnectionTrait,
+    catalog: &Catalog,
+    user_ids: &[i64],
+) -> Result<HashMap<i64, Vec<Membership>>, DbErr> {
+    let mut enrolments = Vec::new();
+    for chunk in user_ids.chunks(500) {
+        enrolments.extend(
+            enrolment::Entity::find()
+                .filter(enrolment::Column::UserId.is_in(chunk.to_vec()))
+                .filter(enrolment::Column::LeftAt.is_null())
+                .all(connection)
+                .await?,
+        );
+    }
+    let cohort_ids: Vec<i64> = enrolments.iter().filter_map(|enrolment| enrolment.cohort_id).collect();
+    let mut organisations: HashMap<i64, Option<i64>> = HashMap::new();
+    for chunk in cohort_ids.chunks(500) {
+        for (id, organisation) in cohort::Entity::find()
+            .select_only()
+            .column(cohort::Column::Id)
+            .column(cohort::Column::OrganisationId)
+            .filter(cohort::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple::<(i64, Option<i64>)>()
+            .all(connection)
+            .await?
+        {
+            organisations.insert(id, organisation);
+        }
+    }
+    let mut found: HashMap<i64, Vec<Membership>> = HashMap::new();
+    for enrolment in enrolments {
+        let instructors = catalog.course(&enrolment.course_id).map(|course| course.instructors.clone());
+        found.entry(enrolment.user_id).or_default().push(Membership {
+            organisation: enrolment.cohort_id.and_then(|id| organisations.get(&id).copied().flatten()),
+            cohort: enrolment.cohort_id,
+            course_id: enrolment.course_id,
+            instructors: instructors.unwrap_or_default(),
+        });
+    }
+    Ok(found)
 }
 
-/// The learners in cohorts of `organisation` (who have not left them), as
-/// a subquery of user ids.
+/// An account as the access rules see it: role, deletion and current
+/// cohorts.
+pub async fn account_facts(
+    connection: &impl ConnectionTrait,
+    catalog: &Catalog,
+    account: &user::Model,
+) -> Result<AccountFacts, DbErr> {
+    let memberships = memberships(connection, catalog, &[account.id]).await?.remove(&account.id).unwrap_or_default();
+    Ok(facts_of(account, memberships))
+}
+
+/// The facts of an account whose memberships are in hand.
+pub fn facts_of(account: &user::Model, memberships: Vec<Membership>) -> AccountFacts {
+    AccountFacts {
+        role: crate::model::Role::parse(&account.role).unwrap_or_default(),
+        deleted: account.deleted_at.is_some(),
+        memberships,
+    }
+}
+
+/// The learners a manager of `organisation` looks after (see
+/// [`crate::policy::may_look_after`]), as a subquery of user ids: in at
+/// least one of its cohorts now, and in no cohort of anyone else.
 pub fn learners_of_organisation(organisation: i64) -> sea_orm::sea_query::SelectStatement {
     use sea_orm::sea_query::{Expr, ExprTrait, Query};
-    let cohorts = Query::select()
-        .column(cohort::Column::Id)
-        .from(cohort::Entity)
-        .and_where(Expr::col(cohort::Column::OrganisationId).eq(organisation))
+    let own_cohorts = || {
+        Query::select()
+            .column(cohort::Column::Id)
+            .from(cohort::Entity)
+            .and_where(Expr::col(cohort::Column::OrganisationId).eq(organisation))
+            .to_owned()
+    };
+    let elsewhere = Query::select()
+        .column(enrolment::Column::UserId)
+        .from(enrolment::Entity)
+        .and_where(Expr::col(enrolment::Column::CohortId).is_not_null())
+        .and_where(Expr::col(enrolment::Column::CohortId).not_in_subquery(own_cohorts()))
+        .and_where(Expr::col(enrolment::Column::LeftAt).is_null())
         .to_owned();
     Query::select()
         .column(enrolment::Column::UserId)
         .from(enrolment::Entity)
-        .and_where(Expr::col(enrolment::Column::CohortId).in_subquery(cohorts))
+        .and_where(Expr::col(enrolment::Column::CohortId).in_subquery(own_cohorts()))
         .and_where(Expr::col(enrolment::Column::LeftAt).is_null())
+        .and_where(Expr::col(enrolment::Column::UserId).not_in_subquery(elsewhere))
         .to_owned()
-}
-
-/// Whether `user_id` is a learner in a cohort of `organisation`.
-pub async fn in_organisation(db: &Db, organisation: i64, user_id: i64) -> Result<bool, DbErr> {
-    let found = user::Entity::find()
-        .filter(user::Column::Id.eq(user_id))
-        .filter(user::Column::Id.in_subquery(learners_of_organisation(organisation)))
-        .count(&db.reader)
-        .await?;
-    Ok(found > 0)
 }

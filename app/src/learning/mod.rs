@@ -11,10 +11,12 @@ mod grading;
 mod progress;
 mod service;
 
-pub use certificates::{RevokeError, VERIFY_CODE_LENGTH, earned, find_certificate, my_certificate, revoke_certificate};
+pub use certificates::{
+    RevokeError, VERIFY_CODE_LENGTH, earned, earned_in, find_certificate, my_certificate, revoke_certificate,
+};
 pub use cohorts::{
-    CohortError, NewCohort, TIME_ZONES, cohort_members, cohort_with_count, create_cohort, in_organisation, join_cohort,
-    learners_of_organisation, list_cohorts, teaches, today_in,
+    CohortError, NewCohort, TIME_ZONES, account_facts, cohort_members, cohort_with_count, create_cohort, facts_of,
+    join_cohort, learners_of_organisation, list_cohorts, memberships, today_in,
 };
 pub use grading::{Answers, Graded, SubmissionError, grade};
 pub use progress::{CourseProgress, progress};

@@ -6,7 +6,7 @@ use super::param;
 use crate::components::{Field, Layout, ProblemPage, form_errors};
 use crate::error::AppError;
 use crate::i18n::{duration, t, t_with};
-use crate::model::{CertificateView, Role, Verification, VerifiedCertificate, Viewer};
+use crate::model::{CertificateView, Verification, VerifiedCertificate};
 use crate::server::certificates::{my_certificate, verify_certificate};
 
 /// `/my/certificates/{course}`: the learner's own certificate, printable on
@@ -121,7 +121,7 @@ fn Verified(verification: Verification) -> impl IntoView {
             ("revoked", t_with("verify-revoked", [("date", date.into())]), Some(found), true)
         }
     };
-    let may_revoke = use_context::<Viewer>().is_some_and(|viewer| viewer.role >= Role::Manager) && !revoked;
+    let may_revoke = details.as_ref().is_some_and(|found| found.may_revoke) && !revoked;
     view! {
         <PageTitle text=t("verify-title")/>
         <Layout>
@@ -139,7 +139,10 @@ fn Details(found: VerifiedCertificate, may_revoke: bool) -> impl IntoView {
     view! {
         <dl class="profile">
             <dt>{t("verify-name")}</dt>
-            <dd><bdi>{found.learner_name}</bdi></dd>
+            <dd>{match found.learner_name {
+                Some(name) => view! { <bdi>{name}</bdi> }.into_any(),
+                None => view! { <span>{t("verify-holder-deleted")}</span> }.into_any(),
+            }}</dd>
             <dt>{t("cohort-course")}</dt>
             <dd><bdi>{found.course_title}</bdi></dd>
             <dt>{t("certificate-date")}</dt>

@@ -29,8 +29,8 @@ pub async fn users_page(query: String) -> Result<crate::model::UsersPage, AppErr
         .await?
         .ok_or(AppError::Unauthorized)?;
     let state = expect_context::<crate::state::AppState>();
-    let organisation = viewer.organisation.filter(|_| viewer.role == crate::model::Role::Manager);
-    let users = crate::accounts::find_users(&state.db, &query, 50, organisation)
+    let query: String = query.chars().take(100).collect();
+    let users = crate::accounts::find_users(&state.db, &query, 50, crate::policy::scoped_to(&viewer))
         .await
         .map_err(|error| error.into_app_error())?;
     Ok(crate::model::UsersPage { users, issued: take_issued_code().await? })
@@ -89,38 +89,23 @@ fn set_issued_cookie(value: &str, max_age: u32) {
     }
 }
 
-/// Issues a one-time reset code for an account below the issuer (see
-/// `may_issue_reset_code`), then shows it once on the page it came from
-/// (`back`: a cohort page, for instructors) or on the users page.
+/// Issues a one-time reset code for an account the issuer looks after (see
+/// `policy::may_issue_reset_code`), then shows it once on the page it came
+/// from (`back`: a cohort page, for instructors) or on the users page.
 #[server(endpoint = "issue_reset_code")]
 pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<(), AppError> {
-    use crate::accounts::{Username, find_user, may_issue_reset_code};
-    use crate::model::Role;
+    use crate::accounts::{Username, find_user};
     let viewer = crate::auth::authorize(<IssueResetCode as leptos::server_fn::ServerFn>::PATH)
         .await?
         .ok_or(AppError::Unauthorized)?;
     let state = expect_context::<crate::state::AppState>();
     let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
     let subject = find_user(&state.db, &username).await.map_err(|e| e.into_app_error())?.ok_or(AppError::NotFound)?;
-    let subject_role = Role::parse(&subject.role).unwrap_or_default();
-    let teaches = if viewer.role == Role::Instructor {
-        let catalog = state.catalog.current();
-        crate::learning::teaches(&state.db, &catalog, &viewer.username, subject.id).await.map_err(AppError::internal)?
-    } else {
-        false
-    };
-    if !may_issue_reset_code(viewer.role, subject_role, teaches) {
+    let catalog = state.catalog.current();
+    let facts =
+        crate::learning::account_facts(&state.db.reader, &catalog, &subject).await.map_err(AppError::internal)?;
+    if !crate::policy::may_issue_reset_code(&viewer, &facts) {
         return Err(AppError::Forbidden);
-    }
-    // A manager of one organisation: its learners only.
-    if let Some(organisation) = viewer.organisation.filter(|_| viewer.role == Role::Manager) {
-        let theirs = subject_role == Role::Learner
-            && crate::learning::in_organisation(&state.db, organisation, subject.id)
-                .await
-                .map_err(AppError::internal)?;
-        if !theirs {
-            return Err(AppError::Forbidden);
-        }
     }
     let actor = crate::auth::acting(Some(&viewer)).await;
     let issued = crate::accounts::issue_reset_code(&state.db, &username, state.policy.reset_code_lifetime, &actor)
@@ -146,10 +131,15 @@ pub async fn change_role(username: String, role: String) -> Result<(), AppError>
         .ok_or(AppError::Unauthorized)?;
     let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
     let role = Role::parse(&role).ok_or(AppError::BadRequest)?;
-    if username.as_str() == viewer.username {
+    let state = expect_context::<crate::state::AppState>();
+    let subject = crate::accounts::find_user(&state.db, &username)
+        .await
+        .map_err(|error| error.into_app_error())?
+        .ok_or(AppError::NotFound)?;
+    let facts = crate::learning::facts_of(&subject, Vec::new());
+    if !crate::policy::may_change_role(&viewer, username.as_str(), &facts) {
         return Err(AppError::Forbidden);
     }
-    let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::accounts::set_role(&state.db, &username, role, &actor).await {
         Ok(()) => {}

@@ -72,8 +72,19 @@ pub async fn verify_certificate(code: String) -> Result<Verification, AppError> 
     let Some(found) = crate::learning::find_certificate(&state.db, &code).await.map_err(AppError::internal)? else {
         return Ok(Verification::Unknown);
     };
+    // The revoke form shows only to those who may revoke this certificate.
+    let may_revoke = match crate::auth::current_viewer().await? {
+        Some(viewer) if found.revoked_at.is_none() && viewer.role >= crate::model::Role::Manager => {
+            let earned_in = crate::learning::earned_in(&state.db, &found).await.map_err(AppError::internal)?;
+            crate::policy::may_revoke_certificate(&viewer, earned_in)
+        }
+        _ => false,
+    };
     let verified = VerifiedCertificate {
-        learner_name: found.learner_name,
+        // Erased when the holder deleted their account: a verifier learns
+        // that the certificate was issued, never the name.
+        learner_name: Some(found.learner_name).filter(|name| !name.is_empty()),
+        may_revoke,
         course_title: found.course_title,
         issued_on: super::catalog::utc_date(found.issued_at),
         programme: state.programme_name.clone(),
@@ -96,13 +107,14 @@ pub async fn revoke_certificate(code: String, reason: String) -> Result<(), AppE
         .ok_or(AppError::Unauthorized)?;
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
-    match crate::learning::revoke_certificate(&state.db, &code, &reason, &actor).await {
+    match crate::learning::revoke_certificate(&state.db, &code, &reason, &viewer, &actor).await {
         Ok(()) => {
             let code = crate::codes::normalise(&code, crate::learning::VERIFY_CODE_LENGTH).unwrap_or_default();
             leptos_axum::redirect(&format!("/verify/{}", crate::codes::grouped(&code)));
             Ok(())
         }
         Err(RevokeError::Unknown) => Err(AppError::NotFound),
+        Err(RevokeError::NotAllowed) => Err(AppError::Forbidden),
         Err(RevokeError::Reason) => Err(AppError::Form(FormErrors {
             fields: vec![("reason".into(), "revoke-reason-needed".into())],
             ..FormErrors::default()

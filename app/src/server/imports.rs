@@ -53,16 +53,10 @@ async fn own_import(
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
-    if found.created_by != viewer.id && viewer.role != crate::model::Role::Admin {
+    if !crate::policy::may_see_import(viewer, found.created_by) {
         return Err(AppError::NotFound);
     }
     Ok(found)
-}
-
-/// A manager of one organisation enrols only into its cohorts.
-#[cfg(feature = "ssr")]
-fn organisation_of(viewer: &crate::model::Viewer) -> Option<i64> {
-    viewer.organisation.filter(|_| viewer.role == crate::model::Role::Manager)
 }
 
 /// Rows shown on the page; the rest are counted.
@@ -103,8 +97,7 @@ pub async fn check_import(id: i64) -> Result<ImportReport, AppError> {
         }
     };
     let catalog = state.catalog.current();
-    let planned =
-        bulk::plan(&state.db.reader, &catalog, rows, organisation_of(&viewer)).await.map_err(AppError::internal)?;
+    let planned = bulk::plan(&state.db.reader, &catalog, rows, &viewer).await.map_err(AppError::internal)?;
     let mut shown: Vec<ImportReportRow> = Vec::new();
     let mut others: Vec<ImportReportRow> = Vec::new();
     for row in planned {
@@ -157,7 +150,7 @@ pub async fn apply_import(id: i64) -> Result<(), AppError> {
     let actor = crate::auth::acting(Some(&viewer)).await;
     let catalog = state.catalog.current();
     let lifetime = state.policy.set_password_code_lifetime;
-    match bulk::apply(&state.db, &catalog, id, organisation_of(&viewer), lifetime, &actor).await {
+    match bulk::apply(&state.db, &catalog, id, &viewer, lifetime, &actor).await {
         Ok(_) => {
             leptos_axum::redirect(&format!("/manage/import/{id}#codes"));
             Ok(())

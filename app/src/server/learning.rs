@@ -194,28 +194,21 @@ fn summary(
     }
 }
 
-/// Whether `viewer` may see a cohort: administrators and programme-wide
-/// managers all of them, a manager of one organisation its cohorts,
-/// instructors those of the courses that list them.
+/// The access rules' view of a cohort.
 #[cfg(feature = "ssr")]
-fn may_see_cohort(
-    viewer: &crate::model::Viewer,
+fn facts<'a>(
     cohort: &crate::entities::cohort::Model,
-    course: Option<&crate::catalog::Course>,
-) -> bool {
-    use crate::model::Role;
-    match viewer.role {
-        Role::Admin => true,
-        Role::Manager => viewer.organisation.is_none_or(|own| cohort.organisation_id == Some(own)),
-        Role::Instructor => course.is_some_and(|course| course.instructors.contains(&viewer.username)),
-        Role::Learner => false,
+    course: Option<&'a crate::catalog::Course>,
+) -> crate::policy::CohortFacts<'a> {
+    crate::policy::CohortFacts {
+        organisation: cohort.organisation_id,
+        instructors: course.map(|course| course.instructors.as_slice()).unwrap_or_default(),
     }
 }
 
 /// The cohorts someone may see, and what a new one may be for.
 #[server(endpoint = "cohorts")]
 pub async fn cohorts() -> Result<CohortsPage, AppError> {
-    use crate::model::Role;
     let viewer =
         crate::auth::authorize(<Cohorts as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
     let reader = crate::i18n::use_language();
@@ -225,12 +218,13 @@ pub async fn cohorts() -> Result<CohortsPage, AppError> {
         .await
         .map_err(AppError::internal)?
         .into_iter()
-        .filter(|(cohort, _)| may_see_cohort(&viewer, cohort, catalog.course(&cohort.course_id).map(|c| c.as_ref())))
+        .filter(|(cohort, _)| {
+            crate::policy::may_see_cohort(&viewer, facts(cohort, catalog.course(&cohort.course_id).map(|c| c.as_ref())))
+        })
         .map(|(cohort, members)| summary(cohort, members, &catalog, reader))
         .collect();
-    let manager = viewer.role >= Role::Manager;
-    let programme_wide = viewer.role == Role::Admin || viewer.organisation.is_none();
-    let organisations = if manager && programme_wide {
+    let manager = crate::policy::may_create_cohorts(&viewer);
+    let organisations = if crate::policy::is_programme_wide(&viewer) {
         use sea_orm::{EntityTrait, QueryOrder};
         crate::entities::organisation::Entity::find()
             .order_by_asc(crate::entities::organisation::Column::Name)
@@ -273,10 +267,7 @@ pub async fn create_cohort(
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
     // A manager of one organisation creates cohorts of it; others choose.
-    let organisation_id = match (
-        viewer.organisation.filter(|_| viewer.role == crate::model::Role::Manager),
-        organisation.as_deref().map(str::trim),
-    ) {
+    let organisation_id = match (crate::policy::scoped_to(&viewer), organisation.as_deref().map(str::trim)) {
         (Some(own), _) => Some(own),
         (None, None | Some("")) => None,
         (None, Some(text)) => {
@@ -328,12 +319,15 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
     let course = catalog.course(&cohort.course_id).cloned();
-    if !may_see_cohort(&viewer, &cohort, course.as_deref()) {
+    if !crate::policy::may_see_cohort(&viewer, facts(&cohort, course.as_deref())) {
         return Err(AppError::Forbidden);
     }
     let filters = crate::model::StatisticsFilters { cohort: Some(cohort.id.to_string()), ..Default::default() };
     let scope = crate::statistics::Scope { cohort: Some(cohort.id), ..Default::default() };
-    let statistics = super::statistics::reporting::statistics(&state, &scope, &filters, reader).await?;
+    let mut statistics = super::statistics::reporting::statistics(&state, &scope, &filters, reader).await?;
+    if !crate::policy::may_see_breakdowns(&viewer) {
+        statistics.breakdowns.clear();
+    }
     let mut members = Vec::new();
     for (user, enrolment) in crate::learning::cohort_members(&state.db, cohort.id).await.map_err(AppError::internal)? {
         let completed = crate::learning::completed_lessons(&state.db.reader, user.id, &cohort.course_id)

@@ -6,11 +6,6 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model::OrganisationsPage;
 
-#[cfg(feature = "ssr")]
-fn programme_wide(viewer: &crate::model::Viewer) -> bool {
-    viewer.role == crate::model::Role::Admin || viewer.organisation.is_none()
-}
-
 #[server(endpoint = "organisations")]
 pub async fn organisations() -> Result<OrganisationsPage, AppError> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -22,7 +17,7 @@ pub async fn organisations() -> Result<OrganisationsPage, AppError> {
     let state = expect_context::<crate::state::AppState>();
     let db = &state.db.reader;
     let mut query = organisation::Entity::find().order_by_asc(organisation::Column::Name);
-    if !programme_wide(&viewer) {
+    if !crate::policy::is_programme_wide(&viewer) {
         query = query.filter(organisation::Column::Id.eq(viewer.organisation));
     }
     let organisations = query.all(db).await.map_err(AppError::internal)?;
@@ -59,7 +54,7 @@ pub async fn organisations() -> Result<OrganisationsPage, AppError> {
                 name: found.name,
             })
             .collect(),
-        may_assign: viewer.role == crate::model::Role::Admin,
+        may_assign: crate::policy::may_assign_organisation(&viewer),
     })
 }
 
@@ -71,7 +66,7 @@ pub async fn create_organisation(name: String) -> Result<(), AppError> {
     let viewer = crate::auth::authorize(<CreateOrganisation as leptos::server_fn::ServerFn>::PATH)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    if !programme_wide(&viewer) {
+    if !crate::policy::may_create_organisation(&viewer) {
         return Err(AppError::Forbidden);
     }
     let refuse = |message: &str| {

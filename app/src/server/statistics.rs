@@ -131,7 +131,7 @@ pub mod reporting {
                 }
             }
             Role::Manager | Role::Admin => {
-                if let Some(own) = viewer.organisation.filter(|_| viewer.role == Role::Manager) {
+                if let Some(own) = crate::policy::scoped_to(viewer) {
                     let other_organisation = scope.organisation.is_some_and(|asked| asked != own);
                     let other_cohort = cohort.as_ref().is_some_and(|cohort| cohort.organisation_id != Some(own));
                     if other_organisation || other_cohort {
@@ -347,13 +347,13 @@ pub mod reporting {
         filters: StatisticsFilters,
         reader: Language,
     ) -> Result<DashboardPage, AppError> {
-        if viewer.role < Role::Manager {
+        if !crate::policy::may_see_breakdowns(viewer) {
             return Err(AppError::Forbidden);
         }
         let (scope, filter_error) = scope_for(state, viewer, &filters).await?;
         let statistics = statistics(state, &scope, &filters, reader).await?;
         let catalog = state.catalog.current();
-        let own = viewer.organisation.filter(|_| viewer.role == Role::Manager);
+        let own = crate::policy::scoped_to(viewer);
         let mut cohorts = cohort::Entity::find().order_by_asc(cohort::Column::Name);
         if let Some(own) = own {
             cohorts = cohorts.filter(cohort::Column::OrganisationId.eq(own));
@@ -590,6 +590,8 @@ pub mod reporting {
 
     /// The tables a statistics page links CSV files of.
     pub const TABLES: [&str; 6] = ["funnel", "courses", "cohorts", "gender", "age_band", "region"];
+    /// Those of them that break down by profile answers: for managers only.
+    pub const BREAKDOWN_TABLES: [&str; 3] = ["gender", "age_band", "region"];
 
     /// One table of `statistics` as a CSV file (with its byte order mark);
     /// `None` for a table that does not exist.

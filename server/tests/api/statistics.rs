@@ -253,7 +253,7 @@ async fn statistics_are_counted_in_the_database_as_worked_out_by_hand() {
 }
 
 /// A learner registered through the form, signed in.
-async fn register(app: &TestApp, username: &str, name: &str) -> String {
+pub async fn register(app: &TestApp, username: &str, name: &str) -> String {
     let body =
         format!("username={username}&display_name={}&password=river+mango+lantern&language=en", utf8_percent(name));
     let response = post_form(app, "/api/register", "/register", &body, None).await;
@@ -269,7 +269,7 @@ fn utf8_percent(text: &str) -> String {
         .collect()
 }
 
-async fn new_cohort(
+pub async fn new_cohort(
     app: &TestApp,
     manager: &str,
     course: &str,
@@ -289,13 +289,13 @@ async fn status(app: &TestApp, path: &str, cookie: &str) -> u16 {
     app.client.get(format!("{}{path}", app.address)).header("cookie", cookie).send().await.unwrap().status().as_u16()
 }
 
-async fn download(app: &TestApp, path: &str, cookie: &str) -> (u16, String) {
+pub async fn download(app: &TestApp, path: &str, cookie: &str) -> (u16, String) {
     let response = app.client.get(format!("{}{path}", app.address)).header("cookie", cookie).send().await.unwrap();
     let status = response.status().as_u16();
     (status, response.text().await.unwrap())
 }
 
-fn records(csv_text: &str) -> Vec<Vec<String>> {
+pub fn records(csv_text: &str) -> Vec<Vec<String>> {
     let body = csv_text.strip_prefix('\u{feff}').expect("a byte order mark for Excel");
     csv::ReaderBuilder::new()
         .has_headers(false)
@@ -459,7 +459,7 @@ fn multipart_file(name: &str, bytes: Vec<u8>) -> reqwest::multipart::Form {
 }
 
 /// Uploads a file; the redirect's address.
-async fn upload(app: &TestApp, cookie: &str, bytes: Vec<u8>) -> String {
+pub async fn upload(app: &TestApp, cookie: &str, bytes: Vec<u8>) -> String {
     let response = app
         .client
         .post(format!("{}/manage/import", app.address))

@@ -2,12 +2,15 @@
 //! found (issue 12): each test does what the attacker did, with the role and
 //! the input they chose, and checks that it no longer works.
 
-use app::entities::{cohort, enrolment, user};
-use sea_orm::{ActiveValue::Set, EntityTrait};
+use app::entities::{certificate, cohort, enrolment, import, session, user};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use time::OffsetDateTime;
 
-use crate::helpers::{Backend, TestApp, signed_in_as, spawn_app};
+use crate::helpers::{
+    BACKENDS, Backend, TestApp, call, cookie_pair, page_with, post_form, set_cookie, signed_in_as, spawn_app,
+};
 use crate::learning::COURSE;
+use crate::statistics::{register, upload};
 
 /// A client that asks for compressed answers, as every browser does.
 fn browser_like() -> reqwest::Client {
@@ -82,4 +85,303 @@ async fn the_learners_csv_arrives_whole_when_the_browser_asks_for_gzip_or_brotli
             assert!(text.contains("learner01499"), "{path} with {encoding}: the last learner is there");
         }
     }
+}
+
+/// Two partner organisations, each with a scoped manager and a cohort of
+/// the course, an administrator and a programme-wide manager.
+struct TwoPartners {
+    admin: String,
+    programme: String,
+    manager_a: String,
+    manager_b: String,
+    cohort_a: cohort::Model,
+    cohort_b: cohort::Model,
+}
+
+async fn two_partners(app: &TestApp) -> TwoPartners {
+    use crate::statistics::new_cohort;
+    let admin = signed_in_as(app, "root", "admin").await;
+    let programme = signed_in_as(app, "programme", "manager").await;
+    let mut ids = Vec::new();
+    for name in ["Lahore Centre", "Tashkent Hub"] {
+        let body = format!("name={}", name.replace(' ', "+"));
+        post_form(app, "/api/create_organisation", "/manage/organisations", &body, Some(&admin)).await;
+        let found = app::entities::organisation::Entity::find()
+            .filter(app::entities::organisation::Column::Name.eq(name))
+            .one(&app.state.db.reader)
+            .await
+            .unwrap()
+            .unwrap();
+        ids.push(found.id);
+    }
+    let mut managers = Vec::new();
+    for (username, organisation) in [("manager-a", ids[0]), ("manager-b", ids[1])] {
+        signed_in_as(app, username, "manager").await;
+        let body = format!("username={username}&organisation={organisation}");
+        post_form(app, "/api/assign_organisation", "/manage/organisations", &body, Some(&admin)).await;
+        // Signed in again: the scope is read with every request anyway.
+        let login = format!("username={username}&password=river+mango+lantern");
+        let response = post_form(app, "/api/login", "/login", &login, None).await;
+        managers.push(cookie_pair(&set_cookie(&response).unwrap()));
+    }
+    let cohort_a = new_cohort(app, &admin, COURSE, "Lahore-evening", Some(ids[0])).await;
+    let cohort_b = new_cohort(app, &admin, COURSE, "Tashkent-morning", Some(ids[1])).await;
+    let [manager_a, manager_b] = managers.try_into().unwrap();
+    TwoPartners { admin, programme, manager_a, manager_b, cohort_a, cohort_b }
+}
+
+async fn join(app: &TestApp, learner: &str, cohort: &cohort::Model) {
+    let response = post_form(app, "/api/join_cohort", "/join", &format!("code={}", cohort.code), Some(learner)).await;
+    assert!(response.headers()["location"].to_str().unwrap().starts_with("/courses/"), "joined {}", cohort.name);
+}
+
+async fn cohort_of(app: &TestApp, username: &str) -> Option<i64> {
+    let user = user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(&app.state.db.reader)
+        .await
+        .unwrap()
+        .unwrap();
+    enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user.id))
+        .filter(enrolment::Column::CourseId.eq(COURSE))
+        .one(&app.state.db.reader)
+        .await
+        .unwrap()
+        .and_then(|enrolment| enrolment.cohort_id)
+}
+
+#[tokio::test]
+async fn a_scoped_manager_cannot_take_over_another_organisations_learner_by_bulk_enrolment() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let partners = two_partners(&app).await;
+        let victim = register(&app, "victim", "Victim of B").await;
+        join(&app, &victim, &partners.cohort_b).await;
+        let own = register(&app, "ours", "Learner of A").await;
+        join(&app, &own, &partners.cohort_a).await;
+
+        // Manager A names B's learner, an administrator and A's own learner
+        // with one of A's cohort codes.
+        let code = app::codes::grouped(&partners.cohort_a.code);
+        let file = format!("name,username,cohort\nVictim,victim,{code}\nRoot,root,{code}\nOurs,ours,{code}\n");
+        let report = upload(&app, &partners.manager_a, file.into_bytes()).await;
+        let page = page_with(&app, &format!("{report}?lang=en"), &partners.manager_a).await;
+        assert!(page.contains("does not look after"), "{backend:?}: B's learner is refused in the dry run");
+        assert!(page.contains("belongs to a staff account"), "{backend:?}: the administrator is refused");
+        let id = report.trim_start_matches("/manage/import/");
+        post_form(&app, "/api/apply_import", &report, &format!("id={id}"), Some(&partners.manager_a)).await;
+
+        assert_eq!(cohort_of(&app, "victim").await, Some(partners.cohort_b.id), "{backend:?}: still B's");
+        assert_eq!(cohort_of(&app, "ours").await, Some(partners.cohort_a.id));
+        let enrolled_root = cohort_of_any(&app, "root").await;
+        assert!(!enrolled_root, "{backend:?}: the administrator was not touched");
+        let refused = call(&app, "/api/issue_reset_code", "username=victim", Some(&partners.manager_a)).await;
+        assert_eq!(refused, 403, "{backend:?}: no reset code for B's learner");
+        let allowed = call(&app, "/api/issue_reset_code", "username=victim", Some(&partners.manager_b)).await;
+        assert!(allowed < 400, "{backend:?}: B looks after its own learner");
+
+        // A learner both organisations have is neither's alone: no codes
+        // from either scoped manager, and neither lists them.
+        join_second(&app, &victim, &partners).await;
+        for manager in [&partners.manager_a, &partners.manager_b] {
+            assert_eq!(call(&app, "/api/issue_reset_code", "username=victim", Some(manager)).await, 403);
+            assert!(!page_with(&app, "/admin/users?q=victim", manager).await.contains(">victim<"));
+        }
+        assert!(call(&app, "/api/issue_reset_code", "username=victim", Some(&partners.programme)).await < 400);
+    }
+}
+
+/// The victim also joins a cohort of A, of another course.
+async fn join_second(app: &TestApp, learner: &str, partners: &TwoPartners) {
+    let other = crate::statistics::new_cohort(
+        app,
+        &partners.admin,
+        "smartphone-basics",
+        "Lahore-phones",
+        Some(partners.cohort_a.organisation_id.unwrap()),
+    )
+    .await;
+    join(app, learner, &other).await;
+}
+
+async fn cohort_of_any(app: &TestApp, username: &str) -> bool {
+    let user = user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(&app.state.db.reader)
+        .await
+        .unwrap()
+        .unwrap();
+    enrolment::Entity::find().filter(enrolment::Column::UserId.eq(user.id)).count(&app.state.db.reader).await.unwrap()
+        > 0
+}
+
+#[tokio::test]
+async fn a_scoped_manager_revokes_only_certificates_earned_in_their_organisation() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let partners = two_partners(&app).await;
+    let learner = register(&app, "earner", "Earner of B").await;
+    join(&app, &learner, &partners.cohort_b).await;
+    crate::certificates::complete_all_but(&app, &learner, 0).await;
+    let found = certificate::Entity::find().one(&app.state.db.reader).await.unwrap().expect("a certificate");
+    let code = app::codes::grouped(&found.verify_code);
+    let page = page_with(&app, &format!("/verify/{code}?lang=en"), &partners.manager_a).await;
+    assert!(!page.contains("revoke_certificate"), "no revoke form for another organisation's certificate");
+    let body = format!("code={code}&reason=Because+I+can");
+    assert_eq!(call(&app, "/api/revoke_certificate", &body, Some(&partners.manager_a)).await, 403);
+    let found = certificate::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
+    assert!(found.revoked_at.is_none(), "still valid");
+    let page = page_with(&app, &format!("/verify/{code}?lang=en"), &partners.manager_b).await;
+    assert!(page.contains("revoke_certificate"), "B's manager sees the form");
+    assert!(call(&app, "/api/revoke_certificate", &body, Some(&partners.manager_b)).await < 400);
+}
+
+/// Registers, completes the course (a certificate), joins a cohort, is
+/// named in a stored enrolment file with answers, then deletes the account.
+#[tokio::test]
+async fn a_deleted_account_stays_deleted_and_its_personal_data_is_gone_everywhere() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let manager = signed_in_as(&app, "maryam", "manager").await;
+        let instructor = signed_in_as(&app, "farida", "instructor").await;
+        let cohort = crate::statistics::new_cohort(&app, &manager, COURSE, "Evening", None).await;
+        let amina = register(&app, "amina", "Amina Khan").await;
+        join(&app, &amina, &cohort).await;
+        crate::certificates::complete_all_but(&app, &amina, 0).await;
+        let code = app::codes::grouped(
+            &certificate::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap().verify_code,
+        );
+        let file = format!(
+            "name,username,cohort,gender,consent\nAmina Khan,amina,{},female,yes\n",
+            app::codes::grouped(&cohort.code)
+        );
+        upload(&app, &manager, file.into_bytes()).await;
+
+        let response =
+            post_form(&app, "/api/delete_account", "/account", "delete_password=river+mango+lantern", Some(&amina))
+                .await;
+        assert_eq!(response.headers()["location"], "/", "{backend:?}: deleted");
+        let deleted = user::Entity::find()
+            .filter(user::Column::DeletedAt.is_not_null())
+            .one(&app.state.db.reader)
+            .await
+            .unwrap()
+            .unwrap();
+
+        // Nobody can bring it back.
+        let username = format!("username={}", deleted.username);
+        for (who, cookie) in [("manager", &manager), ("instructor", &instructor)] {
+            let status = call(&app, "/api/issue_reset_code", &username, Some(cookie)).await;
+            assert!(
+                status == 404 || status == 403,
+                "{backend:?}: {who} issued a code for a deleted account ({status})"
+            );
+        }
+        let cli = server::cli::UsersCommand::ResetCode {
+            username: deleted.username.clone(),
+            settings: app.database().settings(crate::helpers::sample_courses()),
+        };
+        assert!(server::users::run(cli, &mut "".as_bytes()).await.is_err(), "{backend:?}: nor from the command line");
+        let admin = signed_in_as(&app, "root", "admin").await;
+        assert_eq!(call(&app, "/api/change_role", &format!("{username}&role=admin"), Some(&admin)).await, 404);
+        let login = format!("{username}&password=river+mango+lantern");
+        let response = post_form(&app, "/api/login", "/login", &login, None).await;
+        assert!(set_cookie(&response).is_none(), "{backend:?}: no sign-in");
+
+        // Its name is nowhere a person can read it.
+        let (_, verify) = app.get_text(&format!("/verify/{code}?lang=en")).await;
+        assert!(!verify.contains("Amina"), "{backend:?}: the verify page names nobody");
+        assert!(verify.contains("deleted their account"), "{backend:?}");
+        let files = import::Entity::find().all(&app.state.db.reader).await.unwrap();
+        assert!(
+            files.iter().all(|file| !file.content.contains("Amina") && !file.content.contains("female")),
+            "{backend:?}: {files:?}"
+        );
+        let report = page_with(&app, &format!("/manage/import/{}?lang=en", files[0].id), &manager).await;
+        assert!(!report.contains("Amina"), "{backend:?}: nor the dry-run page");
+        let addresses = app::entities::audit_log::Entity::find()
+            .filter(app::entities::audit_log::Column::SubjectId.eq(deleted.id))
+            .all(&app.state.db.reader)
+            .await
+            .unwrap();
+        assert!(addresses.iter().all(|entry| entry.client_address.is_none()), "{backend:?}: addresses erased");
+        let certificate = certificate::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
+        assert_eq!(certificate.learner_name, "");
+    }
+}
+
+#[tokio::test]
+async fn withdrawing_consent_erases_the_answer_from_stored_enrolment_files_too() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let manager = signed_in_as(&app, "maryam", "manager").await;
+    let cohort = crate::statistics::new_cohort(&app, &manager, COURSE, "Evening", None).await;
+    let code = app::codes::grouped(&cohort.code);
+    let file =
+        format!("name,username,cohort,gender,consent\nBibi,bibi,{code},female,yes\nNoor,noor,{code},female,yes\n");
+    let report = upload(&app, &manager, file.into_bytes()).await;
+    let stored = import::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
+    assert!(stored.content.contains("female"), "kept for the dry run");
+    let id = report.trim_start_matches("/manage/import/");
+    post_form(&app, "/api/apply_import", &report, &format!("id={id}"), Some(&manager)).await;
+    let stored = import::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
+    assert!(!stored.content.contains("female"), "applied: the answers live in the profiles, with their consent");
+    assert!(stored.content.contains("bibi"));
+
+    // A file not yet applied names an existing learner with an answer; she withdraws.
+    let pending = format!("name,username,cohort,gender,consent\nBibi,bibi,{code},female,yes\n");
+    upload(&app, &manager, pending.into_bytes()).await;
+    let bibi = user::Entity::find()
+        .filter(user::Column::Username.eq("bibi"))
+        .one(&app.state.db.reader)
+        .await
+        .unwrap()
+        .unwrap();
+    let actor = app::accounts::Actor { user_id: Some(bibi.id), client_address: None };
+    app::accounts::save_profile(&app.state.db, bibi.id, &Vec::new(), &actor).await.unwrap();
+    for file in import::Entity::find().all(&app.state.db.reader).await.unwrap() {
+        assert!(!file.content.contains("female"), "file {}: {}", file.id, file.content);
+    }
+}
+
+#[tokio::test]
+async fn an_idle_session_slides_while_it_is_used() {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+    let app = spawn_app(Backend::Sqlite).await;
+    let cookie = register(&app, "daily", "Daily Learner").await;
+    let session_id = cookie.split('=').nth(1).unwrap().to_string();
+    // As if signed in 10 days ago and last used yesterday: 4 idle days left.
+    let row = session::Entity::find_by_id(session_id.clone()).one(&app.state.db.reader).await.unwrap().unwrap();
+    let mut data: serde_json::Value = serde_json::from_str(&row.data).unwrap();
+    let now = OffsetDateTime::now_utc();
+    data["active_day"] = serde_json::json!(now.unix_timestamp().div_euclid(86_400) - 1);
+    data["signed_in_at"] = serde_json::json!(now.unix_timestamp() - 10 * 86_400);
+    let mut changed = row.into_active_model();
+    changed.data = Set(data.to_string());
+    changed.expires_at = Set(now + time::Duration::days(4));
+    changed.update(&app.state.db.writer).await.unwrap();
+
+    let response = app.client.get(format!("{}/my", app.address)).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let renewed = set_cookie(&response).expect("the cookie is sent again with its new lifetime");
+    assert!(renewed.contains("Max-Age=1209600"), "{renewed}");
+    let row = session::Entity::find_by_id(session_id).one(&app.state.db.reader).await.unwrap().unwrap();
+    assert!(row.expires_at > now + time::Duration::days(13), "the idle expiry moved on: {}", row.expires_at);
+}
+
+#[tokio::test]
+async fn instructors_see_no_breakdowns_by_profile_answers_anywhere() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let manager = signed_in_as(&app, "maryam", "manager").await;
+    let farida = signed_in_as(&app, "farida", "instructor").await;
+    let cohort = crate::statistics::new_cohort(&app, &manager, COURSE, "Evening", None).await;
+    for table in ["gender", "age_band", "region"] {
+        let path = format!("/manage/statistics/{table}.csv?course={COURSE}");
+        assert_eq!(crate::statistics::download(&app, &path, &farida).await.0, 403, "{table}");
+        assert_eq!(crate::statistics::download(&app, &path, &manager).await.0, 200, "{table}");
+    }
+    let page = page_with(&app, &format!("/manage/cohorts/{}?lang=en", cohort.id), &farida).await;
+    assert!(page.contains("Evening"), "her course's cohort");
+    assert!(!page.contains("Gender") && !page.contains("gender.csv"), "no breakdown on the page");
+    let page = page_with(&app, &format!("/manage/cohorts/{}?lang=en", cohort.id), &manager).await;
+    assert!(page.contains("gender.csv"), "managers have them");
 }

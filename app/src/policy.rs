@@ -1,0 +1,368 @@
+//! Who may see or change what: every access rule of the platform, written
+//! once, as plain functions of plain facts. Server functions and plain
+//! routes get the person asking from the one guard (`auth`), load the facts
+//! about what they ask for, and ask here; nothing else decides.
+//!
+//! The people:
+//! - an **administrator** may do anything, except change their own role;
+//! - a **programme-wide manager** (a manager with no organisation) runs
+//!   every cohort and sees every statistic, and looks after learners and
+//!   instructors;
+//! - a **manager of one organisation** runs that organisation's cohorts
+//!   and looks after its learners only: those whose every current cohort is
+//!   the organisation's. A learner another organisation also has is not
+//!   theirs, so that no partner can take over another partner's learner;
+//! - an **instructor** sees the courses whose `course.toml` lists their
+//!   username, those courses' cohorts and their learners' progress (no
+//!   breakdowns by profile answers), and issues reset codes for the
+//!   learners of those cohorts;
+//! - a **learner** sees and changes their own learning only;
+//! - a **deleted account** is nobody: it cannot sign in, be reset,
+//!   enrolled by a file or given a role.
+
+use crate::model::{Role, Viewer};
+
+/// A cohort, as the rules see it.
+#[derive(Clone, Copy, Debug)]
+pub struct CohortFacts<'a> {
+    /// The partner organisation running it; `None`: the programme.
+    pub organisation: Option<i64>,
+    /// The usernames its course's `course.toml` lists as instructors.
+    pub instructors: &'a [String],
+}
+
+/// One of an account's current (not left) enrolments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Membership {
+    pub course_id: String,
+    /// `None`: enrolled alone, in no cohort.
+    pub cohort: Option<i64>,
+    /// The organisation of that cohort (`None`: the programme's, or no cohort).
+    pub organisation: Option<i64>,
+    /// The instructors of the course.
+    pub instructors: Vec<String>,
+}
+
+/// An account someone wants to act on, as the rules see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountFacts {
+    pub role: Role,
+    pub deleted: bool,
+    pub memberships: Vec<Membership>,
+}
+
+/// The organisation a manager is scoped to, if they are scoped.
+pub fn scoped_to(viewer: &Viewer) -> Option<i64> {
+    viewer.organisation.filter(|_| viewer.role == Role::Manager)
+}
+
+/// Administrators, and managers of no one organisation.
+pub fn is_programme_wide(viewer: &Viewer) -> bool {
+    viewer.role == Role::Admin || (viewer.role == Role::Manager && viewer.organisation.is_none())
+}
+
+/// Whether the viewer is one of `instructors`.
+pub fn teaches(viewer: &Viewer, instructors: &[String]) -> bool {
+    viewer.role >= Role::Instructor && instructors.iter().any(|name| *name == viewer.username)
+}
+
+/// Seeing a cohort: its page, members, statistics and learners' CSV.
+pub fn may_see_cohort(viewer: &Viewer, cohort: CohortFacts) -> bool {
+    match viewer.role {
+        Role::Admin => true,
+        Role::Manager => may_run_cohort(viewer, cohort.organisation),
+        Role::Instructor => teaches(viewer, cohort.instructors),
+        Role::Learner => false,
+    }
+}
+
+/// Creating cohorts at all (of which organisation: see [`may_run_cohort`]).
+pub fn may_create_cohorts(viewer: &Viewer) -> bool {
+    viewer.role >= Role::Manager
+}
+
+/// Running a cohort: creating it, enrolling learners into it (by file),
+/// moving a learner out of it.
+pub fn may_run_cohort(viewer: &Viewer, organisation: Option<i64>) -> bool {
+    match viewer.role {
+        Role::Admin => true,
+        Role::Manager => match scoped_to(viewer) {
+            None => true,
+            Some(own) => organisation == Some(own),
+        },
+        Role::Instructor | Role::Learner => false,
+    }
+}
+
+/// Creating partner organisations.
+pub fn may_create_organisation(viewer: &Viewer) -> bool {
+    is_programme_wide(viewer)
+}
+
+/// Scoping a manager to an organisation.
+pub fn may_assign_organisation(viewer: &Viewer) -> bool {
+    viewer.role == Role::Admin
+}
+
+/// Figures of a whole course, whoever's cohort its learners are in (the
+/// `/teach` tables): its instructors and the programme-wide.
+pub fn may_see_whole_course(viewer: &Viewer, instructors: &[String]) -> bool {
+    is_programme_wide(viewer) || teaches(viewer, instructors)
+}
+
+/// Statistics pages and their downloads at all (what they then count is
+/// narrowed to the viewer's courses or organisation).
+pub fn may_see_statistics(viewer: &Viewer) -> bool {
+    viewer.role >= Role::Instructor
+}
+
+/// Breakdowns by profile answers (gender, age band, region): managers and
+/// administrators only, never instructors, never per learner.
+pub fn may_see_breakdowns(viewer: &Viewer) -> bool {
+    viewer.role >= Role::Manager
+}
+
+/// Reading every lesson of a course open only to its learners: staff may
+/// read any course they might teach or run.
+pub fn may_read_whole_course(viewer: Option<&Viewer>, enrolled: bool) -> bool {
+    enrolled || viewer.is_some_and(|viewer| viewer.role >= Role::Instructor)
+}
+
+/// Whether a manager scoped to `organisation` looks after this learner:
+/// they are in at least one of its cohorts now, and in no cohort of anyone
+/// else (another organisation, or the programme).
+fn belongs_only_to(account: &AccountFacts, organisation: i64) -> bool {
+    let cohorts: Vec<&Membership> = account.memberships.iter().filter(|m| m.cohort.is_some()).collect();
+    !cohorts.is_empty() && cohorts.iter().all(|m| m.organisation == Some(organisation))
+}
+
+/// Looking after an account: finding it on the accounts page, issuing it a
+/// reset code, enrolling it by file. Nobody looks after an account above
+/// their own role, and nobody looks after a deleted one.
+pub fn may_look_after(viewer: &Viewer, account: &AccountFacts) -> bool {
+    if account.deleted {
+        return false;
+    }
+    match viewer.role {
+        Role::Admin => true,
+        Role::Manager => match scoped_to(viewer) {
+            None => account.role < Role::Manager,
+            Some(own) => account.role == Role::Learner && belongs_only_to(account, own),
+        },
+        Role::Instructor => {
+            account.role == Role::Learner
+                && account.memberships.iter().any(|m| m.cohort.is_some() && teaches(viewer, &m.instructors))
+        }
+        Role::Learner => false,
+    }
+}
+
+/// Issuing a one-time reset code, which lets whoever holds it sign in as
+/// the account: exactly those who look after it.
+pub fn may_issue_reset_code(viewer: &Viewer, account: &AccountFacts) -> bool {
+    may_look_after(viewer, account)
+}
+
+/// Why a row of a bulk enrolment file naming an existing account is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportRefusal {
+    /// Staff accounts are never enrolled, matched or changed by a file.
+    Staff,
+    /// The account is not one the importer looks after.
+    NotYours,
+    /// The learner is in another cohort of the course, one the importer
+    /// does not run: a file may not move them out of it.
+    InAnotherCohort,
+}
+
+impl ImportRefusal {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ImportRefusal::Staff => "import-error-staff-account",
+            ImportRefusal::NotYours => "import-error-not-yours",
+            ImportRefusal::InAnotherCohort => "import-error-other-cohort",
+        }
+    }
+}
+
+/// Whether a bulk enrolment file may enrol an existing account in a cohort
+/// of `course_id`: only a learner the importer already looks after (before
+/// the file, so the file cannot make them so), and never out of a cohort
+/// the importer does not run.
+pub fn may_enrol_by_file(viewer: &Viewer, account: &AccountFacts, course_id: &str) -> Result<(), ImportRefusal> {
+    if account.role != Role::Learner {
+        return Err(ImportRefusal::Staff);
+    }
+    if viewer.role < Role::Manager || !may_look_after(viewer, account) {
+        return Err(ImportRefusal::NotYours);
+    }
+    let current = account.memberships.iter().find(|m| m.course_id == course_id && m.cohort.is_some());
+    match current {
+        Some(membership) if !may_run_cohort(viewer, membership.organisation) => Err(ImportRefusal::InAnotherCohort),
+        _ => Ok(()),
+    }
+}
+
+/// Uploading bulk enrolment files at all.
+pub fn may_import(viewer: &Viewer) -> bool {
+    viewer.role >= Role::Manager
+}
+
+/// Whether a viewer may act on an uploaded bulk enrolment file: its
+/// uploader, and administrators.
+pub fn may_see_import(viewer: &Viewer, uploaded_by: i64) -> bool {
+    viewer.role >= Role::Manager && (viewer.id == uploaded_by || viewer.role == Role::Admin)
+}
+
+/// Revoking a certificate: the programme-wide, and a manager of the
+/// organisation whose cohort the holder earned it in.
+pub fn may_revoke_certificate(viewer: &Viewer, earned_in_organisation: Option<i64>) -> bool {
+    match scoped_to(viewer) {
+        Some(own) => earned_in_organisation == Some(own),
+        None => is_programme_wide(viewer),
+    }
+}
+
+/// Changing an account's role: administrators, never their own (so that
+/// the last administrator cannot lock everyone out by mistake), never a
+/// deleted account.
+pub fn may_change_role(viewer: &Viewer, account_username: &str, account: &AccountFacts) -> bool {
+    viewer.role == Role::Admin && viewer.username != account_username && !account.deleted
+}
+
+/// Reading the audit log.
+pub fn may_read_audit_log(viewer: &Viewer) -> bool {
+    viewer.role == Role::Admin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: i64 = 1;
+    const B: i64 = 2;
+
+    fn person(role: Role, organisation: Option<i64>) -> Viewer {
+        Viewer { id: 9, username: "me".into(), display_name: "Me".into(), role, language: None, organisation }
+    }
+
+    fn learner_in(organisations: &[Option<i64>]) -> AccountFacts {
+        AccountFacts {
+            role: Role::Learner,
+            deleted: false,
+            memberships: organisations
+                .iter()
+                .enumerate()
+                .map(|(index, organisation)| Membership {
+                    course_id: format!("course-{index}"),
+                    cohort: Some(index as i64 + 100),
+                    organisation: *organisation,
+                    instructors: vec!["me".into()],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_manager_of_one_organisation_looks_after_its_learners_only() {
+        let manager_a = person(Role::Manager, Some(A));
+        assert!(may_look_after(&manager_a, &learner_in(&[Some(A)])));
+        assert!(may_look_after(&manager_a, &learner_in(&[Some(A), Some(A)])));
+        assert!(!may_look_after(&manager_a, &learner_in(&[Some(B)])), "another organisation's");
+        assert!(!may_look_after(&manager_a, &learner_in(&[Some(A), Some(B)])), "shared with another organisation");
+        assert!(!may_look_after(&manager_a, &learner_in(&[Some(A), None])), "also in a programme cohort");
+        assert!(!may_look_after(&manager_a, &learner_in(&[])), "in no cohort at all");
+        let mut staff = learner_in(&[Some(A)]);
+        staff.role = Role::Instructor;
+        assert!(!may_look_after(&manager_a, &staff), "never staff");
+    }
+
+    #[test]
+    fn nobody_takes_over_an_account_above_them_or_a_deleted_one() {
+        let programme = person(Role::Manager, None);
+        let admin = person(Role::Admin, None);
+        let mut account = learner_in(&[Some(B)]);
+        assert!(may_issue_reset_code(&programme, &account));
+        account.role = Role::Instructor;
+        assert!(may_issue_reset_code(&programme, &account));
+        account.role = Role::Manager;
+        assert!(!may_issue_reset_code(&programme, &account));
+        assert!(may_issue_reset_code(&admin, &account));
+        account.deleted = true;
+        assert!(!may_issue_reset_code(&admin, &account), "deleted accounts stay deleted");
+        assert!(!may_change_role(&admin, "someone", &account));
+    }
+
+    #[test]
+    fn instructors_look_after_the_learners_of_their_courses_cohorts() {
+        let instructor = person(Role::Instructor, None);
+        assert!(may_issue_reset_code(&instructor, &learner_in(&[Some(B)])));
+        let mut elsewhere = learner_in(&[Some(B)]);
+        elsewhere.memberships[0].instructors = vec!["someone-else".into()];
+        assert!(!may_issue_reset_code(&instructor, &elsewhere));
+        let mut alone = learner_in(&[None]);
+        alone.memberships[0].cohort = None;
+        assert!(!may_issue_reset_code(&instructor, &alone), "enrolled alone, in no cohort of theirs");
+        assert!(!may_issue_reset_code(&person(Role::Learner, None), &learner_in(&[Some(A)])));
+    }
+
+    #[test]
+    fn a_file_enrols_only_learners_the_importer_already_looks_after() {
+        let manager_a = person(Role::Manager, Some(A));
+        let programme = person(Role::Manager, None);
+        assert_eq!(may_enrol_by_file(&manager_a, &learner_in(&[Some(B)]), "other"), Err(ImportRefusal::NotYours));
+        assert_eq!(may_enrol_by_file(&manager_a, &learner_in(&[Some(A)]), "course-0"), Ok(()));
+        let mut admin_account = learner_in(&[]);
+        admin_account.role = Role::Admin;
+        assert_eq!(may_enrol_by_file(&programme, &admin_account, "x"), Err(ImportRefusal::Staff));
+        assert_eq!(may_enrol_by_file(&programme, &learner_in(&[Some(B)]), "course-0"), Ok(()));
+        assert_eq!(may_enrol_by_file(&person(Role::Admin, None), &admin_account, "x"), Err(ImportRefusal::Staff));
+    }
+
+    #[test]
+    fn a_file_never_moves_a_learner_out_of_a_cohort_the_importer_does_not_run() {
+        // Looked after by A (only A's cohorts), but the rule is checked per
+        // course all the same.
+        let manager_a = person(Role::Manager, Some(A));
+        assert!(!may_run_cohort(&manager_a, Some(B)));
+        let programme = person(Role::Manager, None);
+        let mut shared = learner_in(&[Some(B)]);
+        shared.memberships[0].course_id = "phones".into();
+        assert_eq!(may_enrol_by_file(&programme, &shared, "phones"), Ok(()), "the programme runs every cohort");
+        assert_eq!(may_enrol_by_file(&manager_a, &shared, "phones"), Err(ImportRefusal::NotYours));
+    }
+
+    #[test]
+    fn certificates_are_revoked_by_the_programme_or_the_organisation_they_were_earned_in() {
+        assert!(may_revoke_certificate(&person(Role::Admin, None), Some(B)));
+        assert!(may_revoke_certificate(&person(Role::Manager, None), None));
+        assert!(may_revoke_certificate(&person(Role::Manager, Some(A)), Some(A)));
+        assert!(!may_revoke_certificate(&person(Role::Manager, Some(A)), Some(B)));
+        assert!(!may_revoke_certificate(&person(Role::Manager, Some(A)), None));
+        assert!(!may_revoke_certificate(&person(Role::Instructor, None), None));
+        assert!(!may_revoke_certificate(&person(Role::Learner, None), None));
+    }
+
+    #[test]
+    fn programme_wide_means_one_thing() {
+        assert!(is_programme_wide(&person(Role::Admin, Some(A))));
+        assert!(is_programme_wide(&person(Role::Manager, None)));
+        assert!(!is_programme_wide(&person(Role::Manager, Some(A))));
+        assert!(!is_programme_wide(&person(Role::Instructor, None)));
+        assert!(!is_programme_wide(&person(Role::Learner, None)));
+    }
+
+    #[test]
+    fn cohorts_are_seen_by_who_runs_or_teaches_them() {
+        let instructors = vec!["me".to_string()];
+        let theirs = CohortFacts { organisation: Some(B), instructors: &instructors };
+        assert!(may_see_cohort(&person(Role::Instructor, None), theirs));
+        assert!(!may_see_cohort(&person(Role::Manager, Some(A)), theirs));
+        assert!(may_see_cohort(&person(Role::Manager, Some(B)), theirs));
+        assert!(!may_see_cohort(&person(Role::Learner, None), theirs));
+        let others = CohortFacts { organisation: None, instructors: &[] };
+        assert!(!may_see_cohort(&person(Role::Instructor, None), others));
+        assert!(!may_see_breakdowns(&person(Role::Instructor, None)));
+        assert!(may_see_breakdowns(&person(Role::Manager, Some(A))));
+    }
+}
