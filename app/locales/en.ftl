@@ -84,7 +84,11 @@ field-password = Password
 field-password-hint = At least 10 characters. A few words together are easy to remember and hard to guess.
 field-language = Language
 
-login-throttled = Too many wrong attempts. Please wait 15 minutes and try again, or ask your trainer to reset your password.
+form-too-large = What you sent is far longer than any form here accepts, so nothing was saved. Please go back, shorten it and try again.
+login-throttled = Too many wrong attempts from here. Please wait a few minutes and try again, or ask your trainer to reset your password.
+code-throttled = Too many wrong codes from here. Please wait a minute and try again.
+register-throttled = Many accounts were just made from here. Please wait a minute and try again.
+password-throttled = Too many wrong attempts. Please wait a few minutes and try again.
 
 account-title = Your account
 account-role = Role

@@ -77,7 +77,11 @@ field-password = Parol
 field-password-hint = Kamida 10 ta belgi. Bir necha soʻzni birga yozsangiz, eslab qolish oson, topish esa qiyin.
 field-language = Til
 
-login-throttled = Notoʻgʻri urinishlar juda koʻp. Iltimos, 15 daqiqa kutib, qayta urinib koʻring yoki parolingizni tiklash uchun oʻqituvchingizga murojaat qiling.
+form-too-large = Yuborganingiz bu yerdagi har qanday shakl qabul qiladiganidan ancha uzun, shuning uchun hech narsa saqlanmadi. Iltimos, orqaga qaytib, qisqartiring va qayta urinib koʻring.
+login-throttled = Bu yerdan notoʻgʻri urinishlar juda koʻp. Iltimos, bir necha daqiqa kutib, qayta urinib koʻring yoki parolingizni tiklash uchun oʻqituvchingizga murojaat qiling.
+code-throttled = Bu yerdan notoʻgʻri kodlar juda koʻp kiritildi. Iltimos, bir daqiqa kutib, qayta urinib koʻring.
+register-throttled = Bu yerdan hozirgina koʻp hisob yaratildi. Iltimos, bir daqiqa kutib, qayta urinib koʻring.
+password-throttled = Notoʻgʻri urinishlar juda koʻp. Iltimos, bir necha daqiqa kutib, qayta urinib koʻring.
 
 account-title = Hisobingiz
 account-role = Rol

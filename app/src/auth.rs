@@ -90,6 +90,28 @@ pub async fn acting(viewer: Option<&Viewer>) -> crate::accounts::Actor {
     crate::accounts::Actor { user_id: viewer.map(|viewer| viewer.id), client_address: address }
 }
 
+/// The value of the request's cookie `name`, if it sent one.
+pub async fn request_cookie(name: &str) -> Option<String> {
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.ok()?;
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|header| header.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(found, _)| *found == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// Adds a `Set-Cookie` to the current response.
+pub fn set_cookie(cookie: &str) {
+    if let (Some(response), Ok(value)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), axum::http::HeaderValue::from_str(cookie))
+    {
+        response.append_header(axum::http::header::SET_COOKIE, value);
+    }
+}
+
 /// Ends the session: deleted from the store, cookie removed.
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
     session.flush().await.map_err(AppError::internal)

@@ -24,6 +24,9 @@ use crate::entities::certificate;
 /// The issuer's signing key and what identifies its public half.
 pub struct IssuerKey {
     signing: SigningKey<Sha256>,
+    /// A hash of the private key, from which other secrets every instance
+    /// shares are derived (device cookies).
+    seed: [u8; 32],
     /// The public key as a JWK (with `kid`, `alg` and `use`).
     jwk: Value,
     /// `{public url}/.well-known/jwks.json#{RFC 7638 thumbprint}`: a URI
@@ -81,7 +84,20 @@ impl IssuerKey {
         let thumbprint = URL_SAFE_NO_PAD.encode(Sha256::digest(canonical.as_bytes()));
         let kid = format!("{public_url}/.well-known/jwks.json#{thumbprint}");
         let jwk = json!({ "kty": "RSA", "n": n, "e": e, "alg": "RS256", "use": "sig", "kid": kid });
-        Ok(IssuerKey { signing: SigningKey::<Sha256>::new(private), jwk, kid })
+        let der = private.to_pkcs8_der().map_err(|e| KeyError::Parse(e.to_string()))?;
+        let seed = Sha256::digest(der.as_bytes()).into();
+        Ok(IssuerKey { signing: SigningKey::<Sha256>::new(private), seed, jwk, kid })
+    }
+
+    /// A secret for `purpose`, the same on every instance that shares this
+    /// key, and useless for signing credentials.
+    pub fn secret_for(&self, purpose: &str) -> [u8; 32] {
+        let mut hasher = Sha256::new();
+        hasher.update(b"learn-derived-secret\0");
+        hasher.update(purpose.as_bytes());
+        hasher.update([0]);
+        hasher.update(self.seed);
+        hasher.finalize().into()
     }
 
     /// The JWKS document: this one key.

@@ -63,7 +63,7 @@ pub fn is_programme_wide(viewer: &Viewer) -> bool {
 
 /// Whether the viewer is one of `instructors`.
 pub fn teaches(viewer: &Viewer, instructors: &[String]) -> bool {
-    viewer.role >= Role::Instructor && instructors.iter().any(|name| *name == viewer.username)
+    viewer.role >= Role::Instructor && instructors.contains(&viewer.username)
 }
 
 /// Seeing a cohort: its page, members, statistics and learners' CSV.

@@ -6,7 +6,7 @@ use leptos::prelude::LeptosOptions;
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::accounts::LoginThrottle;
+use crate::accounts::DeviceKey;
 use crate::catalog::CatalogHandle;
 use crate::db::Db;
 
@@ -15,7 +15,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub catalog: CatalogHandle,
     pub db: Db,
-    pub login_throttle: Arc<LoginThrottle>,
+    /// Signs device cookies (see `accounts::device`).
+    pub device_key: DeviceKey,
     /// Served over https: cookies get `Secure`.
     pub secure_cookies: bool,
     pub policy: AccountPolicy,

@@ -13,12 +13,12 @@ use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 use sea_orm::{EntityTrait, StreamTrait};
 
-use crate::guard::{Requested, SignedIn, allow, refusal};
+use crate::guard::{Requested, SignedIn, refusal, refuse_unless};
 
 /// Statistics are for instructors and up; what each sees is narrowed
 /// further by `reporting::scope_for`.
-fn staff(viewer: &Viewer) -> Result<(), Response> {
-    allow(policy::may_see_statistics(viewer))
+fn staff(viewer: &Viewer) -> Option<Response> {
+    refuse_unless(policy::may_see_statistics(viewer))
 }
 
 fn csv_headers(file_name: &str) -> [(header::HeaderName, HeaderValue); 3] {
@@ -39,14 +39,14 @@ pub async fn statistics_table(
     Path(file): Path<String>,
     Query(filters): Query<StatisticsFilters>,
 ) -> Response {
-    if let Err(refused) = staff(&viewer) {
+    if let Some(refused) = staff(&viewer) {
         return refused;
     }
     let Some(table) = file.strip_suffix(".csv").filter(|table| reporting::TABLES.contains(table)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     if reporting::BREAKDOWN_TABLES.contains(&table)
-        && let Err(refused) = allow(policy::may_see_breakdowns(&viewer))
+        && let Some(refused) = refuse_unless(policy::may_see_breakdowns(&viewer))
     {
         return refused;
     }
@@ -73,7 +73,7 @@ pub async fn teach_table(
     requested: Requested,
     Path((course, file)): Path<(String, String)>,
 ) -> Response {
-    if let Err(refused) = staff(&viewer) {
+    if let Some(refused) = staff(&viewer) {
         return refused;
     }
     let Some(table) = file.strip_suffix(".csv").filter(|table| reporting::TEACH_TABLES.contains(table)) else {
@@ -84,7 +84,7 @@ pub async fn teach_table(
     };
     // Whole-course figures: the course's instructors and the programme-wide
     // (not a manager of one organisation).
-    if let Err(refused) = allow(policy::may_see_whole_course(&viewer, &found.instructors)) {
+    if let Some(refused) = refuse_unless(policy::may_see_whole_course(&viewer, &found.instructors)) {
         return refused;
     }
     let reader = requested.for_viewer(&viewer);
@@ -118,7 +118,7 @@ pub async fn cohort_learners(
     requested: Requested,
     Path(cohort): Path<i64>,
 ) -> Response {
-    if let Err(refused) = staff(&viewer) {
+    if let Some(refused) = staff(&viewer) {
         return refused;
     }
     let found = match app::entities::cohort::Entity::find_by_id(cohort).one(&state.db.reader).await {
@@ -142,7 +142,7 @@ async fn learners(
     course_id: String,
     file_name: String,
 ) -> Response {
-    if let Err(refused) = staff(&viewer) {
+    if let Some(refused) = staff(&viewer) {
         return refused;
     }
     let scope = match reporting::scope_for(&state, &viewer, &filters).await {

@@ -69,7 +69,7 @@ pub fn refusal(error: AppError) -> Response {
     (status, status.canonical_reason().unwrap_or("refused")).into_response()
 }
 
-/// 403 unless `allowed`.
-pub fn allow(allowed: bool) -> Result<(), Response> {
-    if allowed { Ok(()) } else { Err(refusal(AppError::Forbidden)) }
+/// The 403 answer, unless `allowed`.
+pub fn refuse_unless(allowed: bool) -> Option<Response> {
+    (!allowed).then(|| refusal(AppError::Forbidden))
 }

@@ -9,7 +9,7 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::guard::{SignedIn, allow};
+use crate::guard::{SignedIn, refuse_unless};
 
 fn refused(message: &str, detail: &str) -> Response {
     let detail = app::server::statistics::reporting::encode(detail);
@@ -18,7 +18,7 @@ fn refused(message: &str, detail: &str) -> Response {
 
 /// `POST /manage/import`
 pub async fn upload(State(state): State<AppState>, SignedIn(viewer): SignedIn, request: Request) -> Response {
-    if let Err(refused) = allow(policy::may_import(&viewer)) {
+    if let Some(refused) = refuse_unless(policy::may_import(&viewer)) {
         return refused;
     }
     let Ok(mut form) = Multipart::from_request(request, &state).await else {

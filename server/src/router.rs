@@ -16,7 +16,6 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
@@ -60,7 +59,7 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .nest_service("/pkg", pkg)
         // Every form and call is small; anything bigger is refused before
         // it is read (413), so no field can be huge.
-        .route("/api/{*function}", post(server_function).layer(RequestBodyLimitLayer::new(MAX_CALL_BYTES)))
+        .route("/api/{*function}", post(server_function).layer(axum::middleware::from_fn(limit_call_body)))
         .leptos_routes_with_handler(routes, get(pages::render_page))
         .fallback(pages::render_not_found)
         .with_state(state)
@@ -150,6 +149,30 @@ async fn server_function(State(state): State<AppState>, request: Request<Body>) 
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Server function bodies are bounded: one that says it is too large is
+/// refused before it is read, with a short page in the reader's language;
+/// one that turns out larger than it said stops being read at the bound.
+async fn limit_call_body(request: Request<Body>, next: axum::middleware::Next) -> Response {
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|value| value.to_str().ok()?.parse().ok());
+    if declared.is_some_and(|length: usize| length > MAX_CALL_BYTES) {
+        let language = request.extensions().get::<Language>().copied().unwrap_or_default();
+        return too_large(language);
+    }
+    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, MAX_CALL_BYTES)));
+    next.run(request).await
+}
+
+fn too_large(language: Language) -> Response {
+    let message = app::i18n::translate(language, "form-too-large", None);
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><meta charset=\"utf-8\"><title>413</title><p>{}</p><p><a href=\"/\">⌂</a></p></html>",
+        language.code(),
+        language.direction().html_dir(),
+        message
+    );
+    (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
 }
 
 fn panic_response() -> Response {

@@ -83,12 +83,12 @@ impl Application {
         };
         let state = AppState {
             programme_logo,
+            device_key: app::accounts::DeviceKey::new(issuer.secret_for("device-cookie")),
             issuer: std::sync::Arc::new(issuer),
             leptos_options,
             catalog: CatalogHandle::new(loaded.catalog),
             completions: app::learning::CompletionWriter::start(db.clone()),
             db,
-            login_throttle: Default::default(),
             secure_cookies: settings.secure_cookies(),
             policy: settings.account_policy(),
             public_url: settings.public_url(),
@@ -115,11 +115,23 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let store = DatabaseSessionStore::new(self.state.db.clone());
         tokio::spawn(store.clone().sweep_expired_every(Duration::from_secs(3600)));
+        tokio::spawn(sweep_rate_limits_every(self.state.db.clone(), Duration::from_secs(600)));
         tokio::spawn(reload_courses_on_hangup(self.state.catalog.clone(), self.settings.clone()));
         let app = router(self.state, store, &self.settings);
         axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())
             .await
+    }
+}
+
+/// Forgets rate limits whose allowance is whole again.
+async fn sweep_rate_limits_every(db: app::db::Db, period: Duration) {
+    let mut interval = tokio::time::interval(period);
+    loop {
+        interval.tick().await;
+        if let Err(error) = app::accounts::limits::sweep(&db).await {
+            tracing::warn!(%error, "could not sweep rate limits");
+        }
     }
 }
 

@@ -3,14 +3,17 @@
 //! call it.
 
 mod audit;
+mod device;
+pub mod limits;
 mod password;
 mod profile;
 mod reset_code;
 mod service;
-mod throttle;
 mod validation;
 
 pub use audit::{Actor, record as record_in};
+pub use device::{DEVICE_COOKIE, Device, DeviceKey, device_cookie};
+pub use limits::Limit;
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use profile::{ProfileChoice, parse_profile, profile_answers, save_profile};
 pub use reset_code::{Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, redeem_reset_code};
@@ -18,5 +21,4 @@ pub use service::{
     AccountError, NewAccount, change_password, create_user, delete_account, export_own_data, find_user, find_users,
     latest_audit_entries, record_login, reset_password, set_language, set_role,
 };
-pub use throttle::LoginThrottle;
 pub use validation::{DisplayName, NewPassword, Username};

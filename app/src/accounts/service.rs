@@ -35,6 +35,8 @@ pub enum AccountError {
     UnknownUser,
     #[error("the current password is wrong")]
     WrongPassword,
+    #[error("too many wrong current passwords lately")]
+    TooManyTries,
     #[error(transparent)]
     App(#[from] AppError),
 }
@@ -46,6 +48,7 @@ impl AccountError {
             AccountError::UsernameTaken => "username-taken",
             AccountError::UnknownUser => "username-unknown",
             AccountError::WrongPassword => "password-wrong-current",
+            AccountError::TooManyTries => "password-throttled",
             AccountError::App(_) => "error-internal-text",
         }
     }
@@ -403,12 +406,20 @@ pub async fn latest_audit_entries(db: &Db, limit: u64) -> Result<Vec<crate::mode
 }
 
 /// A person's account, when `password` is their current password: asked
-/// again before changing the password or deleting the account.
+/// again before changing the password or deleting the account. Wrong
+/// tries are limited like sign-ins (someone at an unlocked phone must not
+/// guess at leisure), on their own allowance.
 async fn confirmed_user(db: &Db, user_id: i64, password: &str) -> Result<user::Model, AccountError> {
+    use super::limits::{self, Limit};
     use super::password::{PasswordHash, verify_password};
+    let who = user_id.to_string();
+    if limits::wait(db, Limit::CurrentPassword, &who).await.map_err(internal)?.is_some() {
+        return Err(AccountError::TooManyTries);
+    }
     let user =
         user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
     if !verify_password(password, Some(&PasswordHash::from_stored(user.password_hash.clone()))).await? {
+        limits::count(db, Limit::CurrentPassword, &who).await.map_err(internal)?;
         return Err(AccountError::WrongPassword);
     }
     Ok(user)

@@ -22,6 +22,7 @@ pub async fn register(
     next: Option<String>,
 ) -> Result<(), AppError> {
     crate::auth::authorize(<Register as leptos::server_fn::ServerFn>::PATH).await?;
+    use crate::accounts::limits::{self, Limit};
     use crate::accounts::{AccountError, DisplayName, NewAccount, NewPassword, Username, create_user, parse_profile};
     use crate::language::Language;
     use crate::model::{FormErrors, Role};
@@ -53,6 +54,14 @@ pub async fn register(
     let account =
         NewAccount { username, display_name, password, role: Role::Learner, language: Some(language), profile };
     let actor = crate::auth::acting(None).await;
+    // A classroom registers together from one address; a script does not
+    // get to make thousands of accounts.
+    let address = actor.client_address.clone().unwrap_or_default();
+    if limits::wait(&state.db, Limit::Registration, &address).await.map_err(AppError::internal)?.is_some() {
+        errors.form = Some("register-throttled".into());
+        return Err(AppError::Form(errors));
+    }
+    limits::count(&state.db, Limit::Registration, &address).await.map_err(AppError::internal)?;
     let user = match create_user(&state.db, account, &actor).await {
         Ok(user) => user,
         Err(AccountError::UsernameTaken) => {
@@ -60,12 +69,22 @@ pub async fn register(
             return Err(AppError::Form(errors));
         }
         Err(AccountError::App(error)) => return Err(error),
-        Err(AccountError::UnknownUser | AccountError::WrongPassword) => return Err(AppError::Internal),
+        Err(_) => return Err(AppError::Internal),
     };
     remember_language(language);
     crate::auth::sign_in(&session, user.id).await?;
+    remember_device(&state, &user.username);
     leptos_axum::redirect(&local_path(next));
     Ok(())
+}
+
+/// This browser proved it is `username`'s (a sign-in, a registration, a
+/// redeemed code): from now on its wrong passwords count against an
+/// allowance of its own (see `accounts::device`).
+#[cfg(feature = "ssr")]
+fn remember_device(state: &crate::state::AppState, username: &str) {
+    let value = state.device_key.issue(username);
+    crate::auth::set_cookie(&crate::accounts::device_cookie(&value, state.secure_cookies));
 }
 
 /// Where to go after signing in: a path on this site, else the home page
@@ -181,8 +200,7 @@ pub async fn my_profile() -> Result<crate::model::ProfileAnswers, AppError> {
 #[server(endpoint = "redeem_reset_code")]
 pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(), AppError> {
     crate::auth::authorize(<RedeemResetCode as leptos::server_fn::ServerFn>::PATH).await?;
-    use std::time::Instant;
-
+    use crate::accounts::limits::{self, Limit};
     use crate::accounts::{RedeemError, ResetCode};
     use crate::model::FormErrors;
 
@@ -195,25 +213,28 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     };
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(None).await;
-    let address = actor.client_address.as_deref().and_then(|address| address.parse().ok());
-    if state.login_throttle.address_wait(address, Instant::now()).is_some() {
-        return Err(refuse("code", "login-throttled"));
+    let address = actor.client_address.clone().unwrap_or_default();
+    // Wrong codes count on their own: they never hold up a sign-in.
+    if limits::wait(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?.is_some() {
+        return Err(refuse("code", "code-throttled"));
     }
-    let Some(parsed) = ResetCode::parse(&code) else {
-        state.login_throttle.record_address_failure(address, Instant::now());
-        return Err(refuse("code", "reset-code-invalid"));
+    // A wrong code is counted, then refused.
+    let wrong = || async {
+        match limits::count(&state.db, Limit::ResetCode, &address).await {
+            Ok(()) => refuse("code", "reset-code-invalid"),
+            Err(error) => AppError::internal(error),
+        }
     };
+    let Some(parsed) = ResetCode::parse(&code) else { return Err(wrong().await) };
     let user = match crate::accounts::redeem_reset_code(&state.db, &parsed, &new_password, &actor).await {
         Ok(user) => user,
-        Err(RedeemError::InvalidCode) => {
-            state.login_throttle.record_address_failure(address, Instant::now());
-            return Err(refuse("code", "reset-code-invalid"));
-        }
+        Err(RedeemError::InvalidCode) => return Err(wrong().await),
         Err(RedeemError::Password(message)) => return Err(refuse("new_password", message)),
         Err(RedeemError::Account(error)) => return Err(error.into_app_error()),
     };
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
+    remember_device(&state, &user.username);
     leptos_axum::redirect("/account?changed=1");
     Ok(())
 }
@@ -221,9 +242,8 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
 #[server(endpoint = "login")]
 pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
     crate::auth::authorize(<Login as leptos::server_fn::ServerFn>::PATH).await?;
-    use std::time::Instant;
-
-    use crate::accounts::{Actor, PasswordHash, Username, find_user, record_login, verify_password};
+    use crate::accounts::limits::{self, Limit};
+    use crate::accounts::{Actor, DEVICE_COOKIE, PasswordHash, Username, find_user, record_login, verify_password};
     use crate::model::FormErrors;
     use crate::state::ClientAddr;
 
@@ -236,36 +256,51 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
     };
     let state = expect_context::<crate::state::AppState>();
     let address = leptos_axum::extract::<axum::Extension<ClientAddr>>().await.ok().map(|found| found.0.0);
-    let account = username.trim().to_lowercase();
-    if state.login_throttle.wait(&account, address, Instant::now()).is_some() {
-        return Err(refused("login-throttled"));
+    let account: String = username.trim().to_lowercase().chars().take(64).collect();
+    // A browser this account signed in from before has its own allowance;
+    // any other counts against the account's and the address's.
+    let device = crate::auth::request_cookie(DEVICE_COOKIE)
+        .await
+        .and_then(|value| state.device_key.read(&value))
+        .filter(|device| device.username == account);
+    let limited: Vec<(Limit, String)> = match &device {
+        Some(device) => vec![(Limit::SignInDevice, device.id.clone())],
+        None => {
+            let mut limited = vec![(Limit::SignInAccount, account.clone())];
+            limited.extend(address.map(|address| (Limit::SignInAddress, address.to_string())));
+            limited
+        }
+    };
+    for (limit, who) in &limited {
+        if limits::wait(&state.db, *limit, who).await.map_err(AppError::internal)?.is_some() {
+            return Err(refused("login-throttled"));
+        }
     }
     let user = match Username::parse(&username) {
         Ok(name) => find_user(&state.db, &name).await.map_err(|_| AppError::Internal)?,
         Err(_) => None,
     };
     let actor = Actor { user_id: user.as_ref().map(|user| user.id), client_address: address.map(|a| a.to_string()) };
-    // The same work and the same answer for an unknown user and a wrong
-    // password: the form must not tell who has an account.
+    // The same work and the same answer for an unknown user, an account
+    // without a password yet and a wrong password: the form must not tell
+    // who has an account.
     let hash = user.as_ref().map(|user| PasswordHash::from_stored(user.password_hash.clone()));
-    let Some(user) = user else {
-        let _ = verify_password(&password, None).await?;
-        state.login_throttle.record_failure(&account, address, Instant::now());
-        record_login(&state.db, None, false, &actor).await.map_err(AppError::internal)?;
-        return Err(refused("login-failed"));
-    };
     if !verify_password(&password, hash.as_ref()).await? {
-        state.login_throttle.record_failure(&account, address, Instant::now());
-        record_login(&state.db, Some(user.id), false, &actor).await.map_err(AppError::internal)?;
+        for (limit, who) in &limited {
+            limits::count(&state.db, *limit, who).await.map_err(AppError::internal)?;
+        }
+        record_login(&state.db, user.as_ref().map(|user| user.id), false, &actor).await.map_err(AppError::internal)?;
         return Err(refused("login-failed"));
     }
-    state.login_throttle.record_success(&account);
+    let Some(user) = user else { return Err(refused("login-failed")) };
+    limits::clear(&state.db, Limit::SignInAccount, &account).await.map_err(AppError::internal)?;
     if let Some(language) = user.language.as_deref().and_then(crate::language::Language::from_code) {
         remember_language(language);
     }
     record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
+    remember_device(&state, &user.username);
     leptos_axum::redirect(&local_path(next));
     Ok(())
 }
@@ -329,6 +364,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     {
         Ok(()) => {}
         Err(AccountError::WrongPassword) => return Err(refuse("current_password", "password-wrong-current")),
+        Err(AccountError::TooManyTries) => return Err(refuse("current_password", "password-throttled")),
         Err(AccountError::App(error)) => return Err(error),
         Err(_) => return Err(AppError::Internal),
     }
@@ -350,9 +386,11 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::accounts::delete_account(&state.db, viewer.id, &delete_password, &actor).await {
         Ok(()) => {}
-        Err(AccountError::WrongPassword) => {
+        Err(error @ (AccountError::WrongPassword | AccountError::TooManyTries)) => {
+            let message =
+                if error == AccountError::WrongPassword { "password-wrong-current" } else { "password-throttled" };
             return Err(AppError::Form(FormErrors {
-                fields: vec![("delete_password".into(), "password-wrong-current".into())],
+                fields: vec![("delete_password".into(), message.into())],
                 ..FormErrors::default()
             }));
         }

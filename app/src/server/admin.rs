@@ -40,16 +40,7 @@ pub async fn users_page(query: String) -> Result<crate::model::UsersPage, AppErr
 /// cookie is removed.
 #[cfg(feature = "ssr")]
 pub async fn take_issued_code() -> Result<Option<crate::model::IssuedResetCode>, AppError> {
-    let headers: axum::http::HeaderMap = leptos_axum::extract().await.map_err(AppError::internal)?;
-    let value = headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|header| header.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == ISSUED_RESET_CODE)
-        .map(|(_, value)| value.to_string());
-    let Some(value) = value else { return Ok(None) };
+    let Some(value) = crate::auth::request_cookie(ISSUED_RESET_CODE).await else { return Ok(None) };
     set_issued_cookie("", 0);
     let mut parts = value.split('~');
     let (Some(username), Some(code), Some(expires)) = (parts.next(), parts.next(), parts.next()) else {
@@ -82,11 +73,7 @@ fn set_issued_cookie(value: &str, max_age: u32) {
         "{ISSUED_RESET_CODE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{}",
         if secure { "; Secure" } else { "" }
     );
-    if let (Some(response), Ok(value)) =
-        (use_context::<leptos_axum::ResponseOptions>(), axum::http::HeaderValue::from_str(&cookie))
-    {
-        response.append_header(axum::http::header::SET_COOKIE, value);
-    }
+    crate::auth::set_cookie(&cookie);
 }
 
 /// Issues a one-time reset code for an account the issuer looks after (see

@@ -142,10 +142,10 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
     let viewer = crate::auth::authorize(<JoinCohort as leptos::server_fn::ServerFn>::PATH)
         .await?
         .ok_or(AppError::Unauthorized)?;
+    use crate::accounts::limits::{self, Limit};
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
-    let address = actor.client_address.as_deref().and_then(|address| address.parse().ok());
-    let now = std::time::Instant::now();
+    let address = actor.client_address.clone().unwrap_or_default();
     let refuse = |message: &str| {
         AppError::Form(FormErrors {
             fields: vec![("code".into(), message.into())],
@@ -153,8 +153,8 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
             ..FormErrors::default()
         })
     };
-    if state.login_throttle.address_wait(address, now).is_some() {
-        return Err(refuse("login-throttled"));
+    if limits::wait(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?.is_some() {
+        return Err(refuse("code-throttled"));
     }
     let catalog = state.catalog.current();
     match crate::learning::join_cohort(&state.db, &catalog, &code, viewer.id, &actor).await {
@@ -165,7 +165,7 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
         Err(crate::learning::CohortError::Database(error)) => Err(AppError::internal(error)),
         Err(error) => {
             if error == crate::learning::CohortError::UnknownCode {
-                state.login_throttle.record_address_failure(address, now);
+                limits::count(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
             }
             Err(refuse(error.message_id()))
         }

@@ -1,0 +1,164 @@
+//! Rate limits that slow guessing down without handing anyone a way to lock
+//! others out. Each purpose counts on its own (wrong reset codes never
+//! hold up a sign-in), each allows a burst of tries and then one try per
+//! interval (a slowdown, never a 15-minute wall), and a browser an account
+//! has signed in from before keeps an allowance of its own (OWASP's device
+//! cookies), so an attacker's wrong guesses never keep the owner out.
+//!
+//! The counts live in the database (`rate_limits`), so that every instance
+//! counts together. Each key is one row holding when its allowance is
+//! whole again (the generic cell rate algorithm): a check reads one row, a
+//! counted try writes one.
+
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use time::{Duration, OffsetDateTime};
+
+use crate::db::Db;
+use crate::entities::rate_limit;
+
+/// What is being limited, and for whom (the key's `who`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// Wrong passwords for one account, from browsers it has not signed
+    /// in from before (`who`: the username).
+    SignInAccount,
+    /// Wrong passwords from a browser the account signed in from before
+    /// (`who`: the device cookie's id).
+    SignInDevice,
+    /// Wrong passwords from one address, whatever the account (`who`: the
+    /// address). Generous: a classroom shares one.
+    SignInAddress,
+    /// Wrong current passwords, asked before changing the password or
+    /// deleting the account (`who`: the account's id).
+    CurrentPassword,
+    /// Wrong reset codes from one address.
+    ResetCode,
+    /// Wrong cohort codes from one address.
+    CohortCode,
+    /// New accounts registered from one address (every one counts).
+    Registration,
+}
+
+impl Limit {
+    /// Tries allowed at once, then one more per interval.
+    fn rate(self) -> (u32, Duration) {
+        match self {
+            Limit::SignInAccount => (5, Duration::minutes(3)),
+            Limit::SignInDevice => (10, Duration::minutes(1)),
+            Limit::SignInAddress => (100, Duration::seconds(6)),
+            Limit::CurrentPassword => (5, Duration::minutes(3)),
+            Limit::ResetCode => (20, Duration::seconds(30)),
+            Limit::CohortCode => (20, Duration::seconds(30)),
+            Limit::Registration => (30, Duration::seconds(30)),
+        }
+    }
+
+    fn key(self, who: &str) -> String {
+        let purpose = match self {
+            Limit::SignInAccount => "sign-in-account",
+            Limit::SignInDevice => "sign-in-device",
+            Limit::SignInAddress => "sign-in-address",
+            Limit::CurrentPassword => "current-password",
+            Limit::ResetCode => "reset-code",
+            Limit::CohortCode => "cohort-code",
+            Limit::Registration => "registration",
+        };
+        let who: String = who.chars().take(150).collect();
+        format!("{purpose}:{who}")
+    }
+}
+
+fn millis(time: OffsetDateTime) -> i64 {
+    (time.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// How long `who` must wait before another try, if its allowance is used up.
+pub async fn wait(db: &Db, limit: Limit, who: &str) -> Result<Option<std::time::Duration>, DbErr> {
+    let full_at = rate_limit::Entity::find_by_id(limit.key(who)).one(&db.reader).await?.map(|row| row.full_at);
+    Ok(wait_at(limit, full_at, millis(OffsetDateTime::now_utc())))
+}
+
+/// The wait, from the stored state: with a burst of `b` tries and an
+/// interval `t`, a try is allowed while the allowance is whole again within
+/// `(b - 1) · t`.
+fn wait_at(limit: Limit, full_at: Option<i64>, now: i64) -> Option<std::time::Duration> {
+    let (burst, interval) = limit.rate();
+    let tolerance = (interval.whole_milliseconds() as i64) * i64::from(burst - 1);
+    let waiting = full_at? - now - tolerance;
+    (waiting > 0).then(|| std::time::Duration::from_millis(waiting as u64))
+}
+
+/// Counts one try against `who`'s allowance.
+pub async fn count(db: &Db, limit: Limit, who: &str) -> Result<(), DbErr> {
+    count_in(&db.writer, limit, who).await
+}
+
+/// [`count`] on a given connection (a transaction, say).
+pub async fn count_in(connection: &impl ConnectionTrait, limit: Limit, who: &str) -> Result<(), DbErr> {
+    let (_, interval) = limit.rate();
+    let now = millis(OffsetDateTime::now_utc());
+    let step = interval.whole_milliseconds() as i64;
+    // Qualified: in PostgreSQL a bare name is ambiguous with `excluded`.
+    let column = || Expr::col((rate_limit::Entity, rate_limit::Column::FullAt));
+    // Whole again one interval later than it was, or than now if it was whole.
+    let moved = Expr::case(column().gt(now), column().add(step)).finally(Expr::val(now + step));
+    let statement = Query::insert()
+        .into_table(rate_limit::Entity)
+        .columns([rate_limit::Column::Key, rate_limit::Column::FullAt])
+        .values_panic([limit.key(who).into(), (now + step).into()])
+        .on_conflict(OnConflict::column(rate_limit::Column::Key).value(rate_limit::Column::FullAt, moved).to_owned())
+        .to_owned();
+    connection.execute(&statement).await?;
+    Ok(())
+}
+
+/// Forgets `who`'s tries (a successful sign-in to the account).
+pub async fn clear(db: &Db, limit: Limit, who: &str) -> Result<(), DbErr> {
+    rate_limit::Entity::delete_by_id(limit.key(who)).exec(&db.writer).await?;
+    Ok(())
+}
+
+/// Deletes every key whose allowance is whole again (a missing row means
+/// the same); returns how many.
+pub async fn sweep(db: &Db) -> Result<u64, DbErr> {
+    let now = millis(OffsetDateTime::now_utc());
+    let done = rate_limit::Entity::delete_many().filter(rate_limit::Column::FullAt.lt(now)).exec(&db.writer).await?;
+    Ok(done.rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stored state after `tries` tries at `now` (as `count` moves it).
+    fn after(limit: Limit, tries: i64, now: i64) -> Option<i64> {
+        let step = limit.rate().1.whole_milliseconds() as i64;
+        (tries > 0).then(|| now + tries * step)
+    }
+
+    #[test]
+    fn a_burst_is_allowed_then_one_try_per_interval() {
+        let now = 1_000_000;
+        for tries in 0..5 {
+            assert_eq!(wait_at(Limit::SignInAccount, after(Limit::SignInAccount, tries, now), now), None, "{tries}");
+        }
+        let held = wait_at(Limit::SignInAccount, after(Limit::SignInAccount, 5, now), now);
+        assert_eq!(held, Some(std::time::Duration::from_secs(180)), "one more in three minutes");
+        let later = now + 180_000;
+        assert_eq!(wait_at(Limit::SignInAccount, after(Limit::SignInAccount, 5, now), later), None);
+    }
+
+    #[test]
+    fn a_classroom_behind_one_address_gets_a_hundred_tries() {
+        let now = 5_000_000;
+        assert_eq!(wait_at(Limit::SignInAddress, after(Limit::SignInAddress, 99, now), now), None);
+        assert!(wait_at(Limit::SignInAddress, after(Limit::SignInAddress, 100, now), now).is_some());
+    }
+
+    #[test]
+    fn purposes_are_counted_apart() {
+        assert_ne!(Limit::ResetCode.key("203.0.113.7"), Limit::SignInAddress.key("203.0.113.7"));
+        assert_ne!(Limit::SignInAccount.key("amina"), Limit::CurrentPassword.key("amina"));
+    }
+}
