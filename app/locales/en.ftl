@@ -320,9 +320,19 @@ stat-by-cohort = By cohort
 stat-by-cohort-caption = The funnel of each cohort
 stat-no-cohort = Enrolled alone
 stat-breakdowns = By gender, age and region
-stat-breakdowns-note = Only answers given with consent are counted. Groups of fewer than { $threshold } people are not shown, nor one more group where that is needed, so that nobody can be singled out.
+stat-breakdowns-note = Only answers given with consent are counted. A cohort in which any answer has fewer than { $threshold } people is left out of these tables altogether, and every figure adds up the cohorts that are shown, so that no group smaller than { $threshold } can be worked out, from this page or by comparing pages.
+stat-left-out = Left out: { $enrolments ->
+    [one] { $enrolments } enrolment
+   *[other] { $enrolments } enrolments
+} in { $cohorts ->
+    [one] { $cohorts } cohort
+   *[other] { $cohorts } cohorts
+} with a group of fewer than the threshold.
+stat-breakdowns-dated = Breakdowns by gender, age and region are not shown for a range of dates: comparing two ranges could single people out. Clear the dates to see them.
+stat-not-shown = not shown
+stat-at-least = at least { $count }
+stat-groups-left-out = Cohorts left out
 stat-breakdown-caption = Enrolments by answer: { $question }
-stat-fewer-than = fewer than { $threshold }
 stat-not-stated = Not stated
 stat-scope = Scope
 stat-total = Total

@@ -581,16 +581,24 @@ pub struct FunnelRow {
 pub struct BreakdownRow {
     /// The answer as stored (`female`), or `None` for "not stated".
     pub answer: Option<String>,
+    /// `None`: not shown (every cohort in scope has a small group).
     pub enrolled: Option<u64>,
     pub started: Option<u64>,
     pub completed: Option<u64>,
     pub certified: Option<u64>,
+    /// The figures leave out cohorts that are not shown: the true figures
+    /// are at least these.
+    pub partial: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Breakdown {
     pub question: ProfileQuestion,
     pub rows: Vec<BreakdownRow>,
+    /// Cohorts in scope whose breakdown is not shown (a group of fewer
+    /// than the threshold), and their enrolments: left out of every figure.
+    pub left_out_cohorts: u64,
+    pub left_out_enrolments: u64,
 }
 
 /// Statistics of a scope (the programme, a course, a cohort), as tables
@@ -603,6 +611,8 @@ pub struct Statistics {
     /// Empty when the scope is one cohort.
     pub by_cohort: Vec<FunnelRow>,
     pub breakdowns: Vec<Breakdown>,
+    /// Why there are no breakdowns (a message id), when they are withheld.
+    pub breakdowns_withheld: Option<String>,
     /// Groups smaller than this are not shown.
     pub threshold: u64,
     /// The scope as a query string (`course=…&from=…`), for CSV links.

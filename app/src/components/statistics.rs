@@ -218,13 +218,19 @@ fn FunnelTable(
 
 /// A breakdown by one profile question, small groups hidden.
 #[component]
-fn BreakdownTable(breakdown: Breakdown, threshold: u64, query: String) -> impl IntoView {
+fn BreakdownTable(breakdown: Breakdown, query: String) -> impl IntoView {
     let question = breakdown.question;
     let table: &'static str = question.as_str();
-    let fewer = t_with("stat-fewer-than", [("threshold", threshold.into())]);
-    let cell = move |n: Option<u64>| match n {
+    let left_out = (breakdown.left_out_cohorts > 0).then(|| {
+        let counts =
+            [("cohorts", breakdown.left_out_cohorts.into()), ("enrolments", breakdown.left_out_enrolments.into())];
+        view! { <p class="hint">{t_with("stat-left-out", counts)}</p> }
+    });
+    let not_shown = t("stat-not-shown");
+    let cell = move |n: Option<u64>, partial: bool| match n {
+        Some(n) if partial => t_with("stat-at-least", [("count", n.into())]),
         Some(n) => number(n),
-        None => fewer.clone(),
+        None => not_shown.clone(),
     };
     view! {
         <div class="table-wrap" tabindex="0">
@@ -251,10 +257,10 @@ fn BreakdownTable(breakdown: Breakdown, threshold: u64, query: String) -> impl I
                             view! {
                                 <tr>
                                     <th scope="row">{label}</th>
-                                    <td class="number">{cell(row.enrolled)}</td>
-                                    <td class="number">{cell(row.started)}</td>
-                                    <td class="number">{cell(row.completed)}</td>
-                                    <td class="number">{cell(row.certified)}</td>
+                                    <td class="number">{cell(row.enrolled, row.partial)}</td>
+                                    <td class="number">{cell(row.started, row.partial)}</td>
+                                    <td class="number">{cell(row.completed, row.partial)}</td>
+                                    <td class="number">{cell(row.certified, row.partial)}</td>
                                 </tr>
                             }
                         })
@@ -262,6 +268,7 @@ fn BreakdownTable(breakdown: Breakdown, threshold: u64, query: String) -> impl I
                 </tbody>
             </table>
         </div>
+        {left_out}
         <CsvLink table=table query/>
     }
 }
@@ -269,7 +276,7 @@ fn BreakdownTable(breakdown: Breakdown, threshold: u64, query: String) -> impl I
 /// Every table of a scope's statistics.
 #[component]
 pub fn StatisticsView(statistics: Statistics) -> impl IntoView {
-    let Statistics { total, by_course, by_cohort, breakdowns, threshold, query } = statistics;
+    let Statistics { total, by_course, by_cohort, breakdowns, breakdowns_withheld, threshold, query } = statistics;
     let courses = (!by_course.is_empty()).then(|| {
         view! {
             <FunnelTable id="courses" heading=t("stat-by-course") caption=t("stat-by-course-caption")
@@ -286,13 +293,18 @@ pub fn StatisticsView(statistics: Statistics) -> impl IntoView {
         <FunnelSection funnel=total query=query.clone()/>
         {courses}
         {cohorts}
-        <section class="statistics" aria-labelledby="breakdowns-heading">
-            <h2 id="breakdowns-heading">{t("stat-breakdowns")}</h2>
-            <p class="hint">{t_with("stat-breakdowns-note", [("threshold", threshold.into())])}</p>
-            {breakdowns
-                .into_iter()
-                .map(|breakdown| view! { <BreakdownTable breakdown threshold query=query.clone()/> })
-                .collect_view()}
-        </section>
+        {(!breakdowns.is_empty() || breakdowns_withheld.is_some()).then(|| view! {
+            <section class="statistics" aria-labelledby="breakdowns-heading">
+                <h2 id="breakdowns-heading">{t("stat-breakdowns")}</h2>
+                {match breakdowns_withheld {
+                    Some(reason) => view! { <p class="note">{t(&reason)}</p> }.into_any(),
+                    None => view! { <p class="hint">{t_with("stat-breakdowns-note", [("threshold", threshold.into())])}</p> }.into_any(),
+                }}
+                {breakdowns
+                    .into_iter()
+                    .map(|breakdown| view! { <BreakdownTable breakdown query=query.clone()/> })
+                    .collect_view()}
+            </section>
+        })}
     }
 }

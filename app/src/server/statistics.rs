@@ -210,11 +210,6 @@ pub mod reporting {
         let total = fold(Grouping::Total);
         let course_rows = if one_course { Vec::new() } else { fold(Grouping::Course) };
         let cohort_rows = if scope.cohort.is_some() { Vec::new() } else { fold(Grouping::Cohort) };
-        let (gender, age_band, region) = (
-            fold(Grouping::Answer(ProfileQuestion::Gender)),
-            fold(Grouping::Answer(ProfileQuestion::AgeBand)),
-            fold(Grouping::Answer(ProfileQuestion::Region)),
-        );
         let median_of = |keep: &dyn Fn(&crate::statistics::CompletionTime) -> bool| {
             let mut days: Vec<f64> = times.iter().filter(|time| keep(time)).map(|time| time.days).collect();
             crate::statistics::median(&mut days)
@@ -287,57 +282,79 @@ pub mod reporting {
             }
         }
 
-        let breakdowns = [
-            (ProfileQuestion::Gender, gender),
-            (ProfileQuestion::AgeBand, age_band),
-            (ProfileQuestion::Region, region),
-        ]
-        .into_iter()
-        .map(|(question, rows)| breakdown(question, &rows, state.small_group_threshold))
-        .collect();
+        // Breakdowns never for a date range: ranges are countless, and two
+        // of them differenced would single people out (see suppression).
+        let dated = scope.enrolled_from.is_some() || scope.enrolled_until.is_some();
+        let (breakdowns, breakdowns_withheld) = if dated {
+            (Vec::new(), Some("stat-breakdowns-dated".to_string()))
+        } else {
+            let threshold = state.small_group_threshold;
+            (ProfileQuestion::ALL.into_iter().map(|question| breakdown(question, &cells, threshold)).collect(), None)
+        };
 
         Ok(Statistics {
             total: total_funnel,
             by_course,
             by_cohort,
             breakdowns,
+            breakdowns_withheld,
             threshold: state.small_group_threshold,
             query: query_string(filters),
         })
     }
 
     /// Every answer the question offers (even with nobody), then "not
-    /// stated"; groups too small to show, and their complements, hidden.
-    fn breakdown(question: ProfileQuestion, rows: &[(GroupKey, Counts)], threshold: u64) -> Breakdown {
-        let counts_of = |answer: Option<&str>| {
-            rows.iter()
-                .find(|(key, _)| matches!(key, GroupKey::Answer(a) if a.as_deref() == answer))
-                .map(|(_, counts)| *counts)
-                .unwrap_or_default()
-        };
-        let groups: Vec<(Option<String>, Counts)> = question
-            .choices()
+    /// stated": each figure the sum over the cohorts in scope whose
+    /// breakdown suppression shows (see `statistics::suppression`); the
+    /// cohorts left out are counted. With every cohort left out, nothing
+    /// is shown.
+    fn breakdown(question: ProfileQuestion, cells: &[crate::statistics::Cell], threshold: u64) -> Breakdown {
+        use std::collections::BTreeMap;
+        let index = ProfileQuestion::ALL.iter().position(|asked| *asked == question).unwrap_or(0);
+        let answers: Vec<Option<String>> =
+            question.choices().iter().map(|choice| Some(choice.to_string())).chain(std::iter::once(None)).collect();
+        let mut cohorts: BTreeMap<crate::statistics::Row, BTreeMap<Option<String>, Counts>> = BTreeMap::new();
+        for cell in cells {
+            let row = cohorts.entry((cell.course_id.clone(), cell.cohort_id)).or_default();
+            for answer in &answers {
+                row.entry(answer.clone()).or_default();
+            }
+            *row.entry(cell.answers[index].clone()).or_default() += cell.counts;
+        }
+        let sizes: BTreeMap<crate::statistics::Row, BTreeMap<Option<String>, u64>> = cohorts
             .iter()
-            .map(|choice| (Some(choice.to_string()), counts_of(Some(choice))))
-            .chain(std::iter::once((None, counts_of(None))))
+            .map(|(row, cells)| (row.clone(), cells.iter().map(|(answer, c)| (answer.clone(), c.enrolled)).collect()))
             .collect();
-        let sizes: Vec<u64> = groups.iter().map(|(_, counts)| counts.enrolled).collect();
-        let hidden = crate::statistics::groups_to_hide(&sizes, threshold);
-        let rows = groups
+        let hidden = crate::statistics::hidden_rows(&sizes, threshold);
+        let (mut left_out_cohorts, mut left_out_enrolments) = (0, 0);
+        let mut shown: BTreeMap<Option<String>, Counts> = BTreeMap::new();
+        for (row, cells) in &cohorts {
+            if hidden.contains(row) {
+                left_out_cohorts += 1;
+                left_out_enrolments += cells.values().map(|counts| counts.enrolled).sum::<u64>();
+                continue;
+            }
+            for (answer, counts) in cells {
+                *shown.entry(answer.clone()).or_default() += *counts;
+            }
+        }
+        let any_shown = hidden.len() < cohorts.len();
+        let rows = answers
             .into_iter()
-            .zip(hidden)
-            .map(|((answer, counts), hide)| {
-                let shown = |n: u64| (!hide).then_some(n);
+            .map(|answer| {
+                let counts = shown.get(&answer).copied().unwrap_or_default();
+                let figure = |n: u64| any_shown.then_some(n);
                 BreakdownRow {
+                    enrolled: figure(counts.enrolled),
+                    started: figure(counts.started),
+                    completed: figure(counts.completed),
+                    certified: figure(counts.certified),
+                    partial: any_shown && left_out_cohorts > 0,
                     answer,
-                    enrolled: shown(counts.enrolled),
-                    started: shown(counts.started),
-                    completed: shown(counts.completed),
-                    certified: shown(counts.certified),
                 }
             })
             .collect();
-        Breakdown { question, rows }
+        Breakdown { question, rows, left_out_cohorts, left_out_enrolments }
     }
 
     /// The dashboard: statistics and the choices its filters offer the viewer.
@@ -644,12 +661,8 @@ pub mod reporting {
             question => {
                 let question = ProfileQuestion::parse(question)?;
                 let breakdown = statistics.breakdowns.iter().find(|breakdown| breakdown.question == question)?;
-                let fewer = {
-                    let mut args = fluent_bundle::FluentArgs::new();
-                    args.set("threshold", statistics.threshold);
-                    crate::i18n::translate(reader, "stat-fewer-than", Some(&args))
-                };
-                let cell = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_else(|| fewer.clone());
+                let not_shown = say("stat-not-shown");
+                let cell = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_else(|| not_shown.clone());
                 write_record(
                     &mut out,
                     [
@@ -658,6 +671,7 @@ pub mod reporting {
                         say("stat-started"),
                         say("stat-completed"),
                         say("stat-certified"),
+                        say("stat-groups-left-out"),
                     ],
                 );
                 for row in &breakdown.rows {
@@ -669,6 +683,7 @@ pub mod reporting {
                             cell(row.started),
                             cell(row.completed),
                             cell(row.certified),
+                            breakdown.left_out_cohorts.to_string(),
                         ],
                     );
                 }

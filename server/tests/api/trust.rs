@@ -525,3 +525,221 @@ async fn a_crafted_address_cannot_put_its_own_words_on_the_login_page() {
     let (_, page) = app.get_text(&format!("/login?__path=/api/login&__err={encoded}")).await;
     assert!(!page.contains("suspended"), "only our own messages are shown");
 }
+
+/// A course and one of its cohorts (`None`: its learners in no cohort).
+type CohortRow = (String, Option<i64>);
+/// How many learners of each cohort gave each answer.
+type Truth = std::collections::BTreeMap<CohortRow, std::collections::BTreeMap<Option<String>, u64>>;
+
+/// A small deterministic generator: the same programme every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// Whether `target` (a vector over the unknowns) is a linear combination of
+/// `equations`: then the unknown it picks out can be worked out.
+fn determined(equations: &[Vec<f64>], target: &[f64]) -> bool {
+    fn rank(rows: &[Vec<f64>]) -> usize {
+        let mut rows: Vec<Vec<f64>> = rows.to_vec();
+        let columns = rows.first().map_or(0, Vec::len);
+        let mut rank = 0;
+        for column in 0..columns {
+            let Some(pivot) =
+                (rank..rows.len()).max_by(|&a, &b| rows[a][column].abs().total_cmp(&rows[b][column].abs()))
+            else {
+                break;
+            };
+            if rows[pivot][column].abs() < 1e-9 {
+                continue;
+            }
+            rows.swap(rank, pivot);
+            for other in 0..rows.len() {
+                if other != rank {
+                    let factor = rows[other][column] / rows[rank][column];
+                    let pivot_row = rows[rank].clone();
+                    for (value, pivot) in rows[other].iter_mut().zip(pivot_row).skip(column) {
+                        *value -= factor * pivot;
+                    }
+                }
+            }
+            rank += 1;
+        }
+        rank
+    }
+    let mut with = equations.to_vec();
+    with.push(target.to_vec());
+    rank(&with) == rank(equations)
+}
+
+/// Breakdowns by gender are requested every way a manager can (programme,
+/// each course, cohort and organisation, and each course within each
+/// organisation); every number of every view, and every cohort's total, is
+/// then set against the finest cells as equations. No cell of fewer than
+/// the threshold may follow from them.
+#[tokio::test]
+async fn no_small_group_can_be_worked_out_by_differencing_any_views() {
+    use std::collections::BTreeMap;
+    let app = spawn_app(Backend::Sqlite).await;
+    let now = OffsetDateTime::now_utc();
+    let fixture = crate::statistics::Fixture { db: &app.state.db, now };
+    let mut organisations = Vec::new();
+    for name in ["Lahore Centre", "Tashkent Hub"] {
+        let inserted = app::entities::organisation::Entity::insert(app::entities::organisation::ActiveModel {
+            name: Set(name.into()),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&app.state.db.writer)
+        .await
+        .unwrap();
+        organisations.push(inserted.last_insert_id);
+    }
+    let courses = ["online-safety", "smartphone-basics"];
+    // Cohorts: (course, organisation); the last of each course's learners enrol alone.
+    let plan = [(0, Some(0)), (0, Some(1)), (0, None), (1, Some(0)), (1, Some(1)), (1, Some(0))];
+    let mut cohorts = Vec::new();
+    for (index, (course, organisation)) in plan.iter().enumerate() {
+        let organisation = organisation.map(|o| organisations[o]);
+        let code = format!("COHORT{index:02}");
+        cohorts.push((fixture.cohort(courses[*course], &code, organisation).await, *course, organisation, code));
+    }
+    let genders = [Some("female"), Some("male"), Some("other"), None];
+    let mut random = Lcg(7);
+    let mut truth: Truth = BTreeMap::new();
+    let mut person = 0;
+    for group in 0..cohorts.len() + courses.len() {
+        let (course, cohort) = match cohorts.get(group) {
+            Some((id, course, _, _)) => (*course, Some(*id)),
+            None => (group - cohorts.len(), None),
+        };
+        for _ in 0..(3 + random.below(14)) {
+            // Mostly women, few men, fewer others: small groups everywhere.
+            let gender = genders[[0, 0, 0, 1, 1, 2, 3][random.below(7) as usize]];
+            let id = fixture.user(&format!("person{person:04}"), gender).await;
+            person += 1;
+            fixture.enrol(id, courses[course], cohort, now, None).await;
+            *truth
+                .entry((courses[course].to_string(), cohort))
+                .or_default()
+                .entry(gender.map(str::to_string))
+                .or_default() += 1;
+        }
+    }
+    let manager = signed_in_as(&app, "programme", "manager").await;
+    let answer_of = |label: &str| -> Option<String> {
+        genders
+            .iter()
+            .flatten()
+            .find(|gender| {
+                app::i18n::translate(app::language::Language::En, &format!("profile-gender-{gender}"), None) == label
+            })
+            .map(|gender| gender.to_string())
+    };
+    // Every view: its filters, and the rows (course, cohort) it covers.
+    let mut views: Vec<(String, Vec<CohortRow>)> = vec![(String::new(), truth.keys().cloned().collect())];
+    for course in courses {
+        views.push((format!("course={course}"), truth.keys().filter(|(c, _)| c == course).cloned().collect()));
+        for organisation in &organisations {
+            let rows = cohorts
+                .iter()
+                .filter(|(_, c, o, _)| courses[*c] == course && *o == Some(*organisation))
+                .map(|(id, _, _, _)| (course.to_string(), Some(*id)))
+                .collect();
+            views.push((format!("course={course}&organisation={organisation}"), rows));
+        }
+    }
+    for (id, course, _, _) in &cohorts {
+        views.push((format!("cohort={id}"), vec![(courses[*course].to_string(), Some(*id))]));
+    }
+    for organisation in &organisations {
+        let rows = cohorts
+            .iter()
+            .filter(|(_, _, o, _)| *o == Some(*organisation))
+            .map(|(id, course, _, _)| (courses[*course].to_string(), Some(*id)))
+            .collect();
+        views.push((format!("organisation={organisation}"), rows));
+    }
+    let unknowns: Vec<(CohortRow, Option<String>)> = truth
+        .keys()
+        .flat_map(|row| genders.iter().map(move |gender| (row.clone(), gender.map(str::to_string))))
+        .collect();
+    let at = |row: &(String, Option<i64>), answer: &Option<String>| {
+        unknowns.iter().position(|(r, a)| r == row && a == answer).unwrap()
+    };
+    let mut equations: Vec<Vec<f64>> = Vec::new();
+    // Each row's total is public (the funnel by cohort).
+    for row in truth.keys() {
+        let mut equation = vec![0.0; unknowns.len()];
+        for gender in genders {
+            equation[at(row, &gender.map(str::to_string))] = 1.0;
+        }
+        equations.push(equation);
+    }
+    // Which cells a cohort's own view hides (the finest cells as shown).
+    let mut hidden: Vec<bool> = vec![false; unknowns.len()];
+    for (filters, rows) in &views {
+        let (status, text) =
+            crate::statistics::download(&app, &format!("/manage/statistics/gender.csv?{filters}"), &manager).await;
+        assert_eq!(status, 200, "{filters}");
+        for record in crate::statistics::records(&text).into_iter().skip(1) {
+            let answer = answer_of(&record[0]);
+            let partial = record[5] != "0";
+            if record[1] == "not shown" {
+                if rows.len() == 1 {
+                    hidden[at(&rows[0], &answer)] = true;
+                }
+                continue;
+            }
+            if rows.len() == 1 && !partial {
+                // Shown in a one-cohort view: the finest cell itself, and never small.
+                assert!(record[1].parse::<u64>().unwrap() >= 5, "{filters}: {record:?} shows a small group");
+            }
+            // The attacker's equation: the cells this figure adds up. A
+            // partial figure leaves out the cells hidden in their cohort;
+            // the attacker is granted knowing which (the strongest case).
+            let mut equation = vec![0.0; unknowns.len()];
+            for row in rows.iter().filter(|row| truth.contains_key(*row)) {
+                let cell = at(row, &answer);
+                let shown = !crate::trust::is_hidden(&truth, row);
+                if shown || !partial {
+                    equation[cell] = 1.0;
+                }
+            }
+            equations.push(equation);
+        }
+    }
+    let mut small = 0;
+    for (index, (row, answer)) in unknowns.iter().enumerate() {
+        let value = truth[row].get(answer).copied().unwrap_or(0);
+        if !crate::trust::is_hidden(&truth, row) {
+            assert!(!(1..5).contains(&value), "{row:?} is shown with a group of {value}");
+            continue;
+        }
+        small += usize::from((1..5).contains(&value));
+        let mut target = vec![0.0; unknowns.len()];
+        target[index] = 1.0;
+        assert!(!determined(&equations, &target), "{row:?} {answer:?} ({value}) can be worked out from the views");
+        if row.1.is_some() {
+            assert!(hidden[index], "{row:?} {answer:?} ({value}) is shown in its cohort's view");
+        }
+    }
+    assert!(small > 5, "the generated programme has small groups to protect ({small})");
+
+    // Date ranges get no breakdowns at all.
+    let dated = crate::statistics::download(&app, "/manage/statistics/gender.csv?from=2020-01-01", &manager).await;
+    assert_eq!(dated.0, 404, "no breakdown for a range of dates");
+    let page = page_with(&app, "/manage?from=2020-01-01&lang=en", &manager).await;
+    assert!(page.contains("not shown for a range of dates"));
+}
+
+/// Whether suppression hides a cohort's breakdown (the method under test,
+/// applied to the truth: what the server must do).
+fn is_hidden(truth: &Truth, row: &CohortRow) -> bool {
+    let sizes: Vec<u64> = truth[row].values().copied().collect();
+    app::statistics::row_is_hidden(&sizes, 5)
+}
