@@ -84,6 +84,12 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .layer(axum::middleware::from_fn_with_state(proxies, identify_client))
 }
 
+/// Every page's route, as axum sees it (`/courses/{course}`): the
+/// authorisation matrix test walks these too.
+pub fn page_routes() -> Vec<String> {
+    generate_route_list(App).iter().map(|route| route.path().to_string()).collect()
+}
+
 /// Every route that is not a page or a server function, with who may use
 /// it decided in its handler (through `guard` and `app::policy`). The
 /// authorisation matrix test walks this list: a route added here without

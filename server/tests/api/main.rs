@@ -9,6 +9,7 @@ mod certificates;
 mod courses_reload;
 mod database;
 mod learning;
+mod matrix;
 mod pages;
 mod profile;
 mod recovery;

@@ -1,0 +1,433 @@
+//! The authorisation matrix: every server function, every plain route and
+//! every page, called by each kind of person, against one table of what
+//! each must get. A route or server function without a row fails the test,
+//! so nothing new can be added without deciding who may use it.
+//!
+//! What each answer means: `ok` the request was allowed (any status below
+//! 400 but a redirect to the login page); `in` sent to log in (401, or a
+//! redirect to `/login`); `403` refused; `404` not found (what the person
+//! may not know exists); `422` allowed, but the input refused.
+
+use app::entities::{cohort, import, user};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::helpers::{Backend, TestApp, cookie_pair, post_form, set_cookie, signed_in_as, spawn_app};
+use crate::learning::COURSE;
+
+/// The people, in the order of every row's answers.
+const PEOPLE: [&str; 10] = [
+    "visitor",
+    "learner",
+    "another learner",
+    "the course's instructor",
+    "another course's instructor",
+    "manager of A",
+    "manager of B",
+    "programme-wide manager",
+    "administrator",
+    "deleted account",
+];
+
+/// What is asked: a server function with its form, or a GET of a path.
+enum Ask {
+    Call(&'static str, String),
+    Get(String),
+    Upload,
+}
+
+struct Row {
+    /// The route or server function, as registered.
+    route: &'static str,
+    ask: Ask,
+    expect: [&'static str; 10],
+}
+
+/// Everything the rows refer to.
+struct World {
+    cookies: Vec<Option<String>>,
+    cohort_a: cohort::Model,
+    lesson: String,
+    /// A quiz of the course and its right answers, as a form sends them.
+    quiz: (String, String),
+    certificate: String,
+    import_a: i64,
+    organisation_b: i64,
+    asset: String,
+}
+
+async fn world(app: &TestApp) -> World {
+    use crate::statistics::{new_cohort, register};
+    let admin = signed_in_as(app, "root", "admin").await;
+    let programme = signed_in_as(app, "programme", "manager").await;
+    let mut organisations = Vec::new();
+    for name in ["Partner+A", "Partner+B"] {
+        post_form(app, "/api/create_organisation", "/manage/organisations", &format!("name={name}"), Some(&admin))
+            .await;
+        let found = app::entities::organisation::Entity::find()
+            .filter(app::entities::organisation::Column::Name.eq(name.replace('+', " ")))
+            .one(&app.state.db.reader)
+            .await
+            .unwrap()
+            .unwrap();
+        organisations.push(found.id);
+    }
+    let mut managers = Vec::new();
+    for (username, organisation) in [("manager-a", organisations[0]), ("manager-b", organisations[1])] {
+        signed_in_as(app, username, "manager").await;
+        let body = format!("username={username}&organisation={organisation}");
+        post_form(app, "/api/assign_organisation", "/manage/organisations", &body, Some(&admin)).await;
+        let login = format!("username={username}&password=river+mango+lantern");
+        managers.push(cookie_pair(&set_cookie(&post_form(app, "/api/login", "/login", &login, None).await).unwrap()));
+    }
+    let cohort_a = new_cohort(app, &admin, COURSE, "Cohort-A", Some(organisations[0])).await;
+    let learner = register(app, "amina", "Amina").await;
+    post_form(app, "/api/join_cohort", "/join", &format!("code={}", cohort_a.code), Some(&learner)).await;
+    crate::certificates::complete_all_but(app, &learner, 0).await;
+    let certificate = app::entities::certificate::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
+    let other = register(app, "bilal", "Bilal").await;
+    register(app, "target", "Target").await;
+    let farida = signed_in_as(app, "farida", "instructor").await;
+    let omar = signed_in_as(app, "omar", "instructor").await;
+    // A file uploaded by manager A, for the import rows.
+    let file = format!("name,username,cohort\nNew,newcomer,{}\n", app::codes::grouped(&cohort_a.code));
+    crate::statistics::upload(app, &managers[0], file.into_bytes()).await;
+    let import_a = import::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap().id;
+    // A deleted account whose session somehow survived: the guard must still say no.
+    let ghost = signed_in_as(app, "ghost", "admin").await;
+    user::Entity::update_many()
+        .col_expr(user::Column::DeletedAt, sea_orm::sea_query::Expr::value(time::OffsetDateTime::now_utc()))
+        .filter(user::Column::Username.eq("ghost"))
+        .exec(&app.state.db.writer)
+        .await
+        .unwrap();
+    let course = app.state.catalog.current().course("smartphone-basics").unwrap().clone();
+    let (path, hash) = course.assets.iter().next().unwrap();
+    let asset = format!("/media/smartphone-basics/{}?v={hash}", path.strip_prefix("assets").unwrap().display());
+    let [manager_a, manager_b] = managers.try_into().unwrap();
+    World {
+        cookies: vec![
+            None,
+            Some(learner),
+            Some(other),
+            Some(farida),
+            Some(omar),
+            Some(manager_a),
+            Some(manager_b),
+            Some(programme),
+            Some(admin),
+            Some(ghost),
+        ],
+        lesson: crate::learning::lessons(app, COURSE)[0].0.clone(),
+        quiz: crate::learning::lessons(app, COURSE)
+            .into_iter()
+            .find_map(|(id, answers)| answers.map(|(right, _)| (id, right)))
+            .unwrap(),
+        certificate: app::codes::grouped(&certificate.verify_code),
+        cohort_a,
+        import_a,
+        organisation_b: organisations[1],
+        asset,
+    }
+}
+
+/// Short names for the answers.
+const OK: &str = "ok";
+const IN: &str = "in";
+const NO: &str = "403";
+const NF: &str = "404";
+const BAD: &str = "422";
+
+fn rows(w: &World) -> Vec<Row> {
+    let call = |path: &'static str, body: String| Ask::Call(path, body);
+    let get = Ask::Get;
+    let cohort = w.cohort_a.id;
+    let code = &w.certificate;
+    let lesson = &w.lesson;
+    // Signed in, whoever: allowed; a visitor (or a deleted account): log in.
+    let signed_in = [IN, OK, OK, OK, OK, OK, OK, OK, OK, IN];
+    let signed_in_bad = [IN, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD, IN];
+    let anyone = [OK; 10];
+    let anyone_bad = [BAD; 10];
+    let staff = [IN, NO, NO, OK, OK, OK, OK, OK, OK, IN];
+    let managers = [IN, NO, NO, NO, NO, OK, OK, OK, OK, IN];
+    let admins = [IN, NO, NO, NO, NO, NO, NO, NO, OK, IN];
+    // Cohort A (of organisation A, of the course farida teaches).
+    let cohort_a = [IN, NO, NO, OK, NO, OK, NO, OK, OK, IN];
+    let holder = [IN, OK, NF, NF, NF, NF, NF, NF, NF, IN];
+    let whole_course = [IN, NO, NO, OK, NO, NO, NO, OK, OK, IN];
+    let breakdowns = [IN, NO, NO, NO, NO, OK, OK, OK, OK, IN];
+    let import_a = [IN, NO, NO, NO, NO, OK, NF, NF, OK, IN];
+    vec![
+        // Reading the catalogue: anyone.
+        Row { route: "/api/courses", ask: call("/api/courses", String::new()), expect: anyone },
+        Row { route: "/api/course", ask: call("/api/course", format!("course={COURSE}")), expect: anyone },
+        Row {
+            route: "/api/lesson",
+            ask: call("/api/lesson", format!("course={COURSE}&lesson={lesson}")),
+            expect: anyone,
+        },
+        // Accounts.
+        Row {
+            route: "/api/register",
+            ask: call("/api/register", "username=x&display_name=X&password=short&language=en".into()),
+            expect: anyone_bad,
+        },
+        Row {
+            route: "/api/login",
+            ask: call("/api/login", "username=nobody-here&password=not+the+one".into()),
+            expect: anyone_bad,
+        },
+        Row {
+            route: "/api/redeem_reset_code",
+            ask: call("/api/redeem_reset_code", "code=AAAA-BBBB-CCCC&new_password=seven+blue+camels".into()),
+            expect: anyone_bad,
+        },
+        Row { route: "/api/save_language", ask: call("/api/save_language", "language=en".into()), expect: signed_in },
+        Row {
+            route: "/api/change_password",
+            ask: call("/api/change_password", "current_password=not+it+at+all&new_password=seven+blue+camels".into()),
+            expect: signed_in_bad,
+        },
+        Row {
+            route: "/api/delete_account",
+            ask: call("/api/delete_account", "delete_password=not+it+at+all".into()),
+            expect: signed_in_bad,
+        },
+        Row { route: "/api/save_profile", ask: call("/api/save_profile", String::new()), expect: signed_in },
+        Row { route: "/api/withdraw_consent", ask: call("/api/withdraw_consent", String::new()), expect: signed_in },
+        Row { route: "/api/my_profile", ask: call("/api/my_profile", String::new()), expect: signed_in },
+        // Looking after accounts: amina is in cohort A only.
+        Row { route: "/api/users_page", ask: call("/api/users_page", "query=".into()), expect: managers },
+        Row {
+            route: "/api/issue_reset_code",
+            ask: call("/api/issue_reset_code", "username=amina".into()),
+            expect: [IN, NO, NO, OK, NO, OK, NO, OK, OK, IN],
+        },
+        Row {
+            route: "/api/change_role",
+            ask: call("/api/change_role", "username=target&role=learner".into()),
+            expect: admins,
+        },
+        Row { route: "/api/audit_log", ask: call("/api/audit_log", String::new()), expect: admins },
+        // Learning: one's own only.
+        Row { route: "/api/enrol", ask: call("/api/enrol", "course=smartphone-basics".into()), expect: signed_in },
+        Row {
+            route: "/api/unenrol",
+            ask: call("/api/unenrol", "course=freelancing-first-steps".into()),
+            expect: signed_in,
+        },
+        Row {
+            route: "/api/complete_lesson",
+            ask: call("/api/complete_lesson", format!("course={COURSE}&lesson={lesson}")),
+            expect: [IN, OK, BAD, BAD, BAD, BAD, BAD, BAD, BAD, IN],
+        },
+        Row {
+            route: "/api/submit_quiz",
+            ask: call("/api/submit_quiz", format!("course={COURSE}&lesson={lesson}&attempt_key=AAAABBBBCCCCDDDD")),
+            expect: [IN, NF, NF, NF, NF, NF, NF, NF, NF, IN],
+        },
+        Row { route: "/api/my_courses", ask: call("/api/my_courses", String::new()), expect: signed_in },
+        Row {
+            route: "/api/join_cohort",
+            ask: call("/api/join_cohort", "code=ZZZZ-ZZZZ".into()),
+            expect: signed_in_bad,
+        },
+        // Cohorts.
+        Row { route: "/api/cohorts", ask: call("/api/cohorts", String::new()), expect: staff },
+        Row { route: "/api/cohort", ask: call("/api/cohort", format!("id={cohort}")), expect: cohort_a },
+        Row {
+            route: "/api/create_cohort",
+            ask: call(
+                "/api/create_cohort",
+                format!("course_id={COURSE}&name=Made&time_zone=UTC&starts_on=&ends_on=&capacity="),
+            ),
+            expect: managers,
+        },
+        // Certificates: amina's, earned in cohort A.
+        Row {
+            route: "/api/my_certificate",
+            ask: call("/api/my_certificate", format!("course={COURSE}")),
+            expect: holder,
+        },
+        Row {
+            route: "/api/verify_certificate",
+            ask: call("/api/verify_certificate", format!("code={code}")),
+            expect: anyone,
+        },
+        Row {
+            route: "/api/revoke_certificate",
+            ask: call("/api/revoke_certificate", format!("code={code}&reason=Checked")),
+            expect: [IN, NO, NO, NO, NO, OK, NO, OK, OK, IN],
+        },
+        // Statistics.
+        Row { route: "/api/dashboard", ask: call("/api/dashboard", String::new()), expect: managers },
+        Row { route: "/api/teach", ask: call("/api/teach", String::new()), expect: staff },
+        // Bulk enrolment: manager A's file.
+        Row { route: "/api/imports_page", ask: call("/api/imports_page", String::new()), expect: managers },
+        Row {
+            route: "/api/import_report",
+            ask: call("/api/import_report", format!("id={}", w.import_a)),
+            expect: import_a,
+        },
+        Row {
+            route: "/api/apply_import",
+            ask: call("/api/apply_import", format!("id={}", w.import_a)),
+            expect: [IN, NO, NO, NO, NO, OK, NF, NF, BAD, IN],
+        },
+        Row {
+            route: "/api/forget_import_codes",
+            ask: call("/api/forget_import_codes", format!("id={}", w.import_a)),
+            expect: import_a,
+        },
+        // Organisations.
+        Row { route: "/api/organisations", ask: call("/api/organisations", String::new()), expect: managers },
+        Row {
+            route: "/api/create_organisation",
+            ask: call("/api/create_organisation", "name=Partner+C".into()),
+            expect: [IN, NO, NO, NO, NO, NO, NO, OK, BAD, IN],
+        },
+        Row {
+            route: "/api/assign_organisation",
+            ask: call("/api/assign_organisation", format!("username=manager-b&organisation={}", w.organisation_b)),
+            expect: admins,
+        },
+        // Plain routes.
+        Row { route: "/healthz", ask: get("/healthz".into()), expect: anyone },
+        Row { route: "/assets/{file}", ask: get(app::stylesheet::STYLESHEET.href().to_string()), expect: anyone },
+        Row { route: "/media/{course}/{*file}", ask: get(w.asset.clone()), expect: anyone },
+        Row { route: "/account/data", ask: get("/account/data".into()), expect: signed_in },
+        Row { route: "/.well-known/jwks.json", ask: get("/.well-known/jwks.json".into()), expect: anyone },
+        Row { route: "/issuer", ask: get("/issuer".into()), expect: anyone },
+        Row { route: "/programme-logo", ask: get("/programme-logo".into()), expect: [NF; 10] },
+        Row { route: "/credentials/status/1", ask: get("/credentials/status/1".into()), expect: anyone },
+        Row {
+            route: "/my/certificates/{course}/credential.jwt",
+            ask: get(format!("/my/certificates/{COURSE}/credential.jwt")),
+            expect: holder,
+        },
+        Row {
+            route: "/my/certificates/{course}/certificate.pdf",
+            ask: get(format!("/my/certificates/{COURSE}/certificate.pdf")),
+            expect: holder,
+        },
+        Row {
+            route: "/manage/statistics/{table}",
+            ask: get("/manage/statistics/gender.csv".into()),
+            expect: breakdowns,
+        },
+        Row {
+            route: "/manage/statistics/{table}",
+            ask: get(format!("/manage/statistics/funnel.csv?cohort={cohort}")),
+            expect: cohort_a,
+        },
+        Row {
+            route: "/manage/courses/{course}/learners.csv",
+            ask: get(format!("/manage/courses/{COURSE}/learners.csv")),
+            expect: [IN, NO, NO, OK, NO, OK, OK, OK, OK, IN],
+        },
+        Row {
+            route: "/manage/cohorts/{cohort}/learners.csv",
+            ask: get(format!("/manage/cohorts/{cohort}/learners.csv")),
+            expect: cohort_a,
+        },
+        Row { route: "/teach/{course}/{table}", ask: get(format!("/teach/{COURSE}/reach.csv")), expect: whole_course },
+        Row { route: "/manage/import/template.csv", ask: get("/manage/import/template.csv".into()), expect: anyone },
+        Row { route: "/manage/import", ask: Ask::Upload, expect: managers },
+        // Pages: what their server functions allow.
+        Row { route: "/", ask: get("/".into()), expect: anyone },
+        Row { route: "/login", ask: get("/login".into()), expect: anyone },
+        Row { route: "/register", ask: get("/register".into()), expect: anyone },
+        Row { route: "/reset", ask: get("/reset".into()), expect: anyone },
+        Row { route: "/reset/{code}", ask: get("/reset/ABCD-EFGH-JKMN".into()), expect: anyone },
+        Row { route: "/join", ask: get("/join".into()), expect: anyone },
+        Row { route: "/join/{code}", ask: get("/join/ABCD-EFGH".into()), expect: anyone },
+        Row { route: "/courses/{course}", ask: get(format!("/courses/{COURSE}")), expect: anyone },
+        Row { route: "/courses/{course}/{lesson}", ask: get(format!("/courses/{COURSE}/{lesson}")), expect: anyone },
+        Row { route: "/verify/{code}", ask: get(format!("/verify/{code}")), expect: anyone },
+        Row { route: "/account", ask: get("/account".into()), expect: signed_in },
+        Row { route: "/my", ask: get("/my".into()), expect: signed_in },
+        Row { route: "/my/certificates/{course}", ask: get(format!("/my/certificates/{COURSE}")), expect: holder },
+        Row { route: "/admin/audit", ask: get("/admin/audit".into()), expect: admins },
+        Row { route: "/admin/users", ask: get("/admin/users".into()), expect: managers },
+        Row { route: "/manage", ask: get("/manage".into()), expect: managers },
+        Row { route: "/manage/courses/{course}", ask: get(format!("/manage/courses/{COURSE}")), expect: managers },
+        Row { route: "/manage/import", ask: get("/manage/import".into()), expect: managers },
+        Row { route: "/manage/import/{id}", ask: get(format!("/manage/import/{}", w.import_a)), expect: import_a },
+        Row { route: "/manage/organisations", ask: get("/manage/organisations".into()), expect: managers },
+        Row { route: "/manage/cohorts", ask: get("/manage/cohorts".into()), expect: staff },
+        Row { route: "/manage/cohorts/{id}", ask: get(format!("/manage/cohorts/{cohort}")), expect: cohort_a },
+        Row { route: "/teach", ask: get("/teach".into()), expect: staff },
+        // Last: it ends each person's session.
+        Row { route: "/api/logout", ask: call("/api/logout", String::new()), expect: anyone },
+    ]
+}
+
+/// What a person got, in the matrix's words.
+fn answer(status: u16, location: Option<&str>) -> &'static str {
+    match status {
+        401 => IN,
+        300..=399 if location.is_some_and(|l| l.starts_with("/login")) => IN,
+        0..=399 => OK,
+        403 => NO,
+        404 => NF,
+        400 | 422 => BAD,
+        _ => "other",
+    }
+}
+
+async fn ask(app: &TestApp, ask: &Ask, cookie: Option<&str>) -> (u16, Option<String>) {
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).gzip(true).build().unwrap();
+    let mut request = match ask {
+        Ask::Call(path, body) => client
+            .post(format!("{}{path}", app.address))
+            .header("origin", app.address.as_str())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.clone()),
+        Ask::Get(path) => client.get(format!("{}{path}", app.address)),
+        Ask::Upload => {
+            let part = reqwest::multipart::Part::bytes(b"name,username,cohort\n".to_vec()).file_name("x.csv");
+            client
+                .post(format!("{}/manage/import", app.address))
+                .header("origin", app.address.as_str())
+                .multipart(reqwest::multipart::Form::new().part("file", part))
+        }
+    };
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = request.send().await.unwrap();
+    let location = response.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_string);
+    (response.status().as_u16(), location)
+}
+
+#[tokio::test]
+async fn every_entry_point_answers_each_kind_of_person_as_the_matrix_says() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let world = world(&app).await;
+    let rows = rows(&world);
+
+    // Every route and server function has a row.
+    let mut routes: Vec<String> =
+        leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
+    routes.extend(server::router::plain_routes(&app.state).into_iter().map(|(path, _)| path.to_string()));
+    routes.extend(server::router::page_routes());
+    let missing: Vec<&String> =
+        routes.iter().filter(|route| !rows.iter().any(|row| row.route == route.as_str())).collect();
+    assert!(missing.is_empty(), "no row in the authorisation matrix for {missing:?}");
+    let stale: Vec<&str> =
+        rows.iter().map(|row| row.route).filter(|route| !routes.iter().any(|known| known == route)).collect();
+    assert!(stale.is_empty(), "rows for routes that do not exist: {stale:?}");
+
+    let mut wrong = Vec::new();
+    for row in &rows {
+        for (person, cookie) in PEOPLE.iter().zip(&world.cookies) {
+            let index = PEOPLE.iter().position(|p| p == person).unwrap();
+            let (status, location) = ask(&app, &row.ask, cookie.as_deref()).await;
+            let got = answer(status, location.as_deref());
+            if got != row.expect[index] {
+                wrong.push(format!("{} as {person}: expected {}, got {got} ({status})", row.route, row.expect[index]));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} answers differ from the matrix:\n{}", wrong.len(), wrong.join("\n"));
+}
