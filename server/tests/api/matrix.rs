@@ -9,7 +9,7 @@
 //! may not know exists); `422` allowed, but the input refused.
 
 use app::entities::{cohort, import, user};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::helpers::{Backend, TestApp, cookie_pair, post_form, set_cookie, signed_in_as, spawn_app};
 use crate::learning::COURSE;
@@ -223,8 +223,11 @@ fn rows(w: &World) -> Vec<Row> {
         },
         Row {
             route: "/api/submit_quiz",
-            ask: call("/api/submit_quiz", format!("course={COURSE}&lesson={lesson}&attempt_key=AAAABBBBCCCCDDDD")),
-            expect: [IN, NF, NF, NF, NF, NF, NF, NF, NF, IN],
+            ask: call(
+                "/api/submit_quiz",
+                format!("course={COURSE}&lesson={}&attempt_key=MATRIXMATRIXMATRIX{}", w.quiz.0, w.quiz.1),
+            ),
+            expect: [IN, OK, BAD, BAD, BAD, BAD, BAD, BAD, BAD, IN],
         },
         Row { route: "/api/my_courses", ask: call("/api/my_courses", String::new()), expect: signed_in },
         Row {
