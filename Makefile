@@ -19,7 +19,7 @@ ADDRESS ?= 127.0.0.1:3000
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test build server wasm tools rust-tools browser-tools pdf-tools postgres integration-test e2e-test check bench clean
+.PHONY: run test build server wasm tools rust-tools browser-tools pdf-tools postgres integration-test e2e-test check bench fuzz clean
 
 ## run: build everything and serve the sample courses on SQLite at http://$(ADDRESS)
 run: rust-tools pdf-tools build
@@ -53,6 +53,25 @@ e2e-test: browser-tools build
 bench:
 	cargo run --release --package bench --bin completions
 	cargo run --release --package bench --bin statistics
+
+## fuzz: each fuzz target for FUZZ_SECONDS (default 60) with libFuzzer, seeded
+## from the sample courses; not part of `make test`. Findings go to fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := lesson_markdown enrolment_file typed_codes typed_fields
+# cargo fuzz wants nightly flags; the stable compiler accepts them with
+# RUSTC_BOOTSTRAP, and without a sanitizer the build needs nothing else.
+FUZZ := cd fuzz && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(abspath $(TARGET_DIR))/fuzz cargo fuzz
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@mkdir -p $(addprefix fuzz/corpus/,$(FUZZ_TARGETS))
+	@find courses -name '*.md' ! -name README.md -exec sh -c 'cp "$$1" "fuzz/corpus/lesson_markdown/$$(sha1sum "$$1" | cut -c1-16)"' _ {} \;
+	@printf 'name,username,cohort,gender,age_band,region,consent\r\nA B,ab.c,ABCD-EFGH,female,18-24,pk,yes\r\n"Q, ""x""",q_1,abcd efgh,,,,\r\n' > fuzz/corpus/enrolment_file/seed.csv
+	@printf 'abcd-efgh-jkmn' > fuzz/corpus/typed_codes/reset; printf 'K7QM 2XPA' > fuzz/corpus/typed_codes/cohort
+	@printf 'Amina Khan' > fuzz/corpus/typed_fields/name; printf 'amina.k' > fuzz/corpus/typed_fields/username
+	@for target in $(FUZZ_TARGETS); do \
+		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+		( $(FUZZ) run --sanitizer none -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 ) || exit 1; \
+	done
 
 tools: rust-tools browser-tools pdf-tools
 

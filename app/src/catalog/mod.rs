@@ -3,6 +3,7 @@
 //! catalog and swaps it in only if it has no problems.
 
 mod files;
+pub mod fuzzing;
 mod loader;
 mod manifest;
 mod markdown;
