@@ -12,9 +12,7 @@ use std::path::Path;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rsa::RsaPrivateKey;
-use rsa::pkcs1v15::SigningKey;
 use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey, LineEnding};
-use rsa::signature::{SignatureEncoding, Signer};
 use rsa::traits::PublicKeyParts;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -23,7 +21,8 @@ use crate::entities::certificate;
 
 /// The issuer's signing key and what identifies its public half.
 pub struct IssuerKey {
-    signing: SigningKey<Sha256>,
+    /// ring's key pair: RSA signing in constant time, with blinding.
+    signing: ring::signature::RsaKeyPair,
     /// A hash of the private key, from which other secrets every instance
     /// shares are derived (device cookies).
     seed: [u8; 32],
@@ -50,6 +49,41 @@ pub enum KeyError {
     Write(String, std::io::Error),
     #[error("cannot generate an issuer key: {0}")]
     Generate(String),
+    #[error("the issuer key could not sign")]
+    Sign,
+}
+
+/// The signed revocation list, kept while the revocations stay the same:
+/// signing is expensive and must not be something anyone can make the
+/// server do at will, so it happens once per change.
+#[derive(Debug, Default)]
+pub struct StatusListCache(std::sync::Mutex<Option<(String, String)>>);
+
+impl StatusListCache {
+    /// The list signed for the revocations `tag` names, signed now by
+    /// `sign` only if it is not kept already.
+    pub fn get_or_sign(&self, tag: &str, sign: impl FnOnce() -> Result<String, KeyError>) -> Result<String, KeyError> {
+        if let Ok(kept) = self.0.lock()
+            && let Some((kept_tag, signed)) = kept.as_ref()
+            && kept_tag == tag
+        {
+            return Ok(signed.clone());
+        }
+        let signed = sign()?;
+        if let Ok(mut kept) = self.0.lock() {
+            *kept = Some((tag.to_string(), signed.clone()));
+        }
+        Ok(signed)
+    }
+}
+
+/// A tag for a set of revoked certificate ids (the list's `ETag`).
+pub fn revocations_tag(revoked_ids: &[i64]) -> String {
+    let mut hasher = Sha256::new();
+    for id in revoked_ids {
+        hasher.update(id.to_be_bytes());
+    }
+    hasher.finalize()[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl IssuerKey {
@@ -86,7 +120,9 @@ impl IssuerKey {
         let jwk = json!({ "kty": "RSA", "n": n, "e": e, "alg": "RS256", "use": "sig", "kid": kid });
         let der = private.to_pkcs8_der().map_err(|e| KeyError::Parse(e.to_string()))?;
         let seed = Sha256::digest(der.as_bytes()).into();
-        Ok(IssuerKey { signing: SigningKey::<Sha256>::new(private), seed, jwk, kid })
+        let signing =
+            ring::signature::RsaKeyPair::from_pkcs8(der.as_bytes()).map_err(|e| KeyError::Parse(e.to_string()))?;
+        Ok(IssuerKey { signing, seed, jwk, kid })
     }
 
     /// A secret for `purpose`, the same on every instance that shares this
@@ -110,12 +146,16 @@ impl IssuerKey {
     }
 
     /// `payload` signed as a compact JWS: RS256, `typ` JWT, `kid` this key.
-    pub fn sign(&self, payload: &Value) -> String {
+    pub fn sign(&self, payload: &Value) -> Result<String, KeyError> {
         let header = json!({ "alg": "RS256", "typ": "JWT", "kid": self.kid });
         let signing_input =
             format!("{}.{}", URL_SAFE_NO_PAD.encode(header.to_string()), URL_SAFE_NO_PAD.encode(payload.to_string()));
-        let signature = self.signing.sign(signing_input.as_bytes()).to_bytes();
-        format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature))
+        let mut signature = vec![0; self.signing.public().modulus_len()];
+        let random = ring::rand::SystemRandom::new();
+        self.signing
+            .sign(&ring::signature::RSA_PKCS1_SHA256, &random, signing_input.as_bytes(), &mut signature)
+            .map_err(|_| KeyError::Sign)?;
+        Ok(format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature)))
     }
 }
 

@@ -5,11 +5,34 @@
 //! through a pool of exactly one connection, [`Db::writer`]; reads use a
 //! separate read-only pool, which WAL lets run beside the writer. On
 //! PostgreSQL both are the same pool.
+//!
+//! A connection whose COMMIT or ROLLBACK failed is never used again. On a
+//! full disk SQLite rolls a failed COMMIT back by itself while sqlx still
+//! counts the transaction as open; the next "transaction" on that
+//! connection would then be a savepoint inside nothing, acknowledged and
+//! never stored. The pool drops such a connection (its transaction depth
+//! is not zero when it comes back) and opens a fresh one.
 
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+
+/// Whether the database aborted a transaction to break a deadlock or a
+/// serialisation conflict (PostgreSQL 40P01, 40001): trying it again is
+/// right.
+pub fn is_conflict(error: &DbErr) -> bool {
+    let text = error.to_string();
+    ["40P01", "40001", "deadlock detected", "could not serialize access"].iter().any(|mark| text.contains(mark))
+}
+
+/// The PostgreSQL advisory lock migrations hold, so that instances starting
+/// at once migrate one after the other (each schema has its own).
+pub fn migration_lock_key(schema: Option<&str>) -> i64 {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("learn-migrations:{}", schema.unwrap_or("public")).as_bytes());
+    i64::from_be_bytes(digest[..8].try_into().unwrap_or_default())
+}
 
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -17,6 +40,8 @@ pub struct Db {
     pub reader: DatabaseConnection,
     /// For every write; on SQLite a single connection.
     pub writer: DatabaseConnection,
+    url: String,
+    schema: Option<String>,
 }
 
 impl Db {
@@ -26,33 +51,92 @@ impl Db {
         if url.starts_with("sqlite:") {
             let writer = Database::connect(sqlite_options(url, 1, false)).await?;
             let reader = Database::connect(sqlite_options(url, 4, true)).await?;
-            Ok(Db { reader, writer })
+            Ok(Db { reader, writer, url: url.to_string(), schema: None })
         } else {
             if let Some(schema) = schema {
                 let bootstrap = Database::connect(url).await?;
-                bootstrap
-                    .execute_unprepared(&format!("CREATE SCHEMA IF NOT EXISTS \"{}\"", schema.replace('"', "")))
-                    .await?;
+                let create = format!("CREATE SCHEMA IF NOT EXISTS \"{}\"", schema.replace('"', ""));
+                // Two instances creating it at once: one of them may find it
+                // made under its feet, which is as good.
+                if let Err(error) = bootstrap.execute_unprepared(&create).await {
+                    bootstrap.execute_unprepared(&create).await.map_err(|_| error)?;
+                }
                 bootstrap.close().await?;
             }
-            let mut options = ConnectOptions::new(url);
-            options.max_connections(10).sqlx_logging(false);
-            if let Some(schema) = schema {
-                options.set_schema_search_path(schema);
-            }
-            let pool = Database::connect(options).await?;
-            Ok(Db { reader: pool.clone(), writer: pool })
+            let pool = Database::connect(postgres_options(url, schema, 10)).await?;
+            Ok(Db { reader: pool.clone(), writer: pool, url: url.to_string(), schema: schema.map(str::to_string) })
         }
     }
 
-    /// True when the database answers.
-    pub async fn is_healthy(&self) -> bool {
-        self.reader.ping().await.is_ok() && self.writer.ping().await.is_ok()
+    /// A pool of exactly one connection to the same database, for what
+    /// must happen on one connection (holding an advisory lock).
+    pub async fn single_connection(&self) -> Result<DatabaseConnection, DbErr> {
+        if self.is_postgres() {
+            Database::connect(postgres_options(&self.url, self.schema.as_deref(), 1)).await
+        } else {
+            Database::connect(sqlite_options(&self.url, 1, false)).await
+        }
     }
+
+    pub fn is_postgres(&self) -> bool {
+        self.writer.get_database_backend() == sea_orm::DbBackend::Postgres
+    }
+
+    /// Whether the database answers a read and takes a write (committed,
+    /// so on disk), each within `bound`; the reason when it does not.
+    pub async fn readiness(&self, bound: Duration) -> Result<(), String> {
+        use sea_orm::{EntityTrait, TransactionTrait};
+        let read = tokio::time::timeout(bound, self.reader.ping()).await;
+        match read {
+            Err(_) => return Err(format!("the database did not answer a read within {} s", bound.as_secs_f32())),
+            Ok(Err(error)) => return Err(format!("the database does not answer: {error}")),
+            Ok(Ok(())) => {}
+        }
+        let write = async {
+            let transaction = self.writer.begin().await?;
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            crate::entities::readiness::Entity::update_many()
+                .col_expr(crate::entities::readiness::Column::CheckedAt, sea_orm::sea_query::Expr::value(now))
+                .exec(&transaction)
+                .await?;
+            transaction.commit().await
+        };
+        match tokio::time::timeout(bound, write).await {
+            Err(_) => Err(format!("the database did not take a write within {} s", bound.as_secs_f32())),
+            Ok(Err(error)) => Err(format!("the database refuses writes: {error}")),
+            Ok(Ok(())) => Ok(()),
+        }
+    }
+}
+
+fn postgres_options(url: &str, schema: Option<&str>, connections: u32) -> ConnectOptions {
+    let mut options = ConnectOptions::new(url);
+    options.max_connections(connections).sqlx_logging(false);
+    if let Some(schema) = schema {
+        options.set_schema_search_path(schema);
+    }
+    options
+}
+
+/// Whether a connection coming back to the pool (or about to be handed
+/// out) is sound: no transaction left open, as there is after a COMMIT or
+/// ROLLBACK that failed.
+fn sound(connection: &sea_orm::sqlx::SqliteConnection) -> bool {
+    use sqlx_core::transaction::TransactionManager;
+    let depth =
+        <sea_orm::sqlx::Sqlite as sea_orm::sqlx::Database>::TransactionManager::get_transaction_depth(connection);
+    if depth != 0 {
+        tracing::error!(depth, "a database connection left a transaction open (a failed commit?); it is closed");
+    }
+    depth == 0
 }
 
 fn sqlite_options(url: &str, connections: u32, read_only: bool) -> ConnectOptions {
     let mut options = ConnectOptions::new(url);
+    options.map_sqlx_sqlite_pool_opts(|pool| {
+        pool.after_release(|connection, _| Box::pin(async move { Ok(sound(connection)) }))
+            .before_acquire(|connection, _| Box::pin(async move { Ok(sound(connection)) }))
+    });
     options
         .max_connections(connections)
         .min_connections(1)

@@ -29,6 +29,8 @@ pub struct AppState {
     pub programme_logo: Option<Arc<(&'static str, Vec<u8>)>>,
     /// The key Open Badges credentials are signed with.
     pub issuer: Arc<crate::credentials::IssuerKey>,
+    /// The revocation list as last signed.
+    pub status_list: Arc<crate::credentials::StatusListCache>,
     /// Lesson completions, written with group commit.
     pub completions: crate::learning::CompletionWriter,
     /// Breakdowns show smaller groups as "fewer than N".

@@ -1,4 +1,4 @@
-//! `server serve`, `server migrate`, `server courses check`.
+//! `server serve`, `server migrate`, `server courses check | publish`, `server users …`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,6 +78,8 @@ pub enum UsersCommand {
     },
 }
 
+// Parsed once at start: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum CoursesCommand {
     /// Check every course; print each problem as `path:line: message`.
@@ -85,6 +87,13 @@ pub enum CoursesCommand {
         /// The folder of course folders.
         #[arg(default_value = "courses")]
         dir: PathBuf,
+    },
+    /// Check the courses in `--courses-dir` and publish them: every running
+    /// instance serves this version within seconds, once its own course
+    /// files are this version.
+    Publish {
+        #[command(flatten)]
+        settings: Settings,
     },
 }
 
@@ -99,6 +108,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             Err(error) => fail(&error),
         },
         Command::Courses { command: CoursesCommand::Check { dir } } => check_courses(&dir),
+        Command::Courses { command: CoursesCommand::Publish { settings } } => publish_courses(&settings).await,
         Command::Users { command } => match crate::users::run(command, &mut std::io::stdin().lock()).await {
             Ok(message) => {
                 println!("{message}");
@@ -135,6 +145,30 @@ fn check_courses(dir: &std::path::Path) -> ExitCode {
             eprintln!("{} problems", problems.len());
             ExitCode::FAILURE
         }
+    }
+}
+
+async fn publish_courses(settings: &Settings) -> ExitCode {
+    let loaded = match load(&settings.courses_dir, BrokenCourses::Refuse) {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            print!("{}", format_all(&problems));
+            return fail(&format!("{} problems: nothing published", problems.len()));
+        }
+    };
+    let db = match connect_and_migrate(settings).await {
+        Ok(db) => db,
+        Err(error) => return fail(&error),
+    };
+    match crate::publication::publish(&db, &loaded.catalog).await {
+        Ok(number) => {
+            for (course, version) in crate::publication::versions(&loaded.catalog) {
+                println!("{course} {version}");
+            }
+            println!("published as publication {number}: every instance follows within seconds");
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
     }
 }
 

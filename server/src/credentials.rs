@@ -4,9 +4,9 @@
 use app::entities::certificate;
 use app::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::guard::{Requested, SignedIn, refusal};
 
@@ -29,14 +29,33 @@ pub async fn issuer(State(state): State<AppState>) -> Response {
 }
 
 /// `/credentials/status/1`: the signed revocation list, current as of this
-/// request (a revocation shows at once).
-pub async fn status_list(State(state): State<AppState>) -> Response {
-    let revoked =
-        certificate::Entity::find().filter(certificate::Column::RevokedAt.is_not_null()).all(&state.db.reader).await;
-    let Ok(revoked) = revoked else { return StatusCode::SERVICE_UNAVAILABLE.into_response() };
-    let ids: Vec<i64> = revoked.iter().map(|cert| cert.id).collect();
-    let list = app::credentials::status_list(&ids, &state.public_url, &state.programme_name);
-    ([(header::CONTENT_TYPE, "application/vc+jwt")], state.issuer.sign(&list)).into_response()
+/// request (a revocation shows at once). It is signed once per change of
+/// the revocations, never per request, and carries an `ETag`: a verifier
+/// that has it already gets `304 Not Modified`.
+pub async fn status_list(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    use sea_orm::QuerySelect;
+    let revoked: Result<Vec<i64>, _> = certificate::Entity::find()
+        .select_only()
+        .column(certificate::Column::Id)
+        .filter(certificate::Column::RevokedAt.is_not_null())
+        .order_by_asc(certificate::Column::Id)
+        .into_tuple()
+        .all(&state.db.reader)
+        .await;
+    let Ok(ids) = revoked else { return StatusCode::SERVICE_UNAVAILABLE.into_response() };
+    let tag = format!("\"{}\"", app::credentials::revocations_tag(&ids));
+    let cache = [(header::ETAG, tag.clone()), (header::CACHE_CONTROL, "no-cache".to_string())];
+    if headers.get(header::IF_NONE_MATCH).and_then(|value| value.to_str().ok()) == Some(tag.as_str()) {
+        return (StatusCode::NOT_MODIFIED, cache).into_response();
+    }
+    let signed = state.status_list.get_or_sign(&tag, || {
+        let list = app::credentials::status_list(&ids, &state.public_url, &state.programme_name);
+        state.issuer.sign(&list)
+    });
+    match signed {
+        Ok(signed) => (cache, [(header::CONTENT_TYPE, "application/vc+jwt")], signed).into_response(),
+        Err(error) => refusal(app::error::AppError::internal(error)),
+    }
 }
 
 /// `/my/certificates/{course}/credential.jwt`: the signed-in learner's own
@@ -59,7 +78,10 @@ pub async fn my_credential(
             (header::CONTENT_DISPOSITION, "attachment; filename=\"certificate.jwt\""),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        state.issuer.sign(&badge),
+        match state.issuer.sign(&badge) {
+            Ok(signed) => signed,
+            Err(error) => return refusal(app::error::AppError::internal(error)),
+        },
     )
         .into_response()
 }

@@ -12,6 +12,7 @@ pub mod language;
 mod origin_check;
 mod own_data;
 mod pages;
+pub mod publication;
 pub mod router;
 pub mod session_store;
 pub mod startup;

@@ -96,7 +96,10 @@ pub fn page_routes() -> Vec<String> {
 /// a line in the matrix fails it.
 pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppState>)> {
     vec![
-        ("/healthz", get(health)),
+        ("/livez", get(live)),
+        ("/readyz", get(ready)),
+        // The readiness answer, under the name earlier versions used.
+        ("/healthz", get(ready)),
         ("/assets/{file}", get(static_files::stylesheet)),
         ("/media/{course}/{*file}", get(static_files::course_asset)),
         ("/account/data", get(crate::own_data::download_own_data)),
@@ -125,12 +128,25 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
-/// 200 when the database answers, 503 when it does not.
-async fn health(State(state): State<AppState>) -> impl IntoResponse {
-    if state.db.is_healthy().await {
-        (StatusCode::OK, "ok")
-    } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+/// Liveness: the process answers. Cheap, touches nothing: restart the
+/// process only when this fails.
+async fn live() -> impl IntoResponse {
+    (StatusCode::OK, "alive")
+}
+
+/// How long readiness waits for the database, for a read and for a write.
+const READINESS_BOUND: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Readiness: the database answers a read and takes a write (committed),
+/// each within two seconds; 503 with the reason when it does not. Send
+/// learners here only while this says 200.
+async fn ready(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.readiness(READINESS_BOUND).await {
+        Ok(()) => (StatusCode::OK, "ok".to_string()),
+        Err(reason) => {
+            tracing::warn!(%reason, "not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, format!("not ready: {reason}"))
+        }
     }
 }
 

@@ -39,15 +39,39 @@ pub async fn connect_and_migrate(settings: &Settings) -> Result<Db, StartupError
         std::fs::create_dir_all(&settings.data_dir)
             .map_err(|error| StartupError::DataDir(settings.data_dir.display().to_string(), error))?;
     }
-    let db = Db::connect(&url, settings.database_schema.as_deref()).await.map_err(StartupError::Database)?;
-    Migrator::up(&db.writer, None).await.map_err(StartupError::Migration)?;
+    let schema = settings.database_schema.as_deref();
+    let db = Db::connect(&url, schema).await.map_err(StartupError::Database)?;
+    if db.is_postgres() {
+        migrate_holding_the_lock(&db, schema).await?;
+    } else {
+        // One SQLite file has one server: nobody to wait for.
+        Migrator::up(&db.writer, None).await.map_err(StartupError::Migration)?;
+    }
     Ok(db)
+}
+
+/// Migrates PostgreSQL holding an advisory lock, on one connection, so that
+/// any number of instances can start at once: the first migrates, the
+/// others wait for it and then find nothing to do.
+async fn migrate_holding_the_lock(db: &Db, schema: Option<&str>) -> Result<(), StartupError> {
+    use sea_orm::ConnectionTrait;
+    let key = app::db::migration_lock_key(schema);
+    let lock = db.single_connection().await.map_err(StartupError::Database)?;
+    lock.execute_unprepared(&format!("SELECT pg_advisory_lock({key})")).await.map_err(StartupError::Migration)?;
+    let migrated = Migrator::up(&lock, None).await;
+    let unlocked = lock.execute_unprepared(&format!("SELECT pg_advisory_unlock({key})")).await;
+    let _ = lock.close().await;
+    migrated.map_err(StartupError::Migration)?;
+    unlocked.map_err(StartupError::Migration)?;
+    Ok(())
 }
 
 pub struct Application {
     listener: TcpListener,
     state: AppState,
     settings: Settings,
+    /// The course publication this instance serves.
+    publication: i64,
 }
 
 impl Application {
@@ -81,10 +105,22 @@ impl Application {
             Some(path) => Some(std::sync::Arc::new(read_logo(path)?)),
             None => None,
         };
+        // The first instance ever publishes what it loaded; later ones serve
+        // their files and follow the next publication (see `publication`).
+        let publication = match crate::publication::latest(&db).await.map_err(StartupError::Database)? {
+            Some((number, versions)) => {
+                if versions != crate::publication::versions(&loaded.catalog) {
+                    tracing::warn!(publication = number, "the course files here differ from the published version");
+                }
+                number
+            }
+            None => crate::publication::publish(&db, &loaded.catalog).await.map_err(StartupError::Database)?,
+        };
         let state = AppState {
             programme_logo,
             device_key: app::accounts::DeviceKey::new(issuer.secret_for("device-cookie")),
             issuer: std::sync::Arc::new(issuer),
+            status_list: Default::default(),
             leptos_options,
             catalog: CatalogHandle::new(loaded.catalog),
             completions: app::learning::CompletionWriter::start(db.clone()),
@@ -101,7 +137,7 @@ impl Application {
             database = %redact(&settings.database_url()),
             "started"
         );
-        Ok(Application { listener, state, settings })
+        Ok(Application { listener, state, settings, publication })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -116,7 +152,17 @@ impl Application {
         let store = DatabaseSessionStore::new(self.state.db.clone());
         tokio::spawn(store.clone().sweep_expired_every(Duration::from_secs(3600)));
         tokio::spawn(sweep_rate_limits_every(self.state.db.clone(), Duration::from_secs(600)));
-        tokio::spawn(reload_courses_on_hangup(self.state.catalog.clone(), self.settings.clone()));
+        tokio::spawn(reload_courses_on_hangup(
+            self.state.catalog.clone(),
+            self.state.db.clone(),
+            self.settings.clone(),
+        ));
+        tokio::spawn(crate::publication::follow(
+            self.state.db.clone(),
+            self.state.catalog.clone(),
+            self.settings.clone(),
+            self.publication,
+        ));
         let app = router(self.state, store, &self.settings);
         axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())
@@ -135,9 +181,10 @@ async fn sweep_rate_limits_every(db: app::db::Db, period: Duration) {
     }
 }
 
-/// `kill -HUP <pid>` reloads the courses. A version with problems is
-/// refused (and its problems logged); the old catalog keeps serving.
-async fn reload_courses_on_hangup(catalog: CatalogHandle, settings: Settings) {
+/// `kill -HUP <pid>` reloads the courses and publishes them to every
+/// instance. A version with problems is refused (and its problems logged);
+/// the old catalog keeps serving.
+async fn reload_courses_on_hangup(catalog: CatalogHandle, db: app::db::Db, settings: Settings) {
     use tokio::signal::unix::{SignalKind, signal};
     let Ok(mut hangups) = signal(SignalKind::hangup()) else {
         tracing::warn!("cannot listen for SIGHUP: courses reload only on restart");
@@ -161,6 +208,10 @@ async fn reload_courses_on_hangup(catalog: CatalogHandle, settings: Settings) {
                     tracing::warn!(%problem, "course left out");
                 }
                 tracing::info!(courses = catalog.current().courses().len(), "courses reloaded");
+                match crate::publication::publish(&db, &catalog.current()).await {
+                    Ok(number) => tracing::info!(publication = number, "courses published to every instance"),
+                    Err(error) => tracing::error!(%error, "courses reloaded here but not published to other instances"),
+                }
             }
             Err(problems) => {
                 for problem in &problems {

@@ -191,6 +191,11 @@ impl CatalogHandle {
         self.0.load_full()
     }
 
+    /// Serves `catalog` from now on.
+    pub fn replace(&self, catalog: Catalog) {
+        self.0.store(Arc::new(catalog));
+    }
+
     /// Loads the courses again. On success the new catalog serves every
     /// request from now on; on failure the old one keeps serving and the
     /// problems are returned.

@@ -308,7 +308,7 @@ async fn write_completions(db: Db, mut queue: tokio::sync::mpsc::Receiver<Comple
                 Err(_) => break,
             }
         }
-        match write_batch(&db, &batch).await {
+        match write_batch_retrying(&db, &batch).await {
             Ok(outcomes) => {
                 for (job, outcome) in batch.into_iter().zip(outcomes) {
                     let _ = job.done.send(outcome);
@@ -324,11 +324,37 @@ async fn write_completions(db: Db, mut queue: tokio::sync::mpsc::Receiver<Comple
     }
 }
 
-/// One transaction for the batch; each completion in a savepoint.
+/// How often a batch chosen as a deadlock victim is tried again.
+const DEADLOCK_RETRIES: u32 = 5;
+
+/// [`write_batch`], tried again when the database broke a deadlock (or a
+/// serialisation conflict) by aborting it: nothing a learner did may fail
+/// because two instances were busy at once.
+async fn write_batch_retrying(db: &Db, batch: &[CompletionJob]) -> Result<Vec<Result<(), LearningError>>, DbErr> {
+    let mut tries = 0;
+    loop {
+        match write_batch(db, batch).await {
+            Err(error) if tries < DEADLOCK_RETRIES && crate::db::is_conflict(&error) => {
+                tries += 1;
+                tracing::warn!(%error, tries, "a batch of completions met a deadlock; trying again");
+                tokio::time::sleep(std::time::Duration::from_millis(10 * u64::from(tries))).await;
+            }
+            result => return result,
+        }
+    }
+}
+
+/// One transaction for the batch; each completion in a savepoint. Rows are
+/// locked in one order (learner, then course) whatever the order of
+/// arrival, so that two instances' batches never wait for each other in a
+/// circle.
 async fn write_batch(db: &Db, batch: &[CompletionJob]) -> Result<Vec<Result<(), LearningError>>, DbErr> {
+    let mut order: Vec<usize> = (0..batch.len()).collect();
+    order.sort_by(|&a, &b| (batch[a].user_id, &batch[a].course.id).cmp(&(batch[b].user_id, &batch[b].course.id)));
     let transaction = db.writer.begin().await?;
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for job in batch {
+    let mut outcomes: Vec<Option<Result<(), LearningError>>> = (0..batch.len()).map(|_| None).collect();
+    for index in order {
+        let job = &batch[index];
         let savepoint = transaction.begin().await?;
         let outcome = async {
             if lock_enrolment(&savepoint, job.user_id, &job.course.id).await?.is_none() {
@@ -340,12 +366,14 @@ async fn write_batch(db: &Db, batch: &[CompletionJob]) -> Result<Vec<Result<(), 
         .await;
         match &outcome {
             Ok(()) => savepoint.commit().await?,
+            // A database error aborts the batch (and is retried whole).
+            Err(LearningError::Database(error)) => return Err(DbErr::Custom(error.to_string())),
             Err(_) => savepoint.rollback().await?,
         }
-        outcomes.push(outcome);
+        outcomes[index] = Some(outcome);
     }
     transaction.commit().await?;
-    Ok(outcomes)
+    Ok(outcomes.into_iter().map(|outcome| outcome.unwrap_or(Err(LearningError::NotInCourse))).collect())
 }
 
 /// Grades and stores a quiz attempt; passing completes the lesson (and the

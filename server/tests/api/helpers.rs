@@ -26,6 +26,8 @@ pub struct TestDatabase {
     pub data_dir: tempfile::TempDir,
     pub url: String,
     pub schema: Option<String>,
+    /// Dropping it drops the schema.
+    owns_schema: bool,
 }
 
 impl TestDatabase {
@@ -35,14 +37,25 @@ impl TestDatabase {
         match backend {
             Backend::Sqlite => {
                 let url = format!("sqlite://{}", data_dir.path().join("learn.db").display());
-                TestDatabase { backend, data_dir, url, schema: None }
+                TestDatabase { backend, data_dir, url, schema: None, owns_schema: false }
             }
             Backend::Postgres => {
                 let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
                 let schema =
                     format!("test_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), nanos);
-                TestDatabase { backend, data_dir, url: postgres_url(), schema: Some(schema) }
+                TestDatabase { backend, data_dir, url: postgres_url(), schema: Some(schema), owns_schema: true }
             }
+        }
+    }
+
+    /// The same database, for another instance: dropping it removes nothing.
+    pub fn shared(&self) -> TestDatabase {
+        TestDatabase {
+            backend: self.backend,
+            data_dir: tempfile::tempdir().expect("a temporary folder"),
+            url: self.url.clone(),
+            schema: self.schema.clone(),
+            owns_schema: false,
         }
     }
 
@@ -55,7 +68,7 @@ impl TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        let Some(schema) = self.schema.clone() else {
+        let Some(schema) = self.schema.clone().filter(|_| self.owns_schema) else {
             return;
         };
         let url = self.url.clone();
@@ -150,6 +163,27 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     let client =
         reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).no_gzip().no_brotli().build().unwrap();
     TestApp { address, state, client, _database: database }
+}
+
+/// Another instance on `database` (which the caller keeps): several
+/// instances of one installation, sharing its database.
+pub async fn spawn_app_on(database: &TestDatabase) -> TestApp {
+    spawn_app_on_with(database, &sample_courses()).await
+}
+
+/// [`spawn_app_on`] serving the courses in `courses`.
+pub async fn spawn_app_on_with(database: &TestDatabase, courses: &Path) -> TestApp {
+    let mut settings = database.settings(courses.to_path_buf());
+    settings.courses_dir = courses.to_path_buf();
+    let application = Application::build(settings).await.expect("the application starts");
+    let address = format!("http://{}", application.local_addr());
+    let state = application.state().clone();
+    tokio::spawn(application.run_until_stopped());
+    let client =
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).no_gzip().no_brotli().build().unwrap();
+    // The database stays the caller's: this instance holds a handle that
+    // drops nothing.
+    TestApp { address, state, client, _database: database.shared() }
 }
 
 /// Posts a form as a browser does, with the page it was on as referer.

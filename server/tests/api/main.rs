@@ -8,6 +8,7 @@ mod bad_input;
 mod certificates;
 mod courses_reload;
 mod database;
+mod faults;
 mod learning;
 mod matrix;
 mod pages;

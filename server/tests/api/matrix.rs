@@ -296,6 +296,8 @@ fn rows(w: &World) -> Vec<Row> {
         },
         // Plain routes.
         Row { route: "/healthz", ask: get("/healthz".into()), expect: anyone },
+        Row { route: "/livez", ask: get("/livez".into()), expect: anyone },
+        Row { route: "/readyz", ask: get("/readyz".into()), expect: anyone },
         Row { route: "/assets/{file}", ask: get(app::stylesheet::STYLESHEET.href().to_string()), expect: anyone },
         Row { route: "/media/{course}/{*file}", ask: get(w.asset.clone()), expect: anyone },
         Row { route: "/account/data", ask: get("/account/data".into()), expect: signed_in },

@@ -1,0 +1,84 @@
+//! One course version for every instance. Publishing (`SIGHUP` to any
+//! instance, or `server courses publish`) records each course's content
+//! version in the database (`course_publications`); every instance looks
+//! for a newer publication every two seconds (one indexed read of one
+//! row), reloads its course files when there is one, and serves the new
+//! version only once its files are that version (they may still be on
+//! their way to this machine: it tries again at the next look). So a
+//! learner who finishes on any instance earns the version that was
+//! published, and the completion records it.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use app::catalog::{Catalog, CatalogHandle};
+use app::db::Db;
+use app::entities::course_publication;
+use sea_orm::{ActiveValue::Set, DbErr, EntityTrait, QueryOrder};
+
+use crate::config::Settings;
+
+/// How often instances look for a newer publication.
+pub const FOLLOW_EVERY: Duration = Duration::from_secs(2);
+
+/// Each course's content version.
+pub fn versions(catalog: &Catalog) -> BTreeMap<String, String> {
+    catalog.courses().iter().map(|course| (course.id.clone(), course.content_version.clone())).collect()
+}
+
+/// Records `catalog`'s versions as the published ones; returns the
+/// publication's number.
+pub async fn publish(db: &Db, catalog: &Catalog) -> Result<i64, DbErr> {
+    let versions = serde_json::to_string(&versions(catalog)).unwrap_or_default();
+    let inserted = course_publication::Entity::insert(course_publication::ActiveModel {
+        versions: Set(versions),
+        published_at: Set(time::OffsetDateTime::now_utc()),
+        ..Default::default()
+    })
+    .exec(&db.writer)
+    .await?;
+    Ok(inserted.last_insert_id)
+}
+
+/// The latest publication: its number and versions.
+pub async fn latest(db: &Db) -> Result<Option<(i64, BTreeMap<String, String>)>, DbErr> {
+    let found =
+        course_publication::Entity::find().order_by_desc(course_publication::Column::Id).one(&db.reader).await?;
+    Ok(found.map(|row| (row.id, serde_json::from_str(&row.versions).unwrap_or_default())))
+}
+
+/// Follows publications for ever: `seen` is the one being served.
+pub async fn follow(db: Db, catalog: CatalogHandle, settings: Settings, mut seen: i64) {
+    let mut interval = tokio::time::interval(FOLLOW_EVERY);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        let (number, wanted) = match latest(&db).await {
+            Ok(Some(found)) if found.0 > seen => found,
+            Ok(_) => continue,
+            Err(error) => {
+                tracing::warn!(%error, "cannot look for published courses");
+                continue;
+            }
+        };
+        let (folder, broken) = (settings.courses_dir.clone(), settings.broken_courses());
+        let loaded = tokio::task::spawn_blocking(move || app::catalog::load(&folder, broken)).await;
+        match loaded {
+            Ok(Ok(loaded)) if versions(&loaded.catalog) == wanted => {
+                catalog.replace(loaded.catalog);
+                seen = number;
+                tracing::info!(publication = number, "courses published elsewhere now served here");
+            }
+            Ok(Ok(loaded)) => tracing::warn!(
+                publication = number,
+                here = ?versions(&loaded.catalog),
+                published = ?wanted,
+                "the course files here are not the published version yet; the previous version keeps serving"
+            ),
+            Ok(Err(problems)) => {
+                tracing::error!(publication = number, problems = problems.len(), "the course files here have problems")
+            }
+            Err(_) => tracing::error!("loading the courses failed unexpectedly"),
+        }
+    }
+}
