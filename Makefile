@@ -19,7 +19,7 @@ ADDRESS ?= 127.0.0.1:3000
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test build server wasm tools rust-tools browser-tools pdf-tools postgres integration-test e2e-test check bench fuzz clean
+.PHONY: run test build server wasm tools rust-tools browser-tools pdf-tools proxy-tools postgres integration-test e2e-test check bench fuzz clean
 
 ## run: build everything and serve the sample courses on SQLite at http://$(ADDRESS)
 run: rust-tools pdf-tools build
@@ -42,7 +42,7 @@ wasm: rust-tools
 
 ## Unit tests and integration tests; PostgreSQL at TEST_POSTGRES_URL
 ## (default postgres://postgres@127.0.0.1:5432/test), started if it is down.
-integration-test: postgres pdf-tools
+integration-test: postgres pdf-tools proxy-tools
 	cargo test --workspace
 
 e2e-test: browser-tools build
@@ -73,7 +73,7 @@ fuzz:
 		( $(FUZZ) run --sanitizer none -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 ) || exit 1; \
 	done
 
-tools: rust-tools browser-tools pdf-tools
+tools: rust-tools browser-tools pdf-tools proxy-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -96,6 +96,14 @@ browser-tools:
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
 	@[ -d end2end/node_modules/playwright-core ] && [ -d end2end/node_modules/jose ] || (cd end2end && npm ci --no-audit --no-fund)
+
+# Debian's nginx: the scale test puts several instances behind it (the
+# test starts its own on a free port; the system service is left alone).
+proxy-tools:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+		echo "installing Debian's nginx"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq nginx >/dev/null; }
 
 # The local PostgreSQL, started when it is not answering (as on a fresh boot).
 postgres:

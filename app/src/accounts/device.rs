@@ -4,9 +4,11 @@
 //! so a stranger guessing the account's password slows down the stranger,
 //! never the owner on their own phone.
 //!
-//! `v1.<username>.<random id>.<HMAC-SHA256>`, keyed with a secret derived
-//! from the issuer key (shared by every instance). Nothing secret is in it:
-//! it only says "this browser signed in as this account once".
+//! `v1.<account number>.<random id>.<HMAC-SHA256>`, keyed with a secret
+//! derived from the issuer key (shared by every instance). Nothing secret
+//! is in it: it only says "this browser signed in as this account once".
+//! The account is named by its number, not its username: usernames may
+//! hold dots, and a cookie of `amina.x` must never read as `amina`'s.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -30,7 +32,8 @@ impl std::fmt::Debug for DeviceKey {
 /// A device cookie that checked out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Device {
-    pub username: String,
+    /// The account's id.
+    pub user_id: i64,
     /// Its allowance of wrong passwords is counted under this.
     pub id: String,
 }
@@ -46,22 +49,25 @@ impl DeviceKey {
         mac
     }
 
-    /// A new cookie value for `username`.
-    pub fn issue(&self, username: &str) -> String {
+    /// A new cookie value for the account `user_id`.
+    pub fn issue(&self, user_id: i64) -> String {
         let id = crate::codes::generate(26);
-        let signed = format!("v1.{username}.{id}");
+        let signed = format!("v1.{user_id}.{id}");
         let tag = URL_SAFE_NO_PAD.encode(self.mac(&signed).finalize().into_bytes());
         format!("{signed}.{tag}")
     }
 
     /// The device a cookie value names, if it is one of ours.
     pub fn read(&self, value: &str) -> Option<Device> {
-        let (signed, tag) = value.rsplit_once('.')?;
+        let parts: Vec<&str> = value.split('.').collect();
+        let ["v1", user_id, id, tag] = parts[..] else { return None };
+        let user_id: i64 = user_id.parse().ok().filter(|_| user_id.bytes().all(|b| b.is_ascii_digit()))?;
+        if id.len() != 26 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
         let tag = URL_SAFE_NO_PAD.decode(tag).ok()?;
-        self.mac(signed).verify_slice(&tag).ok()?;
-        let mut parts = signed.splitn(3, '.');
-        let (Some("v1"), Some(username), Some(id)) = (parts.next(), parts.next(), parts.next()) else { return None };
-        Some(Device { username: username.to_string(), id: id.to_string() })
+        self.mac(&format!("v1.{user_id}.{id}")).verify_slice(&tag).ok()?;
+        Some(Device { user_id, id: id.to_string() })
     }
 }
 
@@ -79,13 +85,14 @@ mod tests {
     #[test]
     fn a_device_cookie_names_its_account_and_cannot_be_forged() {
         let key = DeviceKey::new([7; 32]);
-        let value = key.issue("amina");
+        let value = key.issue(42);
         let device = key.read(&value).expect("our own cookie");
-        assert_eq!(device.username, "amina");
+        assert_eq!(device.user_id, 42);
         assert_eq!(device.id.len(), 26);
-        assert!(key.read(&value.replacen("amina", "bilal", 1)).is_none(), "another name breaks the signature");
+        assert!(key.read(&value.replacen(".42.", ".43.", 1)).is_none(), "another account breaks the signature");
         assert!(DeviceKey::new([8; 32]).read(&value).is_none(), "another key");
-        assert!(key.read("v1.amina.x").is_none());
+        assert!(key.read("v1.42.x").is_none());
+        assert!(key.read(&format!("{value}.extra")).is_none());
         assert!(key.read("").is_none());
     }
 }

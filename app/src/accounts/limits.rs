@@ -7,8 +7,10 @@
 //!
 //! The counts live in the database (`rate_limits`), so that every instance
 //! counts together. Each key is one row holding when its allowance is
-//! whole again (the generic cell rate algorithm): a check reads one row, a
-//! counted try writes one.
+//! whole again (the generic cell rate algorithm). A try is *taken* before
+//! the work it guards (a password hash), in one statement that counts it
+//! only while the allowance lasts, so that a thousand tries sent at once
+//! get the allowance and no more; a try that succeeds is given back.
 
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -89,16 +91,13 @@ fn wait_at(limit: Limit, full_at: Option<i64>, now: i64) -> Option<std::time::Du
     (waiting > 0).then(|| std::time::Duration::from_millis(waiting as u64))
 }
 
-/// Counts one try against `who`'s allowance.
-pub async fn count(db: &Db, limit: Limit, who: &str) -> Result<(), DbErr> {
-    count_in(&db.writer, limit, who).await
-}
-
-/// [`count`] on a given connection (a transaction, say).
-pub async fn count_in(connection: &impl ConnectionTrait, limit: Limit, who: &str) -> Result<(), DbErr> {
-    let (_, interval) = limit.rate();
+/// Takes one try from `who`'s allowance, if it has one left: counted at
+/// once, in one statement (see the module). `Err` is how long to wait.
+pub async fn take(db: &Db, limit: Limit, who: &str) -> Result<Result<(), std::time::Duration>, DbErr> {
+    let (burst, interval) = limit.rate();
     let now = millis(OffsetDateTime::now_utc());
     let step = interval.whole_milliseconds() as i64;
+    let tolerance = step * i64::from(burst - 1);
     // Qualified: in PostgreSQL a bare name is ambiguous with `excluded`.
     let column = || Expr::col((rate_limit::Entity, rate_limit::Column::FullAt));
     // Whole again one interval later than it was, or than now if it was whole.
@@ -107,10 +106,46 @@ pub async fn count_in(connection: &impl ConnectionTrait, limit: Limit, who: &str
         .into_table(rate_limit::Entity)
         .columns([rate_limit::Column::Key, rate_limit::Column::FullAt])
         .values_panic([limit.key(who).into(), (now + step).into()])
-        .on_conflict(OnConflict::column(rate_limit::Column::Key).value(rate_limit::Column::FullAt, moved).to_owned())
+        .on_conflict(
+            OnConflict::column(rate_limit::Column::Key)
+                .value(rate_limit::Column::FullAt, moved)
+                // Only while the allowance lasts: never further ahead than
+                // a whole burst from now.
+                .action_and_where(column().lte(now + tolerance))
+                .to_owned(),
+        )
+        .returning_col(rate_limit::Column::FullAt)
         .to_owned();
-    connection.execute(&statement).await?;
+    if db.writer.query_one(&statement).await?.is_some() {
+        return Ok(Ok(()));
+    }
+    let waiting = wait(db, limit, who).await?.unwrap_or(std::time::Duration::from_millis(step as u64));
+    Ok(Err(waiting))
+}
+
+/// Gives back a try taken by [`take`]: it succeeded.
+pub async fn give_back(db: &Db, limit: Limit, who: &str) -> Result<(), DbErr> {
+    let step = limit.rate().1.whole_milliseconds() as i64;
+    rate_limit::Entity::update_many()
+        .col_expr(rate_limit::Column::FullAt, Expr::col(rate_limit::Column::FullAt).sub(step))
+        .filter(rate_limit::Column::Key.eq(limit.key(who)))
+        .exec(&db.writer)
+        .await?;
     Ok(())
+}
+
+/// The key of an address: an IPv6 address by its /64 (one home or phone
+/// network is given a whole /64, and must not get billions of allowances),
+/// an IPv4 address as it is.
+pub fn address_key(address: &str) -> String {
+    match address.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let [a, b, c, d, ..] = v6.segments();
+            format!("{a:x}:{b:x}:{c:x}:{d:x}::/64")
+        }
+        Ok(std::net::IpAddr::V6(v6)) => v6.to_ipv4_mapped().map(|v4| v4.to_string()).unwrap_or_default(),
+        _ => address.to_string(),
+    }
 }
 
 /// Forgets `who`'s tries (a successful sign-in to the account).
@@ -154,6 +189,14 @@ mod tests {
         let now = 5_000_000;
         assert_eq!(wait_at(Limit::SignInAddress, after(Limit::SignInAddress, 99, now), now), None);
         assert!(wait_at(Limit::SignInAddress, after(Limit::SignInAddress, 100, now), now).is_some());
+    }
+
+    #[test]
+    fn an_ipv6_network_is_one_address() {
+        assert_eq!(address_key("2001:db8:1:2:aaaa::1"), address_key("2001:db8:1:2:bbbb::2"));
+        assert_ne!(address_key("2001:db8:1:2::1"), address_key("2001:db8:1:3::1"));
+        assert_eq!(address_key("203.0.113.7"), "203.0.113.7");
+        assert_eq!(address_key("::ffff:203.0.113.7"), "203.0.113.7");
     }
 
     #[test]

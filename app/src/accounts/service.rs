@@ -413,14 +413,14 @@ async fn confirmed_user(db: &Db, user_id: i64, password: &str) -> Result<user::M
     use super::limits::{self, Limit};
     use super::password::{PasswordHash, verify_password};
     let who = user_id.to_string();
-    if limits::wait(db, Limit::CurrentPassword, &who).await.map_err(internal)?.is_some() {
+    if limits::take(db, Limit::CurrentPassword, &who).await.map_err(internal)?.is_err() {
         return Err(AccountError::TooManyTries);
     }
     let user =
         user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
     if !verify_password(password, Some(&PasswordHash::from_stored(user.password_hash.clone()))).await? {
-        limits::count(db, Limit::CurrentPassword, &who).await.map_err(internal)?;
         return Err(AccountError::WrongPassword);
     }
+    limits::give_back(db, Limit::CurrentPassword, &who).await.map_err(internal)?;
     Ok(user)
 }

@@ -56,12 +56,11 @@ pub async fn register(
     let actor = crate::auth::acting(None).await;
     // A classroom registers together from one address; a script does not
     // get to make thousands of accounts.
-    let address = actor.client_address.clone().unwrap_or_default();
-    if limits::wait(&state.db, Limit::Registration, &address).await.map_err(AppError::internal)?.is_some() {
+    let address = limits::address_key(actor.client_address.as_deref().unwrap_or_default());
+    if limits::take(&state.db, Limit::Registration, &address).await.map_err(AppError::internal)?.is_err() {
         errors.form = Some("register-throttled".into());
         return Err(AppError::Form(errors));
     }
-    limits::count(&state.db, Limit::Registration, &address).await.map_err(AppError::internal)?;
     let user = match create_user(&state.db, account, &actor).await {
         Ok(user) => user,
         Err(AccountError::UsernameTaken) => {
@@ -73,7 +72,7 @@ pub async fn register(
     };
     remember_language(language);
     crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, &user.username);
+    remember_device(&state, user.id);
     leptos_axum::redirect(&local_path(next));
     Ok(())
 }
@@ -82,8 +81,8 @@ pub async fn register(
 /// redeemed code): from now on its wrong passwords count against an
 /// allowance of its own (see `accounts::device`).
 #[cfg(feature = "ssr")]
-fn remember_device(state: &crate::state::AppState, username: &str) {
-    let value = state.device_key.issue(username);
+fn remember_device(state: &crate::state::AppState, user_id: i64) {
+    let value = state.device_key.issue(user_id);
     crate::auth::set_cookie(&crate::accounts::device_cookie(&value, state.secure_cookies));
 }
 
@@ -213,28 +212,25 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     };
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(None).await;
-    let address = actor.client_address.clone().unwrap_or_default();
-    // Wrong codes count on their own: they never hold up a sign-in.
-    if limits::wait(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?.is_some() {
+    let address = limits::address_key(actor.client_address.as_deref().unwrap_or_default());
+    // Codes count on their own: they never hold up a sign-in. A try is
+    // taken first and given back when the code works.
+    if limits::take(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?.is_err() {
         return Err(refuse("code", "code-throttled"));
     }
-    // A wrong code is counted, then refused.
-    let wrong = || async {
-        match limits::count(&state.db, Limit::ResetCode, &address).await {
-            Ok(()) => refuse("code", "reset-code-invalid"),
-            Err(error) => AppError::internal(error),
-        }
-    };
-    let Some(parsed) = ResetCode::parse(&code) else { return Err(wrong().await) };
+    let Some(parsed) = ResetCode::parse(&code) else { return Err(refuse("code", "reset-code-invalid")) };
     let user = match crate::accounts::redeem_reset_code(&state.db, &parsed, &new_password, &actor).await {
-        Ok(user) => user,
-        Err(RedeemError::InvalidCode) => return Err(wrong().await),
+        Ok(user) => {
+            limits::give_back(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?;
+            user
+        }
+        Err(RedeemError::InvalidCode) => return Err(refuse("code", "reset-code-invalid")),
         Err(RedeemError::Password(message)) => return Err(refuse("new_password", message)),
         Err(RedeemError::Account(error)) => return Err(error.into_app_error()),
     };
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, &user.username);
+    remember_device(&state, user.id);
     leptos_axum::redirect("/account?changed=1");
     Ok(())
 }
@@ -257,50 +253,56 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
     let state = expect_context::<crate::state::AppState>();
     let address = leptos_axum::extract::<axum::Extension<ClientAddr>>().await.ok().map(|found| found.0.0);
     let account: String = username.trim().to_lowercase().chars().take(64).collect();
+    let user = match Username::parse(&username) {
+        Ok(name) => find_user(&state.db, &name).await.map_err(|_| AppError::Internal)?,
+        Err(_) => None,
+    };
     // A browser this account signed in from before has its own allowance;
     // any other counts against the account's and the address's.
     let device = crate::auth::request_cookie(DEVICE_COOKIE)
         .await
         .and_then(|value| state.device_key.read(&value))
-        .filter(|device| device.username == account);
+        .filter(|device| user.as_ref().is_some_and(|user| user.id == device.user_id));
     let limited: Vec<(Limit, String)> = match &device {
         Some(device) => vec![(Limit::SignInDevice, device.id.clone())],
         None => {
             let mut limited = vec![(Limit::SignInAccount, account.clone())];
-            limited.extend(address.map(|address| (Limit::SignInAddress, address.to_string())));
+            limited.extend(address.map(|address| (Limit::SignInAddress, limits::address_key(&address.to_string()))));
             limited
         }
     };
-    for (limit, who) in &limited {
-        if limits::wait(&state.db, *limit, who).await.map_err(AppError::internal)?.is_some() {
+    // Each try is taken before the hash, so that tries sent at once get
+    // the allowance and no more.
+    for (index, (limit, who)) in limited.iter().enumerate() {
+        if limits::take(&state.db, *limit, who).await.map_err(AppError::internal)?.is_err() {
+            for (taken, who) in &limited[..index] {
+                limits::give_back(&state.db, *taken, who).await.map_err(AppError::internal)?;
+            }
             return Err(refused("login-throttled"));
         }
     }
-    let user = match Username::parse(&username) {
-        Ok(name) => find_user(&state.db, &name).await.map_err(|_| AppError::Internal)?,
-        Err(_) => None,
-    };
     let actor = Actor { user_id: user.as_ref().map(|user| user.id), client_address: address.map(|a| a.to_string()) };
     // The same work and the same answer for an unknown user, an account
     // without a password yet and a wrong password: the form must not tell
     // who has an account.
     let hash = user.as_ref().map(|user| PasswordHash::from_stored(user.password_hash.clone()));
     if !verify_password(&password, hash.as_ref()).await? {
-        for (limit, who) in &limited {
-            limits::count(&state.db, *limit, who).await.map_err(AppError::internal)?;
-        }
         record_login(&state.db, user.as_ref().map(|user| user.id), false, &actor).await.map_err(AppError::internal)?;
         return Err(refused("login-failed"));
     }
     let Some(user) = user else { return Err(refused("login-failed")) };
+    // Signed in: the tries were not guesses.
     limits::clear(&state.db, Limit::SignInAccount, &account).await.map_err(AppError::internal)?;
+    for (limit, who) in limited.iter().filter(|(limit, _)| *limit != Limit::SignInAccount) {
+        limits::give_back(&state.db, *limit, who).await.map_err(AppError::internal)?;
+    }
     if let Some(language) = user.language.as_deref().and_then(crate::language::Language::from_code) {
         remember_language(language);
     }
     record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, &user.username);
+    remember_device(&state, user.id);
     leptos_axum::redirect(&local_path(next));
     Ok(())
 }

@@ -145,7 +145,7 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
     use crate::accounts::limits::{self, Limit};
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
-    let address = actor.client_address.clone().unwrap_or_default();
+    let address = limits::address_key(actor.client_address.as_deref().unwrap_or_default());
     let refuse = |message: &str| {
         AppError::Form(FormErrors {
             fields: vec![("code".into(), message.into())],
@@ -153,19 +153,21 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
             ..FormErrors::default()
         })
     };
-    if limits::wait(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?.is_some() {
+    // A try is taken first, and given back unless the code was wrong.
+    if limits::take(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?.is_err() {
         return Err(refuse("code-throttled"));
     }
     let catalog = state.catalog.current();
     match crate::learning::join_cohort(&state.db, &catalog, &code, viewer.id, &actor).await {
         Ok(cohort) => {
+            limits::give_back(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
             leptos_axum::redirect(&format!("/courses/{}?joined={}", cohort.course_id, cohort.id));
             Ok(())
         }
         Err(crate::learning::CohortError::Database(error)) => Err(AppError::internal(error)),
         Err(error) => {
-            if error == crate::learning::CohortError::UnknownCode {
-                limits::count(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
+            if error != crate::learning::CohortError::UnknownCode {
+                limits::give_back(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
             }
             Err(refuse(error.message_id()))
         }

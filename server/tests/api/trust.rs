@@ -743,3 +743,35 @@ fn is_hidden(truth: &Truth, row: &CohortRow) -> bool {
     let sizes: Vec<u64> = truth[row].values().copied().collect();
     app::statistics::row_is_hidden(&sizes, 5)
 }
+
+#[tokio::test]
+async fn guesses_sent_all_at_once_get_the_allowance_and_no_more() {
+    let app = spawn_app(Backend::Sqlite).await;
+    register(&app, "amina", "Amina").await;
+    let guesses = (0..30).map(|n| {
+        let app = &app;
+        async move {
+            let body = format!("username=amina&password=guess+number+{n}");
+            crate::helpers::refusal(&post_form(app, "/api/login", "/login", &body, None).await)
+        }
+    });
+    let answers = futures::future::join_all(guesses).await;
+    let tried = answers.iter().filter(|answer| answer.contains("login-failed")).count();
+    let held = answers.iter().filter(|answer| answer.contains("login-throttled")).count();
+    assert_eq!(tried, 5, "five guesses were checked, however many arrived together");
+    assert_eq!(held, 25);
+}
+
+#[tokio::test]
+async fn a_device_cookie_of_a_dotted_username_is_not_another_accounts() {
+    let app = spawn_app(Backend::Sqlite).await;
+    register(&app, "amina", "Amina").await;
+    let body = "username=amina.x&display_name=Attacker&password=river+mango+lantern&language=en";
+    let attacker = device_cookie(&post_form(&app, "/api/register", "/register", body, None).await).unwrap();
+    for _ in 0..6 {
+        post_form(&app, "/api/login", "/login", "username=amina&password=a+wrong+guess", Some(&attacker)).await;
+    }
+    let right = "username=amina&password=river+mango+lantern";
+    let held = post_form(&app, "/api/login", "/login", right, Some(&attacker)).await;
+    assert!(crate::helpers::refusal(&held).contains("login-throttled"), "amina.x's browser is a stranger to amina");
+}
