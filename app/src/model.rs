@@ -581,11 +581,10 @@ pub struct FunnelRow {
 pub struct BreakdownRow {
     /// The answer as stored (`female`), or `None` for "not stated".
     pub answer: Option<String>,
-    /// `None`: not shown (every cohort in scope has a small group).
+    /// `None`: not shown (every cohort in scope is left out). Started and
+    /// certified are not broken down (see `statistics::suppression`).
     pub enrolled: Option<u64>,
-    pub started: Option<u64>,
     pub completed: Option<u64>,
-    pub certified: Option<u64>,
     /// The figures leave out cohorts that are not shown: the true figures
     /// are at least these.
     pub partial: bool,

@@ -240,9 +240,7 @@ fn BreakdownTable(breakdown: Breakdown, query: String) -> impl IntoView {
                     <tr>
                         <th scope="col">{t(question.message_id())}</th>
                         <th scope="col" class="number">{t("stat-enrolled")}</th>
-                        <th scope="col" class="number">{t("stat-started")}</th>
                         <th scope="col" class="number">{t("stat-completed")}</th>
-                        <th scope="col" class="number">{t("stat-certified")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -258,9 +256,7 @@ fn BreakdownTable(breakdown: Breakdown, query: String) -> impl IntoView {
                                 <tr>
                                     <th scope="row">{label}</th>
                                     <td class="number">{cell(row.enrolled, row.partial)}</td>
-                                    <td class="number">{cell(row.started, row.partial)}</td>
                                     <td class="number">{cell(row.completed, row.partial)}</td>
-                                    <td class="number">{cell(row.certified, row.partial)}</td>
                                 </tr>
                             }
                         })

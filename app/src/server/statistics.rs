@@ -321,10 +321,15 @@ pub mod reporting {
             }
             *row.entry(cell.answers[index].clone()).or_default() += cell.counts;
         }
-        let sizes: BTreeMap<crate::statistics::Row, BTreeMap<Option<String>, u64>> = cohorts
-            .iter()
-            .map(|(row, cells)| (row.clone(), cells.iter().map(|(answer, c)| (answer.clone(), c.enrolled)).collect()))
-            .collect();
+        let sizes: BTreeMap<crate::statistics::Row, BTreeMap<Option<String>, crate::statistics::AnswerCounts>> =
+            cohorts
+                .iter()
+                .map(|(row, cells)| {
+                    let counts =
+                        |c: &Counts| crate::statistics::AnswerCounts { enrolled: c.enrolled, completed: c.completed };
+                    (row.clone(), cells.iter().map(|(answer, c)| (answer.clone(), counts(c))).collect())
+                })
+                .collect();
         let hidden = crate::statistics::hidden_rows(&sizes, threshold);
         let (mut left_out_cohorts, mut left_out_enrolments) = (0, 0);
         let mut shown: BTreeMap<Option<String>, Counts> = BTreeMap::new();
@@ -346,9 +351,7 @@ pub mod reporting {
                 let figure = |n: u64| any_shown.then_some(n);
                 BreakdownRow {
                     enrolled: figure(counts.enrolled),
-                    started: figure(counts.started),
                     completed: figure(counts.completed),
-                    certified: figure(counts.certified),
                     partial: any_shown && left_out_cohorts > 0,
                     answer,
                 }
@@ -668,9 +671,7 @@ pub mod reporting {
                     [
                         say(question.message_id()),
                         say("stat-enrolled"),
-                        say("stat-started"),
                         say("stat-completed"),
-                        say("stat-certified"),
                         say("stat-groups-left-out"),
                     ],
                 );
@@ -680,9 +681,7 @@ pub mod reporting {
                         [
                             answer_label(question, row.answer.as_deref(), reader),
                             cell(row.enrolled),
-                            cell(row.started),
                             cell(row.completed),
-                            cell(row.certified),
                             breakdown.left_out_cohorts.to_string(),
                         ],
                     );

@@ -20,7 +20,7 @@ mod suppression;
 pub use csv_file::{BYTE_ORDER_MARK, write_record};
 pub use learners::{LEARNER_COLUMNS, LearnerRow, learner_rows, learners_query};
 pub use quizzes::{QuestionAnalysis, analyse_quiz};
-pub use suppression::{Row, hidden_rows, row_is_hidden};
+pub use suppression::{AnswerCounts, Row, hidden_rows, row_is_hidden};
 
 use std::collections::HashMap;
 

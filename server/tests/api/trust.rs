@@ -528,8 +528,8 @@ async fn a_crafted_address_cannot_put_its_own_words_on_the_login_page() {
 
 /// A course and one of its cohorts (`None`: its learners in no cohort).
 type CohortRow = (String, Option<i64>);
-/// How many learners of each cohort gave each answer.
-type Truth = std::collections::BTreeMap<CohortRow, std::collections::BTreeMap<Option<String>, u64>>;
+/// How many learners of each cohort gave each answer, and completed or not.
+type Truth = std::collections::BTreeMap<(CohortRow, Option<String>, bool), u64>;
 
 /// A small deterministic generator: the same programme every run.
 struct Lcg(u64);
@@ -576,11 +576,13 @@ fn determined(equations: &[Vec<f64>], target: &[f64]) -> bool {
     rank(&with) == rank(equations)
 }
 
-/// Breakdowns by gender are requested every way a manager can (programme,
-/// each course, cohort and organisation, and each course within each
-/// organisation); every number of every view, and every cohort's total, is
-/// then set against the finest cells as equations. No cell of fewer than
-/// the threshold may follow from them.
+/// Breakdowns are requested every way a manager can (programme, each
+/// course, cohort and organisation, and each course within each
+/// organisation); every number of every view, every cohort's total and how
+/// many of each cohort completed (managers see the members by name, with
+/// their progress) are then set against the finest cells as equations. No
+/// count of a hidden cohort may follow from them, and every figure shown
+/// adds up exactly the cohorts shown.
 #[tokio::test]
 async fn no_small_group_can_be_worked_out_by_differencing_any_views() {
     use std::collections::BTreeMap;
@@ -600,8 +602,8 @@ async fn no_small_group_can_be_worked_out_by_differencing_any_views() {
         organisations.push(inserted.last_insert_id);
     }
     let courses = ["online-safety", "smartphone-basics"];
-    // Cohorts: (course, organisation); the last of each course's learners enrol alone.
-    let plan = [(0, Some(0)), (0, Some(1)), (0, None), (1, Some(0)), (1, Some(1)), (1, Some(0))];
+    // Cohorts: (course, organisation); each course's last group enrols alone.
+    let plan = [(0, Some(0)), (0, Some(1)), (0, None), (1, Some(0)), (1, Some(1)), (1, Some(0)), (0, Some(0))];
     let mut cohorts = Vec::new();
     for (index, (course, organisation)) in plan.iter().enumerate() {
         let organisation = organisation.map(|o| organisations[o]);
@@ -609,25 +611,33 @@ async fn no_small_group_can_be_worked_out_by_differencing_any_views() {
         cohorts.push((fixture.cohort(courses[*course], &code, organisation).await, *course, organisation, code));
     }
     let genders = [Some("female"), Some("male"), Some("other"), None];
-    let mut random = Lcg(7);
+    let mut random = Lcg(11);
     let mut truth: Truth = BTreeMap::new();
+    let mut rows: Vec<CohortRow> = Vec::new();
     let mut person = 0;
     for group in 0..cohorts.len() + courses.len() {
         let (course, cohort) = match cohorts.get(group) {
             Some((id, course, _, _)) => (*course, Some(*id)),
             None => (group - cohorts.len(), None),
         };
-        for _ in 0..(3 + random.below(14)) {
-            // Mostly women, few men, fewer others: small groups everywhere.
-            let gender = genders[[0, 0, 0, 1, 1, 2, 3][random.below(7) as usize]];
+        let row = (courses[course].to_string(), cohort);
+        rows.push(row.clone());
+        // Some cohorts large and even, so that some are shown.
+        let (size, mix): (u64, &[usize]) = if group % 3 == 0 {
+            (40 + random.below(10), &[0, 1])
+        } else {
+            (3 + random.below(14), &[0, 0, 0, 1, 1, 2, 3])
+        };
+        for _ in 0..size {
+            let gender = genders[mix[random.below(mix.len() as u64) as usize]];
             let id = fixture.user(&format!("person{person:04}"), gender).await;
             person += 1;
             fixture.enrol(id, courses[course], cohort, now, None).await;
-            *truth
-                .entry((courses[course].to_string(), cohort))
-                .or_default()
-                .entry(gender.map(str::to_string))
-                .or_default() += 1;
+            let completed = random.below(2) == 0;
+            if completed {
+                fixture.complete(id, courses[course], now).await;
+            }
+            *truth.entry((row.clone(), gender.map(str::to_string), completed)).or_default() += 1;
         }
     }
     let manager = signed_in_as(&app, "programme", "manager").await;
@@ -640,108 +650,114 @@ async fn no_small_group_can_be_worked_out_by_differencing_any_views() {
             })
             .map(|gender| gender.to_string())
     };
-    // Every view: its filters, and the rows (course, cohort) it covers.
-    let mut views: Vec<(String, Vec<CohortRow>)> = vec![(String::new(), truth.keys().cloned().collect())];
+    let count = |row: &CohortRow, answer: &Option<String>, done: bool| {
+        truth.get(&(row.clone(), answer.clone(), done)).copied().unwrap_or(0)
+    };
+    let hidden = |row: &CohortRow| {
+        let answers: Vec<app::statistics::AnswerCounts> = genders
+            .iter()
+            .map(|gender| {
+                let answer = gender.map(str::to_string);
+                let (done, not) = (count(row, &answer, true), count(row, &answer, false));
+                app::statistics::AnswerCounts { enrolled: done + not, completed: done }
+            })
+            .collect();
+        app::statistics::row_is_hidden(&answers, 5)
+    };
+    assert!(rows.iter().any(|row| !hidden(row)), "some cohorts are shown");
+    assert!(rows.iter().any(|row| hidden(row)), "some are left out");
+    // Every view: its filters, and the rows it covers.
+    let mut views: Vec<(String, Vec<CohortRow>)> = vec![(String::new(), rows.clone())];
     for course in courses {
-        views.push((format!("course={course}"), truth.keys().filter(|(c, _)| c == course).cloned().collect()));
+        views.push((format!("course={course}"), rows.iter().filter(|(c, _)| c == course).cloned().collect()));
         for organisation in &organisations {
-            let rows = cohorts
+            let covered = cohorts
                 .iter()
                 .filter(|(_, c, o, _)| courses[*c] == course && *o == Some(*organisation))
                 .map(|(id, _, _, _)| (course.to_string(), Some(*id)))
                 .collect();
-            views.push((format!("course={course}&organisation={organisation}"), rows));
+            views.push((format!("course={course}&organisation={organisation}"), covered));
         }
     }
     for (id, course, _, _) in &cohorts {
         views.push((format!("cohort={id}"), vec![(courses[*course].to_string(), Some(*id))]));
     }
     for organisation in &organisations {
-        let rows = cohorts
+        let covered = cohorts
             .iter()
             .filter(|(_, _, o, _)| *o == Some(*organisation))
             .map(|(id, course, _, _)| (courses[*course].to_string(), Some(*id)))
             .collect();
-        views.push((format!("organisation={organisation}"), rows));
+        views.push((format!("organisation={organisation}"), covered));
     }
-    let unknowns: Vec<(CohortRow, Option<String>)> = truth
-        .keys()
-        .flat_map(|row| genders.iter().map(move |gender| (row.clone(), gender.map(str::to_string))))
+    let unknowns: Vec<(CohortRow, Option<String>, bool)> = rows
+        .iter()
+        .flat_map(|row| {
+            genders
+                .iter()
+                .flat_map(move |gender| [true, false].map(|done| (row.clone(), gender.map(str::to_string), done)))
+        })
         .collect();
-    let at = |row: &(String, Option<i64>), answer: &Option<String>| {
-        unknowns.iter().position(|(r, a)| r == row && a == answer).unwrap()
+    let at = |row: &CohortRow, answer: &Option<String>, done: bool| {
+        unknowns.iter().position(|(r, a, d)| r == row && a == answer && *d == done).unwrap()
     };
     let mut equations: Vec<Vec<f64>> = Vec::new();
-    // Each row's total is public (the funnel by cohort).
-    for row in truth.keys() {
-        let mut equation = vec![0.0; unknowns.len()];
-        for gender in genders {
-            equation[at(row, &gender.map(str::to_string))] = 1.0;
-        }
-        equations.push(equation);
-    }
-    // Which cells a cohort's own view hides (the finest cells as shown).
-    let mut hidden: Vec<bool> = vec![false; unknowns.len()];
-    for (filters, rows) in &views {
-        let (status, text) =
-            crate::statistics::download(&app, &format!("/manage/statistics/gender.csv?{filters}"), &manager).await;
-        assert_eq!(status, 200, "{filters}");
-        for record in crate::statistics::records(&text).into_iter().skip(1) {
-            let answer = answer_of(&record[0]);
-            let partial = record[5] != "0";
-            if record[1] == "not shown" {
-                if rows.len() == 1 {
-                    hidden[at(&rows[0], &answer)] = true;
-                }
-                continue;
-            }
-            if rows.len() == 1 && !partial {
-                // Shown in a one-cohort view: the finest cell itself, and never small.
-                assert!(record[1].parse::<u64>().unwrap() >= 5, "{filters}: {record:?} shows a small group");
-            }
-            // The attacker's equation: the cells this figure adds up. A
-            // partial figure leaves out the cells hidden in their cohort;
-            // the attacker is granted knowing which (the strongest case).
+    // Known per cohort: how many completed, how many did not.
+    for row in &rows {
+        for done in [true, false] {
             let mut equation = vec![0.0; unknowns.len()];
-            for row in rows.iter().filter(|row| truth.contains_key(*row)) {
-                let cell = at(row, &answer);
-                let shown = !crate::trust::is_hidden(&truth, row);
-                if shown || !partial {
-                    equation[cell] = 1.0;
-                }
+            for gender in genders {
+                equation[at(row, &gender.map(str::to_string), done)] = 1.0;
             }
             equations.push(equation);
         }
     }
-    let mut small = 0;
-    for (index, (row, answer)) in unknowns.iter().enumerate() {
-        let value = truth[row].get(answer).copied().unwrap_or(0);
-        if !crate::trust::is_hidden(&truth, row) {
-            assert!(!(1..5).contains(&value), "{row:?} is shown with a group of {value}");
-            continue;
-        }
-        small += usize::from((1..5).contains(&value));
-        let mut target = vec![0.0; unknowns.len()];
-        target[index] = 1.0;
-        assert!(!determined(&equations, &target), "{row:?} {answer:?} ({value}) can be worked out from the views");
-        if row.1.is_some() {
-            assert!(hidden[index], "{row:?} {answer:?} ({value}) is shown in its cohort's view");
+    for (filters, covered) in &views {
+        let path = format!("/manage/statistics/gender.csv?{filters}");
+        let (status, text) = crate::statistics::download(&app, &path, &manager).await;
+        assert_eq!(status, 200, "{filters}");
+        let shown: Vec<&CohortRow> = covered.iter().filter(|row| !hidden(row)).collect();
+        for record in crate::statistics::records(&text).into_iter().skip(1) {
+            let answer = answer_of(&record[0]);
+            if record[1] == "not shown" {
+                assert!(shown.is_empty(), "{filters}: {record:?} not shown, though cohorts are");
+                continue;
+            }
+            let expected = |done: &[bool]| -> u64 {
+                shown.iter().flat_map(|row| done.iter().map(|d| count(row, &answer, *d))).sum()
+            };
+            assert_eq!(record[1].parse::<u64>().unwrap(), expected(&[true, false]), "{filters}: {record:?} enrolled");
+            assert_eq!(record[2].parse::<u64>().unwrap(), expected(&[true]), "{filters}: {record:?} completed");
+            // The attacker's equations: what each figure adds up.
+            for done in [&[true, false][..], &[true][..]] {
+                let mut equation = vec![0.0; unknowns.len()];
+                for row in &shown {
+                    for d in done {
+                        equation[at(row, &answer, *d)] = 1.0;
+                    }
+                }
+                equations.push(equation);
+            }
         }
     }
-    assert!(small > 5, "the generated programme has small groups to protect ({small})");
+    let mut protected = 0;
+    for (index, (row, answer, done)) in unknowns.iter().enumerate() {
+        if !hidden(row) {
+            continue;
+        }
+        protected += 1;
+        let mut target = vec![0.0; unknowns.len()];
+        target[index] = 1.0;
+        let value = count(row, answer, *done);
+        assert!(!determined(&equations, &target), "{row:?} {answer:?} completed={done} ({value}) can be worked out");
+    }
+    assert!(protected > 20, "the generated programme has cohorts to protect ({protected} cells)");
 
     // Date ranges get no breakdowns at all.
     let dated = crate::statistics::download(&app, "/manage/statistics/gender.csv?from=2020-01-01", &manager).await;
     assert_eq!(dated.0, 404, "no breakdown for a range of dates");
     let page = page_with(&app, "/manage?from=2020-01-01&lang=en", &manager).await;
     assert!(page.contains("not shown for a range of dates"));
-}
-
-/// Whether suppression hides a cohort's breakdown (the method under test,
-/// applied to the truth: what the server must do).
-fn is_hidden(truth: &Truth, row: &CohortRow) -> bool {
-    let sizes: Vec<u64> = truth[row].values().copied().collect();
-    app::statistics::row_is_hidden(&sizes, 5)
 }
 
 #[tokio::test]
