@@ -437,7 +437,6 @@ import-error-unreadable = The file cannot be read as CSV from line { $detail } o
 import-error-fields = This row has a different number of fields than the first row.
 import-error-duplicate = This username is on an earlier row of the file.
 import-error-cohort-unknown = No cohort has this code.
-import-error-cohort-other-organisation = This cohort belongs to another organisation.
 import-error-cohort-full = The cohort has no places left for this row.
 import-error-staff-account = This username belongs to a staff account: a file enrols learners only.
 import-error-not-yours = This username belongs to a learner your organisation does not look after. They can join the cohort with its code themselves.

@@ -435,7 +435,6 @@ import-error-unreadable = Файл не читается как CSV начина
 import-error-fields = В этой строке другое число полей, чем в первой.
 import-error-duplicate = Это имя пользователя уже есть в одной из строк выше.
 import-error-cohort-unknown = Группы с таким кодом нет.
-import-error-cohort-other-organisation = Эта группа принадлежит другой организации.
 import-error-cohort-full = В группе не осталось мест для этой строки.
 import-error-staff-account = Это имя пользователя принадлежит сотруднику: файл записывает только учащихся.
 import-error-not-yours = Это имя пользователя принадлежит учащемуся, которого ведёт не ваша организация. Он может сам вступить в группу по её коду.

@@ -430,7 +430,6 @@ import-error-unreadable = فائل قطار { $detail } سے آگے CSV کے ط�
 import-error-fields = اس قطار میں خانوں کی تعداد پہلی قطار سے مختلف ہے۔
 import-error-duplicate = یہ صارف نام فائل کی کسی پچھلی قطار میں موجود ہے۔
 import-error-cohort-unknown = اس کوڈ کا کوئی گروپ نہیں۔
-import-error-cohort-other-organisation = یہ گروپ کسی اور ادارے کا ہے۔
 import-error-cohort-full = گروپ میں اس قطار کے لیے جگہ باقی نہیں۔
 import-error-staff-account = یہ صارف نام عملے کے اکاؤنٹ کا ہے: فائل سے صرف سیکھنے والے داخل کیے جاتے ہیں۔
 import-error-not-yours = یہ صارف نام ایسے سیکھنے والے کا ہے جس کی دیکھ بھال آپ کا ادارہ نہیں کرتا۔ وہ گروپ کے کوڈ سے خود شامل ہو سکتے ہیں۔

@@ -424,7 +424,6 @@ import-error-unreadable = Fayl { $detail }-qatordan boshlab CSV sifatida oʻqilm
 import-error-fields = Bu qatorda maydonlar soni birinchi qatordagidan farq qiladi.
 import-error-duplicate = Bu foydalanuvchi nomi fayldagi oldingi qatorda bor.
 import-error-cohort-unknown = Bu kodli guruh yoʻq.
-import-error-cohort-other-organisation = Bu guruh boshqa tashkilotga tegishli.
 import-error-cohort-full = Guruhda bu qator uchun joy qolmagan.
 import-error-staff-account = Bu foydalanuvchi nomi xodimga tegishli: fayl faqat oʻquvchilarni yozadi.
 import-error-not-yours = Bu foydalanuvchi nomi tashkilotingiz kuzatmaydigan oʻquvchiga tegishli. U guruhga uning kodi bilan oʻzi qoʻshilishi mumkin.

@@ -53,14 +53,19 @@ pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer
     if session.get::<i64>(ACTIVE_DAY).await.map_err(AppError::internal)? != Some(today) {
         session.insert(ACTIVE_DAY, today).await.map_err(AppError::internal)?;
     }
-    Ok(Some(Viewer {
+    Ok(Some(viewer_of(user)))
+}
+
+/// An account as the person acting: who they are, for the access rules.
+pub fn viewer_of(user: user::Model) -> Viewer {
+    Viewer {
         id: user.id,
         username: user.username,
         display_name: user.display_name,
         role: Role::parse(&user.role).unwrap_or_default(),
         language: user.language.as_deref().and_then(crate::language::Language::from_code),
         organisation: user.organisation_id,
-    }))
+    }
 }
 
 /// Signs `user_id` in with a new session id (so that an id planted before

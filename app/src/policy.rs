@@ -190,11 +190,12 @@ impl ImportRefusal {
 /// the file, so the file cannot make them so), and never out of a cohort
 /// the importer does not run.
 pub fn may_enrol_by_file(viewer: &Viewer, account: &AccountFacts, course_id: &str) -> Result<(), ImportRefusal> {
-    if account.role != Role::Learner {
-        return Err(ImportRefusal::Staff);
-    }
+    // Not looked after first: a file must not tell a manager who is staff.
     if viewer.role < Role::Manager || !may_look_after(viewer, account) {
         return Err(ImportRefusal::NotYours);
+    }
+    if account.role != Role::Learner {
+        return Err(ImportRefusal::Staff);
     }
     let current = account.memberships.iter().find(|m| m.course_id == course_id && m.cohort.is_some());
     match current {
@@ -314,7 +315,11 @@ mod tests {
         assert_eq!(may_enrol_by_file(&manager_a, &learner_in(&[Some(A)]), "course-0"), Ok(()));
         let mut admin_account = learner_in(&[]);
         admin_account.role = Role::Admin;
-        assert_eq!(may_enrol_by_file(&programme, &admin_account, "x"), Err(ImportRefusal::Staff));
+        assert_eq!(may_enrol_by_file(&programme, &admin_account, "x"), Err(ImportRefusal::NotYours));
+        let mut instructor = learner_in(&[]);
+        instructor.role = Role::Instructor;
+        assert_eq!(may_enrol_by_file(&programme, &instructor, "x"), Err(ImportRefusal::Staff));
+        assert_eq!(may_enrol_by_file(&manager_a, &instructor, "x"), Err(ImportRefusal::NotYours));
         assert_eq!(may_enrol_by_file(&programme, &learner_in(&[Some(B)]), "course-0"), Ok(()));
         assert_eq!(may_enrol_by_file(&person(Role::Admin, None), &admin_account, "x"), Err(ImportRefusal::Staff));
     }

@@ -16,6 +16,7 @@ mod m20261128_000007_create_organisations_and_activity;
 mod m20261201_000008_mark_deleted_accounts;
 mod m20261201_000009_create_rate_limits;
 mod m20261201_000010_create_readiness_and_publications;
+mod m20261201_000011_add_organisation_to_certificates;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_mark_deleted_accounts::Migration),
             Box::new(m20261201_000009_create_rate_limits::Migration),
             Box::new(m20261201_000010_create_readiness_and_publications::Migration),
+            Box::new(m20261201_000011_add_organisation_to_certificates::Migration),
         ]
     }
 }

@@ -170,13 +170,17 @@ impl Application {
     }
 }
 
-/// Forgets rate limits whose allowance is whole again.
+/// Forgets rate limits whose allowance is whole again, and enrolment files
+/// never applied for a month.
 async fn sweep_rate_limits_every(db: app::db::Db, period: Duration) {
     let mut interval = tokio::time::interval(period);
     loop {
         interval.tick().await;
         if let Err(error) = app::accounts::limits::sweep(&db).await {
             tracing::warn!(%error, "could not sweep rate limits");
+        }
+        if let Err(error) = app::learning::bulk::forget_unapplied(&db).await {
+            tracing::warn!(%error, "could not forget old enrolment files");
         }
     }
 }

@@ -16,7 +16,9 @@ pub use device::{DEVICE_COOKIE, Device, DeviceKey, device_cookie};
 pub use limits::Limit;
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use profile::{ProfileChoice, parse_profile, profile_answers, save_profile};
-pub use reset_code::{Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, redeem_reset_code};
+pub use reset_code::{
+    Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, issuer_of, redeem_reset_code,
+};
 pub use service::{
     AccountError, NewAccount, change_password, create_user, delete_account, export_own_data, find_user, find_users,
     latest_audit_entries, record_login, reset_password, set_language, set_role,

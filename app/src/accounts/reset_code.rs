@@ -157,6 +157,21 @@ pub async fn account_for_code(db: &Db, code: &ResetCode) -> Result<Option<user::
         .map_err(internal)
 }
 
+/// Who issued a code that still works, if a person did (not the command
+/// line): their right to issue it is checked again when it is redeemed.
+pub async fn issuer_of(db: &Db, code: &ResetCode) -> Result<Option<user::Model>, AccountError> {
+    let now = OffsetDateTime::now_utc();
+    let found = reset_code::Entity::find()
+        .filter(reset_code::Column::CodeHash.eq(code.hash()))
+        .filter(reset_code::Column::UsedAt.is_null())
+        .filter(reset_code::Column::ExpiresAt.gt(now))
+        .one(&db.reader)
+        .await
+        .map_err(internal)?;
+    let Some(issuer) = found.and_then(|found| found.issued_by) else { return Ok(None) };
+    user::Entity::find_by_id(issuer).one(&db.reader).await.map_err(internal)
+}
+
 /// Redeems `code` with a new password: the code is used up, the password
 /// replaced and every session of the account ended, all in one
 /// transaction. Returns the account, to sign in to.

@@ -273,10 +273,12 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
             "answer": answer.answer,
             "consented_at": format(answer.consented_at),
         })).collect::<Vec<_>>(),
+        // Addresses the person acted from are theirs; those of staff who
+        // acted on the account are not.
         "history": history.into_iter().map(|entry| json!({
             "at": format(entry.occurred_at),
             "action": entry.action,
-            "from_address": entry.client_address,
+            "from_address": entry.client_address.filter(|_| entry.actor_id == Some(user_id)),
         })).collect::<Vec<_>>(),
     }))
 }
@@ -363,6 +365,17 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
         .await
         .map_err(internal)?;
     super::profile::replace_answers(&transaction, user_id, &Vec::new()).await.map_err(internal)?;
+    // Their places in cohorts are given up (the enrolments stay, for counts).
+    crate::entities::enrolment::Entity::update_many()
+        .col_expr(
+            crate::entities::enrolment::Column::LeftAt,
+            sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()),
+        )
+        .filter(crate::entities::enrolment::Column::UserId.eq(user_id))
+        .filter(crate::entities::enrolment::Column::LeftAt.is_null())
+        .exec(&transaction)
+        .await
+        .map_err(internal)?;
     crate::entities::reset_code::Entity::delete_many()
         .filter(crate::entities::reset_code::Column::UserId.eq(user_id))
         .exec(&transaction)

@@ -141,14 +141,11 @@ pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Whether `path`, with every link resolved, is still inside `folder`
-/// (itself resolved): a folder of the course swapped for a link since the
-/// course was loaded is not.
+/// Whether `path`, with every link resolved, is still inside `folder` (as
+/// resolved when the course was loaded): a folder of the course, or the
+/// course folder itself, swapped for a link since is not.
 pub fn stays_inside(path: &Path, folder: &Path) -> bool {
-    match (path.canonicalize(), folder.canonicalize()) {
-        (Ok(path), Ok(folder)) => path.starts_with(folder),
-        _ => false,
-    }
+    path.canonicalize().is_ok_and(|path| path.starts_with(folder))
 }
 
 #[cfg(test)]

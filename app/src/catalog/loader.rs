@@ -257,6 +257,7 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
         modules: built_modules,
         assets,
         content_version: content_version(folder),
+        resolved_folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
     })
 }
 

@@ -60,6 +60,9 @@ pub struct Course {
     pub assets: BTreeMap<PathBuf, String>,
     /// A hash of every file of the course: which version a learner completed.
     pub content_version: String,
+    /// The course folder with every link resolved, as it was at load: an
+    /// image served later must still be inside it.
+    pub resolved_folder: PathBuf,
 }
 
 #[derive(Debug)]
@@ -165,7 +168,7 @@ impl Course {
     /// bounded in size), since the folder may have changed since.
     pub fn read_asset(&self, relative: &str) -> Option<std::io::Result<Vec<u8>>> {
         let path = self.asset_path(relative)?;
-        if !files::stays_inside(&path, &self.folder) {
+        if !files::stays_inside(&path, &self.resolved_folder) {
             return Some(Err(std::io::Error::other("the image now leads outside the course folder")));
         }
         Some(files::read_regular(&path, files::MAX_ASSET_BYTES))

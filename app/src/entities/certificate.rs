@@ -18,6 +18,9 @@ pub struct Model {
     pub revoked_at: Option<TimeDateTimeWithTimeZone>,
     pub revoked_reason: Option<String>,
     pub revoked_by: Option<i64>,
+    /// The organisation whose cohort it was earned in (`None`: the
+    /// programme's cohort, or no cohort), as it was then.
+    pub organisation_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

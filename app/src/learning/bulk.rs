@@ -233,7 +233,8 @@ pub async fn plan(
                 return Outcome::Error("import-error-cohort-unknown".into());
             };
             if !policy::may_run_cohort(importer, cohort.organisation_id) {
-                return Outcome::Error("import-error-cohort-other-organisation".into());
+                // As if unknown: a file must not tell which codes exist.
+                return Outcome::Error("import-error-cohort-unknown".into());
             }
             cohort_found = Some(cohort.clone());
             for (question, answer) in &row.answers {
@@ -598,6 +599,21 @@ pub async fn forget_in_files(connection: &impl ConnectionTrait, username: &str, 
             .await?;
     }
     Ok(())
+}
+
+/// How long a file that was never applied is kept: its rows hold names and
+/// answers that nobody is using.
+pub const UNAPPLIED_KEPT: Duration = Duration::days(30);
+
+/// Deletes files never applied and older than [`UNAPPLIED_KEPT`]; returns how many.
+pub async fn forget_unapplied(db: &Db) -> Result<u64, DbErr> {
+    let before = OffsetDateTime::now_utc() - UNAPPLIED_KEPT;
+    let deleted = import::Entity::delete_many()
+        .filter(import::Column::AppliedAt.is_null())
+        .filter(import::Column::CreatedAt.lt(before))
+        .exec(&db.writer)
+        .await?;
+    Ok(deleted.rows_affected)
 }
 
 /// Forgets the set-password codes kept for printing (the codes still work).

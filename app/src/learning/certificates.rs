@@ -52,7 +52,9 @@ pub(super) async fn issue_if_earned(
         return Ok(());
     }
     let Some(learner) = user::Entity::find_by_id(user_id).one(connection).await? else { return Ok(()) };
+    let organisation = organisation_of_enrolment(connection, user_id, &course.id).await?;
     let issued = certificate::Entity::insert(certificate::ActiveModel {
+        organisation_id: Set(organisation),
         user_id: Set(user_id),
         course_id: Set(course.id.clone()),
         verify_code: Set(crate::codes::generate(VERIFY_CODE_LENGTH)),
@@ -110,18 +112,27 @@ pub async fn find_certificate(db: &Db, code: &str) -> Result<Option<certificate:
     certificate::Entity::find().filter(certificate::Column::VerifyCode.eq(code)).one(&db.reader).await
 }
 
-/// The organisation whose cohort the holder of `found` is in for its
-/// course (`None`: the programme's cohort, or no cohort): who, besides the
-/// programme, may revoke it.
-pub async fn earned_in(db: &Db, found: &certificate::Model) -> Result<Option<i64>, DbErr> {
+/// The organisation whose cohort a learner is in for a course now (`None`:
+/// the programme's cohort, or no cohort): kept on the certificate issued.
+async fn organisation_of_enrolment(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    course_id: &str,
+) -> Result<Option<i64>, DbErr> {
     use crate::entities::{cohort, enrolment};
     let enrolment = enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(found.user_id))
-        .filter(enrolment::Column::CourseId.eq(&found.course_id))
-        .one(&db.reader)
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .one(connection)
         .await?;
     let Some(cohort_id) = enrolment.and_then(|enrolment| enrolment.cohort_id) else { return Ok(None) };
-    Ok(cohort::Entity::find_by_id(cohort_id).one(&db.reader).await?.and_then(|cohort| cohort.organisation_id))
+    Ok(cohort::Entity::find_by_id(cohort_id).one(connection).await?.and_then(|cohort| cohort.organisation_id))
+}
+
+/// The organisation whose cohort `found` was earned in, as it was when it
+/// was issued: who, besides the programme, may revoke it.
+pub fn earned_in(found: &certificate::Model) -> Option<i64> {
+    found.organisation_id
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -148,7 +159,7 @@ pub async fn revoke_certificate(
 ) -> Result<(), RevokeError> {
     use sea_orm::TransactionTrait;
     let found = find_certificate(db, code).await?.ok_or(RevokeError::Unknown)?;
-    if !crate::policy::may_revoke_certificate(revoker, earned_in(db, &found).await?) {
+    if !crate::policy::may_revoke_certificate(revoker, earned_in(&found)) {
         return Err(RevokeError::NotAllowed);
     }
     let reason = reason.trim();

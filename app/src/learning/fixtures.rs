@@ -50,6 +50,7 @@ pub fn course(modules: Vec<Module>) -> Course {
         modules,
         assets: Default::default(),
         content_version: "v1".into(),
+        resolved_folder: std::path::PathBuf::new(),
     }
 }
 

@@ -219,6 +219,9 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
         return Err(refuse("code", "code-throttled"));
     }
     let Some(parsed) = ResetCode::parse(&code) else { return Err(refuse("code", "reset-code-invalid")) };
+    if !issuer_still_may(&state, &parsed).await? {
+        return Err(refuse("code", "reset-code-invalid"));
+    }
     let user = match crate::accounts::redeem_reset_code(&state.db, &parsed, &new_password, &actor).await {
         Ok(user) => {
             limits::give_back(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?;
@@ -233,6 +236,27 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     remember_device(&state, user.id);
     leptos_axum::redirect("/account?changed=1");
     Ok(())
+}
+
+/// Whoever issued a code must still look after its account when it is
+/// redeemed: a learner who has since moved to another organisation's
+/// cohort, or an issuer who is no longer a manager, makes the code void.
+#[cfg(feature = "ssr")]
+async fn issuer_still_may(state: &crate::state::AppState, code: &crate::accounts::ResetCode) -> Result<bool, AppError> {
+    let Some(issuer) = crate::accounts::issuer_of(&state.db, code).await.map_err(|e| e.into_app_error())? else {
+        return Ok(true); // Issued from the command line.
+    };
+    let Some(subject) = crate::accounts::account_for_code(&state.db, code).await.map_err(|e| e.into_app_error())?
+    else {
+        return Ok(false);
+    };
+    if issuer.deleted_at.is_some() {
+        return Ok(false);
+    }
+    let catalog = state.catalog.current();
+    let facts =
+        crate::learning::account_facts(&state.db.reader, &catalog, &subject).await.map_err(AppError::internal)?;
+    Ok(crate::policy::may_issue_reset_code(&crate::auth::viewer_of(issuer), &facts))
 }
 
 #[server(endpoint = "login")]

@@ -73,9 +73,11 @@ pub mod reporting {
         value.as_deref().map(str::trim).filter(|value| !value.is_empty())
     }
 
+    /// A day as a filter gives it; years outside 2000–2200 are not dates
+    /// anyone enrolled on (and the day after 9999-12-31 does not exist).
     fn parse_day(text: &str) -> Option<Date> {
         let format = time::macros::format_description!("[year]-[month]-[day]");
-        Date::parse(text, &format).ok()
+        Date::parse(text, &format).ok().filter(|day| (2000..=2200).contains(&day.year()))
     }
 
     /// What `viewer` may count, narrowed by `filters`; and the message id
