@@ -40,6 +40,10 @@ pub struct Db {
     pub reader: DatabaseConnection,
     /// For every write; on SQLite a single connection.
     pub writer: DatabaseConnection,
+    /// For statistics and exports, which may lag a little behind the
+    /// writes: a PostgreSQL read replica when one is configured, else the
+    /// reader. Nothing that must see a write just made reads here.
+    pub reports: DatabaseConnection,
     url: String,
     schema: Option<String>,
 }
@@ -51,7 +55,7 @@ impl Db {
         if url.starts_with("sqlite:") {
             let writer = Database::connect(sqlite_options(url, 1, false)).await?;
             let reader = Database::connect(sqlite_options(url, 4, true)).await?;
-            Ok(Db { reader, writer, url: url.to_string(), schema: None })
+            Ok(Db { reports: reader.clone(), reader, writer, url: url.to_string(), schema: None })
         } else {
             if let Some(schema) = schema {
                 let bootstrap = Database::connect(url).await?;
@@ -64,8 +68,21 @@ impl Db {
                 bootstrap.close().await?;
             }
             let pool = Database::connect(postgres_options(url, schema, 10)).await?;
-            Ok(Db { reader: pool.clone(), writer: pool, url: url.to_string(), schema: schema.map(str::to_string) })
+            Ok(Db {
+                reader: pool.clone(),
+                reports: pool.clone(),
+                writer: pool,
+                url: url.to_string(),
+                schema: schema.map(str::to_string),
+            })
         }
+    }
+
+    /// Statistics and exports read `replica` (a PostgreSQL streaming
+    /// replica of the same database) from now on.
+    pub async fn with_replica(mut self, replica: &str) -> Result<Db, DbErr> {
+        self.reports = Database::connect(postgres_options(replica, self.schema.as_deref(), 10)).await?;
+        Ok(self)
     }
 
     /// A pool of exactly one connection to the same database, for what

@@ -125,6 +125,7 @@ async fn main() {
         data_dir: folder.to_path_buf(),
         database_url: None,
         database_schema: None,
+        database_replica_url: None,
         courses_dir,
         skip_broken_courses: false,
         site_dir: folder.join("site"),

@@ -30,6 +30,12 @@ pub struct Settings {
     #[arg(long, env = "LEARN_DATABASE_SCHEMA")]
     pub database_schema: Option<String>,
 
+    /// PostgreSQL only: a read replica (streaming replication of the same
+    /// database) that statistics and exports read, so that reports do not
+    /// load the primary. Everything else reads and writes the primary.
+    #[arg(long, env = "LEARN_DATABASE_REPLICA_URL")]
+    pub database_replica_url: Option<String>,
+
     /// The folder of course folders.
     #[arg(long, env = "LEARN_COURSES_DIR", default_value = "courses")]
     pub courses_dir: PathBuf,
@@ -52,7 +58,7 @@ pub struct Settings {
     /// Reverse proxies whose `X-Forwarded-For` header is believed, as a
     /// comma-separated list of addresses or networks (`10.0.0.0/8,::1`).
     /// Requests from anywhere else are attributed to their own address.
-    #[arg(long, env = "LEARN_TRUSTED_PROXIES", value_delimiter = ',')]
+    #[arg(long, env = "LEARN_TRUSTED_PROXIES", value_delimiter = ',', value_parser = address_or_network)]
     pub trusted_proxies: Vec<IpNet>,
 
     /// Days a sign-in lasts without being used. Default 14: a learner who
@@ -129,5 +135,26 @@ impl Settings {
     /// Cookies are sent only over https when the site is served over https.
     pub fn secure_cookies(&self) -> bool {
         self.public_url().starts_with("https://")
+    }
+}
+
+/// `10.0.0.0/8`, or a lone address (`127.0.0.1`, `::1`) as a network of one.
+fn address_or_network(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("`{text}` is neither an address nor a network such as 10.0.0.0/8"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address_or_network;
+
+    #[test]
+    fn a_trusted_proxy_is_an_address_or_a_network() {
+        assert_eq!(address_or_network("127.0.0.1").unwrap().to_string(), "127.0.0.1/32");
+        assert_eq!(address_or_network("::1").unwrap().to_string(), "::1/128");
+        assert_eq!(address_or_network(" 10.0.0.0/8 ").unwrap().to_string(), "10.0.0.0/8");
+        assert!(address_or_network("proxy.example").is_err());
     }
 }

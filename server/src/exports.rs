@@ -157,7 +157,8 @@ async fn learners(
     let say = move |id: &str| app::i18n::translate(reader, id, None);
     let (valid, revoked) = (say("csv-certificate-valid"), say("csv-certificate-revoked"));
     let header: Vec<String> = app::statistics::LEARNER_COLUMNS.iter().map(|id| say(id)).collect();
-    let connection = state.db.reader.clone();
+    // A large export may read a replica (`--database-replica-url`).
+    let connection = state.db.reports.clone();
     let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
     tokio::spawn(async move {
         let mut buffer = app::statistics::BYTE_ORDER_MARK.as_bytes().to_vec();

@@ -40,9 +40,12 @@ pub async fn connect_and_migrate(settings: &Settings) -> Result<Db, StartupError
             .map_err(|error| StartupError::DataDir(settings.data_dir.display().to_string(), error))?;
     }
     let schema = settings.database_schema.as_deref();
-    let db = Db::connect(&url, schema).await.map_err(StartupError::Database)?;
+    let mut db = Db::connect(&url, schema).await.map_err(StartupError::Database)?;
     if db.is_postgres() {
         migrate_holding_the_lock(&db, schema).await?;
+        if let Some(replica) = &settings.database_replica_url {
+            db = db.with_replica(replica).await.map_err(StartupError::Database)?;
+        }
     } else {
         // One SQLite file has one server: nobody to wait for.
         Migrator::up(&db.writer, None).await.map_err(StartupError::Migration)?;

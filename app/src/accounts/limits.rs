@@ -52,7 +52,7 @@ impl Limit {
             Limit::CurrentPassword => (5, Duration::minutes(3)),
             Limit::ResetCode => (20, Duration::seconds(30)),
             Limit::CohortCode => (20, Duration::seconds(30)),
-            Limit::Registration => (30, Duration::seconds(30)),
+            Limit::Registration => (60, Duration::seconds(30)),
         }
     }
 

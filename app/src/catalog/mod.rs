@@ -96,21 +96,21 @@ pub struct LessonContent {
 }
 
 /// What is needed to grade a quiz; language-independent.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quiz {
     /// Percent of questions answered right needed to pass.
     pub pass_mark: u8,
     pub questions: Vec<Question>,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub id: String,
     pub multiple: bool,
     pub options: Vec<QuizOption>,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuizOption {
     pub id: String,
     pub correct: bool,

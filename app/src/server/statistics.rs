@@ -194,7 +194,8 @@ pub mod reporting {
         filters: &StatisticsFilters,
         reader: Language,
     ) -> Result<Statistics, AppError> {
-        let reader_db = &state.db.reader;
+        // Counting may lag a moment behind: it can read a replica.
+        let reader_db = &state.db.reports;
         let now = OffsetDateTime::now_utc();
         let catalog = state.catalog.current();
         let one_course = scope.courses.as_ref().is_some_and(|courses| courses.len() == 1);
@@ -430,7 +431,7 @@ pub mod reporting {
         let course_id = course.id.clone();
         {
             let scope = Scope::course(&course_id);
-            let db = &state.db.reader;
+            let db = &state.db.reports;
             let counts = crate::statistics::counts(db, &scope, Grouping::Total, now).await.map_err(internal)?;
             let mut days: Vec<f64> = crate::statistics::completion_times(db, &scope)
                 .await
@@ -593,7 +594,7 @@ pub mod reporting {
         scope: &Scope,
         limit: usize,
     ) -> Result<Vec<LearnerProgress>, AppError> {
-        let rows = crate::statistics::learner_rows(&state.db.reader, course, scope, Some(limit as u64))
+        let rows = crate::statistics::learner_rows(&state.db.reports, course, scope, Some(limit as u64))
             .await
             .map_err(AppError::internal)?;
         let learners = rows

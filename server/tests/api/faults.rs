@@ -265,3 +265,18 @@ async fn the_revocation_list_is_signed_once_per_change_and_revalidated_cheaply()
     let changed = app.get("/credentials/status/1").await;
     assert_ne!(changed.headers()["etag"].to_str().unwrap(), tag);
 }
+
+#[tokio::test]
+async fn statistics_and_exports_can_read_a_replica() {
+    let app = spawn_app_with(Backend::Postgres, |settings| {
+        // The primary stands in for its replica here: what matters is that
+        // reports read the pool configured for them.
+        settings.database_replica_url = settings.database_url.clone();
+    })
+    .await;
+    let manager = crate::helpers::signed_in_as(&app, "maryam", "manager").await;
+    for path in ["/manage", "/manage/statistics/funnel.csv", "/manage/courses/online-safety/learners.csv"] {
+        let (status, _) = crate::statistics::download(&app, path, &manager).await;
+        assert_eq!(status, 200, "{path}");
+    }
+}

@@ -127,6 +127,7 @@ impl TestDatabase {
             data_dir: self.data_dir.path().to_path_buf(),
             database_url: Some(self.url.clone()),
             database_schema: self.schema.clone(),
+            database_replica_url: None,
             courses_dir,
             skip_broken_courses: false,
             site_dir: self.data_dir.path().join("site"),

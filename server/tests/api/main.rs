@@ -14,6 +14,7 @@ mod matrix;
 mod pages;
 mod profile;
 mod recovery;
+mod scale;
 mod sessions;
 mod sign_in;
 mod statistics;

@@ -517,7 +517,7 @@ async fn the_current_password_cannot_be_guessed_at_leisure() {
 async fn registering_from_one_address_is_limited() {
     let app = spawn_app(Backend::Sqlite).await;
     let mut refused_at = None;
-    for n in 0..40 {
+    for n in 0..70 {
         let body = format!("username=learner{n}&display_name=Learner&password=river+mango+lantern&language=en");
         let response = post_form(&app, "/api/register", "/register", &body, None).await;
         if crate::helpers::refusal(&response).contains("register-throttled") {
@@ -525,8 +525,8 @@ async fn registering_from_one_address_is_limited() {
             break;
         }
     }
-    assert_eq!(refused_at, Some(30), "a classroom of 30 registers at once; the 31st waits");
-    assert_eq!(user::Entity::find().count(&app.state.db.reader).await.unwrap(), 30);
+    assert_eq!(refused_at, Some(60), "a classroom of 60 registers at once; the 61st waits");
+    assert_eq!(user::Entity::find().count(&app.state.db.reader).await.unwrap(), 60);
 }
 
 #[tokio::test]
