@@ -280,3 +280,47 @@ async fn statistics_and_exports_can_read_a_replica() {
         assert_eq!(status, 200, "{path}");
     }
 }
+
+/// Two instances' completion writers on one PostgreSQL, each given the same
+/// learners' completions at once in opposite orders: batches that locked
+/// rows in arrival order deadlocked; none may fail.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn completions_arriving_at_two_instances_in_opposite_orders_never_deadlock() {
+    let database = TestDatabase::new(Backend::Postgres);
+    let first = crate::helpers::spawn_app_on(&database).await;
+    let second = crate::helpers::spawn_app_on(&database).await;
+    let now = time::OffsetDateTime::now_utc();
+    let fixture = crate::statistics::Fixture { db: &first.state.db, now };
+    let mut learners = Vec::new();
+    for n in 0..60 {
+        let id = fixture.user(&format!("learner{n}"), None).await;
+        fixture.enrol(id, COURSE, None, now, None).await;
+        learners.push(id);
+    }
+    let course = first.state.catalog.current().course(COURSE).unwrap().clone();
+    let lessons: Vec<String> =
+        course.lessons().filter(|(_, lesson)| lesson.quiz.is_none()).map(|(_, lesson)| lesson.id.clone()).collect();
+    let writers = [
+        app::learning::CompletionWriter::start(first.state.db.clone()),
+        app::learning::CompletionWriter::start(second.state.db.clone()),
+    ];
+    let mut jobs = Vec::new();
+    for lesson in &lessons {
+        for (side, writer) in writers.iter().enumerate() {
+            let order: Vec<i64> = if side == 0 { learners.clone() } else { learners.iter().rev().copied().collect() };
+            for user in order {
+                let (writer, course, lesson) = (writer.clone(), course.clone(), lesson.clone());
+                jobs.push(tokio::spawn(async move { writer.complete(course, &lesson, user).await }));
+            }
+        }
+    }
+    let mut failed = Vec::new();
+    for job in jobs {
+        if let Err(error) = job.await.unwrap() {
+            failed.push(error.to_string());
+        }
+    }
+    assert!(failed.is_empty(), "{} completions refused: {:?}", failed.len(), failed.first());
+    let done = lesson_completion::Entity::find().count(&first.state.db.reader).await.unwrap();
+    assert_eq!(done as usize, learners.len() * lessons.len(), "each completion once");
+}
