@@ -50,9 +50,12 @@ e2e-test: browser-tools build
 		node --test --test-concurrency=1 end2end/tests/
 
 ## bench: benchmarks, release build (figures in the README)
-bench:
-	cargo run --release --package bench --bin completions
-	cargo run --release --package bench --bin statistics
+bench: proxy-tools
+	@command -v wrk >/dev/null || { $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
+	cargo build --release --package server --package bench
+	$(TARGET_DIR)/release/http
+	$(TARGET_DIR)/release/completions
+	$(TARGET_DIR)/release/statistics
 
 ## fuzz: each fuzz target for FUZZ_SECONDS (default 60) with libFuzzer, seeded
 ## from the sample courses; not part of `make test`. Findings go to fuzz/artifacts/.

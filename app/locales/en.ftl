@@ -46,6 +46,8 @@ error-bad-request-title = Request not understood
 error-bad-request-text = That request was not understood. Please go back and try again.
 error-internal-title = Something went wrong
 error-internal-text = Something went wrong on our side. Please try again in a moment.
+error-busy-title = Busy for a moment
+error-busy-text = Many people are signing in right now. Please wait a moment and try again: nothing was lost.
 error-see-courses = See all courses
 
 username-length = A username has 3 to 32 characters.

@@ -39,6 +39,8 @@ error-bad-request-title = Soʻrov tushunilmadi
 error-bad-request-text = Bu soʻrov tushunilmadi. Iltimos, orqaga qaytib, qayta urinib koʻring.
 error-internal-title = Nimadir notoʻgʻri ketdi
 error-internal-text = Bizning tomonimizda xatolik yuz berdi. Iltimos, birozdan soʻng qayta urinib koʻring.
+error-busy-title = Bir lahza band
+error-busy-text = Hozir juda koʻp odam kirmoqda. Iltimos, biroz kutib, qayta urinib koʻring: hech narsa yoʻqolmadi.
 error-see-courses = Barcha kurslar
 
 username-length = Foydalanuvchi nomi 3 dan 32 tagacha belgidan iborat boʻladi.

@@ -26,11 +26,21 @@ const ACTIVE_DAY: &str = "active_day";
 /// the server's guard.
 pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer>, AppError> {
     use sea_orm::{ColumnTrait, QueryFilter};
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let today = now.div_euclid(86_400);
+    let lifetime = state.policy.absolute_lifetime.whole_seconds();
+    // A session without an id has no cookie: nobody, and nothing to read.
+    let Some(id) = session.id().map(|id| id.to_string()) else { return Ok(None) };
+    if let Some(kept) = state.signed_in.get(&id)
+        && kept.active_day == today
+        && now - kept.signed_in_at <= lifetime
+    {
+        return Ok(Some(kept.viewer));
+    }
     let db = &state.db;
     let Some(user_id) = session.get::<i64>(USER_ID).await.map_err(AppError::internal)? else { return Ok(None) };
     let signed_in_at = session.get::<i64>(SIGNED_IN_AT).await.map_err(AppError::internal)?.unwrap_or(0);
-    let now = OffsetDateTime::now_utc().unix_timestamp();
-    let too_old = now - signed_in_at > state.policy.absolute_lifetime.whole_seconds();
+    let too_old = now - signed_in_at > lifetime;
     let user = if too_old {
         None
     } else {
@@ -49,11 +59,12 @@ pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer
     // again, which moves its expiry (in the store and in the cookie) a
     // whole idle lifetime on. Once a day, not every request: a write per
     // page would cost more than it is worth.
-    let today = now.div_euclid(86_400);
     if session.get::<i64>(ACTIVE_DAY).await.map_err(AppError::internal)? != Some(today) {
         session.insert(ACTIVE_DAY, today).await.map_err(AppError::internal)?;
     }
-    Ok(Some(viewer_of(user)))
+    let viewer = viewer_of(user);
+    state.signed_in.keep(&id, viewer.clone(), signed_in_at, today);
+    Ok(Some(viewer))
 }
 
 /// An account as the person acting: who they are, for the access rules.
@@ -71,6 +82,10 @@ pub fn viewer_of(user: user::Model) -> Viewer {
 /// Signs `user_id` in with a new session id (so that an id planted before
 /// sign-in is worthless after it).
 pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
+    // Whoever this session was before is forgotten with its old id.
+    if let (Some(state), Some(old)) = (leptos::prelude::use_context::<AppState>(), session.id()) {
+        state.signed_in.forget(&old.to_string());
+    }
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(USER_ID, user_id).await.map_err(AppError::internal)?;
     let now = OffsetDateTime::now_utc().unix_timestamp();
@@ -117,9 +132,20 @@ pub fn set_cookie(cookie: &str) {
     }
 }
 
-/// Ends the session: deleted from the store, cookie removed.
+/// Ends the session: deleted from the store, cookie removed, and every
+/// instance forgets who it was.
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
-    session.flush().await.map_err(AppError::internal)
+    let state = leptos::prelude::expect_context::<AppState>();
+    session.flush().await.map_err(AppError::internal)?;
+    changed_who_is_who(&state).await
+}
+
+/// After a change to sessions or to who someone is: this instance forgets
+/// at once, the others within a second.
+pub async fn changed_who_is_who(state: &AppState) -> Result<(), AppError> {
+    crate::signed_in::revoke_everywhere(&state.db.writer).await.map_err(AppError::internal)?;
+    state.signed_in.forget_all();
+    Ok(())
 }
 
 /// Who may call a server function.

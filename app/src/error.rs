@@ -18,6 +18,9 @@ pub enum AppError {
     Forbidden,
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
+    /// Too many people at once (a classroom signing in): try again shortly.
+    #[error("Many people are signing in right now. Please try again in a moment.")]
+    Busy,
     #[error("Please correct the form.")]
     Form(crate::model::FormErrors),
 }
@@ -31,6 +34,7 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::Internal => 500,
+            AppError::Busy => 503,
             AppError::Form(_) => 422,
         }
     }

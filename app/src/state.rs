@@ -15,6 +15,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub catalog: CatalogHandle,
     pub db: Db,
+    /// Who is signed in to which session, kept for a minute (`signed_in`).
+    pub signed_in: Arc<crate::signed_in::SignedIn>,
     /// Signs device cookies (see `accounts::device`).
     pub device_key: DeviceKey,
     /// Served over https: cookies get `Secure`.

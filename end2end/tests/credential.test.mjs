@@ -80,7 +80,7 @@ test("a credential verifies with jose against the published JWKS, and its revoca
     const manager = sessionCookie(login);
     const code = payload.id.split("/verify/")[1];
     const revoked = await postForm(base, "/api/revoke_certificate", `code=${code}&reason=Issued+by+mistake`, manager);
-    assert.equal(revoked.status, 302);
+    assert.equal(revoked.status, 303);
     assert.equal(await bit(), 1, "the status list shows the revocation at once");
   } finally {
     await server.stop();

@@ -17,6 +17,7 @@ mod m20261201_000008_mark_deleted_accounts;
 mod m20261201_000009_create_rate_limits;
 mod m20261201_000010_create_readiness_and_publications;
 mod m20261201_000011_add_organisation_to_certificates;
+mod m20261201_000012_create_session_revocations;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_create_rate_limits::Migration),
             Box::new(m20261201_000010_create_readiness_and_publications::Migration),
             Box::new(m20261201_000011_add_organisation_to_certificates::Migration),
+            Box::new(m20261201_000012_create_session_revocations::Migration),
         ]
     }
 }

@@ -20,8 +20,22 @@ use tower_sessions::Session;
 
 type HtmlStream = Pin<Box<dyn Stream<Item = String> + Send>>;
 
-pub async fn render_page(State(state): State<AppState>, request: Request<Body>) -> Response {
-    render(state, request).await
+pub async fn render_page(
+    State(state): State<AppState>,
+    axum::Extension(cache): axum::Extension<std::sync::Arc<crate::page_cache::PageCache>>,
+    request: Request<Body>,
+) -> Response {
+    let language = request.extensions().get::<Language>().copied().unwrap_or_default();
+    let catalog = std::sync::Arc::as_ptr(&state.catalog.current()) as usize;
+    let Some(key) = crate::page_cache::key_of(&request, language, catalog) else {
+        return render(state, request).await;
+    };
+    let headers = request.headers().clone();
+    if let Some(stored) = cache.answer(&key, &headers) {
+        return stored;
+    }
+    let rendered = render(state, request).await;
+    cache.store(key, rendered, &headers).await
 }
 
 /// Any address no route knows: the site's own 404 page.

@@ -63,6 +63,7 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .leptos_routes_with_handler(routes, get(pages::render_page))
         .fallback(pages::render_not_found)
         .with_state(state)
+        .layer(axum::Extension(std::sync::Arc::new(crate::page_cache::PageCache::default())))
         .layer(sessions)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -155,13 +156,14 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
 /// A failed call answers with the status of its [`AppError`] variant.
 async fn server_function(State(state): State<AppState>, request: Request<Body>) -> Response {
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
+    let request = crate::form_posts::with_referer(request, &state.public_url).await;
     let context = move || {
         provide_context(state.clone());
         provide_context(language);
     };
     let response = leptos_axum::handle_server_fns_with_context(context, request).await.into_response();
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
-        return response;
+        return crate::form_posts::see_other(response);
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {

@@ -124,6 +124,7 @@ impl Application {
             device_key: app::accounts::DeviceKey::new(issuer.secret_for("device-cookie")),
             issuer: std::sync::Arc::new(issuer),
             status_list: Default::default(),
+            signed_in: Default::default(),
             leptos_options,
             catalog: CatalogHandle::new(loaded.catalog),
             completions: app::learning::CompletionWriter::start(db.clone()),
@@ -155,6 +156,7 @@ impl Application {
         let store = DatabaseSessionStore::new(self.state.db.clone());
         tokio::spawn(store.clone().sweep_expired_every(Duration::from_secs(3600)));
         tokio::spawn(sweep_rate_limits_every(self.state.db.clone(), Duration::from_secs(600)));
+        tokio::spawn(follow_session_revocations(self.state.clone()));
         tokio::spawn(reload_courses_on_hangup(
             self.state.catalog.clone(),
             self.state.db.clone(),
@@ -170,6 +172,20 @@ impl Application {
         axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())
             .await
+    }
+}
+
+/// Every second: if sessions ended or accounts changed anywhere, forget
+/// the signed-in people kept in memory (see `app::signed_in`).
+async fn follow_session_revocations(state: AppState) {
+    let mut interval = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        interval.tick().await;
+        match app::signed_in::generation(&state.db.reader).await {
+            Ok(generation) => state.signed_in.follow(generation),
+            // Not knowing, keep no one.
+            Err(_) => state.signed_in.forget_all(),
+        }
     }
 }
 

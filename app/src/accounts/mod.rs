@@ -14,7 +14,7 @@ mod validation;
 pub use audit::{Actor, record as record_in};
 pub use device::{DEVICE_COOKIE, Device, DeviceKey, device_cookie};
 pub use limits::Limit;
-pub use password::{PasswordHash, hash_password, verify_password};
+pub use password::{PasswordHash, hash_password, hashers, verify_password};
 pub use profile::{ProfileChoice, parse_profile, profile_answers, save_profile};
 pub use reset_code::{
     Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, issuer_of, redeem_reset_code,

@@ -153,7 +153,8 @@ pub(super) async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, use
         .exec(connection)
         .await
         .map_err(internal)?;
-    Ok(())
+    // Every instance forgets the sessions it kept in memory.
+    crate::signed_in::revoke_everywhere(connection).await.map_err(internal)
 }
 
 /// Accounts whose username or name starts with `query` (any case), at most
@@ -198,12 +199,14 @@ pub async fn find_users(
 
 /// Remembers the interface language a person chose.
 pub async fn set_language(db: &Db, user_id: i64, language: crate::language::Language) -> Result<(), DbErr> {
+    let transaction = db.writer.begin().await?;
     user::Entity::update_many()
         .col_expr(user::Column::Language, sea_orm::sea_query::Expr::value(language.code()))
         .filter(user::Column::Id.eq(user_id))
-        .exec(&db.writer)
+        .exec(&transaction)
         .await?;
-    Ok(())
+    crate::signed_in::revoke_everywhere(&transaction).await?;
+    transaction.commit().await
 }
 
 /// Records a login or a failed login in the audit log.
@@ -237,6 +240,7 @@ pub async fn change_password(
         others = others.filter(crate::entities::session::Column::Id.ne(keep));
     }
     others.exec(&transaction).await.map_err(internal)?;
+    crate::signed_in::revoke_everywhere(&transaction).await.map_err(internal)?;
     transaction.commit().await.map_err(internal)?;
     Ok(())
 }

@@ -18,6 +18,7 @@ pub fn form_errors(endpoint: &str) -> FormErrors {
         }
         match ServerFnUrlError::<AppError>::decode_err(&encoded) {
             AppError::Form(errors) => only_our_messages(errors),
+            AppError::Busy => FormErrors { form: Some("error-busy-text".into()), ..FormErrors::default() },
             _ => FormErrors { form: Some("error-internal-text".into()), ..FormErrors::default() },
         }
     })

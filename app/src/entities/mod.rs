@@ -15,4 +15,5 @@ pub mod rate_limit;
 pub mod readiness;
 pub mod reset_code;
 pub mod session;
+pub mod session_revocation;
 pub mod user;

@@ -225,6 +225,7 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     let user = match crate::accounts::redeem_reset_code(&state.db, &parsed, &new_password, &actor).await {
         Ok(user) => {
             limits::give_back(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?;
+            state.signed_in.forget_all();
             user
         }
         Err(RedeemError::InvalidCode) => return Err(refuse("code", "reset-code-invalid")),
@@ -353,6 +354,7 @@ pub async fn save_language(language: String) -> Result<(), AppError> {
     let language = Language::from_code(&language).ok_or(AppError::BadRequest)?;
     let state = expect_context::<crate::state::AppState>();
     crate::accounts::set_language(&state.db, viewer.id, language).await.map_err(AppError::internal)?;
+    state.signed_in.forget_all();
     remember_language(language);
     Ok(())
 }
@@ -395,6 +397,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
         Err(_) => return Err(AppError::Internal),
     }
     // A new id for the session that stays, too.
+    state.signed_in.forget_all();
     session.cycle_id().await.map_err(AppError::internal)?;
     leptos_axum::redirect("/account?changed=1");
     Ok(())

@@ -129,7 +129,7 @@ pub async fn change_role(username: String, role: String) -> Result<(), AppError>
     }
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::accounts::set_role(&state.db, &username, role, &actor).await {
-        Ok(()) => {}
+        Ok(()) => state.signed_in.forget_all(),
         Err(AccountError::UnknownUser) => return Err(AppError::NotFound),
         Err(error) => return Err(error.into_app_error()),
     }

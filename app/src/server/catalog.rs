@@ -99,27 +99,32 @@ mod standing {
         };
         let enrolment =
             crate::learning::active_enrolment(&db.reader, viewer.id, &course.id).await.map_err(AppError::internal)?;
-        if enrolment.is_none() {
+        let Some(enrolment) = enrolment else {
             let open = course.enrolment == Enrolment::Open;
             return Ok(Found {
                 standing: Standing::NotEnrolled { open },
                 completed_lessons: None,
                 module_progress: vec![],
             });
-        }
+        };
         let completed =
             crate::learning::completed_lessons(&db.reader, viewer.id, &course.id).await.map_err(AppError::internal)?;
         let progress = crate::learning::progress(course, &completed);
-        let completion =
-            crate::learning::course_completion(db, viewer.id, &course.id).await.map_err(AppError::internal)?;
-        let certificate =
-            crate::learning::my_certificate(db, viewer.id, &course.id).await.map_err(AppError::internal)?;
+        // The enrolment carries its completion and whether it holds a valid
+        // certificate; only a completed course without one can have a
+        // revoked one to show.
+        let certificate = enrolment.certified
+            || (enrolment.completed_at.is_some()
+                && crate::learning::my_certificate(db, viewer.id, &course.id)
+                    .await
+                    .map_err(AppError::internal)?
+                    .is_some());
         Ok(Found {
             standing: Standing::Enrolled {
                 progress: progress.course,
                 next_lesson: progress.next_lesson.clone(),
-                completed_on: completion.map(|done| utc_date(done.completed_at)),
-                certificate: certificate.is_some(),
+                completed_on: enrolment.completed_at.map(utc_date),
+                certificate,
             },
             completed_lessons: Some(completed),
             module_progress: progress.modules,

@@ -155,7 +155,9 @@ pub async fn assign_organisation(username: String, organisation: String) -> Resu
     crate::accounts::record_in(&transaction, &actor, Some(subject.id), "user.organisation_changed", detail)
         .await
         .map_err(AppError::internal)?;
+    crate::signed_in::revoke_everywhere(&transaction).await.map_err(AppError::internal)?;
     transaction.commit().await.map_err(AppError::internal)?;
+    state.signed_in.forget_all();
     leptos_axum::redirect("/manage/organisations");
     Ok(())
 }

@@ -324,3 +324,42 @@ async fn completions_arriving_at_two_instances_in_opposite_orders_never_deadlock
     let done = lesson_completion::Entity::find().count(&first.state.db.reader).await.unwrap();
     assert_eq!(done as usize, learners.len() * lessons.len(), "each completion once");
 }
+
+#[tokio::test]
+async fn a_role_changed_on_one_instance_is_known_to_the_others_within_seconds() {
+    let database = TestDatabase::new(Backend::Postgres);
+    let first = spawn_on(&database).await;
+    let second = spawn_on(&database).await;
+    let manager = crate::helpers::signed_in_as(&first, "maryam", "manager").await;
+    let admin = crate::helpers::signed_in_as(&first, "root", "admin").await;
+    // The second instance knows her as a manager (and keeps that in memory).
+    assert_eq!(
+        second
+            .client
+            .get(format!("{}/manage", second.address))
+            .header("cookie", &manager)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let body = "username=maryam&role=learner";
+    assert!(call(&first, "/api/change_role", body, Some(&admin)).await < 400);
+    let changed = Instant::now();
+    loop {
+        let status = second
+            .client
+            .get(format!("{}/manage", second.address))
+            .header("cookie", &manager)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        if status != 200 {
+            break;
+        }
+        assert!(changed.elapsed() < Duration::from_secs(5), "the second instance still lets her manage");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

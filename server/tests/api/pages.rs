@@ -159,3 +159,51 @@ async fn a_state_changing_request_from_another_site_is_refused() {
     assert_eq!(post(&[("origin", own_origin)]).await.unwrap().status(), 200);
     assert_eq!(post(&[("sec-fetch-site", "same-origin")]).await.unwrap().status(), 200);
 }
+
+#[tokio::test]
+async fn a_refused_form_without_a_referer_goes_back_to_its_form_with_its_errors() {
+    let app = spawn_app(crate::helpers::Backend::Sqlite).await;
+    // Some browsers and WebViews send no Referer.
+    let response = app
+        .client
+        .post(format!("{}/api/login", app.address))
+        .header("accept", "text/html")
+        .header("origin", app.address.as_str())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("username=nobody&password=wrong+password")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 303, "a redirect after a POST is 303 See Other");
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("/login?") && location.contains("__err="), "back to the form: {location}");
+    assert!(crate::helpers::refusal(&response).contains("login-failed"));
+}
+
+#[tokio::test]
+async fn a_successful_form_post_is_answered_with_see_other_and_no_body() {
+    let app = spawn_app(crate::helpers::Backend::Sqlite).await;
+    let response = crate::helpers::post_form(&app, "/api/register", "/register", crate::helpers::AMINA, None).await;
+    assert_eq!(response.status().as_u16(), 303);
+    assert!(response.headers().get("content-type").is_none(), "no JSON body on a redirect");
+    assert!(response.bytes().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_visitors_lesson_page_is_rendered_once_and_stays_the_same_page() {
+    let app = spawn_app(crate::helpers::Backend::Sqlite).await;
+    let path = "/courses/online-safety/strong-passwords";
+    let browser = reqwest::Client::builder().gzip(true).brotli(true).build().unwrap();
+    let first = browser.get(format!("{}{path}", app.address)).send().await.unwrap();
+    assert_eq!(first.status().as_u16(), 200);
+    let first = first.text().await.unwrap();
+    let again = browser.get(format!("{}{path}", app.address)).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(again.text().await.unwrap(), first, "the stored page, decompressed, is the page");
+    let plain = app.get(path).await.text().await.unwrap();
+    assert_eq!(plain, first, "and uncompressed");
+    // Signed in, the page is the reader's own.
+    let cookie = crate::learning::register_amina(&app).await;
+    let own = crate::helpers::page_with(&app, path, &cookie).await;
+    assert_ne!(own, first);
+    assert!(own.contains("عائشہ"), "her name in the header");
+}

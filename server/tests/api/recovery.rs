@@ -48,7 +48,7 @@ async fn a_manager_issues_a_reset_code_and_the_learner_redeems_it_once() {
         assert!(!found.contains("action=\"/api/change_role\""), "only administrators change roles");
 
         let issued = post_form(&app, "/api/issue_reset_code", "/admin/users", "username=amina", Some(&manager)).await;
-        assert_eq!(issued.status(), 302, "{backend:?}");
+        assert_eq!(issued.status(), 303, "{backend:?}");
         assert_eq!(issued.headers()["location"], "/admin/users?q=amina#issued");
         let with_code = format!("{manager}; {}", issued_cookie(&issued));
         let page = page_with(&app, "/admin/users?q=amina", &with_code).await;

@@ -14,7 +14,7 @@ async fn registering_signs_in_and_logging_out_ends_the_session() {
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let response = post_form(&app, "/api/register", "/register", AMINA, None).await;
-        assert_eq!(response.status(), 302, "{backend:?}");
+        assert_eq!(response.status(), 303, "{backend:?}");
         assert_eq!(response.headers()["location"], "/");
         let cookie = set_cookie(&response).expect("a session cookie");
         assert!(
@@ -28,7 +28,7 @@ async fn registering_signs_in_and_logging_out_ends_the_session() {
         assert!(home.contains("action=\"/api/logout\""), "a log-out button");
 
         let response = post_form(&app, "/api/logout", "/", "", Some(&cookie)).await;
-        assert_eq!(response.status(), 302);
+        assert_eq!(response.status(), 303);
         let home = page_with(&app, "/", &cookie).await;
         assert!(!home.contains("عائشہ"), "{backend:?}: signed out");
         assert!(home.contains("href=\"/login\""));
@@ -42,7 +42,7 @@ async fn a_refused_registration_keeps_what_was_typed_except_the_password() {
     let app = spawn_app(Backend::Sqlite).await;
     let body = "username=amina&display_name=Amina+Khan&password=short&language=en";
     let response = post_form(&app, "/api/register", "/register", body, None).await;
-    assert_eq!(response.status(), 302);
+    assert_eq!(response.status(), 303);
     let back = response.headers()["location"].to_str().unwrap().to_string();
     assert!(back.starts_with(&format!("{}/register?", app.address)), "{back}");
     let form = app.client.get(&back).send().await.unwrap().text().await.unwrap();
@@ -117,7 +117,7 @@ async fn a_signed_in_learner_saves_their_language_to_their_profile() {
     assert!(page_with(&app, "/", &cookie).await.contains("<html lang=\"ur\" dir=\"rtl\">"));
 
     let saved = post_form(&app, "/api/save_language", "/courses/online-safety", "language=ru", Some(&cookie)).await;
-    assert_eq!(saved.status(), 302);
+    assert_eq!(saved.status(), 303);
     let back = saved.headers()["location"].to_str().unwrap();
     assert!(back.starts_with(&format!("{}/courses/online-safety", app.address)), "back to the page: {back}");
     let language_cookie =

@@ -281,7 +281,7 @@ pub async fn new_cohort(
         body.push_str(&format!("&organisation={organisation}"));
     }
     let response = post_form(app, "/api/create_cohort", "/manage/cohorts", &body, Some(manager)).await;
-    assert_eq!(response.status().as_u16(), 302, "cohort {name} created");
+    assert_eq!(response.status().as_u16(), 303, "cohort {name} created");
     cohort::Entity::find().filter(cohort::Column::Name.eq(name)).one(&app.state.db.reader).await.unwrap().unwrap()
 }
 
@@ -341,7 +341,7 @@ async fn managers_see_everything_instructors_their_courses_and_learners_nothing(
         let response =
             post_form(&app, "/api/create_organisation", "/manage/organisations", &format!("name={name}"), Some(&admin))
                 .await;
-        assert_eq!(response.status().as_u16(), 302);
+        assert_eq!(response.status().as_u16(), 303);
     }
     let organisations = organisation::Entity::find().all(&app.state.db.reader).await.unwrap();
     let lahore = organisations.iter().find(|o| o.name == "Lahore Centre").unwrap().id;
@@ -544,7 +544,7 @@ async fn a_bulk_enrolment_file_is_checked_then_applied_once() {
         assert!(page.contains(gulnora), "{backend:?}: the list to print");
         let body = format!("code={gulnora}&new_password=a+new+long+password");
         let redeemed = post_form(&app, "/api/redeem_reset_code", "/reset", &body, None).await;
-        assert_eq!(redeemed.status().as_u16(), 302, "{backend:?}");
+        assert_eq!(redeemed.status().as_u16(), 303, "{backend:?}");
         let login =
             post_form(&app, "/api/login", "/login", "username=gulnora&password=a+new+long+password", None).await;
         assert_eq!(login.headers()["location"], "/", "{backend:?}: she logs in");
