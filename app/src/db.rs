@@ -44,6 +44,8 @@ pub struct Db {
     /// writes: a PostgreSQL read replica when one is configured, else the
     /// reader. Nothing that must see a write just made reads here.
     pub reports: DatabaseConnection,
+    /// Where learners stand, kept in memory where that is safe (SQLite).
+    pub progress: std::sync::Arc<crate::progress_cache::ProgressCache>,
     url: String,
     schema: Option<String>,
 }
@@ -55,7 +57,14 @@ impl Db {
         if url.starts_with("sqlite:") {
             let writer = Database::connect(sqlite_options(url, 1, false)).await?;
             let reader = Database::connect(sqlite_options(url, 4, true)).await?;
-            Ok(Db { reports: reader.clone(), reader, writer, url: url.to_string(), schema: None })
+            Ok(Db {
+                reports: reader.clone(),
+                reader,
+                writer,
+                progress: std::sync::Arc::new(crate::progress_cache::ProgressCache::new(true)),
+                url: url.to_string(),
+                schema: None,
+            })
         } else {
             if let Some(schema) = schema {
                 let bootstrap = Database::connect(url).await?;
@@ -72,6 +81,8 @@ impl Db {
                 reader: pool.clone(),
                 reports: pool.clone(),
                 writer: pool,
+                // Other instances write too: nothing is kept.
+                progress: std::sync::Arc::new(crate::progress_cache::ProgressCache::new(false)),
                 url: url.to_string(),
                 schema: schema.map(str::to_string),
             })
@@ -93,6 +104,22 @@ impl Db {
         } else {
             Database::connect(sqlite_options(&self.url, 1, false)).await
         }
+    }
+
+    /// On SQLite: whether another connection than this server's writer
+    /// (another process on the same file, a command) wrote since the last
+    /// look; then every kept standing is forgotten. Called every second.
+    pub async fn follow_other_writers(&self) -> Result<(), DbErr> {
+        if self.is_postgres() {
+            return Ok(());
+        }
+        let row = self
+            .writer
+            .query_one_raw(sea_orm::Statement::from_string(sea_orm::DbBackend::Sqlite, "PRAGMA data_version"))
+            .await?;
+        let version = row.map(|row| row.try_get_by_index::<i64>(0)).transpose()?.unwrap_or_default();
+        self.progress.follow_other_writers(version);
+        Ok(())
     }
 
     pub fn is_postgres(&self) -> bool {

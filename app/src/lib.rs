@@ -38,6 +38,8 @@ pub mod learning;
 #[cfg(feature = "ssr")]
 pub mod policy;
 #[cfg(feature = "ssr")]
+pub mod progress_cache;
+#[cfg(feature = "ssr")]
 pub mod signed_in;
 #[cfg(feature = "ssr")]
 pub mod state;

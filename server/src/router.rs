@@ -80,7 +80,10 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
             refuse_cross_site_writes,
         ))
         .layer(axum::middleware::from_fn_with_state(SecureCookies(settings.secure_cookies()), choose_language))
-        .layer(CompressionLayer::new())
+        // Signed-in pages are compressed on every request: a light level
+        // costs a fraction of the default for a few more bytes (visitors'
+        // pages are stored compressed at the best level, see page_cache).
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(3)))
         .layer(CatchPanicLayer::custom(|_| panic_response()))
         .layer(axum::middleware::from_fn_with_state(proxies, identify_client))
 }

@@ -176,7 +176,9 @@ impl Application {
 }
 
 /// Every second: if sessions ended or accounts changed anywhere, forget
-/// the signed-in people kept in memory (see `app::signed_in`).
+/// the signed-in people kept in memory (see `app::signed_in`); if another
+/// process wrote to the SQLite file, forget the standings kept (see
+/// `app::progress_cache`).
 async fn follow_session_revocations(state: AppState) {
     let mut interval = tokio::time::interval(Duration::from_secs(1));
     loop {
@@ -185,6 +187,9 @@ async fn follow_session_revocations(state: AppState) {
             Ok(generation) => state.signed_in.follow(generation),
             // Not knowing, keep no one.
             Err(_) => state.signed_in.forget_all(),
+        }
+        if state.db.follow_other_writers().await.is_err() {
+            state.db.progress.everyone_changed();
         }
     }
 }

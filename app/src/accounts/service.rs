@@ -338,6 +338,7 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
     use crate::entities::{audit_log, certificate};
     let user = confirmed_user(db, user_id, password).await?;
     let username = user.username.clone();
+    let _changing = db.progress.changing(user_id);
     let transaction = db.writer.begin().await.map_err(internal)?;
     let mut erased = user.into_active_model();
     erased.username = Set(format!("deleted-{user_id}"));

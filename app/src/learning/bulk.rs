@@ -323,6 +323,7 @@ pub async fn apply(
     actor: &Actor,
 ) -> Result<Applied, ApplyError> {
     let now = OffsetDateTime::now_utc();
+    let _changing = db.progress.changing_everyone();
     let transaction = db.writer.begin().await?;
     let claimed = import::Entity::update_many()
         .col_expr(import::Column::AppliedAt, Expr::value(now))

@@ -166,6 +166,7 @@ pub async fn revoke_certificate(
     if reason.is_empty() || reason.chars().count() > 500 || reason.chars().any(char::is_control) {
         return Err(RevokeError::Reason);
     }
+    let _changing = db.progress.changing(found.user_id);
     let transaction = db.writer.begin().await?;
     certificate::Entity::update_many()
         .col_expr(certificate::Column::RevokedAt, sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()))

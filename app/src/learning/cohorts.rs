@@ -170,6 +170,7 @@ pub async fn join_cohort(
     actor: &Actor,
 ) -> Result<cohort::Model, CohortError> {
     let code = crate::codes::normalise(code, CODE_LENGTH).ok_or(CohortError::UnknownCode)?;
+    let _changing = db.progress.changing(user_id);
     let transaction = db.writer.begin().await?;
     let mut query = cohort::Entity::find().filter(cohort::Column::Code.eq(code));
     if db.writer.get_database_backend() == DbBackend::Postgres {

@@ -75,6 +75,7 @@ pub async fn enrol(db: &Db, course: &Course, user_id: i64) -> Result<(), Learnin
     if course.enrolment == Enrolment::Code {
         return Err(LearningError::CodeOnly);
     }
+    let _changing = db.progress.changing(user_id);
     let transaction = db.writer.begin().await?;
     upsert_enrolment(&transaction, user_id, &course.id, None).await?;
     transaction.commit().await?;
@@ -180,6 +181,7 @@ pub(crate) async fn copy_answers_to_enrolments(
 /// Leaves a course. The enrolment and every completion and attempt stay,
 /// as history; enrolling again picks up where the person left off.
 pub async fn unenrol(db: &Db, course_id: &str, user_id: i64) -> Result<(), LearningError> {
+    let _changing = db.progress.changing(user_id);
     enrolment::Entity::update_many()
         .col_expr(enrolment::Column::LeftAt, sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()))
         .filter(enrolment::Column::UserId.eq(user_id))
@@ -308,7 +310,11 @@ async fn write_completions(db: Db, mut queue: tokio::sync::mpsc::Receiver<Comple
                 Err(_) => break,
             }
         }
-        match write_batch_retrying(&db, &batch).await {
+        let changing: Vec<_> = batch.iter().map(|job| db.progress.changing(job.user_id)).collect();
+        let written = write_batch_retrying(&db, &batch).await;
+        // Before anyone hears back, their standings kept are no longer current.
+        drop(changing);
+        match written {
             Ok(outcomes) => {
                 for (job, outcome) in batch.into_iter().zip(outcomes) {
                     let _ = job.done.send(outcome);
@@ -390,6 +396,7 @@ pub async fn submit_quiz(
     let lesson = course.lesson(lesson_id).ok_or(LearningError::NotInCourse)?;
     let quiz = lesson.quiz.as_ref().ok_or(LearningError::NoQuiz)?;
     let graded = grade(quiz, answers)?;
+    let _changing = db.progress.changing(user_id);
     let transaction = db.writer.begin().await?;
     if lock_enrolment(&transaction, user_id, &course.id).await?.is_none() {
         return Err(LearningError::NotEnrolled);

@@ -84,6 +84,7 @@ mod standing {
     use crate::error::AppError;
     use crate::language::Language;
     use crate::model::{Enrolment, Progress, QuizResult, Standing, Viewer};
+    use crate::progress_cache::Standing as Kept;
 
     pub struct Found {
         pub standing: Standing,
@@ -97,9 +98,16 @@ mod standing {
         let Some(viewer) = viewer else {
             return Ok(Found { standing: Standing::Visitor, completed_lessons: None, module_progress: vec![] });
         };
-        let enrolment =
-            crate::learning::active_enrolment(&db.reader, viewer.id, &course.id).await.map_err(AppError::internal)?;
-        let Some(enrolment) = enrolment else {
+        let kept = match db.progress.get(viewer.id, &course.id) {
+            Some(kept) => kept,
+            None => {
+                let version = db.progress.version(viewer.id);
+                let read = read(db, viewer.id, &course.id).await?.map(std::sync::Arc::new);
+                db.progress.keep(viewer.id, &course.id, version, read.clone());
+                read
+            }
+        };
+        let Some(kept) = kept else {
             let open = course.enrolment == Enrolment::Open;
             return Ok(Found {
                 standing: Standing::NotEnrolled { open },
@@ -107,28 +115,36 @@ mod standing {
                 module_progress: vec![],
             });
         };
+        let progress = crate::learning::progress(course, &kept.completed_lessons);
+        Ok(Found {
+            standing: Standing::Enrolled {
+                progress: progress.course,
+                next_lesson: progress.next_lesson.clone(),
+                completed_on: kept.completed_on.clone(),
+                certificate: kept.certificate,
+            },
+            completed_lessons: Some(kept.completed_lessons.clone()),
+            module_progress: progress.modules,
+        })
+    }
+
+    /// The learner's standing as the database has it (`None`: not enrolled).
+    async fn read(db: &Db, user_id: i64, course_id: &str) -> Result<Option<Kept>, AppError> {
+        let enrolment =
+            crate::learning::active_enrolment(&db.reader, user_id, course_id).await.map_err(AppError::internal)?;
+        let Some(enrolment) = enrolment else { return Ok(None) };
         let completed =
-            crate::learning::completed_lessons(&db.reader, viewer.id, &course.id).await.map_err(AppError::internal)?;
-        let progress = crate::learning::progress(course, &completed);
+            crate::learning::completed_lessons(&db.reader, user_id, course_id).await.map_err(AppError::internal)?;
         // The enrolment carries its completion and whether it holds a valid
         // certificate; only a completed course without one can have a
         // revoked one to show.
         let certificate = enrolment.certified
             || (enrolment.completed_at.is_some()
-                && crate::learning::my_certificate(db, viewer.id, &course.id)
+                && crate::learning::my_certificate(db, user_id, course_id)
                     .await
                     .map_err(AppError::internal)?
                     .is_some());
-        Ok(Found {
-            standing: Standing::Enrolled {
-                progress: progress.course,
-                next_lesson: progress.next_lesson.clone(),
-                completed_on: enrolment.completed_at.map(utc_date),
-                certificate,
-            },
-            completed_lessons: Some(completed),
-            module_progress: progress.modules,
-        })
+        Ok(Some(Kept { completed_on: enrolment.completed_at.map(utc_date), certificate, completed_lessons: completed }))
     }
 
     /// One of the reader's own attempts at this lesson, graded again against

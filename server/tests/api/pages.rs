@@ -207,3 +207,43 @@ async fn a_visitors_lesson_page_is_rendered_once_and_stays_the_same_page() {
     assert_ne!(own, first);
     assert!(own.contains("عائشہ"), "her name in the header");
 }
+
+#[tokio::test]
+async fn a_learners_page_follows_every_change_to_where_they_stand_even_one_made_by_another_process() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app(crate::helpers::Backend::Sqlite).await;
+    let course = crate::learning::COURSE;
+    let lessons = crate::learning::lessons(&app, course);
+    let (lesson, _) = lessons.iter().find(|(_, quiz)| quiz.is_none()).unwrap();
+    let path = format!("/courses/{course}/{lesson}");
+    let cookie = crate::learning::register_amina(&app).await;
+    let page = || crate::helpers::page_with(&app, &path, &cookie);
+    let completed = "class=\"note completed\"";
+    let can_complete = "action=\"/api/complete_lesson\"";
+
+    let before = page().await;
+    assert!(!before.contains(completed) && !before.contains(can_complete), "not enrolled yet");
+    page().await; // read twice: kept
+    crate::helpers::post_form(&app, "/api/enrol", "/", &format!("course={course}"), Some(&cookie)).await;
+    assert!(page().await.contains(can_complete), "enrolled, at once");
+    let body = format!("course={course}&lesson={lesson}");
+    crate::helpers::post_form(&app, "/api/complete_lesson", &path, &body, Some(&cookie)).await;
+    assert!(page().await.contains(completed), "completed, at once");
+
+    // Another process on the same file takes the completion away.
+    let other = sea_orm::Database::connect(&app.database().url).await.unwrap();
+    other.execute_unprepared("DELETE FROM lesson_completions").await.unwrap();
+    let mut seen = false;
+    for _ in 0..40 {
+        if page().await.contains(can_complete) {
+            seen = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(seen, "another writer's change is seen within seconds");
+
+    crate::helpers::post_form(&app, "/api/unenrol", "/", &format!("course={course}"), Some(&cookie)).await;
+    let after = page().await;
+    assert!(!after.contains(can_complete) && !after.contains(completed), "left, at once");
+}
