@@ -325,8 +325,9 @@ async fn main() {
     let (_, _, head) = http(&address, &login).await;
     let cookie = head
         .lines()
-        .find_map(|line| line.strip_prefix("set-cookie: ").or_else(|| line.strip_prefix("Set-Cookie: ")))
-        .and_then(|value| value.split(';').next())
+        .filter_map(|line| line.strip_prefix("set-cookie: ").or_else(|| line.strip_prefix("Set-Cookie: ")))
+        .filter_map(|value| value.split(';').next())
+        .find(|pair| pair.starts_with("session="))
         .expect("a session cookie")
         .to_string();
 
