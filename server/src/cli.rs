@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Settings;
 use crate::startup::{Application, connect_and_migrate};
+pub use crate::users::UsersCommand;
 
 #[derive(Parser, Debug)]
 #[command(name = "server", version, about = "A learning platform for digital skills")]
@@ -31,50 +32,6 @@ pub enum Command {
     Users {
         #[command(subcommand)]
         command: UsersCommand,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum UsersCommand {
-    /// Create an account. The password is read from standard input.
-    Create {
-        /// The login identifier: 3–32 of a–z 0–9 . _ -
-        #[arg(long)]
-        username: String,
-        /// The person's name, in any script.
-        #[arg(long)]
-        display_name: String,
-        /// learner, instructor, manager or admin.
-        #[arg(long, default_value = "learner")]
-        role: String,
-        #[command(flatten)]
-        settings: Settings,
-    },
-    /// Change an account's role.
-    SetRole {
-        #[arg(long)]
-        username: String,
-        /// learner, instructor, manager or admin.
-        #[arg(long)]
-        role: String,
-        #[command(flatten)]
-        settings: Settings,
-    },
-    /// Set a new password for an account. It is read from standard input.
-    ResetPassword {
-        #[arg(long)]
-        username: String,
-        #[command(flatten)]
-        settings: Settings,
-    },
-    /// Issue a one-time reset code for an account, to hand to its owner:
-    /// they set a new password with it at /reset. Any older code stops
-    /// working.
-    ResetCode {
-        #[arg(long)]
-        username: String,
-        #[command(flatten)]
-        settings: Settings,
     },
 }
 

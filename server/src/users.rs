@@ -8,8 +8,54 @@ use app::i18n::translate;
 use app::language::Language;
 use app::model::Role;
 
-use crate::cli::UsersCommand;
+use clap::Subcommand;
+
+use crate::config::Settings;
 use crate::startup::connect_and_migrate;
+
+#[derive(Subcommand, Debug)]
+pub enum UsersCommand {
+    /// Create an account. The password is read from standard input.
+    Create {
+        /// The login identifier: 3–32 of a–z 0–9 . _ -
+        #[arg(long)]
+        username: String,
+        /// The person's name, in any script.
+        #[arg(long)]
+        display_name: String,
+        /// learner, instructor, manager or admin.
+        #[arg(long, default_value = "learner")]
+        role: String,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Change an account's role.
+    SetRole {
+        #[arg(long)]
+        username: String,
+        /// learner, instructor, manager or admin.
+        #[arg(long)]
+        role: String,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Set a new password for an account. It is read from standard input.
+    ResetPassword {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Issue a one-time reset code for an account, to hand to its owner:
+    /// they set a new password with it at /reset. Any older code stops
+    /// working.
+    ResetCode {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        settings: Settings,
+    },
+}
 
 /// Runs a users command; `Ok` and `Err` carry what to tell the administrator.
 pub async fn run(command: UsersCommand, input: &mut impl BufRead) -> Result<String, String> {
@@ -50,7 +96,7 @@ pub async fn run(command: UsersCommand, input: &mut impl BufRead) -> Result<Stri
             let code = issued.code.grouped();
             Ok(format!(
                 "reset code for {username}: {code}\nit works once, until {}\nor open {}/reset/{code}",
-                app::server::admin::utc_minutes(issued.expires_at),
+                app::dates::utc_minutes(issued.expires_at),
                 settings.public_url()
             ))
         }

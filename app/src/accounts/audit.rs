@@ -19,23 +19,50 @@ impl Actor {
     }
 }
 
+/// One entry of the log: what was done, to whom, with what detail.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub subject_id: Option<i64>,
+    pub action: &'static str,
+    pub detail: serde_json::Value,
+}
+
+fn row(actor: &Actor, at: OffsetDateTime, entry: Entry) -> audit_log::ActiveModel {
+    audit_log::ActiveModel {
+        occurred_at: Set(at),
+        actor_id: Set(actor.user_id),
+        subject_id: Set(entry.subject_id),
+        action: Set(entry.action.to_string()),
+        detail: Set(entry.detail.to_string()),
+        client_address: Set(actor.client_address.clone()),
+        ..Default::default()
+    }
+}
+
+/// Within the transaction of the action: records it.
 pub async fn record(
     connection: &impl ConnectionTrait,
     actor: &Actor,
     subject_id: Option<i64>,
-    action: &str,
+    action: &'static str,
     detail: serde_json::Value,
 ) -> Result<(), DbErr> {
-    audit_log::ActiveModel {
-        occurred_at: Set(OffsetDateTime::now_utc()),
-        actor_id: Set(actor.user_id),
-        subject_id: Set(subject_id),
-        action: Set(action.to_string()),
-        detail: Set(detail.to_string()),
-        client_address: Set(actor.client_address.clone()),
-        ..Default::default()
+    row(actor, OffsetDateTime::now_utc(), Entry { subject_id, action, detail }).insert(connection).await?;
+    Ok(())
+}
+
+/// Within the transaction of the actions: records many at once (a file of
+/// thousands of learners is one statement per few hundred entries).
+pub async fn record_many(
+    connection: &impl ConnectionTrait,
+    actor: &Actor,
+    at: OffsetDateTime,
+    entries: Vec<Entry>,
+) -> Result<(), DbErr> {
+    use sea_orm::EntityTrait;
+    for chunk in entries.chunks(500) {
+        let rows = chunk.iter().cloned().map(|entry| row(actor, at, entry));
+        audit_log::Entity::insert_many(rows).exec_without_returning(connection).await?;
     }
-    .insert(connection)
-    .await?;
     Ok(())
 }

@@ -4,15 +4,18 @@
 
 mod audit;
 mod device;
+mod error;
 pub mod limits;
 mod password;
 mod profile;
 mod reset_code;
 mod service;
+mod sessions;
 mod validation;
 
-pub use audit::{Actor, record as record_in};
+pub use audit::{Actor, Entry as AuditEntry, record as record_in, record_many};
 pub use device::{DEVICE_COOKIE, Device, DeviceKey, device_cookie};
+pub use error::AccountError;
 pub use limits::Limit;
 pub use password::{PasswordHash, hash_password, hashers, verify_password};
 pub use profile::{ProfileChoice, parse_profile, profile_answers, save_profile};
@@ -20,7 +23,7 @@ pub use reset_code::{
     Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, issuer_of, redeem_reset_code,
 };
 pub use service::{
-    AccountError, NewAccount, change_password, create_user, delete_account, export_own_data, find_user, find_users,
+    NewAccount, change_password, create_user, delete_account, export_own_data, find_user, find_users,
     latest_audit_entries, record_login, reset_password, set_language, set_role,
 };
 pub use validation::{DisplayName, NewPassword, Username};

@@ -13,8 +13,9 @@ use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use super::audit::{Actor, record};
+use super::error::{AccountError, internal};
 use super::password::hash_password;
-use super::service::{AccountError, end_sessions, internal};
+use super::sessions::end_sessions;
 use super::validation::{NewPassword, Username};
 use crate::db::Db;
 use crate::entities::{reset_code, user};
@@ -53,22 +54,6 @@ impl fmt::Debug for ResetCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ResetCode(…)")
     }
-}
-
-/// Within a transaction: every unused code of the account stops working
-/// (its role or password changed, so whoever was allowed to issue it may no
-/// longer be, and it is no longer needed).
-pub(super) async fn cancel_reset_codes(
-    connection: &impl sea_orm::ConnectionTrait,
-    user_id: i64,
-) -> Result<(), sea_orm::DbErr> {
-    reset_code::Entity::update_many()
-        .col_expr(reset_code::Column::UsedAt, sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()))
-        .filter(reset_code::Column::UserId.eq(user_id))
-        .filter(reset_code::Column::UsedAt.is_null())
-        .exec(connection)
-        .await?;
-    Ok(())
 }
 
 /// A code issued, and until when it works.

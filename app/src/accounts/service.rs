@@ -9,11 +9,12 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use super::audit::{Actor, record};
+use super::error::{AccountError, internal};
 use super::password::hash_password;
+use super::sessions::{cancel_reset_codes, end_sessions};
 use super::validation::{DisplayName, NewPassword, Username};
 use crate::db::Db;
 use crate::entities::user;
-use crate::error::AppError;
 use crate::model::Role;
 
 #[derive(Debug)]
@@ -25,45 +26,6 @@ pub struct NewAccount {
     pub language: Option<crate::language::Language>,
     /// Profile answers given with consent at registration.
     pub profile: crate::model::ProfileAnswers,
-}
-
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum AccountError {
-    #[error("that username is taken")]
-    UsernameTaken,
-    #[error("no account has that username")]
-    UnknownUser,
-    #[error("the current password is wrong")]
-    WrongPassword,
-    #[error("too many wrong current passwords lately")]
-    TooManyTries,
-    #[error(transparent)]
-    App(#[from] AppError),
-}
-
-impl AccountError {
-    /// The interface message that explains it.
-    pub fn message_id(&self) -> &'static str {
-        match self {
-            AccountError::UsernameTaken => "username-taken",
-            AccountError::UnknownUser => "username-unknown",
-            AccountError::WrongPassword => "password-wrong-current",
-            AccountError::TooManyTries => "password-throttled",
-            AccountError::App(_) => "error-internal-text",
-        }
-    }
-
-    /// For a caller to whom only the application error can happen.
-    pub fn into_app_error(self) -> AppError {
-        match self {
-            AccountError::App(error) => error,
-            _ => AppError::Internal,
-        }
-    }
-}
-
-pub(super) fn internal(error: DbErr) -> AccountError {
-    AccountError::App(AppError::internal(error))
 }
 
 /// The account with `username`; a deleted account is nobody, and is not found.
@@ -120,7 +82,7 @@ pub async fn set_role(db: &Db, username: &Username, role: Role, actor: &Actor) -
         .await
         .map_err(internal)?;
     end_sessions(&transaction, user.id).await?;
-    super::reset_code::cancel_reset_codes(&transaction, user.id).await.map_err(internal)?;
+    cancel_reset_codes(&transaction, user.id).await.map_err(internal)?;
     transaction.commit().await.map_err(internal)?;
     Ok(())
 }
@@ -140,21 +102,9 @@ pub async fn reset_password(
     changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(id), "user.password_reset", json!({})).await.map_err(internal)?;
     end_sessions(&transaction, id).await?;
-    super::reset_code::cancel_reset_codes(&transaction, id).await.map_err(internal)?;
+    cancel_reset_codes(&transaction, id).await.map_err(internal)?;
     transaction.commit().await.map_err(internal)?;
     Ok(())
-}
-
-/// Signs a person out everywhere: phones are shared, and a changed role or
-/// password must take effect at once.
-pub(super) async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, user_id: i64) -> Result<(), AccountError> {
-    crate::entities::session::Entity::delete_many()
-        .filter(crate::entities::session::Column::UserId.eq(user_id))
-        .exec(connection)
-        .await
-        .map_err(internal)?;
-    // Every instance forgets the sessions it kept in memory.
-    crate::signed_in::revoke_everywhere(connection).await.map_err(internal)
 }
 
 /// Accounts whose username or name starts with `query` (any case), at most
@@ -233,7 +183,7 @@ pub async fn change_password(
     changed.password_hash = Set(hash.into_stored());
     changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(user_id), "user.password_changed", json!({})).await.map_err(internal)?;
-    super::reset_code::cancel_reset_codes(&transaction, user_id).await.map_err(internal)?;
+    cancel_reset_codes(&transaction, user_id).await.map_err(internal)?;
     let mut others =
         crate::entities::session::Entity::delete_many().filter(crate::entities::session::Column::UserId.eq(user_id));
     if let Some(keep) = keep_session {

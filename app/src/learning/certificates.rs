@@ -47,7 +47,7 @@ pub(super) async fn issue_if_earned(
     if !course.certificate.issued || !progress(course, completed).all_done() {
         return Ok(());
     }
-    let best = super::service::best_scores(connection, user_id, &course.id).await?;
+    let best = super::records::best_scores(connection, user_id, &course.id).await?;
     if !earned(course, completed, &best) {
         return Ok(());
     }

@@ -181,7 +181,7 @@ pub async fn join_cohort(
     if catalog.course(&cohort.course_id).is_none() {
         return Err(CohortError::UnknownCode);
     }
-    let already = super::service::active_enrolment(&transaction, user_id, &cohort.course_id)
+    let already = super::records::active_enrolment(&transaction, user_id, &cohort.course_id)
         .await?
         .is_some_and(|enrolment| enrolment.cohort_id == Some(cohort.id));
     if already {
@@ -200,7 +200,7 @@ pub async fn join_cohort(
             return Err(CohortError::Full);
         }
     }
-    super::service::upsert_enrolment(&transaction, user_id, &cohort.course_id, Some(cohort.id)).await?;
+    super::enrolment::upsert_enrolment(&transaction, user_id, &cohort.course_id, Some(cohort.id)).await?;
     crate::accounts::record_in(&transaction, actor, Some(user_id), "cohort.joined", json!({ "cohort": cohort.id }))
         .await?;
     transaction.commit().await?;

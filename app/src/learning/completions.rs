@@ -1,53 +1,18 @@
-//! Enrolling, completing lessons and submitting quizzes. Every write is one
+//! Completing lessons and submitting quizzes. Every write is one
 //! transaction, acknowledged only once committed; repeating a request (a
 //! double click, a retry after a dropped connection) changes nothing.
 
-use std::collections::{HashMap, HashSet};
-
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 use time::OffsetDateTime;
 
-use super::grading::{Answers, SubmissionError, grade};
+use super::error::LearningError;
+use super::grading::{Answers, grade};
 use super::progress::progress;
+use super::records::completed_lessons;
 use crate::catalog::Course;
 use crate::db::Db;
 use crate::entities::{course_completion, enrolment, lesson_completion, quiz_attempt};
-use crate::model::Enrolment;
-
-#[derive(Debug, thiserror::Error)]
-pub enum LearningError {
-    #[error("that lesson is not in this course")]
-    NotInCourse,
-    #[error("not enrolled in this course")]
-    NotEnrolled,
-    #[error("this course is joined with a cohort code only")]
-    CodeOnly,
-    #[error("a quiz lesson is completed by passing its quiz")]
-    QuizLesson,
-    #[error("this lesson has no quiz")]
-    NoQuiz,
-    #[error(transparent)]
-    Submission(#[from] SubmissionError),
-    #[error(transparent)]
-    Database(#[from] DbErr),
-}
-
-/// A person's current enrolment in a course, if they have not left it.
-pub async fn active_enrolment(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    course_id: &str,
-) -> Result<Option<enrolment::Model>, DbErr> {
-    enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .filter(enrolment::Column::CourseId.eq(course_id))
-        .filter(enrolment::Column::LeftAt.is_null())
-        .one(connection)
-        .await
-}
 
 /// Within a write transaction: the enrolment, locked on PostgreSQL until
 /// the transaction ends, so that a learner's completions are written one
@@ -67,188 +32,6 @@ async fn lock_enrolment(
         query = query.lock_exclusive();
     }
     query.one(connection).await
-}
-
-/// Enrols a person in an `open` course by themselves (again, if they had
-/// left: their progress is still there). Enrolling twice changes nothing.
-pub async fn enrol(db: &Db, course: &Course, user_id: i64) -> Result<(), LearningError> {
-    if course.enrolment == Enrolment::Code {
-        return Err(LearningError::CodeOnly);
-    }
-    let _changing = db.progress.changing(user_id);
-    let transaction = db.writer.begin().await?;
-    upsert_enrolment(&transaction, user_id, &course.id, None).await?;
-    transaction.commit().await?;
-    Ok(())
-}
-
-/// Within a transaction: the person is enrolled in the course (in `cohort`,
-/// when given; a person enrolled alone keeps no cohort).
-pub(super) async fn upsert_enrolment(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    course_id: &str,
-    cohort: Option<i64>,
-) -> Result<(), DbErr> {
-    let now = OffsetDateTime::now_utc();
-    let existing = enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .filter(enrolment::Column::CourseId.eq(course_id))
-        .one(connection)
-        .await?;
-    match existing {
-        Some(row) => {
-            let mut update = enrolment::Entity::update_many()
-                .col_expr(enrolment::Column::LeftAt, sea_orm::sea_query::Expr::value(None::<OffsetDateTime>))
-                .filter(enrolment::Column::Id.eq(row.id));
-            if row.left_at.is_some() {
-                update = update.col_expr(enrolment::Column::EnrolledAt, sea_orm::sea_query::Expr::value(now));
-            }
-            if let Some(cohort) = cohort {
-                update = update.col_expr(enrolment::Column::CohortId, sea_orm::sea_query::Expr::value(cohort));
-            } else if row.left_at.is_some() {
-                // Coming back alone after leaving: not back into the old
-                // cohort (its places and dates were not checked).
-                update = update.col_expr(enrolment::Column::CohortId, sea_orm::sea_query::Expr::value(None::<i64>));
-            }
-            update.exec(connection).await?;
-        }
-        None => {
-            let [gender, age_band, region] = consented_answers(connection, user_id).await?;
-            enrolment::Entity::insert(enrolment::ActiveModel {
-                user_id: Set(user_id),
-                course_id: Set(course_id.to_string()),
-                cohort_id: Set(cohort),
-                enrolled_at: Set(now),
-                left_at: Set(None),
-                gender: Set(gender),
-                age_band: Set(age_band),
-                region: Set(region),
-                ..Default::default()
-            })
-            .on_conflict(
-                OnConflict::columns([enrolment::Column::UserId, enrolment::Column::CourseId]).do_nothing().to_owned(),
-            )
-            .exec_without_returning(connection)
-            .await?;
-        }
-    }
-    Ok(())
-}
-
-/// Consented answers as an enrolment's copies hold them: gender, age
-/// band, region.
-pub(crate) fn answer_columns(answers: &crate::model::ProfileAnswers) -> [Option<String>; 3] {
-    use crate::model::ProfileQuestion;
-    let answer = |question: ProfileQuestion| {
-        answers.iter().find(|(asked, _)| *asked == question).map(|(_, answer)| answer.clone())
-    };
-    [answer(ProfileQuestion::Gender), answer(ProfileQuestion::AgeBand), answer(ProfileQuestion::Region)]
-}
-
-/// A learner's consented answers, as a new enrolment copies them.
-async fn consented_answers(connection: &impl ConnectionTrait, user_id: i64) -> Result<[Option<String>; 3], DbErr> {
-    use crate::entities::profile_answer;
-    use crate::model::ProfileQuestion;
-    let rows =
-        profile_answer::Entity::find().filter(profile_answer::Column::UserId.eq(user_id)).all(connection).await?;
-    let answers: crate::model::ProfileAnswers = rows
-        .into_iter()
-        .filter_map(|row| ProfileQuestion::parse(&row.question).map(|question| (question, row.answer)))
-        .collect();
-    Ok(answer_columns(&answers))
-}
-
-/// Within a transaction: a learner's enrolments take the answers they
-/// now consent to (none, once consent is withdrawn).
-pub(crate) async fn copy_answers_to_enrolments(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    answers: &crate::model::ProfileAnswers,
-) -> Result<(), DbErr> {
-    use sea_orm::sea_query::Expr;
-    let [gender, age_band, region] = answer_columns(answers);
-    enrolment::Entity::update_many()
-        .col_expr(enrolment::Column::Gender, Expr::value(gender))
-        .col_expr(enrolment::Column::AgeBand, Expr::value(age_band))
-        .col_expr(enrolment::Column::Region, Expr::value(region))
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .exec(connection)
-        .await?;
-    Ok(())
-}
-
-/// Leaves a course. The enrolment and every completion and attempt stay,
-/// as history; enrolling again picks up where the person left off.
-pub async fn unenrol(db: &Db, course_id: &str, user_id: i64) -> Result<(), LearningError> {
-    let _changing = db.progress.changing(user_id);
-    enrolment::Entity::update_many()
-        .col_expr(enrolment::Column::LeftAt, sea_orm::sea_query::Expr::value(OffsetDateTime::now_utc()))
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .filter(enrolment::Column::CourseId.eq(course_id))
-        .filter(enrolment::Column::LeftAt.is_null())
-        .exec(&db.writer)
-        .await?;
-    Ok(())
-}
-
-/// The courses a person is enrolled in now, most recently enrolled first.
-pub async fn my_enrolments(db: &Db, user_id: i64) -> Result<Vec<enrolment::Model>, DbErr> {
-    enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .filter(enrolment::Column::LeftAt.is_null())
-        .order_by_desc(enrolment::Column::EnrolledAt)
-        .all(&db.reader)
-        .await
-}
-
-/// The ids of the lessons of a course a person has completed (including
-/// lessons since removed from the course).
-pub async fn completed_lessons(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    course_id: &str,
-) -> Result<HashSet<String>, DbErr> {
-    Ok(lesson_completion::Entity::find()
-        .filter(lesson_completion::Column::UserId.eq(user_id))
-        .filter(lesson_completion::Column::CourseId.eq(course_id))
-        .all(connection)
-        .await?
-        .into_iter()
-        .map(|row| row.lesson_id)
-        .collect())
-}
-
-pub async fn course_completion(
-    db: &Db,
-    user_id: i64,
-    course_id: &str,
-) -> Result<Option<course_completion::Model>, DbErr> {
-    course_completion::Entity::find_by_id((user_id, course_id.to_string())).one(&db.reader).await
-}
-
-/// The best score of each quiz lesson a person has attempted in a course.
-pub async fn best_scores(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    course_id: &str,
-) -> Result<HashMap<String, u8>, DbErr> {
-    let mut best = HashMap::new();
-    for attempt in quiz_attempt::Entity::find()
-        .filter(quiz_attempt::Column::UserId.eq(user_id))
-        .filter(quiz_attempt::Column::CourseId.eq(course_id))
-        .all(connection)
-        .await?
-    {
-        let score = attempt.score_percent.clamp(0, 100) as u8;
-        best.entry(attempt.lesson_id).and_modify(|best: &mut u8| *best = (*best).max(score)).or_insert(score);
-    }
-    Ok(best)
-}
-
-/// One of a person's own attempts (never someone else's).
-pub async fn quiz_attempt(db: &Db, user_id: i64, attempt_id: i64) -> Result<Option<quiz_attempt::Model>, DbErr> {
-    quiz_attempt::Entity::find_by_id(attempt_id).filter(quiz_attempt::Column::UserId.eq(user_id)).one(&db.reader).await
 }
 
 /// Records lesson completions with group commit: completions that arrive

@@ -5,11 +5,16 @@
 pub mod bulk;
 mod certificates;
 mod cohorts;
+mod completions;
+mod enrolment;
+mod error;
 #[cfg(test)]
 mod fixtures;
 mod grading;
 mod progress;
-mod service;
+mod records;
+mod standing;
+mod views;
 
 pub use certificates::{
     RevokeError, VERIFY_CODE_LENGTH, earned, earned_in, find_certificate, my_certificate, revoke_certificate,
@@ -18,10 +23,12 @@ pub use cohorts::{
     CohortError, NewCohort, TIME_ZONES, account_facts, cohort_members, cohort_with_count, create_cohort, facts_of,
     join_cohort, learners_of_organisation, list_cohorts, memberships, today_in,
 };
+pub use completions::{CompletionWriter, submit_quiz};
+pub(crate) use enrolment::{answer_columns, copy_answers_to_enrolments};
+pub use enrolment::{enrol, unenrol};
+pub use error::LearningError;
 pub use grading::{Answers, Graded, SubmissionError, grade};
 pub use progress::{CourseProgress, progress};
-pub use service::{
-    CompletionWriter, LearningError, active_enrolment, best_scores, completed_lessons, course_completion, enrol,
-    my_enrolments, quiz_attempt, submit_quiz, unenrol,
-};
-pub(crate) use service::{answer_columns, copy_answers_to_enrolments};
+pub use records::{active_enrolment, best_scores, completed_lessons, course_completion, my_enrolments, quiz_attempt};
+pub use standing::{ReaderStanding, graded_attempt, standing_of};
+pub use views::{cohort_members_progress, cohorts_page, facts as cohort_facts, my_courses, summary as cohort_summary};

@@ -60,7 +60,7 @@ pub async fn take_issued_code() -> Result<Option<crate::model::IssuedResetCode>,
     Ok(Some(crate::model::IssuedResetCode {
         username: username.to_string(),
         code: code.grouped(),
-        expires_at: utc_minutes(expires),
+        expires_at: crate::dates::utc_minutes(expires),
         link: format!("{}/reset/{}", state.public_url, code.grouped()),
     }))
 }
@@ -135,18 +135,4 @@ pub async fn change_role(username: String, role: String) -> Result<(), AppError>
     }
     leptos_axum::redirect(&format!("/admin/users?q={username}&changed={username}"));
     Ok(())
-}
-
-/// `2026-11-28 14:05 UTC`
-#[cfg(feature = "ssr")]
-pub fn utc_minutes(time: time::OffsetDateTime) -> String {
-    let time = time.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-        time.year(),
-        u8::from(time.month()),
-        time.day(),
-        time.hour(),
-        time.minute()
-    )
 }

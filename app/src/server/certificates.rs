@@ -35,14 +35,14 @@ pub fn certificate_view(
         learner_name: found.learner_name,
         course_id: found.course_id,
         course_title: found.course_title,
-        issued_on: super::catalog::utc_date(found.issued_at),
+        issued_on: crate::dates::utc_date(found.issued_at),
         minutes: found.minutes.max(0) as u32,
         programme: programme.to_string(),
         logo: false,
         qr_svg: qr_svg(&verify_url),
         verify_code: code,
         verify_url,
-        revoked_on: found.revoked_at.map(super::catalog::utc_date),
+        revoked_on: found.revoked_at.map(crate::dates::utc_date),
     }
 }
 
@@ -85,12 +85,12 @@ pub async fn verify_certificate(code: String) -> Result<Verification, AppError> 
         learner_name: Some(found.learner_name).filter(|name| !name.is_empty()),
         may_revoke,
         course_title: found.course_title,
-        issued_on: super::catalog::utc_date(found.issued_at),
+        issued_on: crate::dates::utc_date(found.issued_at),
         programme: state.programme_name.clone(),
         verify_code: crate::codes::grouped(&found.verify_code),
     };
     Ok(match found.revoked_at {
-        Some(revoked) => Verification::Revoked(verified, super::catalog::utc_date(revoked)),
+        Some(revoked) => Verification::Revoked(verified, crate::dates::utc_date(revoked)),
         None => Verification::Valid(verified),
     })
 }

@@ -10,33 +10,11 @@ use crate::model::{ImportReport, ImportsPage};
 /// The files this manager uploaded lately.
 #[server(endpoint = "imports_page")]
 pub async fn list_imports() -> Result<ImportsPage, AppError> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
     let viewer = crate::auth::authorize(<ListImports as leptos::server_fn::ServerFn>::PATH)
         .await?
         .ok_or(AppError::Unauthorized)?;
     let state = expect_context::<crate::state::AppState>();
-    use crate::entities::import;
-    let recent = import::Entity::find()
-        .select_only()
-        .column(import::Column::Id)
-        .column(import::Column::FileName)
-        .column(import::Column::CreatedAt)
-        .column(import::Column::AppliedAt)
-        .filter(import::Column::CreatedBy.eq(viewer.id))
-        .order_by_desc(import::Column::Id)
-        .limit(20)
-        .into_tuple::<(i64, String, time::OffsetDateTime, Option<time::OffsetDateTime>)>()
-        .all(&state.db.reader)
-        .await
-        .map_err(AppError::internal)?
-        .into_iter()
-        .map(|(id, file_name, created_at, applied_at)| crate::model::ImportSummary {
-            id,
-            file_name,
-            uploaded_at: super::admin::utc_minutes(created_at),
-            applied: applied_at.is_some(),
-        })
-        .collect();
+    let recent = crate::learning::bulk::recent_files(&state.db, viewer.id).await.map_err(AppError::internal)?;
     Ok(ImportsPage { recent, max_megabytes: (state.import_max_bytes / (1024 * 1024)) as u64 })
 }
 
@@ -46,10 +24,8 @@ async fn own_import(
     state: &crate::state::AppState,
     viewer: &crate::model::Viewer,
     id: i64,
-) -> Result<crate::entities::import::Model, AppError> {
-    use sea_orm::EntityTrait;
-    let found = crate::entities::import::Entity::find_by_id(id)
-        .one(&state.db.reader)
+) -> Result<crate::learning::bulk::StoredFile, AppError> {
+    let found = crate::learning::bulk::stored_file(&state.db, id)
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
@@ -59,84 +35,18 @@ async fn own_import(
     Ok(found)
 }
 
-/// Rows shown on the page; the rest are counted.
-#[cfg(feature = "ssr")]
-const ROWS_SHOWN: usize = 1000;
-
 /// The dry run of a file: what applying it would do, row by row.
 #[server(endpoint = "import_report")]
 pub async fn check_import(id: i64) -> Result<ImportReport, AppError> {
-    use crate::learning::bulk::{self, Outcome};
-    use crate::model::{HandoutCode, ImportReportRow};
     let viewer = crate::auth::authorize(<CheckImport as leptos::server_fn::ServerFn>::PATH)
         .await?
         .ok_or(AppError::Unauthorized)?;
     let state = expect_context::<crate::state::AppState>();
     let file = own_import(&state, &viewer, id).await?;
-    let mut report = ImportReport {
-        id,
-        file_name: file.file_name.clone(),
-        uploaded_at: super::admin::utc_minutes(file.created_at),
-        applied_at: file.applied_at.map(super::admin::utc_minutes),
-        codes_expire_on: file
-            .applied_at
-            .map(|applied| super::catalog::utc_date(applied + state.policy.set_password_code_lifetime)),
-        ..ImportReport::default()
-    };
-    let codes: Vec<bulk::IssuedCode> =
-        file.codes.as_deref().and_then(|codes| serde_json::from_str(codes).ok()).unwrap_or_default();
-    report.codes = codes
-        .into_iter()
-        .map(|code| HandoutCode { username: code.username, name: code.name, cohort: code.cohort, code: code.code })
-        .collect();
-    let rows = match bulk::read_file(file.content.as_bytes()) {
-        Ok(rows) => rows,
-        Err(problem) => {
-            report.problem = Some((problem.message_id().into(), problem.detail()));
-            return Ok(report);
-        }
-    };
     let catalog = state.catalog.current();
-    let planned = bulk::plan(&state.db.reader, &catalog, rows, &viewer).await.map_err(AppError::internal)?;
-    let mut shown: Vec<ImportReportRow> = Vec::new();
-    let mut others: Vec<ImportReportRow> = Vec::new();
-    for row in planned {
-        let (outcome, refused) = match &row.outcome {
-            Outcome::Create => {
-                report.will_create += 1;
-                ("import-will-create".to_string(), false)
-            }
-            Outcome::Enrol => {
-                report.will_enrol += 1;
-                ("import-will-enrol".to_string(), false)
-            }
-            Outcome::Nothing => {
-                report.nothing_to_do += 1;
-                ("import-nothing-to-do".to_string(), false)
-            }
-            Outcome::Error(reason) => {
-                report.refused += 1;
-                (reason.clone(), true)
-            }
-        };
-        let line = ImportReportRow {
-            line: row.row.line,
-            username: row.row.username,
-            name: row.row.name,
-            cohort: row.row.cohort,
-            outcome,
-            refused,
-        };
-        if refused { shown.push(line) } else { others.push(line) }
-    }
-    let total = shown.len() + others.len();
-    shown.extend(others);
-    shown.truncate(ROWS_SHOWN);
-    report.rows_left_out = (total - shown.len()) as u64;
-    report.rows = shown;
-    Ok(report)
+    let lifetime = state.policy.set_password_code_lifetime;
+    crate::learning::bulk::report(&state.db, &catalog, file, &viewer, lifetime).await.map_err(AppError::internal)
 }
-
 /// Applies a file: every valid row, or nothing.
 #[server(endpoint = "apply_import")]
 pub async fn apply_import(id: i64) -> Result<(), AppError> {

@@ -115,24 +115,7 @@ pub async fn my_courses() -> Result<Vec<MyCourse>, AppError> {
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
-    let mut courses = Vec::new();
-    for enrolment in crate::learning::my_enrolments(&state.db, viewer.id).await.map_err(AppError::internal)? {
-        // A course no longer offered keeps its history but leaves the dashboard.
-        let Some(course) = catalog.course(&enrolment.course_id) else { continue };
-        let completed = crate::learning::completed_lessons(&state.db.reader, viewer.id, &course.id)
-            .await
-            .map_err(AppError::internal)?;
-        let progress = crate::learning::progress(course, &completed);
-        let completion =
-            crate::learning::course_completion(&state.db, viewer.id, &course.id).await.map_err(AppError::internal)?;
-        courses.push(MyCourse {
-            card: course.card(reader),
-            progress: progress.course,
-            next_lesson: progress.next_lesson.and_then(|id| course.lesson_link(&id, reader)),
-            completed_on: completion.map(|done| super::catalog::utc_date(done.completed_at)),
-        });
-    }
-    Ok(courses)
+    crate::learning::my_courses(&state.db, &catalog, viewer.id, reader).await.map_err(AppError::internal)
 }
 
 /// Joins the cohort with `code`, then shows its course.
@@ -174,40 +157,6 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
     }
 }
 
-#[cfg(feature = "ssr")]
-fn summary(
-    cohort: crate::entities::cohort::Model,
-    members: u64,
-    catalog: &crate::catalog::Catalog,
-    reader: crate::language::Language,
-) -> crate::model::CohortSummary {
-    let date = |date: time::Date| format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day());
-    crate::model::CohortSummary {
-        id: cohort.id,
-        course_title: catalog.course(&cohort.course_id).map(|course| course.card(reader).title).unwrap_or_default(),
-        course_id: cohort.course_id,
-        name: cohort.name,
-        code: crate::codes::grouped(&cohort.code),
-        time_zone: cohort.time_zone,
-        starts_on: cohort.starts_on.map(date),
-        ends_on: cohort.ends_on.map(date),
-        capacity: cohort.capacity,
-        members,
-    }
-}
-
-/// The access rules' view of a cohort.
-#[cfg(feature = "ssr")]
-fn facts<'a>(
-    cohort: &crate::entities::cohort::Model,
-    course: Option<&'a crate::catalog::Course>,
-) -> crate::policy::CohortFacts<'a> {
-    crate::policy::CohortFacts {
-        organisation: cohort.organisation_id,
-        instructors: course.map(|course| course.instructors.as_slice()).unwrap_or_default(),
-    }
-}
-
 /// The cohorts someone may see, and what a new one may be for.
 #[server(endpoint = "cohorts")]
 pub async fn cohorts() -> Result<CohortsPage, AppError> {
@@ -216,39 +165,7 @@ pub async fn cohorts() -> Result<CohortsPage, AppError> {
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
-    let cohorts = crate::learning::list_cohorts(&state.db)
-        .await
-        .map_err(AppError::internal)?
-        .into_iter()
-        .filter(|(cohort, _)| {
-            crate::policy::may_see_cohort(&viewer, facts(cohort, catalog.course(&cohort.course_id).map(|c| c.as_ref())))
-        })
-        .map(|(cohort, members)| summary(cohort, members, &catalog, reader))
-        .collect();
-    let manager = crate::policy::may_create_cohorts(&viewer);
-    let organisations = if crate::policy::is_programme_wide(&viewer) {
-        use sea_orm::{EntityTrait, QueryOrder};
-        crate::entities::organisation::Entity::find()
-            .order_by_asc(crate::entities::organisation::Column::Name)
-            .all(&state.db.reader)
-            .await
-            .map_err(AppError::internal)?
-            .into_iter()
-            .map(|organisation| (organisation.id, organisation.name))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    Ok(CohortsPage {
-        organisations,
-        cohorts,
-        courses: if manager {
-            catalog.courses().iter().map(|course| (course.id.clone(), course.card(reader).title)).collect()
-        } else {
-            Vec::new()
-        },
-        time_zones: crate::learning::TIME_ZONES.iter().map(|(zone, _, _)| zone.to_string()).collect(),
-    })
+    crate::learning::cohorts_page(&state.db, &catalog, &viewer, reader).await.map_err(AppError::internal)
 }
 
 #[server(endpoint = "create_cohort")]
@@ -273,14 +190,10 @@ pub async fn create_cohort(
         (Some(own), _) => Some(own),
         (None, None | Some("")) => None,
         (None, Some(text)) => {
-            use sea_orm::EntityTrait;
-            let id = text.parse::<i64>().map_err(|_| AppError::BadRequest)?;
-            crate::entities::organisation::Entity::find_by_id(id)
-                .one(&state.db.reader)
-                .await
-                .map_err(AppError::internal)?
-                .ok_or(AppError::BadRequest)?;
-            Some(id)
+            Some(crate::organisations::existing(&state.db, text).await.map_err(|error| match error {
+                crate::organisations::OrganisationError::Database(error) => AppError::internal(error),
+                _ => AppError::BadRequest,
+            })?)
         }
     };
     let form = NewCohort { course_id, name, time_zone, starts_on, ends_on, capacity, organisation_id };
@@ -310,7 +223,6 @@ pub async fn create_cohort(
 /// One cohort and the progress of each of its learners.
 #[server(endpoint = "cohort")]
 pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
-    use crate::model::CohortMember;
     let viewer =
         crate::auth::authorize(<Cohort as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
     let reader = crate::i18n::use_language();
@@ -321,7 +233,7 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
     let course = catalog.course(&cohort.course_id).cloned();
-    if !crate::policy::may_see_cohort(&viewer, facts(&cohort, course.as_deref())) {
+    if !crate::policy::may_see_cohort(&viewer, crate::learning::cohort_facts(&cohort, course.as_deref())) {
         return Err(AppError::Forbidden);
     }
     let filters = crate::model::StatisticsFilters { cohort: Some(cohort.id.to_string()), ..Default::default() };
@@ -330,24 +242,14 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
     if !crate::policy::may_see_breakdowns(&viewer) {
         statistics.breakdowns.clear();
     }
-    let mut members = Vec::new();
-    for (user, enrolment) in crate::learning::cohort_members(&state.db, cohort.id).await.map_err(AppError::internal)? {
-        let completed = crate::learning::completed_lessons(&state.db.reader, user.id, &cohort.course_id)
-            .await
-            .map_err(AppError::internal)?;
-        let progress = course.as_ref().map(|course| crate::learning::progress(course, &completed).course);
-        let completion = crate::learning::course_completion(&state.db, user.id, &cohort.course_id)
-            .await
-            .map_err(AppError::internal)?;
-        members.push(CohortMember {
-            username: user.username,
-            display_name: user.display_name,
-            enrolled_on: super::catalog::utc_date(enrolment.enrolled_at),
-            left_on: enrolment.left_at.map(super::catalog::utc_date),
-            progress: progress.unwrap_or_default(),
-            completed: completion.is_some(),
-        });
-    }
+    let members = crate::learning::cohort_members_progress(&state.db, &cohort, course.as_deref())
+        .await
+        .map_err(AppError::internal)?;
     let issued = super::admin::take_issued_code().await?;
-    Ok(CohortPage { cohort: summary(cohort, count, &catalog, reader), members, issued, statistics })
+    Ok(CohortPage {
+        cohort: crate::learning::cohort_summary(cohort, count, &catalog, reader),
+        members,
+        issued,
+        statistics,
+    })
 }

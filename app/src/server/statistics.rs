@@ -605,7 +605,7 @@ pub mod reporting {
                 cohort: row.cohort,
                 progress: crate::model::Progress::new(row.lessons_done as usize, course.lessons().count()),
                 completed: row.completed_at.is_some(),
-                last_active_on: row.last_active_at.map(super::super::catalog::utc_date),
+                last_active_on: row.last_active_at.map(crate::dates::utc_date),
             })
             .collect();
         Ok(learners)

@@ -132,7 +132,7 @@ pub const LEARNER_COLUMNS: [&str; 12] = [
 
 /// A UTC date, or nothing.
 fn day(time: Option<OffsetDateTime>) -> String {
-    time.map(crate::server::catalog::utc_date).unwrap_or_default()
+    time.map(crate::dates::utc_date).unwrap_or_default()
 }
 
 impl LearnerRow {

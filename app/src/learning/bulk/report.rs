@@ -1,0 +1,87 @@
+//! A file's dry run as its page shows it: what applying it would do, row
+//! by row, refused rows first; and, once applied, the codes to hand out.
+
+use sea_orm::DbErr;
+use time::Duration;
+
+use super::apply::IssuedCode;
+use super::file::read_file;
+use super::plan::{Outcome, plan};
+use crate::catalog::Catalog;
+use crate::db::Db;
+use crate::entities::import;
+use crate::model::{HandoutCode, ImportReport, ImportReportRow, Viewer};
+
+/// Rows shown on the page; the rest are counted.
+const ROWS_SHOWN: usize = 1000;
+
+/// The report of `file` as `viewer` may see it; set-password codes expire
+/// `code_lifetime` after the file was applied.
+pub async fn report(
+    db: &Db,
+    catalog: &Catalog,
+    file: import::Model,
+    viewer: &Viewer,
+    code_lifetime: Duration,
+) -> Result<ImportReport, DbErr> {
+    let id = file.id;
+    let mut report = ImportReport {
+        id,
+        file_name: file.file_name.clone(),
+        uploaded_at: crate::dates::utc_minutes(file.created_at),
+        applied_at: file.applied_at.map(crate::dates::utc_minutes),
+        codes_expire_on: file.applied_at.map(|applied| crate::dates::utc_date(applied + code_lifetime)),
+        ..ImportReport::default()
+    };
+    let codes: Vec<IssuedCode> =
+        file.codes.as_deref().and_then(|codes| serde_json::from_str(codes).ok()).unwrap_or_default();
+    report.codes = codes
+        .into_iter()
+        .map(|code| HandoutCode { username: code.username, name: code.name, cohort: code.cohort, code: code.code })
+        .collect();
+    let rows = match read_file(file.content.as_bytes()) {
+        Ok(rows) => rows,
+        Err(problem) => {
+            report.problem = Some((problem.message_id().into(), problem.detail()));
+            return Ok(report);
+        }
+    };
+    let planned = plan(&db.reader, catalog, rows, viewer).await?;
+    let mut shown: Vec<ImportReportRow> = Vec::new();
+    let mut others: Vec<ImportReportRow> = Vec::new();
+    for row in planned {
+        let (outcome, refused) = match &row.outcome {
+            Outcome::Create => {
+                report.will_create += 1;
+                ("import-will-create".to_string(), false)
+            }
+            Outcome::Enrol => {
+                report.will_enrol += 1;
+                ("import-will-enrol".to_string(), false)
+            }
+            Outcome::Nothing => {
+                report.nothing_to_do += 1;
+                ("import-nothing-to-do".to_string(), false)
+            }
+            Outcome::Error(reason) => {
+                report.refused += 1;
+                (reason.clone(), true)
+            }
+        };
+        let line = ImportReportRow {
+            line: row.row.line,
+            username: row.row.username,
+            name: row.row.name,
+            cohort: row.row.cohort,
+            outcome,
+            refused,
+        };
+        if refused { shown.push(line) } else { others.push(line) }
+    }
+    let total = shown.len() + others.len();
+    shown.extend(others);
+    shown.truncate(ROWS_SHOWN);
+    report.rows_left_out = (total - shown.len()) as u64;
+    report.rows = shown;
+    Ok(report)
+}
