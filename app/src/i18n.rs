@@ -198,11 +198,10 @@ mod tests {
         let chosen = crate::model::Level::ALL.map(|level| level.message_id());
         let roles = crate::model::Role::ALL.map(|role| role.message_id());
         let withheld = ["stat-breakdowns-dated"];
-        for id in chosen
-            .iter()
-            .chain(roles.iter())
-            .chain(withheld.iter())
-            .chain(crate::components::problem::PROBLEM_MESSAGES.iter().flat_map(|(a, b)| [a, b]))
+        for id in
+            chosen.iter().chain(roles.iter()).chain(withheld.iter()).chain(
+                crate::components::problem::PROBLEMS.iter().flat_map(|problem| [&problem.heading, &problem.text]),
+            )
         {
             assert!(english.contains(*id), "no message {id}");
         }

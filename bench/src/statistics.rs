@@ -406,7 +406,7 @@ async fn main() {
     );
     let (status, _, _) = http(&address, &apply).await;
     let applied = started.elapsed();
-    assert_eq!(status, 302);
+    assert_eq!(status, 303);
     println!(
         "bulk enrolment of 100000 rows ({:.1} MB): upload {:.2} s, dry run page {:.2} s, apply {:.2} s",
         file.len() as f64 / 1e6,

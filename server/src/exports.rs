@@ -4,8 +4,8 @@
 
 use app::model::{StatisticsFilters, Viewer};
 use app::policy;
-use app::server::statistics::reporting;
 use app::state::AppState;
+use app::statistics::reporting;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use crate::guard::{SignedIn, refuse_unless};
 
 fn refused(message: &str, detail: &str) -> Response {
-    let detail = app::server::statistics::reporting::encode(detail);
+    let detail = app::statistics::reporting::encode(detail);
     Redirect::to(&format!("/manage/import?refused={message}&detail={detail}")).into_response()
 }
 

@@ -11,7 +11,7 @@ pub use form::{Field, NextPath, form_errors};
 pub use issued_code::IssuedCode;
 pub use layout::Layout;
 pub use page_title::PageTitle;
-pub use problem::ProblemPage;
+pub use problem::{ProblemPage, loaded};
 pub use profile::ProfileQuestions;
 pub use progress::ProgressBar;
 pub use statistics::{StatisticsView, number, percent};

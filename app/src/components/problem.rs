@@ -1,32 +1,44 @@
 use leptos::prelude::*;
 
-use super::PageTitle;
-
 use super::Layout;
+use super::PageTitle;
 use crate::error::AppError;
 use crate::i18n::t;
 
-/// The heading and text of each error page, as message ids.
-pub const PROBLEM_MESSAGES: [(&str, &str); 5] = [
-    ("error-not-found-title", "error-not-found-text"),
-    ("error-bad-request-title", "error-bad-request-text"),
-    ("error-internal-title", "error-internal-text"),
-    ("error-not-allowed-title", "error-not-allowed-text"),
-    ("error-busy-title", "error-busy-text"),
-];
+/// The heading and text of an error page, as message ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub heading: &'static str,
+    pub text: &'static str,
+}
+
+const NOT_FOUND: Problem = Problem { heading: "error-not-found-title", text: "error-not-found-text" };
+const BAD_REQUEST: Problem = Problem { heading: "error-bad-request-title", text: "error-bad-request-text" };
+const INTERNAL: Problem = Problem { heading: "error-internal-title", text: "error-internal-text" };
+const NOT_ALLOWED: Problem = Problem { heading: "error-not-allowed-title", text: "error-not-allowed-text" };
+const BUSY: Problem = Problem { heading: "error-busy-title", text: "error-busy-text" };
+
+/// Every error page's messages (each must exist in every language).
+#[cfg(test)]
+pub const PROBLEMS: [Problem; 5] = [NOT_FOUND, BAD_REQUEST, INTERNAL, NOT_ALLOWED, BUSY];
+
+/// What the page of `error` says.
+pub fn problem_of(error: &AppError) -> Problem {
+    match error {
+        AppError::NotFound => NOT_FOUND,
+        AppError::BadRequest | AppError::Form(_) => BAD_REQUEST,
+        AppError::Internal => INTERNAL,
+        AppError::Unauthorized | AppError::Forbidden => NOT_ALLOWED,
+        AppError::Busy => BUSY,
+    }
+}
 
 /// A page that explains what went wrong, answered with the error's status.
 #[component]
 pub fn ProblemPage(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     error.set_response_status();
-    let (heading, text) = match error {
-        AppError::NotFound => PROBLEM_MESSAGES[0],
-        AppError::BadRequest | AppError::Form(_) => PROBLEM_MESSAGES[1],
-        AppError::Internal => PROBLEM_MESSAGES[2],
-        AppError::Unauthorized | AppError::Forbidden => PROBLEM_MESSAGES[3],
-        AppError::Busy => PROBLEM_MESSAGES[4],
-    };
+    let Problem { heading, text } = problem_of(&error);
     let heading = t(heading);
     view! {
         <PageTitle text=heading.clone()/>
@@ -39,5 +51,43 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
                 </p>
             </div>
         </Layout>
+    }
+}
+
+/// A page whose data a server function brings: shown once the data has
+/// arrived (pages are rendered whole before the first byte), or the page
+/// of the problem that kept it.
+pub fn loaded<T, V>(
+    data: impl Future<Output = Result<T, AppError>> + Send + 'static,
+    page: impl FnOnce(T) -> V + Send + 'static,
+) -> impl IntoView
+where
+    T: Send + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match data.await {
+                    Ok(data) => page(data).into_any(),
+                    Err(error) => view! { <ProblemPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_say_not_allowed_and_each_error_has_its_own_page() {
+        assert_eq!(problem_of(&AppError::Unauthorized), NOT_ALLOWED);
+        assert_eq!(problem_of(&AppError::Forbidden), NOT_ALLOWED);
+        assert_eq!(problem_of(&AppError::NotFound), NOT_FOUND);
+        assert_eq!(problem_of(&AppError::Busy), BUSY);
+        assert_eq!(problem_of(&AppError::Internal), INTERNAL);
+        assert_eq!(problem_of(&AppError::BadRequest), BAD_REQUEST);
     }
 }

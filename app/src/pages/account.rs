@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{Field, Layout, ProblemPage, ProfileQuestions, form_errors};
@@ -16,20 +16,7 @@ pub fn AccountPage() -> impl IntoView {
     let Some(viewer) = use_context::<Viewer>() else {
         return view! { <ProblemPage error=AppError::Unauthorized/> }.into_any();
     };
-    view! {
-        <Suspense>
-            {
-                let viewer = viewer.clone();
-                Suspend::new(async move {
-                    match my_profile().await {
-                        Ok(profile) => view! { <Account viewer=viewer.clone() profile/> }.into_any(),
-                        Err(error) => view! { <ProblemPage error/> }.into_any(),
-                    }
-                })
-            }
-        </Suspense>
-    }
-    .into_any()
+    loaded(my_profile(), move |profile| view! { <Account viewer=viewer.clone() profile/> }).into_any()
 }
 
 #[component]

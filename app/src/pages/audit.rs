@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 
-use crate::components::{Layout, ProblemPage};
+use crate::components::Layout;
 use crate::i18n::t;
 use crate::model::AuditEntry;
 use crate::server::admin::read_audit_log;
@@ -10,16 +10,7 @@ use crate::server::admin::read_audit_log;
 /// `/admin/audit`: the audit log, for administrators.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match read_audit_log().await {
-                    Ok(entries) => view! { <AuditLog entries/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(read_audit_log(), move |entries| view! { <AuditLog entries/> })
 }
 
 #[component]

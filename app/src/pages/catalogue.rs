@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 
-use crate::components::{Layout, ProblemPage};
+use crate::components::Layout;
 use crate::i18n::{duration, t, t_with};
 use crate::model::CourseCard;
 use crate::server::catalog::list_courses;
@@ -10,16 +10,7 @@ use crate::server::catalog::list_courses;
 /// `/`: every course.
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match list_courses().await {
-                    Ok(courses) => view! { <Catalogue courses/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(list_courses(), move |courses| view! { <Catalogue courses/> })
 }
 
 #[component]

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 
 use super::param;
-use crate::components::{Field, Layout, ProblemPage, form_errors};
-use crate::error::AppError;
+use crate::components::{Field, Layout, form_errors};
 use crate::i18n::{duration, t, t_with};
 use crate::model::{CertificateView, Verification, VerifiedCertificate};
 use crate::server::certificates::{my_certificate, verify_certificate};
@@ -14,16 +13,7 @@ use crate::server::certificates::{my_certificate, verify_certificate};
 #[component]
 pub fn CertificatePage() -> impl IntoView {
     let course = param("course");
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match my_certificate(course).await {
-                    Ok(certificate) => view! { <Certificate certificate/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(my_certificate(course), move |certificate| view! { <Certificate certificate/> })
 }
 
 #[component]
@@ -96,16 +86,7 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     let code = param("code");
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match verify_certificate(code).await {
-                    Ok(verification) => view! { <Verified verification/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(verify_certificate(code), move |verification| view! { <Verified verification/> })
 }
 
 #[component]
@@ -113,7 +94,7 @@ fn Verified(verification: Verification) -> impl IntoView {
     let (status_class, headline, details, revoked) = match verification {
         Verification::Unknown => {
             #[cfg(feature = "ssr")]
-            AppError::NotFound.set_response_status();
+            crate::error::AppError::NotFound.set_response_status();
             ("unknown", t("verify-unknown"), None, false)
         }
         Verification::Valid(found) => ("valid", t("verify-valid"), Some(found), false),

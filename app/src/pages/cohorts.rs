@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 
 use super::param;
-use crate::components::{Field, IssuedCode, Layout, ProblemPage, ProgressBar, StatisticsView, form_errors};
+use crate::components::{Field, IssuedCode, Layout, ProgressBar, StatisticsView, form_errors};
 use crate::i18n::{t, t_with};
 use crate::model::{CohortPage, CohortSummary, CohortsPage};
 use crate::server::learning::{cohort, cohorts};
@@ -12,16 +12,7 @@ use crate::server::learning::{cohort, cohorts};
 /// to create one.
 #[component]
 pub fn CohortsListPage() -> impl IntoView {
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match cohorts().await {
-                    Ok(page) => view! { <Cohorts page/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(cohorts(), move |page| view! { <Cohorts page/> })
 }
 
 #[component]
@@ -191,16 +182,7 @@ fn OptionalField(
 #[component]
 pub fn CohortDetailPage() -> impl IntoView {
     let id = param("id").parse::<i64>().unwrap_or(-1);
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match cohort(id).await {
-                    Ok(page) => view! { <CohortDetail page/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(cohort(id), move |page| view! { <CohortDetail page/> })
 }
 
 #[component]

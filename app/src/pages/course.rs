@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
 use super::catalogue::CourseFacts;
 use super::param;
-use crate::components::{Layout, ProblemPage, ProgressBar, form_errors};
+use crate::components::{Layout, ProgressBar, form_errors};
 use crate::i18n::{duration, t, t_with};
 use crate::model::{CourseOutline, ModuleOutline, Standing};
 use crate::server::catalog::read_course;
@@ -15,16 +15,7 @@ use crate::server::catalog::read_course;
 #[component]
 pub fn CoursePage() -> impl IntoView {
     let course = param("course");
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match read_course(course).await {
-                    Ok(outline) => view! { <Overview outline/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(read_course(course), move |outline| view! { <Overview outline/> })
 }
 
 #[component]

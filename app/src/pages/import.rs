@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
 use super::param;
-use crate::components::{Layout, ProblemPage, form_errors, number};
+use crate::components::{Layout, form_errors, number};
 use crate::i18n::{t, t_with};
 use crate::model::{ImportReport, ImportsPage};
 use crate::server::imports::{check_import, list_imports};
@@ -22,16 +22,7 @@ pub fn ImportPage() -> impl IntoView {
         .filter(|id| id.starts_with("import-error-") && crate::i18n::is_message(id));
     let detail: String =
         use_query_map().with_untracked(|query| query.get("detail")).unwrap_or_default().chars().take(40).collect();
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match list_imports().await {
-                    Ok(page) => view! { <Imports page refused=refused.clone() detail=detail.clone()/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(list_imports(), move |page| view! { <Imports page refused=refused.clone() detail=detail.clone()/> })
 }
 
 #[component]
@@ -89,16 +80,7 @@ fn Imports(page: ImportsPage, refused: Option<String>, detail: String) -> impl I
 #[component]
 pub fn ImportReportPage() -> impl IntoView {
     let id = param("id").parse::<i64>().unwrap_or(-1);
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match check_import(id).await {
-                    Ok(report) => view! { <Report report/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(check_import(id), move |report| view! { <Report report/> })
 }
 
 #[component]

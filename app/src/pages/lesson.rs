@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 
 use super::param;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{Layout, ProblemPage, form_errors};
+use crate::components::{Layout, form_errors};
 use crate::i18n::{duration, t, t_with, use_language};
 use crate::language::Language;
 use crate::model::{LessonLink, LessonView, QuestionView, QuizResult, QuizView, Standing, TocEntry};
@@ -18,16 +18,7 @@ pub fn LessonPage() -> impl IntoView {
     let course = param("course");
     let lesson_id = param("lesson");
     let attempt = use_query_map().with_untracked(|query| query.get("attempt").and_then(|id| id.parse().ok()));
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match read_lesson(course, lesson_id, attempt).await {
-                    Ok(lesson) => view! { <Lesson lesson/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(read_lesson(course, lesson_id, attempt), move |lesson| view! { <Lesson lesson/> })
 }
 
 #[component]

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
 use super::param;
-use crate::components::{Layout, ProblemPage, StatisticsView};
+use crate::components::{Layout, StatisticsView};
 use crate::i18n::t;
 use crate::model::DashboardPage;
 use crate::server::statistics::dashboard;
@@ -21,16 +21,10 @@ fn query(name: &str) -> Option<String> {
 pub fn ManagePage() -> impl IntoView {
     let (course, cohort, organisation, from, to) =
         (query("course"), query("cohort"), query("organisation"), query("from"), query("to"));
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match dashboard(course, cohort, organisation, from, to).await {
-                    Ok(page) => view! { <Dashboard page action="/manage".into()/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        dashboard(course, cohort, organisation, from, to),
+        move |page| view! { <Dashboard page action="/manage".into()/> },
+    )
 }
 
 #[component]
@@ -38,16 +32,7 @@ pub fn CourseStatisticsPage() -> impl IntoView {
     let course = param("course");
     let (cohort, organisation, from, to) = (query("cohort"), query("organisation"), query("from"), query("to"));
     let action = format!("/manage/courses/{course}");
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match dashboard(Some(course), cohort, organisation, from, to).await {
-                    Ok(page) => view! { <Dashboard page action/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(dashboard(Some(course), cohort, organisation, from, to), move |page| view! { <Dashboard page action/> })
 }
 
 #[component]

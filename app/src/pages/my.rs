@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 
-use crate::components::{Layout, ProblemPage, ProgressBar};
+use crate::components::{Layout, ProgressBar};
 use crate::i18n::{t, t_with};
 use crate::model::MyCourse;
 use crate::server::learning::my_courses;
@@ -10,16 +10,7 @@ use crate::server::learning::my_courses;
 /// `/my`: the learner's courses, how far they are, and where to continue.
 #[component]
 pub fn MyCoursesPage() -> impl IntoView {
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match my_courses().await {
-                    Ok(courses) => view! { <MyCourses courses/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(my_courses(), move |courses| view! { <MyCourses courses/> })
 }
 
 #[component]

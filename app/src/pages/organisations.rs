@@ -2,25 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 
-use crate::components::{Field, Layout, ProblemPage, form_errors, number};
+use crate::components::{Field, Layout, form_errors, number};
 use crate::i18n::t;
 use crate::model::OrganisationsPage;
 use crate::server::organisations::organisations;
 
 #[component]
 pub fn OrganisationsListPage() -> impl IntoView {
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match organisations().await {
-                    Ok(page) => view! { <Organisations page/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(organisations(), move |page| view! { <Organisations page/> })
 }
 
 #[component]

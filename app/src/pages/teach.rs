@@ -3,25 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 
-use crate::components::{Layout, ProblemPage, ProgressBar, number, percent};
+use crate::components::{Layout, ProgressBar, number, percent};
 use crate::i18n::{t, t_with};
 use crate::model::{TaughtCourse, TeachPage};
 use crate::server::statistics::teach;
 
 #[component]
 pub fn TeachingPage() -> impl IntoView {
-    view! {
-        <Suspense>
-            {Suspend::new(async move {
-                match teach().await {
-                    Ok(page) => view! { <Teaching page/> }.into_any(),
-                    Err(error) => view! { <ProblemPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(teach(), move |page| view! { <Teaching page/> })
 }
 
 #[component]

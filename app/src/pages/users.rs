@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{IssuedCode, Layout, ProblemPage};
+use crate::components::{IssuedCode, Layout};
 use crate::i18n::{t, t_with};
 use crate::model::{Role, UserSummary, UsersPage, Viewer};
 use crate::server::admin::users_page;
@@ -13,19 +13,7 @@ use crate::server::admin::users_page;
 #[component]
 pub fn UsersAdminPage() -> impl IntoView {
     let query = use_query_map().with_untracked(|query| query.get("q").unwrap_or_default());
-    view! {
-        <Suspense>
-            {
-                let query = query.clone();
-                Suspend::new(async move {
-                    match users_page(query.clone()).await {
-                        Ok(page) => view! { <Users page query=query.clone()/> }.into_any(),
-                        Err(error) => view! { <ProblemPage error/> }.into_any(),
-                    }
-                })
-            }
-        </Suspense>
-    }
+    loaded(users_page(query.clone()), move |page| view! { <Users page query=query/> })
 }
 
 #[component]

@@ -238,7 +238,7 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
     }
     let filters = crate::model::StatisticsFilters { cohort: Some(cohort.id.to_string()), ..Default::default() };
     let scope = crate::statistics::Scope { cohort: Some(cohort.id), ..Default::default() };
-    let mut statistics = super::statistics::reporting::statistics(&state, &scope, &filters, reader).await?;
+    let mut statistics = crate::statistics::reporting::statistics(&state, &scope, &filters, reader).await?;
     if !crate::policy::may_see_breakdowns(&viewer) {
         statistics.breakdowns.clear();
     }

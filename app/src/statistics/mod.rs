@@ -15,6 +15,7 @@
 mod csv_file;
 mod learners;
 mod quizzes;
+pub mod reporting;
 mod suppression;
 
 pub use csv_file::{BYTE_ORDER_MARK, write_record};
