@@ -5,28 +5,18 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
 use super::erasure::without_answers;
 use super::file::{FileProblem, read_file};
 use super::plan::{Outcome, PlannedRow, plan};
+use super::store::IssuedCode;
 use crate::accounts::{Actor, AuditEntry, DisplayName, ResetCode, Username, record_many};
 use crate::catalog::Catalog;
 use crate::db::Db;
 use crate::entities::{enrolment, import, profile_answer, reset_code, user};
 use crate::model::{Role, Viewer};
-
-/// A set-password code of an account an import created, for printing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IssuedCode {
-    pub username: String,
-    pub name: String,
-    pub cohort: String,
-    /// Grouped: `ABCD-EFGH-JKMN`.
-    pub code: String,
-}
 
 /// What applying an import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

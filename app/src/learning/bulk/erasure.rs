@@ -4,7 +4,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
-use super::apply::IssuedCode;
+use super::store::IssuedCode;
 use crate::entities::import;
 
 /// What stored files forget about one person.

@@ -14,12 +14,14 @@ mod plan;
 mod report;
 mod store;
 
-pub use apply::{Applied, ApplyError, IssuedCode, NO_PASSWORD_YET, apply};
+pub use apply::{Applied, ApplyError, NO_PASSWORD_YET, apply};
 pub use erasure::{Forget, forget_in_files};
 pub use file::{COLUMNS, FileProblem, FileRow, read_file};
 pub use plan::{Outcome, PlannedRow, answers_of, plan, username_of};
 pub use report::report;
-pub use store::{StoredFile, UNAPPLIED_KEPT, forget_codes, forget_unapplied, recent_files, store_upload, stored_file};
+pub use store::{
+    IssuedCode, StoredFile, UNAPPLIED_KEPT, forget_codes, forget_unapplied, recent_files, store_upload, stored_file,
+};
 
 #[cfg(test)]
 mod tests {

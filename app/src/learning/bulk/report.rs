@@ -4,9 +4,9 @@
 use sea_orm::DbErr;
 use time::Duration;
 
-use super::apply::IssuedCode;
 use super::file::read_file;
 use super::plan::{Outcome, plan};
+use super::store::IssuedCode;
 use crate::catalog::Catalog;
 use crate::db::Db;
 use crate::entities::import;

@@ -9,6 +9,17 @@ use super::file::{FileProblem, read_file};
 use crate::db::Db;
 use crate::entities::import;
 use crate::model::ImportSummary;
+use serde::{Deserialize, Serialize};
+
+/// A set-password code of an account an import created, for printing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedCode {
+    pub username: String,
+    pub name: String,
+    pub cohort: String,
+    /// Grouped: `ABCD-EFGH-JKMN`.
+    pub code: String,
+}
 
 /// A stored file, as read back.
 pub type StoredFile = import::Model;
