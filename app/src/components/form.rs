@@ -7,13 +7,13 @@ use crate::model::FormErrors;
 
 /// The errors a form post was answered with: without JavaScript the server
 /// redirects back to the form with them in the address (`__err`).
-pub fn form_errors(endpoint: &str) -> FormErrors {
+pub fn form_errors<F: leptos::server_fn::ServerFn>() -> FormErrors {
     use leptos::server_fn::error::ServerFnUrlError;
     use_query_map().with_untracked(|query| {
         let (Some(path), Some(encoded)) = (query.get("__path"), query.get("__err")) else {
             return FormErrors::default();
         };
-        if !path.ends_with(endpoint) {
+        if path != F::PATH {
             return FormErrors::default();
         }
         match ServerFnUrlError::<AppError>::decode_err(&encoded) {

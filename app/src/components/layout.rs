@@ -1,3 +1,5 @@
+use crate::server::accounts::{Logout, SaveLanguage};
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -48,7 +50,7 @@ fn LanguageSwitcher() -> impl IntoView {
                         let is_current = (language == current).then_some("true");
                         let choice = if signed_in {
                             view! {
-                                <form method="post" action="/api/save_language">
+                                <form method="post" action={action_of::<SaveLanguage>()}>
                                     <input type="hidden" name="language" value=code/>
                                     <button type="submit" class="link" lang=code aria-current=is_current>
                                         {language.native_name()}
@@ -88,7 +90,7 @@ fn AccountLinks() -> impl IntoView {
             {(viewer.role >= crate::model::Role::Manager)
                 .then(|| view! { <a href="/admin/users">{t("nav-users")}</a> })}
             <a class="viewer" href="/account">{t_with("signed-in-as", [("name", viewer.display_name.into())])}</a>
-            <form class="logout" method="post" action="/api/logout">
+            <form class="logout" method="post" action={action_of::<Logout>()}>
                 <button type="submit">{t("nav-logout")}</button>
             </form>
         }

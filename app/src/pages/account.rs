@@ -1,3 +1,5 @@
+use crate::server::accounts::{ChangePassword, DeleteAccount, SaveProfile, WithdrawConsent};
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -21,9 +23,9 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
-    let errors = form_errors("change_password");
-    let delete_errors = form_errors("delete_account");
-    let profile_errors = form_errors("save_profile");
+    let errors = form_errors::<ChangePassword>();
+    let delete_errors = form_errors::<DeleteAccount>();
+    let profile_errors = form_errors::<SaveProfile>();
     let query = use_query_map();
     let changed = query.with_untracked(|query| query.get("changed").is_some()) && errors.is_empty();
     let profile_status = query.with_untracked(|query| match query.get("profile").as_deref() {
@@ -59,7 +61,7 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
             </dl>
             <h2>{t("password-change-title")}</h2>
             {changed.then(|| view! { <p class="note" role="status">{t("password-changed")}</p> })}
-            <form class="account-form" method="post" action="/api/change_password">
+            <form class="account-form" method="post" action={action_of::<ChangePassword>()}>
                 <Field
                     name="current_password"
                     label=t("field-current-password")
@@ -81,14 +83,14 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
             </form>
             <h2 id="profile">{t("profile-title")}</h2>
             {profile_status.map(|message| view! { <p class="note" role="status">{t(message)}</p> })}
-            <form class="account-form" method="post" action="/api/save_profile">
+            <form class="account-form" method="post" action={action_of::<SaveProfile>()}>
                 <ProfileQuestions chosen errors=profile_errors/>
                 <button type="submit">{t("profile-save")}</button>
             </form>
             {has_answers
                 .then(|| {
                     view! {
-                        <form class="account-form" method="post" action="/api/withdraw_consent">
+                        <form class="account-form" method="post" action={action_of::<WithdrawConsent>()}>
                             <p>{t("profile-withdraw-text")}</p>
                             <button type="submit" class="danger">{t("profile-withdraw")}</button>
                         </form>
@@ -101,7 +103,7 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
             </p>
             <h2>{t("account-delete-title")}</h2>
             <p>{t("account-delete-warning")}</p>
-            <form class="account-form" method="post" action="/api/delete_account">
+            <form class="account-form" method="post" action={action_of::<DeleteAccount>()}>
                 <Field
                     name="delete_password"
                     label=t("field-confirm-password")

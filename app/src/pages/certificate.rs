@@ -1,3 +1,5 @@
+use crate::server::certificates::RevokeCertificate;
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -115,7 +117,7 @@ fn Verified(verification: Verification) -> impl IntoView {
 
 #[component]
 fn Details(found: VerifiedCertificate, may_revoke: bool) -> impl IntoView {
-    let errors = form_errors("revoke_certificate");
+    let errors = form_errors::<RevokeCertificate>();
     let code = found.verify_code.clone();
     view! {
         <dl class="profile">
@@ -133,7 +135,7 @@ fn Details(found: VerifiedCertificate, may_revoke: bool) -> impl IntoView {
         </dl>
         {may_revoke.then(|| view! {
             <h2>{t("revoke-title")}</h2>
-            <form class="account-form" method="post" action="/api/revoke_certificate">
+            <form class="account-form" method="post" action={action_of::<RevokeCertificate>()}>
                 <input type="hidden" name="code" value=code/>
                 <Field name="reason" label=t("revoke-reason") autocomplete="off" error=errors.field("reason").map(str::to_string)/>
                 <button type="submit" class="danger">{t("revoke-submit")}</button>

@@ -1,3 +1,6 @@
+use crate::server::admin::IssueResetCode;
+use crate::server::learning::CreateCohort;
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -84,7 +87,7 @@ fn NewCohortForm(
     time_zones: Vec<String>,
     organisations: Vec<(i64, String)>,
 ) -> impl IntoView {
-    let errors = form_errors("create_cohort");
+    let errors = form_errors::<CreateCohort>();
     let chosen_course = errors.value("course_id");
     let chosen_organisation = errors.value("organisation");
     let organisation_field = (!organisations.is_empty()).then(|| {
@@ -108,7 +111,7 @@ fn NewCohortForm(
     let error_of = |field: &str| errors.field(field).map(str::to_string);
     view! {
         <h2 id="new-cohort">{t("cohort-new-title")}</h2>
-        <form class="account-form" method="post" action="/api/create_cohort">
+        <form class="account-form" method="post" action={action_of::<CreateCohort>()}>
             <div class="field">
                 <label for="course_id">{t("cohort-course")}</label>
                 {error_of("course_id").map(|e| view! { <p class="field-error" id="course_id-error">{t(&e)}</p> })}
@@ -230,7 +233,7 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                                 let still_here = member.left_on.is_none();
                                 let reset = still_here.then(|| {
                                     view! {
-                                        <form method="post" action="/api/issue_reset_code">
+                                        <form method="post" action={action_of::<IssueResetCode>()}>
                                             <input type="hidden" name="username" value=member.username.clone()/>
                                             <input type="hidden" name="back" value=back.clone()/>
                                             <button type="submit" aria-label=reset_label>{t("users-issue-code")}</button>

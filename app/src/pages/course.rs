@@ -1,3 +1,5 @@
+use crate::server::learning::{Enrol, Unenrol};
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -43,7 +45,7 @@ fn Overview(outline: CourseOutline) -> impl IntoView {
 /// What the reader can do next: start, enrol, join with a code, or continue.
 #[component]
 fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>) -> impl IntoView {
-    let errors = form_errors("enrol");
+    let errors = form_errors::<Enrol>();
     let joined = use_query_map().with_untracked(|query| query.get("joined").is_some());
     let course = course_id.clone();
     let lesson_href = move |lesson: &str| format!("/courses/{course_id}/{lesson}");
@@ -56,7 +58,7 @@ fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>
         }
         .into_any(),
         Standing::NotEnrolled { open: true } => view! {
-            <form method="post" action="/api/enrol" class="enrol">
+            <form method="post" action={action_of::<Enrol>()} class="enrol">
                 <input type="hidden" name="course" value=course.clone()/>
                 <button type="submit">{t("course-enrol")}</button>
             </form>
@@ -77,7 +79,7 @@ fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>
                 {certificate.then(|| view! { <p><a class="button" href=certificate_href>{t("certificate-open")}</a></p> })}
                 <ProgressBar progress id="progress"/>
                 {next.map(|href| view! { <p><a class="button" href=href>{if progress.done == 0 { t("course-start") } else { t("course-continue") }}</a></p> })}
-                <form method="post" action="/api/unenrol" class="unenrol">
+                <form method="post" action={action_of::<Unenrol>()} class="unenrol">
                     <input type="hidden" name="course" value=course.clone()/>
                     <button type="submit" class="link">{t("course-unenrol")}</button>
                 </form>

@@ -1,6 +1,8 @@
 //! `/manage/import`: upload a CSV of learners; `/manage/import/{id}`: its
 //! dry run, applying it, and the set-password codes to print.
 
+use crate::server::imports::{ApplyImport, ForgetImportCodes};
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -85,7 +87,7 @@ pub fn ImportReportPage() -> impl IntoView {
 
 #[component]
 fn Report(report: ImportReport) -> impl IntoView {
-    let errors = form_errors("apply_import");
+    let errors = form_errors::<ApplyImport>();
     let applying_failed = errors.form.clone();
     let valid = report.will_create + report.will_enrol;
     let applied = report.applied_at.is_some();
@@ -112,7 +114,7 @@ fn Report(report: ImportReport) -> impl IntoView {
                     <div><dt>{t("import-refused")}</dt><dd>{number(report.refused)}</dd></div>
                 </dl>
                 {(!applied && valid > 0).then(|| view! {
-                    <form method="post" action="/api/apply_import">
+                    <form method="post" action={action_of::<ApplyImport>()}>
                         <input type="hidden" name="id" value=id.to_string()/>
                         <p class="hint">{t("import-apply-note")}</p>
                         <button type="submit">{t_with("import-apply", [("count", valid.into())])}</button>
@@ -189,7 +191,7 @@ fn Codes(report: ImportReport) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <form class="no-print" method="post" action="/api/forget_import_codes">
+            <form class="no-print" method="post" action={action_of::<ForgetImportCodes>()}>
                 <input type="hidden" name="id" value=report.id.to_string()/>
                 <button type="submit">{t("import-codes-forget")}</button>
             </form>

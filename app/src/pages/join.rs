@@ -1,3 +1,5 @@
+use crate::server::learning::JoinCohort;
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::PageTitle;
@@ -9,7 +11,7 @@ use crate::model::Viewer;
 /// `/join` and `/join/{code}`: join a cohort with the code a trainer gave.
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    let errors = form_errors("join_cohort");
+    let errors = form_errors::<JoinCohort>();
     let code = if errors.is_empty() { super::param("code") } else { errors.value("code") };
     let signed_in = use_context::<Viewer>().is_some();
     let here = if code.is_empty() { "/join".to_string() } else { format!("/join/{code}") };
@@ -20,7 +22,7 @@ pub fn JoinPage() -> impl IntoView {
             <p class="lead">{t("join-lead")}</p>
             {if signed_in {
                 view! {
-                    <form class="account-form" method="post" action="/api/join_cohort">
+                    <form class="account-form" method="post" action={action_of::<JoinCohort>()}>
                         <Field
                             name="code"
                             label=t("field-cohort-code")

@@ -1,3 +1,5 @@
+use crate::server::learning::{CompleteLesson, SubmitQuiz};
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -115,13 +117,13 @@ struct Progress {
 /// "Mark complete": a plain form button that goes on to the next lesson.
 #[component]
 fn MarkComplete(progress: Progress) -> impl IntoView {
-    let errors = form_errors("complete_lesson");
+    let errors = form_errors::<CompleteLesson>();
     let body = if progress.completed {
         view! { <p class="note completed">"✓ " {t("lesson-completed")}</p> }.into_any()
     } else if progress.enrolled {
         view! {
             {errors.form.map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
-            <form method="post" action="/api/complete_lesson">
+            <form method="post" action={action_of::<CompleteLesson>()}>
                 <input type="hidden" name="course" value=progress.course_id/>
                 <input type="hidden" name="lesson" value=progress.lesson_id/>
                 <button type="submit">{t("lesson-mark-complete")}</button>
@@ -159,7 +161,7 @@ struct QuizForm {
 /// The questions, without answers: grading happens on the server.
 #[component]
 fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
-    let errors = form_errors("submit_quiz");
+    let errors = form_errors::<SubmitQuiz>();
     let summary =
         t_with("quiz-summary", [("count", quiz.questions.len().into()), ("pass_mark", quiz.pass_mark.into())]);
     let best = form.best_score.map(|score| {
@@ -169,7 +171,7 @@ fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
     let questions = quiz.questions.into_iter().map(|question| view! { <Question question language/> }).collect_view();
     let body = match form.attempt_key {
         Some(key) => view! {
-            <form method="post" action="/api/submit_quiz">
+            <form method="post" action={action_of::<SubmitQuiz>()}>
                 <input type="hidden" name="course" value=form.course_id/>
                 <input type="hidden" name="lesson" value=form.lesson_id/>
                 <input type="hidden" name="attempt_key" value=key/>

@@ -1,3 +1,5 @@
+use crate::server::accounts::Login;
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::PageTitle;
@@ -8,12 +10,12 @@ use crate::i18n::t;
 /// `/login`: a plain form, posted to the `login` server function.
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let errors = form_errors("login");
+    let errors = form_errors::<Login>();
     view! {
         <PageTitle text=t("login-title")/>
         <Layout>
             <h1>{t("login-title")}</h1>
-            <form class="account-form" method="post" action="/api/login">
+            <form class="account-form" method="post" action={action_of::<Login>()}>
                 {errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
                 <Field name="username" label=t("field-username") autocomplete="username"
                     ltr=true value=errors.value("username")/>

@@ -1,5 +1,7 @@
 //! `/manage/organisations`: the partners a programme runs through.
 
+use crate::server::organisations::{AssignOrganisation, CreateOrganisation};
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -16,8 +18,8 @@ pub fn OrganisationsListPage() -> impl IntoView {
 
 #[component]
 fn Organisations(page: OrganisationsPage) -> impl IntoView {
-    let create = form_errors("create_organisation");
-    let assign = form_errors("assign_organisation");
+    let create = form_errors::<CreateOrganisation>();
+    let assign = form_errors::<AssignOrganisation>();
     let choices: Vec<(i64, String)> = page.organisations.iter().map(|o| (o.id, o.name.clone())).collect();
     let chosen = assign.value("organisation");
     let assign_error = assign.field("organisation").map(str::to_string);
@@ -57,7 +59,7 @@ fn Organisations(page: OrganisationsPage) -> impl IntoView {
                 }.into_any()
             }}
             <h2>{t("organisation-new")}</h2>
-            <form class="account-form" method="post" action="/api/create_organisation">
+            <form class="account-form" method="post" action={action_of::<CreateOrganisation>()}>
                 <Field name="name" label=t("organisation-name") autocomplete="off" value=create.value("name")
                     error=create.field("name").map(str::to_string)/>
                 <button type="submit">{t("organisation-create")}</button>
@@ -65,7 +67,7 @@ fn Organisations(page: OrganisationsPage) -> impl IntoView {
             {page.may_assign.then(|| view! {
                 <h2>{t("organisation-assign-title")}</h2>
                 <p class="hint">{t("organisation-assign-hint")}</p>
-                <form class="account-form" method="post" action="/api/assign_organisation">
+                <form class="account-form" method="post" action={action_of::<AssignOrganisation>()}>
                     <Field name="username" label=t("field-username") autocomplete="off" value=assign.value("username")
                         error=assign.field("username").map(str::to_string)/>
                     <div class="field">

@@ -1,3 +1,5 @@
+use crate::server::accounts::Register;
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::PageTitle;
@@ -9,14 +11,14 @@ use crate::language::Language;
 /// `/register`: a plain form, posted to the `register` server function.
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let errors = form_errors("register");
+    let errors = form_errors::<Register>();
     let current = use_language();
     view! {
         <PageTitle text=t("register-title")/>
         <Layout>
             <h1>{t("register-title")}</h1>
             <p class="lead">{t("register-lead")}</p>
-            <form class="account-form" method="post" action="/api/register">
+            <form class="account-form" method="post" action={action_of::<Register>()}>
                 {errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
                 <Field
                     name="display_name"

@@ -1,3 +1,5 @@
+use crate::server::accounts::RedeemResetCode;
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::PageTitle;
@@ -9,14 +11,14 @@ use crate::i18n::t;
 /// from an instructor, manager or administrator (no email needed).
 #[component]
 pub fn ResetPage() -> impl IntoView {
-    let errors = form_errors("redeem_reset_code");
+    let errors = form_errors::<RedeemResetCode>();
     let code = if errors.is_empty() { super::param("code") } else { errors.value("code") };
     view! {
         <PageTitle text=t("reset-title")/>
         <Layout>
             <h1>{t("reset-title")}</h1>
             <p class="lead">{t("reset-lead")}</p>
-            <form class="account-form" method="post" action="/api/redeem_reset_code">
+            <form class="account-form" method="post" action={action_of::<RedeemResetCode>()}>
                 {errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
                 <Field
                     name="code"

@@ -1,3 +1,5 @@
+use crate::server::admin::{ChangeRole, IssueResetCode};
+use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -93,14 +95,14 @@ fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
             <td>{t(role.message_id())}</td>
             <td>
                 <div class="actions">
-                <form method="post" action="/api/issue_reset_code">
+                <form method="post" action={action_of::<IssueResetCode>()}>
                     <input type="hidden" name="username" value=username.clone()/>
                     <button type="submit" aria-label=reset_label>{t("users-issue-code")}</button>
                 </form>
                 {(is_admin && !is_me)
                     .then(|| {
                         view! {
-                            <form method="post" action="/api/change_role">
+                            <form method="post" action={action_of::<ChangeRole>()}>
                                 <input type="hidden" name="username" value=username.clone()/>
                                 <label class="visually-hidden" for=role_id.clone()>{role_label}</label>
                                 <select id=role_id name="role">

@@ -21,7 +21,7 @@ pub async fn register(
     region_consent: Option<String>,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    crate::auth::authorize(<Register as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<Register>().await?;
     use crate::accounts::limits::{self, Limit};
     use crate::accounts::{AccountError, DisplayName, NewAccount, NewPassword, Username, create_user, parse_profile};
     use crate::language::Language;
@@ -157,9 +157,7 @@ pub async fn save_profile(
     region_consent: Option<String>,
 ) -> Result<(), AppError> {
     use crate::model::FormErrors;
-    let viewer = crate::auth::authorize(<SaveProfile as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<SaveProfile>().await?;
     let form = ProfileForm { gender, gender_consent, age_band, age_band_consent, region, region_consent };
     let answers = crate::accounts::parse_profile(&form.choices()).map_err(|fields| {
         AppError::Form(FormErrors { fields, values: form.typed_values(), ..FormErrors::default() })
@@ -174,9 +172,7 @@ pub async fn save_profile(
 /// Withdraws every consent: the person's profile answers are deleted.
 #[server(endpoint = "withdraw_consent")]
 pub async fn withdraw_consent() -> Result<(), AppError> {
-    let viewer = crate::auth::authorize(<WithdrawConsent as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<WithdrawConsent>().await?;
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
     crate::accounts::save_profile(&state.db, viewer.id, &Vec::new(), &actor).await.map_err(AppError::internal)?;
@@ -187,9 +183,7 @@ pub async fn withdraw_consent() -> Result<(), AppError> {
 /// The signed-in person's own profile answers, for the account page.
 #[server(endpoint = "my_profile")]
 pub async fn my_profile() -> Result<crate::model::ProfileAnswers, AppError> {
-    let viewer = crate::auth::authorize(<MyProfile as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<MyProfile>().await?;
     let state = expect_context::<crate::state::AppState>();
     crate::accounts::profile_answers(&state.db, viewer.id).await.map_err(AppError::internal)
 }
@@ -198,7 +192,7 @@ pub async fn my_profile() -> Result<crate::model::ProfileAnswers, AppError> {
 /// account, and signs in here.
 #[server(endpoint = "redeem_reset_code")]
 pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(), AppError> {
-    crate::auth::authorize(<RedeemResetCode as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<RedeemResetCode>().await?;
     use crate::accounts::limits::{self, Limit};
     use crate::accounts::{RedeemError, ResetCode};
     use crate::model::FormErrors;
@@ -262,7 +256,7 @@ async fn issuer_still_may(state: &crate::state::AppState, code: &crate::accounts
 
 #[server(endpoint = "login")]
 pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    crate::auth::authorize(<Login as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<Login>().await?;
     use crate::accounts::limits::{self, Limit};
     use crate::accounts::{Actor, DEVICE_COOKIE, PasswordHash, Username, find_user, record_login, verify_password};
     use crate::model::FormErrors;
@@ -334,7 +328,7 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    crate::auth::authorize(<Logout as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<Logout>().await?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_out(&session).await?;
     leptos_axum::redirect("/");
@@ -348,9 +342,7 @@ pub async fn logout() -> Result<(), AppError> {
 pub async fn save_language(language: String) -> Result<(), AppError> {
     use crate::language::Language;
 
-    let viewer = crate::auth::authorize(<SaveLanguage as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<SaveLanguage>().await?;
     let language = Language::from_code(&language).ok_or(AppError::BadRequest)?;
     let state = expect_context::<crate::state::AppState>();
     crate::accounts::set_language(&state.db, viewer.id, language).await.map_err(AppError::internal)?;
@@ -376,9 +368,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     use crate::accounts::{AccountError, NewPassword, Username};
     use crate::model::FormErrors;
 
-    let viewer = crate::auth::authorize(<ChangePassword as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<ChangePassword>().await?;
     let refuse = |field: &str, message: &str| {
         AppError::Form(FormErrors { fields: vec![(field.into(), message.into())], ..FormErrors::default() })
     };
@@ -408,9 +398,7 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
     use crate::accounts::AccountError;
     use crate::model::FormErrors;
 
-    let viewer = crate::auth::authorize(<DeleteAccount as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<DeleteAccount>().await?;
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::accounts::delete_account(&state.db, viewer.id, &delete_password, &actor).await {

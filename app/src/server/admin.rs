@@ -8,7 +8,7 @@ use crate::model::AuditEntry;
 /// The latest 200 entries of the audit log.
 #[server(endpoint = "audit_log")]
 pub async fn read_audit_log() -> Result<Vec<AuditEntry>, AppError> {
-    crate::auth::authorize(<ReadAuditLog as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<ReadAuditLog>().await?;
     let state = expect_context::<crate::state::AppState>();
     crate::accounts::latest_audit_entries(&state.db, 200).await.map_err(|_| AppError::Internal)
 }
@@ -25,9 +25,7 @@ const ISSUED_RESET_CODE: &str = "issued_reset_code";
 /// reset code just issued by the person asking, shown once.
 #[server(endpoint = "users_page")]
 pub async fn users_page(query: String) -> Result<crate::model::UsersPage, AppError> {
-    let viewer = crate::auth::authorize(<UsersPage as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<UsersPage>().await?;
     let state = expect_context::<crate::state::AppState>();
     let query: String = query.chars().take(100).collect();
     let users = crate::accounts::find_users(&state.db, &query, 50, crate::policy::scoped_to(&viewer))
@@ -82,9 +80,7 @@ fn set_issued_cookie(value: &str, max_age: u32) {
 #[server(endpoint = "issue_reset_code")]
 pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<(), AppError> {
     use crate::accounts::{Username, find_user};
-    let viewer = crate::auth::authorize(<IssueResetCode as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<IssueResetCode>().await?;
     let state = expect_context::<crate::state::AppState>();
     let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
     let subject = find_user(&state.db, &username).await.map_err(|e| e.into_app_error())?.ok_or(AppError::NotFound)?;
@@ -113,9 +109,7 @@ pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<
 pub async fn change_role(username: String, role: String) -> Result<(), AppError> {
     use crate::accounts::{AccountError, Username};
     use crate::model::Role;
-    let viewer = crate::auth::authorize(<ChangeRole as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<ChangeRole>().await?;
     let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
     let role = Role::parse(&role).ok_or(AppError::BadRequest)?;
     let state = expect_context::<crate::state::AppState>();

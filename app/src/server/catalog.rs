@@ -8,7 +8,7 @@ use crate::model::{CourseCard, CourseOutline, LessonView};
 
 #[server(endpoint = "courses")]
 pub async fn list_courses() -> Result<Vec<CourseCard>, AppError> {
-    crate::auth::authorize(<ListCourses as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<ListCourses>().await?;
     let reader = crate::i18n::use_language();
     let catalog = expect_context::<crate::state::AppState>().catalog.current();
     Ok(catalog.courses().iter().map(|course| course.card(reader)).collect())
@@ -16,7 +16,7 @@ pub async fn list_courses() -> Result<Vec<CourseCard>, AppError> {
 
 #[server(endpoint = "course")]
 pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
-    crate::auth::authorize(<ReadCourse as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<ReadCourse>().await?;
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
@@ -41,7 +41,7 @@ pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
 /// only its first lesson to those not enrolled (staff see everything).
 #[server(endpoint = "lesson")]
 pub async fn read_lesson(course: String, lesson: String, attempt: Option<i64>) -> Result<LessonView, AppError> {
-    crate::auth::authorize(<ReadLesson as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<ReadLesson>().await?;
     use crate::model::{Access, Standing};
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();

@@ -9,9 +9,7 @@ use crate::model::{CertificateView, Verification};
 /// others see only the public verification page).
 #[server(endpoint = "my_certificate")]
 pub async fn my_certificate(course: String) -> Result<CertificateView, AppError> {
-    let viewer = crate::auth::authorize(<MyCertificate as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<MyCertificate>().await?;
     let state = expect_context::<crate::state::AppState>();
     let found = crate::learning::my_certificate(&state.db, viewer.id, &course)
         .await
@@ -66,7 +64,7 @@ fn qr_svg(text: &str) -> String {
 /// date) or unknown. Only name, course, date and issuer are shown.
 #[server(endpoint = "verify_certificate")]
 pub async fn verify_certificate(code: String) -> Result<Verification, AppError> {
-    crate::auth::authorize(<VerifyCertificate as leptos::server_fn::ServerFn>::PATH).await?;
+    super::rules::authorize::<VerifyCertificate>().await?;
     use crate::model::VerifiedCertificate;
     let state = expect_context::<crate::state::AppState>();
     let Some(found) = crate::learning::find_certificate(&state.db, &code).await.map_err(AppError::internal)? else {
@@ -101,9 +99,7 @@ pub async fn verify_certificate(code: String) -> Result<Verification, AppError> 
 pub async fn revoke_certificate(code: String, reason: String) -> Result<(), AppError> {
     use crate::learning::RevokeError;
     use crate::model::FormErrors;
-    let viewer = crate::auth::authorize(<RevokeCertificate as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<RevokeCertificate>().await?;
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::learning::revoke_certificate(&state.db, &code, &reason, &viewer, &actor).await {

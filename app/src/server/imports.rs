@@ -10,9 +10,7 @@ use crate::model::{ImportReport, ImportsPage};
 /// The files this manager uploaded lately.
 #[server(endpoint = "imports_page")]
 pub async fn list_imports() -> Result<ImportsPage, AppError> {
-    let viewer = crate::auth::authorize(<ListImports as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<ListImports>().await?;
     let state = expect_context::<crate::state::AppState>();
     let recent = crate::learning::bulk::recent_files(&state.db, viewer.id).await.map_err(AppError::internal)?;
     Ok(ImportsPage { recent, max_megabytes: (state.import_max_bytes / (1024 * 1024)) as u64 })
@@ -38,9 +36,7 @@ async fn own_import(
 /// The dry run of a file: what applying it would do, row by row.
 #[server(endpoint = "import_report")]
 pub async fn check_import(id: i64) -> Result<ImportReport, AppError> {
-    let viewer = crate::auth::authorize(<CheckImport as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<CheckImport>().await?;
     let state = expect_context::<crate::state::AppState>();
     let file = own_import(&state, &viewer, id).await?;
     let catalog = state.catalog.current();
@@ -52,9 +48,7 @@ pub async fn check_import(id: i64) -> Result<ImportReport, AppError> {
 pub async fn apply_import(id: i64) -> Result<(), AppError> {
     use crate::learning::bulk::{self, ApplyError};
     use crate::model::FormErrors;
-    let viewer = crate::auth::authorize(<ApplyImport as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<ApplyImport>().await?;
     let state = expect_context::<crate::state::AppState>();
     own_import(&state, &viewer, id).await?;
     let actor = crate::auth::acting(Some(&viewer)).await;
@@ -79,9 +73,7 @@ pub async fn apply_import(id: i64) -> Result<(), AppError> {
 /// Forgets the codes kept for printing (they still work until they expire).
 #[server(endpoint = "forget_import_codes")]
 pub async fn forget_import_codes(id: i64) -> Result<(), AppError> {
-    let viewer = crate::auth::authorize(<ForgetImportCodes as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<ForgetImportCodes>().await?;
     let state = expect_context::<crate::state::AppState>();
     own_import(&state, &viewer, id).await?;
     crate::learning::bulk::forget_codes(&state.db, id).await.map_err(AppError::internal)?;

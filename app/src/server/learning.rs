@@ -33,8 +33,7 @@ fn learning_error(error: crate::learning::LearningError) -> AppError {
 
 #[server(endpoint = "enrol")]
 pub async fn enrol(course: String) -> Result<(), AppError> {
-    let viewer =
-        crate::auth::authorize(<Enrol as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<Enrol>().await?;
     let course = self::course(&course)?;
     let state = expect_context::<crate::state::AppState>();
     crate::learning::enrol(&state.db, &course, viewer.id).await.map_err(learning_error)?;
@@ -44,8 +43,7 @@ pub async fn enrol(course: String) -> Result<(), AppError> {
 
 #[server(endpoint = "unenrol")]
 pub async fn unenrol(course: String) -> Result<(), AppError> {
-    let viewer =
-        crate::auth::authorize(<Unenrol as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<Unenrol>().await?;
     let course = self::course(&course)?;
     let state = expect_context::<crate::state::AppState>();
     crate::learning::unenrol(&state.db, &course.id, viewer.id).await.map_err(learning_error)?;
@@ -57,9 +55,7 @@ pub async fn unenrol(course: String) -> Result<(), AppError> {
 /// course when it was the last).
 #[server(endpoint = "complete_lesson")]
 pub async fn complete_lesson(course: String, lesson: String) -> Result<(), AppError> {
-    let viewer = crate::auth::authorize(<CompleteLesson as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<CompleteLesson>().await?;
     let course = self::course(&course)?;
     let state = expect_context::<crate::state::AppState>();
     state.completions.complete(course.clone(), &lesson, viewer.id).await.map_err(learning_error)?;
@@ -82,9 +78,7 @@ pub async fn submit_quiz(
     single: Option<HashMap<String, String>>,
     multiple: Option<HashMap<String, String>>,
 ) -> Result<(), AppError> {
-    let viewer = crate::auth::authorize(<SubmitQuiz as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<SubmitQuiz>().await?;
     let course = self::course(&course)?;
     let key_ok = (16..=64).contains(&attempt_key.len()) && attempt_key.bytes().all(|b| b.is_ascii_alphanumeric());
     if !key_ok {
@@ -109,9 +103,7 @@ pub async fn submit_quiz(
 /// The signed-in learner's courses, with progress and where to continue.
 #[server(endpoint = "my_courses")]
 pub async fn my_courses() -> Result<Vec<MyCourse>, AppError> {
-    let viewer = crate::auth::authorize(<MyCourses as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<MyCourses>().await?;
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
@@ -122,9 +114,7 @@ pub async fn my_courses() -> Result<Vec<MyCourse>, AppError> {
 #[server(endpoint = "join_cohort")]
 pub async fn join_cohort(code: String) -> Result<(), AppError> {
     use crate::model::FormErrors;
-    let viewer = crate::auth::authorize(<JoinCohort as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<JoinCohort>().await?;
     use crate::accounts::limits::{self, Limit};
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
@@ -160,8 +150,7 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
 /// The cohorts someone may see, and what a new one may be for.
 #[server(endpoint = "cohorts")]
 pub async fn cohorts() -> Result<CohortsPage, AppError> {
-    let viewer =
-        crate::auth::authorize(<Cohorts as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<Cohorts>().await?;
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
@@ -180,9 +169,7 @@ pub async fn create_cohort(
 ) -> Result<(), AppError> {
     use crate::learning::{CohortError, NewCohort};
     use crate::model::FormErrors;
-    let viewer = crate::auth::authorize(<CreateCohort as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<CreateCohort>().await?;
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
     // A manager of one organisation creates cohorts of it; others choose.
@@ -223,8 +210,7 @@ pub async fn create_cohort(
 /// One cohort and the progress of each of its learners.
 #[server(endpoint = "cohort")]
 pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
-    let viewer =
-        crate::auth::authorize(<Cohort as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<Cohort>().await?;
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();

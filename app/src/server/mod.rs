@@ -8,4 +8,5 @@ pub mod certificates;
 pub mod imports;
 pub mod learning;
 pub mod organisations;
+pub mod rules;
 pub mod statistics;

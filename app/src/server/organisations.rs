@@ -21,9 +21,7 @@ fn refused(error: crate::organisations::OrganisationError, values: Vec<(String, 
 
 #[server(endpoint = "organisations")]
 pub async fn organisations() -> Result<OrganisationsPage, AppError> {
-    let viewer = crate::auth::authorize(<Organisations as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<Organisations>().await?;
     let state = expect_context::<crate::state::AppState>();
     let organisations = crate::organisations::summaries(&state.db, &viewer).await.map_err(AppError::internal)?;
     Ok(OrganisationsPage { organisations, may_assign: crate::policy::may_assign_organisation(&viewer) })
@@ -31,9 +29,7 @@ pub async fn organisations() -> Result<OrganisationsPage, AppError> {
 
 #[server(endpoint = "create_organisation")]
 pub async fn create_organisation(name: String) -> Result<(), AppError> {
-    let viewer = crate::auth::authorize(<CreateOrganisation as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<CreateOrganisation>().await?;
     if !crate::policy::may_create_organisation(&viewer) {
         return Err(AppError::Forbidden);
     }
@@ -50,9 +46,7 @@ pub async fn create_organisation(name: String) -> Result<(), AppError> {
 /// programme-wide again. Their sessions go on with the new scope at once.
 #[server(endpoint = "assign_organisation")]
 pub async fn assign_organisation(username: String, organisation: String) -> Result<(), AppError> {
-    let viewer = crate::auth::authorize(<AssignOrganisation as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<AssignOrganisation>().await?;
     let typed = vec![("username".into(), username.clone()), ("organisation".into(), organisation.clone())];
     let state = expect_context::<crate::state::AppState>();
     let organisation_id = match organisation.trim() {

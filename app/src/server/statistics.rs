@@ -19,9 +19,7 @@ pub async fn dashboard(
     from: Option<String>,
     to: Option<String>,
 ) -> Result<DashboardPage, AppError> {
-    let viewer = crate::auth::authorize(<Dashboard as leptos::server_fn::ServerFn>::PATH)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<Dashboard>().await?;
     let filters = crate::model::StatisticsFilters { course, cohort, organisation, from, to };
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
@@ -32,8 +30,7 @@ pub async fn dashboard(
 /// question goes, and each learner's progress.
 #[server(endpoint = "teach")]
 pub async fn teach() -> Result<TeachPage, AppError> {
-    let viewer =
-        crate::auth::authorize(<Teach as leptos::server_fn::ServerFn>::PATH).await?.ok_or(AppError::Unauthorized)?;
+    let viewer = super::rules::signed_in::<Teach>().await?;
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     crate::statistics::reporting::teach_page(&state, &viewer, reader).await
