@@ -55,6 +55,21 @@ impl AppError {
         tracing::error!(%cause, "internal error");
         AppError::Internal
     }
+
+    /// Logs an error with every cause below it, once, and hides them
+    /// behind [`AppError::Internal`].
+    #[cfg(feature = "ssr")]
+    pub fn internal_chain(error: &(dyn std::error::Error + 'static)) -> AppError {
+        let mut chain = error.to_string();
+        let mut cause = error.source();
+        while let Some(below) = cause {
+            chain.push_str(": ");
+            chain.push_str(&below.to_string());
+            cause = below.source();
+        }
+        tracing::error!(cause = %chain, "internal error");
+        AppError::Internal
+    }
 }
 
 impl FromServerFnError for AppError {
@@ -68,5 +83,12 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Registration(_) => AppError::NotFound,
             _ => AppError::Internal,
         }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> AppError {
+        AppError::internal_chain(&error)
     }
 }

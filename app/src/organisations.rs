@@ -25,6 +25,19 @@ pub enum OrganisationError {
     Database(#[from] DbErr),
 }
 
+impl From<OrganisationError> for crate::error::AppError {
+    fn from(error: OrganisationError) -> Self {
+        use crate::error::AppError;
+        match error.field_and_message() {
+            Some((field, message)) => AppError::Form(crate::model::FormErrors {
+                fields: vec![(field.into(), message.into())],
+                ..Default::default()
+            }),
+            None => AppError::internal_chain(&error),
+        }
+    }
+}
+
 impl OrganisationError {
     /// The form field it concerns and the message that explains it.
     pub fn field_and_message(&self) -> Option<(&'static str, &'static str)> {

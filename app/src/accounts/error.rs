@@ -2,9 +2,10 @@
 
 use sea_orm::DbErr;
 
+use super::password::HashError;
 use crate::error::AppError;
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum AccountError {
     #[error("that username is taken")]
     UsernameTaken,
@@ -14,8 +15,10 @@ pub enum AccountError {
     WrongPassword,
     #[error("too many wrong current passwords lately")]
     TooManyTries,
-    #[error(transparent)]
-    App(#[from] AppError),
+    #[error("the password could not be hashed")]
+    Hashing(#[from] HashError),
+    #[error("the database failed")]
+    Database(#[from] DbErr),
 }
 
 impl AccountError {
@@ -26,19 +29,24 @@ impl AccountError {
             AccountError::UnknownUser => "username-unknown",
             AccountError::WrongPassword => "password-wrong-current",
             AccountError::TooManyTries => "password-throttled",
-            AccountError::App(_) => "error-internal-text",
+            AccountError::Hashing(HashError::Busy) => "error-busy-text",
+            AccountError::Hashing(_) | AccountError::Database(_) => "error-internal-text",
         }
     }
+}
 
-    /// For a caller to whom only the application error can happen.
-    pub fn into_app_error(self) -> AppError {
-        match self {
-            AccountError::App(error) => error,
-            _ => AppError::Internal,
+/// For a caller to whom only a failure can happen: the cause is logged
+/// with its chain, the person is told it was our side (or busy).
+impl From<AccountError> for AppError {
+    fn from(error: AccountError) -> AppError {
+        match error {
+            AccountError::Hashing(hashing) => hashing.into(),
+            AccountError::UnknownUser => AppError::NotFound,
+            other => AppError::internal_chain(&other),
         }
     }
 }
 
 pub(crate) fn internal(error: DbErr) -> AccountError {
-    AccountError::App(AppError::internal(error))
+    AccountError::Database(error)
 }

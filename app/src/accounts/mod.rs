@@ -17,7 +17,7 @@ pub use audit::{Actor, Entry as AuditEntry, record as record_in, record_many};
 pub use device::{DEVICE_COOKIE, Device, DeviceKey, device_cookie};
 pub use error::AccountError;
 pub use limits::Limit;
-pub use password::{PasswordHash, hash_password, hashers, verify_password};
+pub use password::{HashError, PasswordHash, hash_password, hashers, verify_password};
 pub use profile::{ProfileChoice, parse_profile, profile_answers, save_profile};
 pub use reset_code::{
     Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, issuer_of, redeem_reset_code,

@@ -163,23 +163,42 @@ fn verify_with(memory: &mut [Block], password: &str, stored: Option<&str>) -> bo
     result.is_ok() && Output::new(&out).is_ok_and(|computed| computed == expected)
 }
 
-/// Hands `work` to the hashers and waits for it.
-async fn run(work: Work) -> Result<Done, AppError> {
-    let (done, outcome) = oneshot::channel();
-    let job = Job { work, queued_at: Instant::now(), done };
-    HASHERS.try_send(job).map_err(|_| AppError::Busy)?;
-    match outcome.await {
-        Ok(Done::Failed(reason)) if reason == "waited too long" => Err(AppError::Busy),
-        Ok(Done::Failed(reason)) => Err(AppError::internal(reason)),
-        Ok(done) => Ok(done),
-        Err(_) => Err(AppError::internal("a password hasher stopped")),
+/// Why a password could not be hashed or checked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum HashError {
+    /// Every hasher is taken and the queue is long: try again in a moment.
+    #[error("too many passwords are being checked at once")]
+    Busy,
+    #[error("hashing failed: {0}")]
+    Failed(String),
+}
+
+impl From<HashError> for AppError {
+    fn from(error: HashError) -> AppError {
+        match error {
+            HashError::Busy => AppError::Busy,
+            failed => AppError::internal(failed),
+        }
     }
 }
 
-pub async fn hash_password(password: &str) -> Result<PasswordHash, AppError> {
+/// Hands `work` to the hashers and waits for it.
+async fn run(work: Work) -> Result<Done, HashError> {
+    let (done, outcome) = oneshot::channel();
+    let job = Job { work, queued_at: Instant::now(), done };
+    HASHERS.try_send(job).map_err(|_| HashError::Busy)?;
+    match outcome.await {
+        Ok(Done::Failed(reason)) if reason == "waited too long" => Err(HashError::Busy),
+        Ok(Done::Failed(reason)) => Err(HashError::Failed(reason)),
+        Ok(done) => Ok(done),
+        Err(_) => Err(HashError::Failed("a password hasher stopped".into())),
+    }
+}
+
+pub async fn hash_password(password: &str) -> Result<PasswordHash, HashError> {
     match run(Work::Hash(password.to_string())).await? {
         Done::Hashed(phc) => Ok(PasswordHash(phc)),
-        _ => Err(AppError::Internal),
+        _ => Err(HashError::Failed("a hash came back as something else".into())),
     }
 }
 
@@ -187,10 +206,10 @@ pub async fn hash_password(password: &str) -> Result<PasswordHash, AppError> {
 /// one that is not a hash (an account made by bulk enrolment, waiting for
 /// its set-password code; a deleted one), a hash is still computed, so that
 /// the answer takes as long either way and does not tell who has an account.
-pub async fn verify_password(password: &str, hash: Option<&PasswordHash>) -> Result<bool, AppError> {
+pub async fn verify_password(password: &str, hash: Option<&PasswordHash>) -> Result<bool, HashError> {
     match run(Work::Verify(password.to_string(), hash.map(|hash| hash.0.clone()))).await? {
         Done::Verified(matches) => Ok(matches),
-        _ => Err(AppError::Internal),
+        _ => Err(HashError::Failed("a check came back as something else".into())),
     }
 }
 

@@ -143,8 +143,23 @@ pub enum RevokeError {
     NotAllowed,
     #[error("a reason of 1 to 500 characters is needed")]
     Reason,
-    #[error(transparent)]
+    #[error("the database failed")]
     Database(#[from] DbErr),
+}
+
+impl From<RevokeError> for crate::error::AppError {
+    fn from(error: RevokeError) -> Self {
+        use crate::error::AppError;
+        match error {
+            RevokeError::Unknown => AppError::NotFound,
+            RevokeError::NotAllowed => AppError::Forbidden,
+            RevokeError::Reason => AppError::Form(crate::model::FormErrors {
+                fields: vec![("reason".into(), "revoke-reason-needed".into())],
+                ..Default::default()
+            }),
+            RevokeError::Database(error) => AppError::internal_chain(&error),
+        }
+    }
 }
 
 /// Revokes a certificate with a reason, if `revoker` may

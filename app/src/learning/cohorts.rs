@@ -43,7 +43,7 @@ pub fn today_in(time_zone: &str) -> Date {
     OffsetDateTime::now_utc().to_offset(offset).date()
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum CohortError {
     /// Wrong, or for a course no longer offered.
     #[error("no cohort has that code")]
@@ -55,13 +55,22 @@ pub enum CohortError {
     /// A form field refused: `(field, message id)`.
     #[error("{0}: {1}")]
     Invalid(&'static str, &'static str),
-    #[error("database: {0}")]
-    Database(String),
+    #[error("the database failed")]
+    Database(#[from] DbErr),
 }
 
-impl From<DbErr> for CohortError {
-    fn from(error: DbErr) -> Self {
-        CohortError::Database(error.to_string())
+/// A refusal as the form shows it; a failure logged with its causes.
+impl From<CohortError> for crate::error::AppError {
+    fn from(error: CohortError) -> Self {
+        use crate::error::AppError;
+        use crate::model::FormErrors;
+        match error {
+            CohortError::Database(error) => AppError::internal_chain(&error),
+            CohortError::Invalid(field, message) => {
+                AppError::Form(FormErrors { fields: vec![(field.into(), message.into())], ..FormErrors::default() })
+            }
+            refused => AppError::Form(FormErrors { form: Some(refused.message_id().into()), ..FormErrors::default() }),
+        }
     }
 }
 
@@ -156,7 +165,7 @@ pub async fn create_cohort(
         transaction.commit().await?;
         return Ok(cohort);
     }
-    Err(CohortError::Database("no free cohort code".into()))
+    Err(CohortError::Database(DbErr::Custom("no free cohort code".into())))
 }
 
 /// Enrols a person in the cohort with `code` (and its course), unless the

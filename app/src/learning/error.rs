@@ -18,6 +18,23 @@ pub enum LearningError {
     NoQuiz,
     #[error(transparent)]
     Submission(#[from] SubmissionError),
-    #[error(transparent)]
+    #[error("the database failed")]
     Database(#[from] DbErr),
+}
+
+/// A refusal as the learner's form shows it; a failure logged with its causes.
+impl From<LearningError> for crate::error::AppError {
+    fn from(error: LearningError) -> Self {
+        use crate::error::AppError;
+        use crate::model::FormErrors;
+        let message = |id: &str| AppError::Form(FormErrors { form: Some(id.into()), ..FormErrors::default() });
+        match error {
+            LearningError::NotInCourse | LearningError::NoQuiz => AppError::NotFound,
+            LearningError::NotEnrolled => message("learning-not-enrolled"),
+            LearningError::CodeOnly => message("learning-code-only"),
+            LearningError::QuizLesson => message("learning-quiz-lesson"),
+            LearningError::Submission(error) => message(error.message_id()),
+            LearningError::Database(error) => AppError::internal_chain(&error),
+        }
+    }
 }

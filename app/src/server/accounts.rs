@@ -67,7 +67,7 @@ pub async fn register(
             errors.fields.push(("username".into(), "username-taken".into()));
             return Err(AppError::Form(errors));
         }
-        Err(AccountError::App(error)) => return Err(error),
+        Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
         Err(_) => return Err(AppError::Internal),
     };
     remember_language(language);
@@ -224,7 +224,7 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
         }
         Err(RedeemError::InvalidCode) => return Err(refuse("code", "reset-code-invalid")),
         Err(RedeemError::Password(message)) => return Err(refuse("new_password", message)),
-        Err(RedeemError::Account(error)) => return Err(error.into_app_error()),
+        Err(RedeemError::Account(error)) => return Err(error.into()),
     };
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
@@ -238,11 +238,10 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
 /// cohort, or an issuer who is no longer a manager, makes the code void.
 #[cfg(feature = "ssr")]
 async fn issuer_still_may(state: &crate::state::AppState, code: &crate::accounts::ResetCode) -> Result<bool, AppError> {
-    let Some(issuer) = crate::accounts::issuer_of(&state.db, code).await.map_err(|e| e.into_app_error())? else {
+    let Some(issuer) = crate::accounts::issuer_of(&state.db, code).await.map_err(AppError::from)? else {
         return Ok(true); // Issued from the command line.
     };
-    let Some(subject) = crate::accounts::account_for_code(&state.db, code).await.map_err(|e| e.into_app_error())?
-    else {
+    let Some(subject) = crate::accounts::account_for_code(&state.db, code).await.map_err(AppError::from)? else {
         return Ok(false);
     };
     if issuer.deleted_at.is_some() {
@@ -383,7 +382,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
         Ok(()) => {}
         Err(AccountError::WrongPassword) => return Err(refuse("current_password", "password-wrong-current")),
         Err(AccountError::TooManyTries) => return Err(refuse("current_password", "password-throttled")),
-        Err(AccountError::App(error)) => return Err(error),
+        Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
         Err(_) => return Err(AppError::Internal),
     }
     // A new id for the session that stays, too.
@@ -404,14 +403,17 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
     match crate::accounts::delete_account(&state.db, viewer.id, &delete_password, &actor).await {
         Ok(()) => {}
         Err(error @ (AccountError::WrongPassword | AccountError::TooManyTries)) => {
-            let message =
-                if error == AccountError::WrongPassword { "password-wrong-current" } else { "password-throttled" };
+            let message = if matches!(error, AccountError::WrongPassword) {
+                "password-wrong-current"
+            } else {
+                "password-throttled"
+            };
             return Err(AppError::Form(FormErrors {
                 fields: vec![("delete_password".into(), message.into())],
                 ..FormErrors::default()
             }));
         }
-        Err(AccountError::App(error)) => return Err(error),
+        Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
         Err(_) => return Err(AppError::Internal),
     }
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;

@@ -30,7 +30,7 @@ pub async fn users_page(query: String) -> Result<crate::model::UsersPage, AppErr
     let query: String = query.chars().take(100).collect();
     let users = crate::accounts::find_users(&state.db, &query, 50, crate::policy::scoped_to(&viewer))
         .await
-        .map_err(|error| error.into_app_error())?;
+        .map_err(AppError::from)?;
     Ok(crate::model::UsersPage { users, issued: take_issued_code().await? })
 }
 
@@ -83,7 +83,7 @@ pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<
     let viewer = super::rules::signed_in::<IssueResetCode>().await?;
     let state = expect_context::<crate::state::AppState>();
     let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
-    let subject = find_user(&state.db, &username).await.map_err(|e| e.into_app_error())?.ok_or(AppError::NotFound)?;
+    let subject = find_user(&state.db, &username).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
     let catalog = state.catalog.current();
     let facts =
         crate::learning::account_facts(&state.db.reader, &catalog, &subject).await.map_err(AppError::internal)?;
@@ -93,7 +93,7 @@ pub async fn issue_reset_code(username: String, back: Option<String>) -> Result<
     let actor = crate::auth::acting(Some(&viewer)).await;
     let issued = crate::accounts::issue_reset_code(&state.db, &username, state.policy.reset_code_lifetime, &actor)
         .await
-        .map_err(|error| error.into_app_error())?;
+        .map_err(AppError::from)?;
     set_issued_cookie(&format!("{username}~{}~{}", issued.code.grouped(), issued.expires_at.unix_timestamp()), 300);
     match back.filter(|path| path.starts_with("/manage/cohorts/") && path[16..].bytes().all(|b| b.is_ascii_digit())) {
         Some(path) => leptos_axum::redirect(&format!("{path}#issued")),
@@ -113,10 +113,8 @@ pub async fn change_role(username: String, role: String) -> Result<(), AppError>
     let username = Username::parse(&username).map_err(|_| AppError::NotFound)?;
     let role = Role::parse(&role).ok_or(AppError::BadRequest)?;
     let state = expect_context::<crate::state::AppState>();
-    let subject = crate::accounts::find_user(&state.db, &username)
-        .await
-        .map_err(|error| error.into_app_error())?
-        .ok_or(AppError::NotFound)?;
+    let subject =
+        crate::accounts::find_user(&state.db, &username).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
     let facts = crate::learning::facts_of(&subject, Vec::new());
     if !crate::policy::may_change_role(&viewer, username.as_str(), &facts) {
         return Err(AppError::Forbidden);
@@ -125,7 +123,7 @@ pub async fn change_role(username: String, role: String) -> Result<(), AppError>
     match crate::accounts::set_role(&state.db, &username, role, &actor).await {
         Ok(()) => state.signed_in.forget_all(),
         Err(AccountError::UnknownUser) => return Err(AppError::NotFound),
-        Err(error) => return Err(error.into_app_error()),
+        Err(error) => return Err(error.into()),
     }
     leptos_axum::redirect(&format!("/admin/users?q={username}&changed={username}"));
     Ok(())

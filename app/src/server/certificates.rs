@@ -97,23 +97,11 @@ pub async fn verify_certificate(code: String) -> Result<Verification, AppError> 
 /// the verification page shows it at once.
 #[server(endpoint = "revoke_certificate")]
 pub async fn revoke_certificate(code: String, reason: String) -> Result<(), AppError> {
-    use crate::learning::RevokeError;
-    use crate::model::FormErrors;
     let viewer = super::rules::signed_in::<RevokeCertificate>().await?;
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
-    match crate::learning::revoke_certificate(&state.db, &code, &reason, &viewer, &actor).await {
-        Ok(()) => {
-            let code = crate::codes::normalise(&code, crate::learning::VERIFY_CODE_LENGTH).unwrap_or_default();
-            leptos_axum::redirect(&format!("/verify/{}", crate::codes::grouped(&code)));
-            Ok(())
-        }
-        Err(RevokeError::Unknown) => Err(AppError::NotFound),
-        Err(RevokeError::NotAllowed) => Err(AppError::Forbidden),
-        Err(RevokeError::Reason) => Err(AppError::Form(FormErrors {
-            fields: vec![("reason".into(), "revoke-reason-needed".into())],
-            ..FormErrors::default()
-        })),
-        Err(RevokeError::Database(error)) => Err(AppError::internal(error)),
-    }
+    crate::learning::revoke_certificate(&state.db, &code, &reason, &viewer, &actor).await?;
+    let code = crate::codes::normalise(&code, crate::learning::VERIFY_CODE_LENGTH).unwrap_or_default();
+    leptos_axum::redirect(&format!("/verify/{}", crate::codes::grouped(&code)));
+    Ok(())
 }

@@ -46,28 +46,15 @@ pub async fn check_import(id: i64) -> Result<ImportReport, AppError> {
 /// Applies a file: every valid row, or nothing.
 #[server(endpoint = "apply_import")]
 pub async fn apply_import(id: i64) -> Result<(), AppError> {
-    use crate::learning::bulk::{self, ApplyError};
-    use crate::model::FormErrors;
     let viewer = super::rules::signed_in::<ApplyImport>().await?;
     let state = expect_context::<crate::state::AppState>();
     own_import(&state, &viewer, id).await?;
     let actor = crate::auth::acting(Some(&viewer)).await;
     let catalog = state.catalog.current();
     let lifetime = state.policy.set_password_code_lifetime;
-    match bulk::apply(&state.db, &catalog, id, &viewer, lifetime, &actor).await {
-        Ok(_) => {
-            leptos_axum::redirect(&format!("/manage/import/{id}#codes"));
-            Ok(())
-        }
-        Err(ApplyError::AlreadyApplied) => {
-            Err(AppError::Form(FormErrors { form: Some("import-already-applied".into()), ..FormErrors::default() }))
-        }
-        Err(ApplyError::Unknown) => Err(AppError::NotFound),
-        Err(ApplyError::File(problem)) => {
-            Err(AppError::Form(FormErrors { form: Some(problem.message_id().into()), ..FormErrors::default() }))
-        }
-        Err(ApplyError::Database(error)) => Err(AppError::internal(error)),
-    }
+    crate::learning::bulk::apply(&state.db, &catalog, id, &viewer, lifetime, &actor).await?;
+    leptos_axum::redirect(&format!("/manage/import/{id}#codes"));
+    Ok(())
 }
 
 /// Forgets the codes kept for printing (they still work until they expire).

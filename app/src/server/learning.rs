@@ -16,27 +16,12 @@ fn course(id: &str) -> Result<std::sync::Arc<crate::catalog::Course>, AppError> 
     catalog.course(id).cloned().ok_or(AppError::NotFound)
 }
 
-#[cfg(feature = "ssr")]
-fn learning_error(error: crate::learning::LearningError) -> AppError {
-    use crate::learning::LearningError;
-    use crate::model::FormErrors;
-    let message = |id: &str| AppError::Form(FormErrors { form: Some(id.into()), ..FormErrors::default() });
-    match error {
-        LearningError::NotInCourse | LearningError::NoQuiz => AppError::NotFound,
-        LearningError::NotEnrolled => message("learning-not-enrolled"),
-        LearningError::CodeOnly => message("learning-code-only"),
-        LearningError::QuizLesson => message("learning-quiz-lesson"),
-        LearningError::Submission(error) => message(error.message_id()),
-        LearningError::Database(error) => AppError::internal(error),
-    }
-}
-
 #[server(endpoint = "enrol")]
 pub async fn enrol(course: String) -> Result<(), AppError> {
     let viewer = super::rules::signed_in::<Enrol>().await?;
     let course = self::course(&course)?;
     let state = expect_context::<crate::state::AppState>();
-    crate::learning::enrol(&state.db, &course, viewer.id).await.map_err(learning_error)?;
+    crate::learning::enrol(&state.db, &course, viewer.id).await?;
     leptos_axum::redirect(&format!("/courses/{}", course.id));
     Ok(())
 }
@@ -46,7 +31,7 @@ pub async fn unenrol(course: String) -> Result<(), AppError> {
     let viewer = super::rules::signed_in::<Unenrol>().await?;
     let course = self::course(&course)?;
     let state = expect_context::<crate::state::AppState>();
-    crate::learning::unenrol(&state.db, &course.id, viewer.id).await.map_err(learning_error)?;
+    crate::learning::unenrol(&state.db, &course.id, viewer.id).await?;
     leptos_axum::redirect(&format!("/courses/{}", course.id));
     Ok(())
 }
@@ -58,7 +43,7 @@ pub async fn complete_lesson(course: String, lesson: String) -> Result<(), AppEr
     let viewer = super::rules::signed_in::<CompleteLesson>().await?;
     let course = self::course(&course)?;
     let state = expect_context::<crate::state::AppState>();
-    state.completions.complete(course.clone(), &lesson, viewer.id).await.map_err(learning_error)?;
+    state.completions.complete(course.clone(), &lesson, viewer.id).await?;
     let next = course.lessons().map(|(_, lesson)| lesson.id.as_str()).skip_while(|id| *id != lesson).nth(1);
     match next {
         Some(next) => leptos_axum::redirect(&format!("/courses/{}/{next}", course.id)),
@@ -93,9 +78,7 @@ pub async fn submit_quiz(
         answers.entry(question.to_string()).or_default().insert(option.to_string());
     }
     let state = expect_context::<crate::state::AppState>();
-    let attempt = crate::learning::submit_quiz(&state.db, &course, &lesson, viewer.id, &attempt_key, &answers)
-        .await
-        .map_err(learning_error)?;
+    let attempt = crate::learning::submit_quiz(&state.db, &course, &lesson, viewer.id, &attempt_key, &answers).await?;
     leptos_axum::redirect(&format!("/courses/{}/{lesson}?attempt={attempt}#result", course.id));
     Ok(())
 }
@@ -137,9 +120,9 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
             leptos_axum::redirect(&format!("/courses/{}?joined={}", cohort.course_id, cohort.id));
             Ok(())
         }
-        Err(crate::learning::CohortError::Database(error)) => Err(AppError::internal(error)),
+        Err(error @ crate::learning::CohortError::Database(_)) => Err(error.into()),
         Err(error) => {
-            if error != crate::learning::CohortError::UnknownCode {
+            if !matches!(error, crate::learning::CohortError::UnknownCode) {
                 limits::give_back(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
             }
             Err(refuse(error.message_id()))

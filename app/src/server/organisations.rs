@@ -9,13 +9,9 @@ use crate::model::OrganisationsPage;
 /// A refused organisation form, with what was typed.
 #[cfg(feature = "ssr")]
 fn refused(error: crate::organisations::OrganisationError, values: Vec<(String, String)>) -> AppError {
-    match error.field_and_message() {
-        Some((field, message)) => AppError::Form(crate::model::FormErrors {
-            fields: vec![(field.into(), message.into())],
-            values,
-            form: None,
-        }),
-        None => AppError::internal(error),
+    match AppError::from(error) {
+        AppError::Form(errors) => AppError::Form(crate::model::FormErrors { values, ..errors }),
+        other => other,
     }
 }
 

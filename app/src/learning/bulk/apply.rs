@@ -35,8 +35,22 @@ pub enum ApplyError {
     Unknown,
     #[error("the file can no longer be read")]
     File(FileProblem),
-    #[error(transparent)]
+    #[error("the database failed")]
     Database(#[from] DbErr),
+}
+
+impl From<ApplyError> for crate::error::AppError {
+    fn from(error: ApplyError) -> Self {
+        use crate::error::AppError;
+        let message =
+            |id: &str| AppError::Form(crate::model::FormErrors { form: Some(id.into()), ..Default::default() });
+        match error {
+            ApplyError::AlreadyApplied => message("import-already-applied"),
+            ApplyError::Unknown => AppError::NotFound,
+            ApplyError::File(problem) => message(problem.message_id()),
+            ApplyError::Database(error) => AppError::internal_chain(&error),
+        }
+    }
 }
 
 /// Stored instead of a password hash until the learner sets a password
