@@ -1,0 +1,43 @@
+//! Accounts as administrators and managers see them.
+
+use serde::{Deserialize, Serialize};
+
+use super::Role;
+
+/// An account as the people who look after accounts see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// A reset code just issued, shown once to whoever issued it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedResetCode {
+    pub username: String,
+    /// Grouped for reading aloud or from paper: `ABCD-EFGH-JKMN`.
+    pub code: String,
+    /// UTC, `YYYY-MM-DD HH:MM UTC`.
+    pub expires_at: String,
+    /// The full address of `/reset/{code}`, to share.
+    pub link: String,
+}
+
+/// The user administration page: the accounts found, and a code just issued.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsersPage {
+    pub users: Vec<UserSummary>,
+    pub issued: Option<IssuedResetCode>,
+}
+
+/// One line of the audit log, as an administrator reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// UTC, RFC 3339.
+    pub at: String,
+    pub actor: Option<String>,
+    pub subject: Option<String>,
+    pub action: String,
+    pub client_address: Option<String>,
+}
