@@ -91,23 +91,62 @@ struct ModuleFiles {
 }
 
 fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Course> {
-    let manifest_path = folder.join("course.toml");
     let listing = files::entries(folder, problems);
-    let manifest: Option<CourseManifest> = if listing.contains(&Entry::File(manifest_path.clone())) {
+    let manifest = read_manifest(folder, &listing, problems);
+    let assets = read_assets(folder, &listing, problems);
+    let modules = read_modules(folder, listing, problems);
+    let numbered = number_lessons(&modules, problems);
+    let modules = build_modules(folder, &id, modules, numbered, &assets, problems);
+
+    let manifest = manifest?;
+    if manifest.certificate.min_average_score.is_some_and(|score| score > 100) {
+        problems.report(&folder.join("course.toml"), 1, "certificate.min_average_score is a percentage: 0 to 100");
+    }
+    Some(Course {
+        id,
+        folder: folder.to_path_buf(),
+        title: manifest.title,
+        summary: manifest.summary,
+        level: manifest.level,
+        hours: manifest.hours,
+        language: manifest.language,
+        instructors: manifest.instructors,
+        access: manifest.access,
+        enrolment: manifest.enrolment,
+        certificate: manifest.certificate,
+        translations: manifest.translations,
+        modules,
+        assets,
+        content_version: content_version(folder),
+        resolved_folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
+    })
+}
+
+/// The course's `course.toml`.
+fn read_manifest(folder: &Path, listing: &[Entry], problems: &mut Problems) -> Option<CourseManifest> {
+    let manifest_path = folder.join("course.toml");
+    if listing.contains(&Entry::File(manifest_path.clone())) {
         files::read_text(&manifest_path, problems).and_then(|text| parse_toml(&text, &manifest_path, 1, problems))
     } else {
         problems.report(folder, 1, "a course needs a course.toml with at least `title` and `summary`");
         None
-    };
-    let assets = match listing.iter().find(|entry| entry.path() == folder.join("assets")) {
+    }
+}
+
+/// The images in `assets/`, by path, with their served names.
+fn read_assets(folder: &Path, listing: &[Entry], problems: &mut Problems) -> BTreeMap<PathBuf, String> {
+    match listing.iter().find(|entry| entry.path() == folder.join("assets")) {
         Some(Entry::Folder(assets)) => load_assets(folder, assets, problems),
         Some(Entry::File(file)) => {
             problems.report(file, 1, "assets must be a folder of images");
             BTreeMap::new()
         }
         None => BTreeMap::new(),
-    };
+    }
+}
 
+/// The module folders (`NN-slug`) and their files, in order.
+fn read_modules(folder: &Path, listing: Vec<Entry>, problems: &mut Problems) -> Vec<ModuleFiles> {
     let mut modules = Vec::new();
     for entry in listing {
         let name = file_name(entry.path());
@@ -133,18 +172,29 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
     }
     if modules.is_empty() {
         problems.report(
-            &manifest_path,
+            &folder.join("course.toml"),
             1,
             "this course has no modules: add a folder like `01-getting-started` with a module.toml and lessons",
         );
     }
+    modules
+}
 
-    // Every lesson's id, before rendering, so that links between lessons resolve.
-    let mut lesson_ids: HashMap<PathBuf, String> = HashMap::new();
+/// Every lesson's id and front matter, found before any is rendered so
+/// that links between lessons resolve.
+#[derive(Default)]
+struct NumberedLessons {
+    /// Lesson file (relative to the courses folder), original or
+    /// translation, to its lesson's id.
+    ids: HashMap<PathBuf, String>,
+    front_matters: HashMap<PathBuf, LessonFrontMatter>,
+}
+
+fn number_lessons(modules: &[ModuleFiles], problems: &mut Problems) -> NumberedLessons {
+    let mut numbered = NumberedLessons::default();
     let mut first_use: HashMap<String, PathBuf> = HashMap::new();
     let mut originals: HashMap<(PathBuf, String), String> = HashMap::new(); // (module folder, slug) -> id
-    let mut front_matters: HashMap<PathBuf, LessonFrontMatter> = HashMap::new();
-    for module in &modules {
+    for module in modules {
         for file in module.lessons.iter().filter(|file| file.translation_of.is_none()) {
             let mut file_problems = Problems::default();
             let Some(split) = split_front_matter(&file.text, &file.path, &mut file_problems) else {
@@ -169,16 +219,16 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
                 continue;
             }
             first_use.insert(id.clone(), file.path.clone());
-            lesson_ids.insert(file.relative.clone(), id.clone());
+            numbered.ids.insert(file.relative.clone(), id.clone());
             originals.insert((module.folder.clone(), file.slug.clone()), id);
-            front_matters.insert(file.path.clone(), front_matter);
+            numbered.front_matters.insert(file.path.clone(), front_matter);
         }
     }
-    for module in &modules {
+    for module in modules {
         for file in module.lessons.iter().filter(|file| file.translation_of.is_some()) {
             match originals.get(&(module.folder.clone(), file.slug.clone())) {
                 Some(id) => {
-                    lesson_ids.insert(file.relative.clone(), id.clone());
+                    numbered.ids.insert(file.relative.clone(), id.clone());
                 }
                 None => problems.report(
                     &file.path,
@@ -188,17 +238,28 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
             }
         }
     }
+    numbered
+}
 
+/// Each module with its lessons rendered, translated and their quizzes built.
+fn build_modules(
+    folder: &Path,
+    course_id: &str,
+    modules: Vec<ModuleFiles>,
+    mut numbered: NumberedLessons,
+    assets: &BTreeMap<PathBuf, String>,
+    problems: &mut Problems,
+) -> Vec<Module> {
     let mut built_modules = Vec::new();
     for module in modules {
         let folder_relative = module.folder.strip_prefix(folder).unwrap_or(&module.folder).to_path_buf();
-        let targets = LinkTargets { course_id: &id, folder: &folder_relative, lessons: &lesson_ids, assets: &assets };
+        let targets = LinkTargets { course_id, folder: &folder_relative, lessons: &numbered.ids, assets };
         let mut lessons = Vec::new();
         for file in module.lessons.iter().filter(|file| file.translation_of.is_none()) {
-            let Some(front_matter) = front_matters.remove(&file.path) else {
+            let Some(front_matter) = numbered.front_matters.remove(&file.path) else {
                 continue;
             };
-            let lesson_id = lesson_ids[&file.relative].clone();
+            let lesson_id = numbered.ids[&file.relative].clone();
             let Some((content, written, words)) = render_lesson(file, front_matter.title.clone(), &targets, problems)
             else {
                 continue;
@@ -236,29 +297,7 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
             lessons,
         });
     }
-
-    let manifest = manifest?;
-    if manifest.certificate.min_average_score.is_some_and(|score| score > 100) {
-        problems.report(&folder.join("course.toml"), 1, "certificate.min_average_score is a percentage: 0 to 100");
-    }
-    Some(Course {
-        id,
-        folder: folder.to_path_buf(),
-        title: manifest.title,
-        summary: manifest.summary,
-        level: manifest.level,
-        hours: manifest.hours,
-        language: manifest.language,
-        instructors: manifest.instructors,
-        access: manifest.access,
-        enrolment: manifest.enrolment,
-        certificate: manifest.certificate,
-        translations: manifest.translations,
-        modules: built_modules,
-        assets,
-        content_version: content_version(folder),
-        resolved_folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
-    })
+    built_modules
 }
 
 fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Option<ModuleFiles> {
