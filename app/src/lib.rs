@@ -14,6 +14,11 @@ pub mod error;
 pub mod i18n;
 pub mod language;
 pub mod model;
+/// Every interface message id as a constant: naming a message that does
+/// not exist is a compile error.
+pub mod msg {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
 mod pages;
 pub mod server;
 

@@ -2,6 +2,7 @@
 //! scoped to one by an administrator, and then looks after its learners
 //! only (see `policy`).
 
+use crate::msg;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr, TransactionTrait,
 };
@@ -42,10 +43,10 @@ impl OrganisationError {
     /// The form field it concerns and the message that explains it.
     pub fn field_and_message(&self) -> Option<(&'static str, &'static str)> {
         match self {
-            OrganisationError::NameInvalid => Some(("name", "organisation-name-invalid")),
-            OrganisationError::NameTaken => Some(("name", "organisation-name-taken")),
-            OrganisationError::Unknown => Some(("organisation", "organisation-unknown")),
-            OrganisationError::NotAManager => Some(("username", "organisation-not-a-manager")),
+            OrganisationError::NameInvalid => Some(("name", msg::ORGANISATION_NAME_INVALID)),
+            OrganisationError::NameTaken => Some(("name", msg::ORGANISATION_NAME_TAKEN)),
+            OrganisationError::Unknown => Some(("organisation", msg::ORGANISATION_UNKNOWN)),
+            OrganisationError::NotAManager => Some(("username", msg::ORGANISATION_NOT_A_MANAGER)),
             OrganisationError::Database(_) => None,
         }
     }

@@ -21,6 +21,7 @@
 //!   enrolled by a file or given a role.
 
 use crate::model::{Role, Viewer};
+use crate::msg;
 
 /// A cohort, as the rules see it.
 #[derive(Clone, Copy, Debug)]
@@ -178,9 +179,9 @@ pub enum ImportRefusal {
 impl ImportRefusal {
     pub fn message_id(self) -> &'static str {
         match self {
-            ImportRefusal::Staff => "import-error-staff-account",
-            ImportRefusal::NotYours => "import-error-not-yours",
-            ImportRefusal::InAnotherCohort => "import-error-other-cohort",
+            ImportRefusal::Staff => msg::IMPORT_ERROR_STAFF_ACCOUNT,
+            ImportRefusal::NotYours => msg::IMPORT_ERROR_NOT_YOURS,
+            ImportRefusal::InAnotherCohort => msg::IMPORT_ERROR_OTHER_COHORT,
         }
     }
 }

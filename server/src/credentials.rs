@@ -2,6 +2,7 @@
 //! the revocation status list, and a learner's own credential download.
 
 use app::entities::certificate;
+use app::msg;
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -109,15 +110,15 @@ pub async fn my_certificate_pdf(
     let view = app::server::certificates::certificate_view(cert, &state.public_url, &state.programme_name);
     let label = |id: &str| translate(language, id, None);
     let labels = app::certificate_pdf::Labels {
-        heading: label("certificate-heading"),
-        certifies: label("certificate-certifies"),
-        completed: label("certificate-completed"),
-        date: label("certificate-date"),
-        hours: label("certificate-hours"),
+        heading: label(msg::CERTIFICATE_HEADING),
+        certifies: label(msg::CERTIFICATE_CERTIFIES),
+        completed: label(msg::CERTIFICATE_COMPLETED),
+        date: label(msg::CERTIFICATE_DATE),
+        hours: label(msg::CERTIFICATE_HOURS),
         duration: app::i18n::duration_in(language, view.minutes),
-        issuer: label("certificate-issuer"),
-        verify_at: label("certificate-verify-at"),
-        code: label("certificate-code"),
+        issuer: label(msg::CERTIFICATE_ISSUER),
+        verify_at: label(msg::CERTIFICATE_VERIFY_AT),
+        code: label(msg::CERTIFICATE_CODE),
     };
     match tokio::task::spawn_blocking(move || app::certificate_pdf::certificate_pdf(&view, &labels)).await {
         Ok(Ok(pdf)) => (

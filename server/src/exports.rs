@@ -3,6 +3,7 @@
 //! as it is read, so a large programme's export never sits in memory.
 
 use app::model::{StatisticsFilters, Viewer};
+use app::msg;
 use app::policy;
 use app::state::AppState;
 use app::statistics::reporting;
@@ -51,8 +52,12 @@ pub async fn statistics_table(
         return refused;
     }
     let reader = requested.for_viewer(&viewer);
-    let scope = match reporting::scope_for(&state, &viewer, &filters).await {
-        Ok((scope, _)) => scope,
+    let scope = match reporting::Filters::read(&filters) {
+        Ok((typed, _)) => reporting::scope_for(&state, &viewer, &typed).await,
+        Err(error) => Err(error),
+    };
+    let scope = match scope {
+        Ok(scope) => scope,
         Err(error) => return refusal(error),
     };
     let statistics = match reporting::statistics(&state, &scope, &filters, reader).await {
@@ -145,8 +150,12 @@ async fn learners(
     if let Some(refused) = staff(&viewer) {
         return refused;
     }
-    let scope = match reporting::scope_for(&state, &viewer, &filters).await {
-        Ok((scope, _)) => scope,
+    let scope = match reporting::Filters::read(&filters) {
+        Ok((typed, _)) => reporting::scope_for(&state, &viewer, &typed).await,
+        Err(error) => Err(error),
+    };
+    let scope = match scope {
+        Ok(scope) => scope,
         Err(error) => return refusal(error),
     };
     let Some(course) = state.catalog.current().course(&course_id).cloned() else {
@@ -155,7 +164,7 @@ async fn learners(
     let query = app::statistics::learners_query(&course, &scope, None);
     let lessons = course.lessons().count();
     let say = move |id: &str| app::i18n::translate(reader, id, None);
-    let (valid, revoked) = (say("csv-certificate-valid"), say("csv-certificate-revoked"));
+    let (valid, revoked) = (say(msg::CSV_CERTIFICATE_VALID), say(msg::CSV_CERTIFICATE_REVOKED));
     let header: Vec<String> = app::statistics::LEARNER_COLUMNS.iter().map(|id| say(id)).collect();
     // A large export may read a replica (`--database-replica-url`).
     let connection = state.db.reports.clone();

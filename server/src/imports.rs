@@ -3,6 +3,7 @@
 //! not UTF-8, or without the right header is refused with a message on the
 //! upload page, and nothing is kept.
 
+use app::msg;
 use app::policy;
 use app::state::AppState;
 use axum::extract::{FromRequest, Multipart, Request, State};
@@ -22,15 +23,15 @@ pub async fn upload(State(state): State<AppState>, SignedIn(viewer): SignedIn, r
         return refused;
     }
     let Ok(mut form) = Multipart::from_request(request, &state).await else {
-        return refused("import-error-no-file", "");
+        return refused(msg::IMPORT_ERROR_NO_FILE, "");
     };
     let limit = state.import_max_bytes;
     loop {
         let field = match form.next_field().await {
             Ok(Some(field)) => field,
-            Ok(None) => return refused("import-error-no-file", ""),
+            Ok(None) => return refused(msg::IMPORT_ERROR_NO_FILE, ""),
             // The body went over the limit (or the upload broke off).
-            Err(_) => return refused("import-error-too-large", ""),
+            Err(_) => return refused(msg::IMPORT_ERROR_TOO_LARGE, ""),
         };
         if field.name() != Some("file") {
             continue;
@@ -42,16 +43,16 @@ pub async fn upload(State(state): State<AppState>, SignedIn(viewer): SignedIn, r
             match field.chunk().await {
                 Ok(Some(chunk)) => {
                     if bytes.len() + chunk.len() > limit {
-                        return refused("import-error-too-large", "");
+                        return refused(msg::IMPORT_ERROR_TOO_LARGE, "");
                     }
                     bytes.extend_from_slice(&chunk);
                 }
                 Ok(None) => break,
-                Err(_) => return refused("import-error-too-large", ""),
+                Err(_) => return refused(msg::IMPORT_ERROR_TOO_LARGE, ""),
             }
         }
         if bytes.is_empty() {
-            return refused("import-error-empty", "");
+            return refused(msg::IMPORT_ERROR_EMPTY, "");
         }
         return match app::learning::bulk::store_upload(&state.db, &file_name, &bytes, viewer.id).await {
             Ok(Ok(id)) => Redirect::to(&format!("/manage/import/{id}")).into_response(),

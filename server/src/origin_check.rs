@@ -6,6 +6,7 @@
 
 use app::i18n::translate;
 use app::language::Language;
+use app::msg;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -27,7 +28,7 @@ pub async fn refuse_cross_site_writes(State(public): State<PublicHost>, request:
     if !safe && is_cross_site(request.headers(), &public) {
         let language = request.extensions().get::<Language>().copied().unwrap_or_default();
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
-        return (StatusCode::FORBIDDEN, translate(language, "error-forbidden-text", None)).into_response();
+        return (StatusCode::FORBIDDEN, translate(language, msg::ERROR_FORBIDDEN_TEXT, None)).into_response();
     }
     next.run(request).await
 }

@@ -1,5 +1,6 @@
 //! The one place that builds the router: routes, then layers.
 
+use app::msg;
 use std::sync::Arc;
 
 use app::app::App;
@@ -192,7 +193,7 @@ async fn limit_call_body(request: Request<Body>, next: axum::middleware::Next) -
 }
 
 fn too_large(language: Language) -> Response {
-    let message = app::i18n::translate(language, "form-too-large", None);
+    let message = app::i18n::translate(language, msg::FORM_TOO_LARGE, None);
     let page = format!(
         "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><meta charset=\"utf-8\"><title>413</title><p>{}</p><p><a href=\"/\">⌂</a></p></html>",
         language.code(),

@@ -1,5 +1,6 @@
 //! What can go wrong with an account, as the person is told it.
 
+use crate::msg;
 use sea_orm::DbErr;
 
 use super::password::HashError;
@@ -25,12 +26,12 @@ impl AccountError {
     /// The interface message that explains it.
     pub fn message_id(&self) -> &'static str {
         match self {
-            AccountError::UsernameTaken => "username-taken",
-            AccountError::UnknownUser => "username-unknown",
-            AccountError::WrongPassword => "password-wrong-current",
-            AccountError::TooManyTries => "password-throttled",
-            AccountError::Hashing(HashError::Busy) => "error-busy-text",
-            AccountError::Hashing(_) | AccountError::Database(_) => "error-internal-text",
+            AccountError::UsernameTaken => msg::USERNAME_TAKEN,
+            AccountError::UnknownUser => msg::USERNAME_UNKNOWN,
+            AccountError::WrongPassword => msg::PASSWORD_WRONG_CURRENT,
+            AccountError::TooManyTries => msg::PASSWORD_THROTTLED,
+            AccountError::Hashing(HashError::Busy) => msg::ERROR_BUSY_TEXT,
+            AccountError::Hashing(_) | AccountError::Database(_) => msg::ERROR_INTERNAL_TEXT,
         }
     }
 }

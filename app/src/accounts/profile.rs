@@ -1,6 +1,7 @@
 //! The optional profile questions: answered only with consent, replaced as a
 //! whole, and deleted when consent is withdrawn.
 
+use crate::msg;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 use serde_json::json;
 use time::OffsetDateTime;
@@ -29,9 +30,9 @@ pub fn parse_profile(choices: &[(ProfileQuestion, ProfileChoice)]) -> Result<Pro
             continue;
         }
         if !question.choices().contains(&answer) {
-            refusals.push((question.as_str().to_string(), "profile-choice-unknown".to_string()));
+            refusals.push((question.as_str().to_string(), msg::PROFILE_CHOICE_UNKNOWN.to_string()));
         } else if !choice.consent {
-            refusals.push((question.consent_field().to_string(), "profile-consent-needed".to_string()));
+            refusals.push((question.consent_field().to_string(), msg::PROFILE_CONSENT_NEEDED.to_string()));
         } else {
             answers.push((*question, answer.to_string()));
         }

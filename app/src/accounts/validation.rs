@@ -2,6 +2,7 @@
 //! refusal is an interface message id, so the person reads why in their
 //! own language.
 
+use crate::msg;
 use std::fmt;
 
 /// A login identifier: 3 to 32 of `a–z 0–9 . _ -`, starting with a letter or
@@ -15,11 +16,11 @@ impl Username {
         let text = text.trim().to_lowercase();
         let length = text.chars().count();
         if !(3..=32).contains(&length) {
-            return Err("username-length");
+            return Err(msg::USERNAME_LENGTH);
         }
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-');
         if !text.chars().all(allowed) || !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-            return Err("username-characters");
+            return Err(msg::USERNAME_CHARACTERS);
         }
         Ok(Username(text))
     }
@@ -29,7 +30,7 @@ impl Username {
     pub fn parse_new(text: &str) -> Result<Username, &'static str> {
         let username = Username::parse(text)?;
         if username.0.starts_with("deleted-") {
-            return Err("username-taken");
+            return Err(msg::USERNAME_TAKEN);
         }
         Ok(username)
     }
@@ -54,10 +55,10 @@ impl DisplayName {
     pub fn parse(text: &str) -> Result<DisplayName, &'static str> {
         let text = text.trim();
         if text.is_empty() {
-            return Err("display-name-empty");
+            return Err(msg::DISPLAY_NAME_EMPTY);
         }
         if text.chars().count() > 100 {
-            return Err("display-name-too-long");
+            return Err(msg::DISPLAY_NAME_TOO_LONG);
         }
         // Bidirectional controls (U+202A–U+202E, U+2066–U+2069) could
         // reorder the text around a name on a certificate.
@@ -65,7 +66,7 @@ impl DisplayName {
         let unsafe_char =
             |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}');
         if text.chars().any(unsafe_char) {
-            return Err("display-name-characters");
+            return Err(msg::DISPLAY_NAME_CHARACTERS);
         }
         Ok(DisplayName(text.to_string()))
     }
@@ -106,28 +107,28 @@ impl NewPassword {
     pub fn parse(text: &str, username: &Username) -> Result<NewPassword, &'static str> {
         let length = text.chars().count();
         if length < 10 {
-            return Err("password-too-short");
+            return Err(msg::PASSWORD_TOO_SHORT);
         }
         if length > 200 {
-            return Err("password-too-long");
+            return Err(msg::PASSWORD_TOO_LONG);
         }
         // Control characters cannot be typed again reliably; U+FFFD means
         // the bytes sent were not UTF-8.
         if text.chars().any(|c| c.is_control() || c == '\u{FFFD}') {
-            return Err("password-characters");
+            return Err(msg::PASSWORD_CHARACTERS);
         }
         let mut distinct: Vec<char> = text.chars().collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() < 5 {
-            return Err("password-repetitive");
+            return Err(msg::PASSWORD_REPETITIVE);
         }
         let lowercase = text.to_lowercase();
         if COMMON_PASSWORDS.contains(&lowercase.as_str()) {
-            return Err("password-common");
+            return Err(msg::PASSWORD_COMMON);
         }
         if lowercase.contains(username.as_str()) {
-            return Err("password-contains-username");
+            return Err(msg::PASSWORD_CONTAINS_USERNAME);
         }
         Ok(NewPassword(text.to_string()))
     }

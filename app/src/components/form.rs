@@ -1,3 +1,4 @@
+use crate::msg;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -18,8 +19,8 @@ pub fn form_errors<F: leptos::server_fn::ServerFn>() -> FormErrors {
         }
         match ServerFnUrlError::<AppError>::decode_err(&encoded) {
             AppError::Form(errors) => only_our_messages(errors),
-            AppError::Busy => FormErrors { form: Some("error-busy-text".into()), ..FormErrors::default() },
-            _ => FormErrors { form: Some("error-internal-text".into()), ..FormErrors::default() },
+            AppError::Busy => FormErrors { form: Some(msg::ERROR_BUSY_TEXT.into()), ..FormErrors::default() },
+            _ => FormErrors { form: Some(msg::ERROR_INTERNAL_TEXT.into()), ..FormErrors::default() },
         }
     })
 }

@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::accounts::{Logout, SaveLanguage};
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -13,18 +14,18 @@ use crate::model::Viewer;
 #[component]
 pub fn Layout(children: Children, #[prop(optional)] wide: bool) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        <a class="skip-link" href="#main">{t(msg::SKIP_TO_CONTENT)}</a>
         <header class="site-header">
-            <a class="site-name" href="/">{t("site-name")}</a>
-            <nav aria-label=t("nav-site")>
-                <a href="/">{t("nav-courses")}</a>
+            <a class="site-name" href="/">{t(msg::SITE_NAME)}</a>
+            <nav aria-label=t(msg::NAV_SITE)>
+                <a href="/">{t(msg::NAV_COURSES)}</a>
                 <AccountLinks/>
             </nav>
             <LanguageSwitcher/>
         </header>
         <main id="main" tabindex="-1" class:wide=wide>{children()}</main>
         <footer class="site-footer">
-            <p>{t("footer-text")}</p>
+            <p>{t(msg::FOOTER_TEXT)}</p>
         </footer>
     }
 }
@@ -41,7 +42,7 @@ fn LanguageSwitcher() -> impl IntoView {
     let current = use_language();
     let signed_in = use_context::<Viewer>().is_some();
     view! {
-        <nav class="languages" aria-label=t("nav-language")>
+        <nav class="languages" aria-label=t(msg::NAV_LANGUAGE)>
             <ul>
                 {Language::ALL
                     .into_iter()
@@ -80,24 +81,24 @@ fn LanguageSwitcher() -> impl IntoView {
 fn AccountLinks() -> impl IntoView {
     match use_context::<Viewer>() {
         Some(viewer) => view! {
-            <a href="/my">{t("nav-my-courses")}</a>
+            <a href="/my">{t(msg::NAV_MY_COURSES)}</a>
             {(viewer.role == crate::model::Role::Instructor)
-                .then(|| view! { <a href="/teach">{t("nav-teach")}</a> })}
+                .then(|| view! { <a href="/teach">{t(msg::NAV_TEACH)}</a> })}
             {(viewer.role >= crate::model::Role::Instructor)
-                .then(|| view! { <a href="/manage/cohorts">{t("nav-cohorts")}</a> })}
+                .then(|| view! { <a href="/manage/cohorts">{t(msg::NAV_COHORTS)}</a> })}
             {(viewer.role >= crate::model::Role::Manager)
-                .then(|| view! { <a href="/manage">{t("nav-statistics")}</a> })}
+                .then(|| view! { <a href="/manage">{t(msg::NAV_STATISTICS)}</a> })}
             {(viewer.role >= crate::model::Role::Manager)
-                .then(|| view! { <a href="/admin/users">{t("nav-users")}</a> })}
-            <a class="viewer" href="/account">{t_with("signed-in-as", [("name", viewer.display_name.into())])}</a>
+                .then(|| view! { <a href="/admin/users">{t(msg::NAV_USERS)}</a> })}
+            <a class="viewer" href="/account">{t_with(msg::SIGNED_IN_AS, [("name", viewer.display_name.into())])}</a>
             <form class="logout" method="post" action={action_of::<Logout>()}>
-                <button type="submit">{t("nav-logout")}</button>
+                <button type="submit">{t(msg::NAV_LOGOUT)}</button>
             </form>
         }
         .into_any(),
         None => view! {
-            <a href="/login">{t("nav-login")}</a>
-            <a href="/register">{t("nav-register")}</a>
+            <a href="/login">{t(msg::NAV_LOGIN)}</a>
+            <a href="/register">{t(msg::NAV_REGISTER)}</a>
         }
         .into_any(),
     }

@@ -1,3 +1,4 @@
+use crate::msg;
 use leptos::prelude::*;
 
 use super::Layout;
@@ -12,11 +13,11 @@ pub struct Problem {
     pub text: &'static str,
 }
 
-const NOT_FOUND: Problem = Problem { heading: "error-not-found-title", text: "error-not-found-text" };
-const BAD_REQUEST: Problem = Problem { heading: "error-bad-request-title", text: "error-bad-request-text" };
-const INTERNAL: Problem = Problem { heading: "error-internal-title", text: "error-internal-text" };
-const NOT_ALLOWED: Problem = Problem { heading: "error-not-allowed-title", text: "error-not-allowed-text" };
-const BUSY: Problem = Problem { heading: "error-busy-title", text: "error-busy-text" };
+const NOT_FOUND: Problem = Problem { heading: msg::ERROR_NOT_FOUND_TITLE, text: msg::ERROR_NOT_FOUND_TEXT };
+const BAD_REQUEST: Problem = Problem { heading: msg::ERROR_BAD_REQUEST_TITLE, text: msg::ERROR_BAD_REQUEST_TEXT };
+const INTERNAL: Problem = Problem { heading: msg::ERROR_INTERNAL_TITLE, text: msg::ERROR_INTERNAL_TEXT };
+const NOT_ALLOWED: Problem = Problem { heading: msg::ERROR_NOT_ALLOWED_TITLE, text: msg::ERROR_NOT_ALLOWED_TEXT };
+const BUSY: Problem = Problem { heading: msg::ERROR_BUSY_TITLE, text: msg::ERROR_BUSY_TEXT };
 
 /// Every error page's messages (each must exist in every language).
 #[cfg(test)]
@@ -47,7 +48,7 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
                 <h1>{heading}</h1>
                 <p>{t(text)}</p>
                 <p>
-                    <a href="/">{t("error-see-courses")}</a>
+                    <a href="/">{t(msg::ERROR_SEE_COURSES)}</a>
                 </p>
             </div>
         </Layout>

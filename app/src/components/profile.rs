@@ -1,3 +1,4 @@
+use crate::msg;
 use leptos::prelude::*;
 
 use crate::i18n::t;
@@ -11,8 +12,8 @@ pub fn ProfileQuestions(chosen: Vec<(String, String)>, errors: FormErrors) -> im
     let value = move |field: &str| chosen.iter().find(|(name, _)| name == field).map(|(_, value)| value.clone());
     view! {
         <fieldset class="profile-questions">
-            <legend>{t("profile-title")}</legend>
-            <p class="hint">{t("profile-explanation")}</p>
+            <legend>{t(msg::PROFILE_TITLE)}</legend>
+            <p class="hint">{t(msg::PROFILE_EXPLANATION)}</p>
             {ProfileQuestion::ALL
                 .into_iter()
                 .map(|question| {
@@ -34,7 +35,7 @@ pub fn ProfileQuestions(chosen: Vec<(String, String)>, errors: FormErrors) -> im
                                 aria-describedby=described_by.clone()
                             >
                                 <option value="" selected=selected.is_empty()>
-                                    {t("profile-prefer-not")}
+                                    {t(msg::PROFILE_PREFER_NOT)}
                                 </option>
                                 {question
                                     .choices()

@@ -1,3 +1,4 @@
+use crate::msg;
 use leptos::prelude::*;
 
 use crate::i18n::t_with;
@@ -7,7 +8,7 @@ use crate::model::Progress;
 #[component]
 pub fn ProgressBar(progress: Progress, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
     let label = t_with(
-        "progress-lessons",
+        msg::PROGRESS_LESSONS,
         [("done", progress.done.into()), ("total", progress.total.into()), ("percent", progress.percent.into())],
     );
     view! {

@@ -3,6 +3,7 @@
 //! of the same numbers for screen readers and for copying; every table
 //! links to its CSV.
 
+use crate::msg;
 use leptos::prelude::*;
 
 use crate::i18n::{t, t_with};
@@ -10,7 +11,7 @@ use crate::model::{Breakdown, Funnel, FunnelRow, Statistics};
 
 /// A count in the reader's digits and separators.
 pub fn number(n: u64) -> String {
-    t_with("stat-number", [("n", n.into())])
+    t_with(msg::STAT_NUMBER, [("n", n.into())])
 }
 
 /// `n` as a whole percentage of `of` ("–" of nothing).
@@ -19,7 +20,7 @@ pub fn percent(n: u64, of: u64) -> String {
         return "–".into();
     }
     let percent = ((n as f64) * 100.0 / (of as f64)).round() as u64;
-    t_with("stat-percent", [("percent", percent.into())])
+    t_with(msg::STAT_PERCENT, [("percent", percent.into())])
 }
 
 /// "12 (40%)".
@@ -29,7 +30,7 @@ fn count_and_rate(n: u64, of: u64) -> String {
 
 fn days(median: Option<f64>) -> String {
     match median {
-        Some(days) => t_with("stat-days", [("days", days.into())]),
+        Some(days) => t_with(msg::STAT_DAYS, [("days", days.into())]),
         None => "–".into(),
     }
 }
@@ -80,7 +81,7 @@ fn CsvLink(table: &'static str, query: String) -> impl IntoView {
     } else {
         format!("/manage/statistics/{table}.csv?{query}")
     };
-    view! { <p class="csv"><a href=href download="">{t("stat-download-csv")}</a></p> }
+    view! { <p class="csv"><a href=href download="">{t(msg::STAT_DOWNLOAD_CSV)}</a></p> }
 }
 
 /// The funnel of a scope: chart, table, and the key figures.
@@ -88,13 +89,13 @@ fn CsvLink(table: &'static str, query: String) -> impl IntoView {
 fn FunnelSection(funnel: Funnel, query: String) -> impl IntoView {
     let enrolled = funnel.enrolled;
     let steps = [
-        ("stat-enrolled", funnel.enrolled),
-        ("stat-started", funnel.started),
-        ("stat-completed", funnel.completed),
-        ("stat-certified", funnel.certified),
+        (msg::STAT_ENROLLED, funnel.enrolled),
+        (msg::STAT_STARTED, funnel.started),
+        (msg::STAT_COMPLETED, funnel.completed),
+        (msg::STAT_CERTIFIED, funnel.certified),
     ];
     let description = t_with(
-        "stat-funnel-description",
+        msg::STAT_FUNNEL_DESCRIPTION,
         [
             ("enrolled", funnel.enrolled.into()),
             ("started", funnel.started.into()),
@@ -105,17 +106,17 @@ fn FunnelSection(funnel: Funnel, query: String) -> impl IntoView {
     let bars = steps.iter().map(|(id, n)| (t(id), *n, count_and_rate(*n, enrolled))).collect();
     view! {
         <section class="statistics" aria-labelledby="funnel-heading">
-            <h2 id="funnel-heading">{t("stat-funnel-title")}</h2>
+            <h2 id="funnel-heading">{t(msg::STAT_FUNNEL_TITLE)}</h2>
             <div class="chart-and-table">
-                <BarChart id="funnel-chart".into() title=t("stat-funnel-title") description bars/>
+                <BarChart id="funnel-chart".into() title=t(msg::STAT_FUNNEL_TITLE) description bars/>
                 <div class="table-wrap" tabindex="0">
                     <table id="funnel-table">
-                        <caption>{t("stat-funnel-caption")}</caption>
+                        <caption>{t(msg::STAT_FUNNEL_CAPTION)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{t("stat-step")}</th>
-                                <th scope="col" class="number">{t("stat-count")}</th>
-                                <th scope="col" class="number">{t("stat-of-enrolled")}</th>
+                                <th scope="col">{t(msg::STAT_STEP)}</th>
+                                <th scope="col" class="number">{t(msg::STAT_COUNT)}</th>
+                                <th scope="col" class="number">{t(msg::STAT_OF_ENROLLED)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -134,10 +135,10 @@ fn FunnelSection(funnel: Funnel, query: String) -> impl IntoView {
                 </div>
             </div>
             <dl class="figures">
-                <div><dt>{t("stat-learners")}</dt><dd>{number(funnel.learners)}</dd></div>
-                <div><dt>{t("stat-median-days")}</dt><dd>{days(funnel.median_days)}</dd></div>
-                <div><dt>{t("stat-active-7")}</dt><dd>{number(funnel.active_7_days)}</dd></div>
-                <div><dt>{t("stat-active-30")}</dt><dd>{number(funnel.active_30_days)}</dd></div>
+                <div><dt>{t(msg::STAT_LEARNERS)}</dt><dd>{number(funnel.learners)}</dd></div>
+                <div><dt>{t(msg::STAT_MEDIAN_DAYS)}</dt><dd>{days(funnel.median_days)}</dd></div>
+                <div><dt>{t(msg::STAT_ACTIVE_7)}</dt><dd>{number(funnel.active_7_days)}</dd></div>
+                <div><dt>{t(msg::STAT_ACTIVE_30)}</dt><dd>{number(funnel.active_30_days)}</dd></div>
             </dl>
             <CsvLink table="funnel" query/>
         </section>
@@ -164,8 +165,8 @@ fn FunnelTable(
             })
             .collect();
         view! {
-            <BarChart id=format!("{id}-chart") title=t("stat-completion-rate-title")
-                description=t("stat-completion-rate-description") bars/>
+            <BarChart id=format!("{id}-chart") title=t(msg::STAT_COMPLETION_RATE_TITLE)
+                description=t(msg::STAT_COMPLETION_RATE_DESCRIPTION) bars/>
         }
     });
     view! {
@@ -178,12 +179,12 @@ fn FunnelTable(
                     <thead>
                         <tr>
                             <th scope="col">{first_column}</th>
-                            <th scope="col" class="number">{t("stat-enrolled")}</th>
-                            <th scope="col" class="number">{t("stat-started")}</th>
-                            <th scope="col" class="number">{t("stat-completed")}</th>
-                            <th scope="col" class="number">{t("stat-certified")}</th>
-                            <th scope="col" class="number">{t("stat-median-days")}</th>
-                            <th scope="col" class="number">{t("stat-active-30")}</th>
+                            <th scope="col" class="number">{t(msg::STAT_ENROLLED)}</th>
+                            <th scope="col" class="number">{t(msg::STAT_STARTED)}</th>
+                            <th scope="col" class="number">{t(msg::STAT_COMPLETED)}</th>
+                            <th scope="col" class="number">{t(msg::STAT_CERTIFIED)}</th>
+                            <th scope="col" class="number">{t(msg::STAT_MEDIAN_DAYS)}</th>
+                            <th scope="col" class="number">{t(msg::STAT_ACTIVE_30)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -224,23 +225,23 @@ fn BreakdownTable(breakdown: Breakdown, query: String) -> impl IntoView {
     let left_out = (breakdown.left_out_cohorts > 0).then(|| {
         let counts =
             [("cohorts", breakdown.left_out_cohorts.into()), ("enrolments", breakdown.left_out_enrolments.into())];
-        view! { <p class="hint">{t_with("stat-left-out", counts)}</p> }
+        view! { <p class="hint">{t_with(msg::STAT_LEFT_OUT, counts)}</p> }
     });
-    let not_shown = t("stat-not-shown");
+    let not_shown = t(msg::STAT_NOT_SHOWN);
     let cell = move |n: Option<u64>, partial: bool| match n {
-        Some(n) if partial => t_with("stat-at-least", [("count", n.into())]),
+        Some(n) if partial => t_with(msg::STAT_AT_LEAST, [("count", n.into())]),
         Some(n) => number(n),
         None => not_shown.clone(),
     };
     view! {
         <div class="table-wrap" tabindex="0">
             <table id=format!("breakdown-{table}")>
-                <caption>{t_with("stat-breakdown-caption", [("question", t(question.message_id()).into())])}</caption>
+                <caption>{t_with(msg::STAT_BREAKDOWN_CAPTION, [("question", t(question.message_id()).into())])}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t(question.message_id())}</th>
-                        <th scope="col" class="number">{t("stat-enrolled")}</th>
-                        <th scope="col" class="number">{t("stat-completed")}</th>
+                        <th scope="col" class="number">{t(msg::STAT_ENROLLED)}</th>
+                        <th scope="col" class="number">{t(msg::STAT_COMPLETED)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -250,7 +251,7 @@ fn BreakdownTable(breakdown: Breakdown, query: String) -> impl IntoView {
                         .map(|row| {
                             let label = match &row.answer {
                                 Some(answer) => t(&question.choice_message_id(answer)),
-                                None => t("stat-not-stated"),
+                                None => t(msg::STAT_NOT_STATED),
                             };
                             view! {
                                 <tr>
@@ -275,14 +276,14 @@ pub fn StatisticsView(statistics: Statistics) -> impl IntoView {
     let Statistics { total, by_course, by_cohort, breakdowns, breakdowns_withheld, threshold, query } = statistics;
     let courses = (!by_course.is_empty()).then(|| {
         view! {
-            <FunnelTable id="courses" heading=t("stat-by-course") caption=t("stat-by-course-caption")
-                first_column=t("cohort-course") rows=by_course query=query.clone() chart=true/>
+            <FunnelTable id="courses" heading=t(msg::STAT_BY_COURSE) caption=t(msg::STAT_BY_COURSE_CAPTION)
+                first_column=t(msg::COHORT_COURSE) rows=by_course query=query.clone() chart=true/>
         }
     });
     let cohorts = (!by_cohort.is_empty()).then(|| {
         view! {
-            <FunnelTable id="cohorts" heading=t("stat-by-cohort") caption=t("stat-by-cohort-caption")
-                first_column=t("cohort-name") rows=by_cohort query=query.clone()/>
+            <FunnelTable id="cohorts" heading=t(msg::STAT_BY_COHORT) caption=t(msg::STAT_BY_COHORT_CAPTION)
+                first_column=t(msg::COHORT_NAME) rows=by_cohort query=query.clone()/>
         }
     });
     view! {
@@ -291,10 +292,10 @@ pub fn StatisticsView(statistics: Statistics) -> impl IntoView {
         {cohorts}
         {(!breakdowns.is_empty() || breakdowns_withheld.is_some()).then(|| view! {
             <section class="statistics" aria-labelledby="breakdowns-heading">
-                <h2 id="breakdowns-heading">{t("stat-breakdowns")}</h2>
+                <h2 id="breakdowns-heading">{t(msg::STAT_BREAKDOWNS)}</h2>
                 {match breakdowns_withheld {
                     Some(reason) => view! { <p class="note">{t(&reason)}</p> }.into_any(),
-                    None => view! { <p class="hint">{t_with("stat-breakdowns-note", [("threshold", threshold.into())])}</p> }.into_any(),
+                    None => view! { <p class="hint">{t_with(msg::STAT_BREAKDOWNS_NOTE, [("threshold", threshold.into())])}</p> }.into_any(),
                 }}
                 {breakdowns
                     .into_iter()

@@ -2,6 +2,7 @@
 //! earns them, exactly once per learner and course, with an unguessable
 //! code anyone can verify at `/verify/{code}`.
 
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::sea_query::OnConflict;
@@ -154,7 +155,7 @@ impl From<RevokeError> for crate::error::AppError {
             RevokeError::Unknown => AppError::NotFound,
             RevokeError::NotAllowed => AppError::Forbidden,
             RevokeError::Reason => AppError::Form(crate::model::FormErrors {
-                fields: vec![("reason".into(), "revoke-reason-needed".into())],
+                fields: vec![("reason".into(), msg::REVOKE_REASON_NEEDED.into())],
                 ..Default::default()
             }),
             RevokeError::Database(error) => AppError::internal_chain(&error),

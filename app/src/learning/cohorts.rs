@@ -2,6 +2,7 @@
 //! manager and joined with a code (typed at `/join` or opened as
 //! `/join/{code}`). Dates are days in the cohort's time zone.
 
+use crate::msg;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, SqlErr, TransactionTrait,
@@ -77,11 +78,11 @@ impl From<CohortError> for crate::error::AppError {
 impl CohortError {
     pub fn message_id(&self) -> &'static str {
         match self {
-            CohortError::UnknownCode => "join-code-unknown",
-            CohortError::Ended => "join-cohort-ended",
-            CohortError::Full => "join-cohort-full",
+            CohortError::UnknownCode => msg::JOIN_CODE_UNKNOWN,
+            CohortError::Ended => msg::JOIN_COHORT_ENDED,
+            CohortError::Full => msg::JOIN_COHORT_FULL,
             CohortError::Invalid(_, message) => message,
-            CohortError::Database(_) => "error-internal-text",
+            CohortError::Database(_) => msg::ERROR_INTERNAL_TEXT,
         }
     }
 }
@@ -105,7 +106,7 @@ fn parse_date(text: &str, field: &'static str) -> Result<Option<Date>, CohortErr
         return Ok(None);
     }
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text, &format).map(Some).map_err(|_| CohortError::Invalid(field, "cohort-date-invalid"))
+    Date::parse(text, &format).map(Some).map_err(|_| CohortError::Invalid(field, msg::COHORT_DATE_INVALID))
 }
 
 /// Checks and stores a new cohort with a fresh code; audited.
@@ -116,25 +117,25 @@ pub async fn create_cohort(
     actor: &Actor,
 ) -> Result<cohort::Model, CohortError> {
     if catalog.course(&form.course_id).is_none() {
-        return Err(CohortError::Invalid("course_id", "cohort-course-unknown"));
+        return Err(CohortError::Invalid("course_id", msg::COHORT_COURSE_UNKNOWN));
     }
     let name = crate::accounts::DisplayName::parse(&form.name)
-        .map_err(|_| CohortError::Invalid("name", "cohort-name-invalid"))?;
+        .map_err(|_| CohortError::Invalid("name", msg::COHORT_NAME_INVALID))?;
     if !TIME_ZONES.iter().any(|(zone, _, _)| *zone == form.time_zone) {
-        return Err(CohortError::Invalid("time_zone", "cohort-time-zone-unknown"));
+        return Err(CohortError::Invalid("time_zone", msg::COHORT_TIME_ZONE_UNKNOWN));
     }
     let starts_on = parse_date(&form.starts_on, "starts_on")?;
     let ends_on = parse_date(&form.ends_on, "ends_on")?;
     if let (Some(starts), Some(ends)) = (starts_on, ends_on)
         && ends < starts
     {
-        return Err(CohortError::Invalid("ends_on", "cohort-dates-reversed"));
+        return Err(CohortError::Invalid("ends_on", msg::COHORT_DATES_REVERSED));
     }
     let capacity = match form.capacity.trim() {
         "" => None,
         text => match text.parse::<i32>() {
             Ok(number) if (1..=100_000).contains(&number) => Some(number),
-            _ => return Err(CohortError::Invalid("capacity", "cohort-capacity-invalid")),
+            _ => return Err(CohortError::Invalid("capacity", msg::COHORT_CAPACITY_INVALID)),
         },
     };
     // A fresh code; on the rare clash with an existing one, another.

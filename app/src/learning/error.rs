@@ -1,5 +1,6 @@
 //! What can go wrong with a learner's request.
 
+use crate::msg;
 use sea_orm::DbErr;
 
 use super::grading::SubmissionError;
@@ -30,9 +31,9 @@ impl From<LearningError> for crate::error::AppError {
         let message = |id: &str| AppError::Form(FormErrors { form: Some(id.into()), ..FormErrors::default() });
         match error {
             LearningError::NotInCourse | LearningError::NoQuiz => AppError::NotFound,
-            LearningError::NotEnrolled => message("learning-not-enrolled"),
-            LearningError::CodeOnly => message("learning-code-only"),
-            LearningError::QuizLesson => message("learning-quiz-lesson"),
+            LearningError::NotEnrolled => message(msg::LEARNING_NOT_ENROLLED),
+            LearningError::CodeOnly => message(msg::LEARNING_CODE_ONLY),
+            LearningError::QuizLesson => message(msg::LEARNING_QUIZ_LESSON),
             LearningError::Submission(error) => message(error.message_id()),
             LearningError::Database(error) => AppError::internal_chain(&error),
         }

@@ -1,6 +1,7 @@
 //! Grading a quiz, on the server only: the answers a learner chose against
 //! the course's correct options.
 
+use crate::msg;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::Quiz;
@@ -25,8 +26,8 @@ impl SubmissionError {
     /// The interface message that explains it.
     pub fn message_id(&self) -> &'static str {
         match self {
-            SubmissionError::Unanswered(_) => "quiz-unanswered",
-            _ => "quiz-tampered",
+            SubmissionError::Unanswered(_) => msg::QUIZ_UNANSWERED,
+            _ => msg::QUIZ_TAMPERED,
         }
     }
 }

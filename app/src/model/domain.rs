@@ -1,5 +1,6 @@
 //! Who takes part and how a course is open to them: roles, levels, profile questions.
 
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 use crate::language::Language;
@@ -19,9 +20,9 @@ impl Level {
     /// The id of its name among the interface messages.
     pub fn message_id(self) -> &'static str {
         match self {
-            Level::Beginner => "level-beginner",
-            Level::Intermediate => "level-intermediate",
-            Level::Advanced => "level-advanced",
+            Level::Beginner => msg::LEVEL_BEGINNER,
+            Level::Intermediate => msg::LEVEL_INTERMEDIATE,
+            Level::Advanced => msg::LEVEL_ADVANCED,
         }
     }
 }
@@ -60,10 +61,10 @@ impl Role {
     /// The id of its name among the interface messages.
     pub fn message_id(self) -> &'static str {
         match self {
-            Role::Learner => "role-learner",
-            Role::Instructor => "role-instructor",
-            Role::Manager => "role-manager",
-            Role::Admin => "role-admin",
+            Role::Learner => msg::ROLE_LEARNER,
+            Role::Instructor => msg::ROLE_INSTRUCTOR,
+            Role::Manager => msg::ROLE_MANAGER,
+            Role::Admin => msg::ROLE_ADMIN,
         }
     }
 }
@@ -118,9 +119,9 @@ impl ProfileQuestion {
     /// The id of the question among the interface messages.
     pub fn message_id(self) -> &'static str {
         match self {
-            ProfileQuestion::Gender => "profile-gender",
-            ProfileQuestion::AgeBand => "profile-age-band",
-            ProfileQuestion::Region => "profile-region",
+            ProfileQuestion::Gender => msg::PROFILE_GENDER,
+            ProfileQuestion::AgeBand => msg::PROFILE_AGE_BAND,
+            ProfileQuestion::Region => msg::PROFILE_REGION,
         }
     }
 

@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::accounts::{ChangePassword, DeleteAccount, SaveProfile, WithdrawConsent};
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -29,8 +30,8 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
     let query = use_query_map();
     let changed = query.with_untracked(|query| query.get("changed").is_some()) && errors.is_empty();
     let profile_status = query.with_untracked(|query| match query.get("profile").as_deref() {
-        Some("saved") => Some("profile-saved"),
-        Some("withdrawn") => Some("profile-withdrawn"),
+        Some("saved") => Some(msg::PROFILE_SAVED),
+        Some("withdrawn") => Some(msg::PROFILE_WITHDRAWN),
         _ => None,
     });
     // After an error, what was sent; otherwise what is saved.
@@ -46,25 +47,25 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
     };
     let has_answers = !profile.is_empty();
     view! {
-        <PageTitle text=t("account-title")/>
+        <PageTitle text=t(msg::ACCOUNT_TITLE)/>
         <Layout>
-            <h1>{t("account-title")}</h1>
+            <h1>{t(msg::ACCOUNT_TITLE)}</h1>
             <dl class="profile">
-                <dt>{t("field-display-name")}</dt>
+                <dt>{t(msg::FIELD_DISPLAY_NAME)}</dt>
                 <dd>{viewer.display_name}</dd>
-                <dt>{t("field-username")}</dt>
+                <dt>{t(msg::FIELD_USERNAME)}</dt>
                 <dd>
                     <bdi>{viewer.username}</bdi>
                 </dd>
-                <dt>{t("account-role")}</dt>
+                <dt>{t(msg::ACCOUNT_ROLE)}</dt>
                 <dd>{t(viewer.role.message_id())}</dd>
             </dl>
-            <h2>{t("password-change-title")}</h2>
-            {changed.then(|| view! { <p class="note" role="status">{t("password-changed")}</p> })}
+            <h2>{t(msg::PASSWORD_CHANGE_TITLE)}</h2>
+            {changed.then(|| view! { <p class="note" role="status">{t(msg::PASSWORD_CHANGED)}</p> })}
             <form class="account-form" method="post" action={action_of::<ChangePassword>()}>
                 <Field
                     name="current_password"
-                    label=t("field-current-password")
+                    label=t(msg::FIELD_CURRENT_PASSWORD)
                     kind="password"
                     autocomplete="current-password"
                     ltr=true
@@ -72,47 +73,47 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
                 />
                 <Field
                     name="new_password"
-                    label=t("field-new-password")
+                    label=t(msg::FIELD_NEW_PASSWORD)
                     kind="password"
                     autocomplete="new-password"
                     ltr=true
-                    hint=Some(t("field-password-hint"))
+                    hint=Some(t(msg::FIELD_PASSWORD_HINT))
                     error=errors.field("new_password").map(str::to_string)
                 />
-                <button type="submit">{t("password-change-submit")}</button>
+                <button type="submit">{t(msg::PASSWORD_CHANGE_SUBMIT)}</button>
             </form>
-            <h2 id="profile">{t("profile-title")}</h2>
+            <h2 id="profile">{t(msg::PROFILE_TITLE)}</h2>
             {profile_status.map(|message| view! { <p class="note" role="status">{t(message)}</p> })}
             <form class="account-form" method="post" action={action_of::<SaveProfile>()}>
                 <ProfileQuestions chosen errors=profile_errors/>
-                <button type="submit">{t("profile-save")}</button>
+                <button type="submit">{t(msg::PROFILE_SAVE)}</button>
             </form>
             {has_answers
                 .then(|| {
                     view! {
                         <form class="account-form" method="post" action={action_of::<WithdrawConsent>()}>
-                            <p>{t("profile-withdraw-text")}</p>
-                            <button type="submit" class="danger">{t("profile-withdraw")}</button>
+                            <p>{t(msg::PROFILE_WITHDRAW_TEXT)}</p>
+                            <button type="submit" class="danger">{t(msg::PROFILE_WITHDRAW)}</button>
                         </form>
                     }
                 })}
-            <h2>{t("account-data-title")}</h2>
-            <p>{t("account-data-text")}</p>
+            <h2>{t(msg::ACCOUNT_DATA_TITLE)}</h2>
+            <p>{t(msg::ACCOUNT_DATA_TEXT)}</p>
             <p>
-                <a href="/account/data" download="my-data.json">{t("account-data-download")}</a>
+                <a href="/account/data" download="my-data.json">{t(msg::ACCOUNT_DATA_DOWNLOAD)}</a>
             </p>
-            <h2>{t("account-delete-title")}</h2>
-            <p>{t("account-delete-warning")}</p>
+            <h2>{t(msg::ACCOUNT_DELETE_TITLE)}</h2>
+            <p>{t(msg::ACCOUNT_DELETE_WARNING)}</p>
             <form class="account-form" method="post" action={action_of::<DeleteAccount>()}>
                 <Field
                     name="delete_password"
-                    label=t("field-confirm-password")
+                    label=t(msg::FIELD_CONFIRM_PASSWORD)
                     kind="password"
                     autocomplete="current-password"
                     ltr=true
                     error=delete_errors.field("delete_password").map(str::to_string)
                 />
-                <button type="submit" class="danger">{t("account-delete-submit")}</button>
+                <button type="submit" class="danger">{t(msg::ACCOUNT_DELETE_SUBMIT)}</button>
             </form>
         </Layout>
     }

@@ -1,3 +1,4 @@
+use crate::msg;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -16,19 +17,19 @@ pub fn AuditPage() -> impl IntoView {
 #[component]
 fn AuditLog(entries: Vec<AuditEntry>) -> impl IntoView {
     view! {
-        <PageTitle text=t("audit-title")/>
+        <PageTitle text=t(msg::AUDIT_TITLE)/>
         <Layout>
-            <h1>{t("audit-title")}</h1>
+            <h1>{t(msg::AUDIT_TITLE)}</h1>
             <div class="table-wrap" tabindex="0">
                 <table>
-                    <caption>{t("audit-caption")}</caption>
+                    <caption>{t(msg::AUDIT_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t("audit-when")}</th>
-                            <th scope="col">{t("audit-action")}</th>
-                            <th scope="col">{t("audit-actor")}</th>
-                            <th scope="col">{t("audit-subject")}</th>
-                            <th scope="col">{t("audit-address")}</th>
+                            <th scope="col">{t(msg::AUDIT_WHEN)}</th>
+                            <th scope="col">{t(msg::AUDIT_ACTION)}</th>
+                            <th scope="col">{t(msg::AUDIT_ACTOR)}</th>
+                            <th scope="col">{t(msg::AUDIT_SUBJECT)}</th>
+                            <th scope="col">{t(msg::AUDIT_ADDRESS)}</th>
                         </tr>
                     </thead>
                     <tbody dir="ltr">

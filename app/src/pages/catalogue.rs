@@ -1,3 +1,4 @@
+use crate::msg;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -16,10 +17,10 @@ pub fn CataloguePage() -> impl IntoView {
 #[component]
 fn Catalogue(courses: Vec<CourseCard>) -> impl IntoView {
     view! {
-        <PageTitle text=t("catalogue-title")/>
+        <PageTitle text=t(msg::CATALOGUE_TITLE)/>
         <Layout>
-            <h1>{t("catalogue-title")}</h1>
-            <p class="lead">{t("catalogue-lead")}</p>
+            <h1>{t(msg::CATALOGUE_TITLE)}</h1>
+            <p class="lead">{t(msg::CATALOGUE_LEAD)}</p>
             <ul class="course-list">
                 {courses.into_iter().map(|course| view! { <CourseCardItem course/> }).collect_view()}
             </ul>
@@ -48,7 +49,7 @@ pub fn CourseFacts(course_level: &'static str, lessons: usize, minutes: u32) -> 
     view! {
         <p class="meta">
             <span>{t(course_level)}</span>
-            <span>{t_with("lesson-count", [("count", lessons.into())])}</span>
+            <span>{t_with(msg::LESSON_COUNT, [("count", lessons.into())])}</span>
             <span>{duration(minutes)}</span>
         </p>
     }

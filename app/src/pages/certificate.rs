@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::certificates::RevokeCertificate;
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -35,49 +36,49 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
     } = certificate;
     let verify_href = verify_url.clone();
     view! {
-        <PageTitle text=t("certificate-title")/>
+        <PageTitle text=t(msg::CERTIFICATE_TITLE)/>
         <Layout>
-            <p class="no-print"><a href=format!("/courses/{}", course_id.clone())>{t("certificate-back")}</a></p>
-            {revoked_on.map(|date| view! { <p class="form-error" role="alert">{t_with("certificate-revoked-on", [("date", date.into())])}</p> })}
+            <p class="no-print"><a href=format!("/courses/{}", course_id.clone())>{t(msg::CERTIFICATE_BACK)}</a></p>
+            {revoked_on.map(|date| view! { <p class="form-error" role="alert">{t_with(msg::CERTIFICATE_REVOKED_ON, [("date", date.into())])}</p> })}
             <article class="certificate" aria-labelledby="certificate-heading">
                 {logo.then(|| view! { <img class="logo" src="/programme-logo" alt="" width="160" height="60"/> })}
                 <p class="issuer">{programme.clone()}</p>
-                <h1 id="certificate-heading">{t("certificate-heading")}</h1>
-                <p>{t("certificate-certifies")}</p>
+                <h1 id="certificate-heading">{t(msg::CERTIFICATE_HEADING)}</h1>
+                <p>{t(msg::CERTIFICATE_CERTIFIES)}</p>
                 <p class="learner"><bdi>{learner_name}</bdi></p>
-                <p>{t("certificate-completed")}</p>
+                <p>{t(msg::CERTIFICATE_COMPLETED)}</p>
                 <p class="course"><bdi>{course_title}</bdi></p>
                 <dl class="facts">
-                    <dt>{t("certificate-date")}</dt>
+                    <dt>{t(msg::CERTIFICATE_DATE)}</dt>
                     <dd dir="ltr">{issued_on}</dd>
-                    <dt>{t("certificate-hours")}</dt>
+                    <dt>{t(msg::CERTIFICATE_HOURS)}</dt>
                     <dd>{duration(minutes)}</dd>
-                    <dt>{t("certificate-issuer")}</dt>
+                    <dt>{t(msg::CERTIFICATE_ISSUER)}</dt>
                     <dd><bdi>{programme}</bdi></dd>
                 </dl>
                 <div class="verify">
-                    <div class="qr" role="img" aria-label=t("certificate-qr") inner_html=qr_svg></div>
+                    <div class="qr" role="img" aria-label=t(msg::CERTIFICATE_QR) inner_html=qr_svg></div>
                     <p>
-                        {t("certificate-verify-at")}
+                        {t(msg::CERTIFICATE_VERIFY_AT)}
                         <br/>
                         <a href=verify_href dir="ltr">{verify_url}</a>
                         <br/>
-                        {t("certificate-code")} " " <code dir="ltr">{verify_code}</code>
+                        {t(msg::CERTIFICATE_CODE)} " " <code dir="ltr">{verify_code}</code>
                     </p>
                 </div>
             </article>
-            <p class="no-print hint">{t("certificate-print-hint")}</p>
+            <p class="no-print hint">{t(msg::CERTIFICATE_PRINT_HINT)}</p>
             <p class="no-print">
                 <a href=format!("/my/certificates/{course_id}/certificate.pdf") download="certificate.pdf">
-                    {t("certificate-pdf")}
+                    {t(msg::CERTIFICATE_PDF)}
                 </a>
             </p>
             <p class="no-print">
                 <a href=format!("/my/certificates/{course_id}/credential.jwt") download="certificate.jwt">
-                    {t("certificate-credential")}
+                    {t(msg::CERTIFICATE_CREDENTIAL)}
                 </a>
                 " "
-                <span class="hint">{t("certificate-credential-hint")}</span>
+                <span class="hint">{t(msg::CERTIFICATE_CREDENTIAL_HINT)}</span>
             </p>
         </Layout>
     }
@@ -97,18 +98,18 @@ fn Verified(verification: Verification) -> impl IntoView {
         Verification::Unknown => {
             #[cfg(feature = "ssr")]
             crate::error::AppError::NotFound.set_response_status();
-            ("unknown", t("verify-unknown"), None, false)
+            ("unknown", t(msg::VERIFY_UNKNOWN), None, false)
         }
-        Verification::Valid(found) => ("valid", t("verify-valid"), Some(found), false),
+        Verification::Valid(found) => ("valid", t(msg::VERIFY_VALID), Some(found), false),
         Verification::Revoked(found, date) => {
-            ("revoked", t_with("verify-revoked", [("date", date.into())]), Some(found), true)
+            ("revoked", t_with(msg::VERIFY_REVOKED, [("date", date.into())]), Some(found), true)
         }
     };
     let may_revoke = details.as_ref().is_some_and(|found| found.may_revoke) && !revoked;
     view! {
-        <PageTitle text=t("verify-title")/>
+        <PageTitle text=t(msg::VERIFY_TITLE)/>
         <Layout>
-            <h1>{t("verify-title")}</h1>
+            <h1>{t(msg::VERIFY_TITLE)}</h1>
             <p class=format!("verdict {status_class}") role="status">{headline}</p>
             {details.map(|found| view! { <Details found may_revoke/> })}
         </Layout>
@@ -121,24 +122,24 @@ fn Details(found: VerifiedCertificate, may_revoke: bool) -> impl IntoView {
     let code = found.verify_code.clone();
     view! {
         <dl class="profile">
-            <dt>{t("verify-name")}</dt>
+            <dt>{t(msg::VERIFY_NAME)}</dt>
             <dd>{match found.learner_name {
                 Some(name) => view! { <bdi>{name}</bdi> }.into_any(),
-                None => view! { <span>{t("verify-holder-deleted")}</span> }.into_any(),
+                None => view! { <span>{t(msg::VERIFY_HOLDER_DELETED)}</span> }.into_any(),
             }}</dd>
-            <dt>{t("cohort-course")}</dt>
+            <dt>{t(msg::COHORT_COURSE)}</dt>
             <dd><bdi>{found.course_title}</bdi></dd>
-            <dt>{t("certificate-date")}</dt>
+            <dt>{t(msg::CERTIFICATE_DATE)}</dt>
             <dd dir="ltr">{found.issued_on}</dd>
-            <dt>{t("certificate-issuer")}</dt>
+            <dt>{t(msg::CERTIFICATE_ISSUER)}</dt>
             <dd><bdi>{found.programme}</bdi></dd>
         </dl>
         {may_revoke.then(|| view! {
-            <h2>{t("revoke-title")}</h2>
+            <h2>{t(msg::REVOKE_TITLE)}</h2>
             <form class="account-form" method="post" action={action_of::<RevokeCertificate>()}>
                 <input type="hidden" name="code" value=code/>
-                <Field name="reason" label=t("revoke-reason") autocomplete="off" error=errors.field("reason").map(str::to_string)/>
-                <button type="submit" class="danger">{t("revoke-submit")}</button>
+                <Field name="reason" label=t(msg::REVOKE_REASON) autocomplete="off" error=errors.field("reason").map(str::to_string)/>
+                <button type="submit" class="danger">{t(msg::REVOKE_SUBMIT)}</button>
             </form>
         })}
     }

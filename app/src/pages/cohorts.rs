@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::admin::IssueResetCode;
 use crate::server::learning::CreateCohort;
 use crate::server::rules::action_of;
@@ -23,23 +24,23 @@ fn Cohorts(page: CohortsPage) -> impl IntoView {
     let can_create = !page.courses.is_empty();
     let empty = page.cohorts.is_empty();
     view! {
-        <PageTitle text=t("cohorts-title")/>
+        <PageTitle text=t(msg::COHORTS_TITLE)/>
         <Layout>
-            <h1>{t("cohorts-title")}</h1>
+            <h1>{t(msg::COHORTS_TITLE)}</h1>
             {if empty {
-                view! { <p>{t("cohorts-none")}</p> }.into_any()
+                view! { <p>{t(msg::COHORTS_NONE)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap" tabindex="0">
                         <table>
-                            <caption>{t("cohorts-caption")}</caption>
+                            <caption>{t(msg::COHORTS_CAPTION)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t("cohort-name")}</th>
-                                    <th scope="col">{t("cohort-course")}</th>
-                                    <th scope="col">{t("field-cohort-code")}</th>
-                                    <th scope="col">{t("cohort-dates")}</th>
-                                    <th scope="col">{t("cohort-members")}</th>
+                                    <th scope="col">{t(msg::COHORT_NAME)}</th>
+                                    <th scope="col">{t(msg::COHORT_COURSE)}</th>
+                                    <th scope="col">{t(msg::FIELD_COHORT_CODE)}</th>
+                                    <th scope="col">{t(msg::COHORT_DATES)}</th>
+                                    <th scope="col">{t(msg::COHORT_MEMBERS)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -93,9 +94,9 @@ fn NewCohortForm(
     let organisation_field = (!organisations.is_empty()).then(|| {
         view! {
             <div class="field">
-                <label for="organisation">{t("organisation")} " " <span class="hint">{t("field-optional")}</span></label>
+                <label for="organisation">{t(msg::ORGANISATION)} " " <span class="hint">{t(msg::FIELD_OPTIONAL)}</span></label>
                 <select id="organisation" name="organisation">
-                    <option value="">{t("organisation-none")}</option>
+                    <option value="">{t(msg::ORGANISATION_NONE)}</option>
                     {organisations
                         .into_iter()
                         .map(|(id, name)| {
@@ -110,10 +111,10 @@ fn NewCohortForm(
     let chosen_zone = errors.value("time_zone");
     let error_of = |field: &str| errors.field(field).map(str::to_string);
     view! {
-        <h2 id="new-cohort">{t("cohort-new-title")}</h2>
+        <h2 id="new-cohort">{t(msg::COHORT_NEW_TITLE)}</h2>
         <form class="account-form" method="post" action={action_of::<CreateCohort>()}>
             <div class="field">
-                <label for="course_id">{t("cohort-course")}</label>
+                <label for="course_id">{t(msg::COHORT_COURSE)}</label>
                 {error_of("course_id").map(|e| view! { <p class="field-error" id="course_id-error">{t(&e)}</p> })}
                 <select
                     id="course_id"
@@ -130,11 +131,11 @@ fn NewCohortForm(
                         .collect_view()}
                 </select>
             </div>
-            <Field name="name" label=t("cohort-name") autocomplete="off" value=errors.value("name")
-                hint=Some(t("cohort-name-hint")) error=error_of("name")/>
+            <Field name="name" label=t(msg::COHORT_NAME) autocomplete="off" value=errors.value("name")
+                hint=Some(t(msg::COHORT_NAME_HINT)) error=error_of("name")/>
             {organisation_field}
             <div class="field">
-                <label for="time_zone">{t("cohort-time-zone")}</label>
+                <label for="time_zone">{t(msg::COHORT_TIME_ZONE)}</label>
                 {error_of("time_zone").map(|e| view! { <p class="field-error" id="time_zone-error">{t(&e)}</p> })}
                 <select
                     id="time_zone"
@@ -152,10 +153,10 @@ fn NewCohortForm(
                         .collect_view()}
                 </select>
             </div>
-            <OptionalField name="starts_on" kind="date" label=t("cohort-starts-on") value=errors.value("starts_on") error=error_of("starts_on")/>
-            <OptionalField name="ends_on" kind="date" label=t("cohort-ends-on") value=errors.value("ends_on") error=error_of("ends_on")/>
-            <OptionalField name="capacity" kind="number" label=t("cohort-capacity") value=errors.value("capacity") error=error_of("capacity")/>
-            <button type="submit">{t("cohort-create")}</button>
+            <OptionalField name="starts_on" kind="date" label=t(msg::COHORT_STARTS_ON) value=errors.value("starts_on") error=error_of("starts_on")/>
+            <OptionalField name="ends_on" kind="date" label=t(msg::COHORT_ENDS_ON) value=errors.value("ends_on") error=error_of("ends_on")/>
+            <OptionalField name="capacity" kind="number" label=t(msg::COHORT_CAPACITY) value=errors.value("capacity") error=error_of("capacity")/>
+            <button type="submit">{t(msg::COHORT_CREATE)}</button>
         </form>
     }
 }
@@ -173,7 +174,7 @@ fn OptionalField(
     let described_by = error.as_ref().map(|_| error_id.clone());
     view! {
         <div class="field">
-            <label for=name>{label} " " <span class="hint">{t("field-optional")}</span></label>
+            <label for=name>{label} " " <span class="hint">{t(msg::FIELD_OPTIONAL)}</span></label>
             {error.map(|error| view! { <p class="field-error" id=error_id>{t(&error)}</p> })}
             <input type=kind id=name name=name value=value dir="ltr" min=(kind == "number").then_some("1")
                 aria-invalid=described_by.is_some().then_some("true") aria-describedby=described_by/>
@@ -197,31 +198,31 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
     view! {
         <PageTitle text=cohort.name.clone()/>
         <Layout wide=true>
-            <p><a href="/manage/cohorts">{t("cohorts-title")}</a></p>
+            <p><a href="/manage/cohorts">{t(msg::COHORTS_TITLE)}</a></p>
             <h1><bdi>{cohort.name}</bdi></h1>
             {issued.map(|issued| view! { <IssuedCode issued/> })}
             <dl class="profile">
-                <dt>{t("cohort-course")}</dt>
+                <dt>{t(msg::COHORT_COURSE)}</dt>
                 <dd><a href=format!("/courses/{}", cohort.course_id)><bdi>{cohort.course_title}</bdi></a></dd>
-                <dt>{t("field-cohort-code")}</dt>
+                <dt>{t(msg::FIELD_COHORT_CODE)}</dt>
                 <dd dir="ltr"><code>{cohort.code.clone()}</code> " · " <a href=share.clone()>{share.clone()}</a></dd>
-                <dt>{t("cohort-time-zone")}</dt>
+                <dt>{t(msg::COHORT_TIME_ZONE)}</dt>
                 <dd dir="ltr">{cohort.time_zone}</dd>
-                <dt>{t("cohort-dates")}</dt>
+                <dt>{t(msg::COHORT_DATES)}</dt>
                 <dd dir="ltr">{dates(&cohort.starts_on, &cohort.ends_on)}</dd>
-                <dt>{t("cohort-members")}</dt>
+                <dt>{t(msg::COHORT_MEMBERS)}</dt>
                 <dd>{cohort.members}{cohort.capacity.map(|capacity| format!(" / {capacity}"))}</dd>
             </dl>
             <div class="table-wrap" tabindex="0">
                 <table>
-                    <caption>{t("cohort-members-caption")}</caption>
+                    <caption>{t(msg::COHORT_MEMBERS_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t("users-name")}</th>
-                            <th scope="col">{t("field-username")}</th>
-                            <th scope="col">{t("cohort-joined")}</th>
-                            <th scope="col">{t("cohort-progress")}</th>
-                            <th scope="col">{t("users-actions")}</th>
+                            <th scope="col">{t(msg::USERS_NAME)}</th>
+                            <th scope="col">{t(msg::FIELD_USERNAME)}</th>
+                            <th scope="col">{t(msg::COHORT_JOINED)}</th>
+                            <th scope="col">{t(msg::COHORT_PROGRESS)}</th>
+                            <th scope="col">{t(msg::USERS_ACTIONS)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -229,14 +230,14 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                             .into_iter()
                             .map(|member| {
                                 let reset_label =
-                                    t_with("users-issue-code-for", [("username", member.username.clone().into())]);
+                                    t_with(msg::USERS_ISSUE_CODE_FOR, [("username", member.username.clone().into())]);
                                 let still_here = member.left_on.is_none();
                                 let reset = still_here.then(|| {
                                     view! {
                                         <form method="post" action={action_of::<IssueResetCode>()}>
                                             <input type="hidden" name="username" value=member.username.clone()/>
                                             <input type="hidden" name="back" value=back.clone()/>
-                                            <button type="submit" aria-label=reset_label>{t("users-issue-code")}</button>
+                                            <button type="submit" aria-label=reset_label>{t(msg::USERS_ISSUE_CODE)}</button>
                                         </form>
                                     }
                                 });
@@ -246,11 +247,11 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                                         <td dir="ltr">{member.username}</td>
                                         <td dir="ltr">
                                             {member.enrolled_on}
-                                            {member.left_on.map(|left| view! { <br/> {t_with("cohort-left-on", [("date", left.into())])} })}
+                                            {member.left_on.map(|left| view! { <br/> {t_with(msg::COHORT_LEFT_ON, [("date", left.into())])} })}
                                         </td>
                                         <td>
                                             <ProgressBar progress=member.progress/>
-                                            {member.completed.then(|| view! { <span class="tick">"✓ " {t("cohort-member-completed")}</span> })}
+                                            {member.completed.then(|| view! { <span class="tick">"✓ " {t(msg::COHORT_MEMBER_COMPLETED)}</span> })}
                                         </td>
                                         <td>{reset}</td>
                                     </tr>
@@ -260,7 +261,7 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="csv"><a href=learners_csv download="">{t("stat-learners-csv")}</a></p>
+            <p class="csv"><a href=learners_csv download="">{t(msg::STAT_LEARNERS_CSV)}</a></p>
             <StatisticsView statistics/>
         </Layout>
     }

@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::learning::{Enrol, Unenrol};
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -53,41 +54,41 @@ fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>
     let error = errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> });
     let body = match standing {
         Standing::Visitor => view! {
-            {start.map(|href| view! { <p><a class="button" href=href>{t("course-start")}</a></p> })}
-            <p class="note">{t("course-sign-in-to-track")} " " <a href="/login">{t("nav-login")}</a> " · " <a href="/register">{t("nav-register")}</a></p>
+            {start.map(|href| view! { <p><a class="button" href=href>{t(msg::COURSE_START)}</a></p> })}
+            <p class="note">{t(msg::COURSE_SIGN_IN_TO_TRACK)} " " <a href="/login">{t(msg::NAV_LOGIN)}</a> " · " <a href="/register">{t(msg::NAV_REGISTER)}</a></p>
         }
         .into_any(),
         Standing::NotEnrolled { open: true } => view! {
             <form method="post" action={action_of::<Enrol>()} class="enrol">
                 <input type="hidden" name="course" value=course.clone()/>
-                <button type="submit">{t("course-enrol")}</button>
+                <button type="submit">{t(msg::COURSE_ENROL)}</button>
             </form>
-            <p class="hint">{t("course-enrol-hint")} " " <a href="/join">{t("course-have-code")}</a></p>
+            <p class="hint">{t(msg::COURSE_ENROL_HINT)} " " <a href="/join">{t(msg::COURSE_HAVE_CODE)}</a></p>
         }
         .into_any(),
         Standing::NotEnrolled { open: false } => view! {
-            <p class="note">{t("course-code-only")}</p>
-            <p><a class="button" href="/join">{t("join-title")}</a></p>
+            <p class="note">{t(msg::COURSE_CODE_ONLY)}</p>
+            <p><a class="button" href="/join">{t(msg::JOIN_TITLE)}</a></p>
         }
         .into_any(),
         Standing::Enrolled { progress, next_lesson, completed_on, certificate } => {
             let next = next_lesson.as_deref().map(&lesson_href);
             let certificate_href = format!("/my/certificates/{course}");
             view! {
-                {joined.then(|| view! { <p class="note" role="status">{t("join-done")}</p> })}
-                {completed_on.map(|date| view! { <p class="note completed" role="status">{t_with("course-completed-on", [("date", date.into())])}</p> })}
-                {certificate.then(|| view! { <p><a class="button" href=certificate_href>{t("certificate-open")}</a></p> })}
+                {joined.then(|| view! { <p class="note" role="status">{t(msg::JOIN_DONE)}</p> })}
+                {completed_on.map(|date| view! { <p class="note completed" role="status">{t_with(msg::COURSE_COMPLETED_ON, [("date", date.into())])}</p> })}
+                {certificate.then(|| view! { <p><a class="button" href=certificate_href>{t(msg::CERTIFICATE_OPEN)}</a></p> })}
                 <ProgressBar progress id="progress"/>
-                {next.map(|href| view! { <p><a class="button" href=href>{if progress.done == 0 { t("course-start") } else { t("course-continue") }}</a></p> })}
+                {next.map(|href| view! { <p><a class="button" href=href>{if progress.done == 0 { t(msg::COURSE_START) } else { t(msg::COURSE_CONTINUE) }}</a></p> })}
                 <form method="post" action={action_of::<Unenrol>()} class="unenrol">
                     <input type="hidden" name="course" value=course.clone()/>
-                    <button type="submit" class="link">{t("course-unenrol")}</button>
+                    <button type="submit" class="link">{t(msg::COURSE_UNENROL)}</button>
                 </form>
             }
             .into_any()
         }
     };
-    view! { <section class="standing" aria-label=t("course-your-progress")>{error}{body}</section> }
+    view! { <section class="standing" aria-label=t(msg::COURSE_YOUR_PROGRESS)>{error}{body}</section> }
 }
 
 #[component]
@@ -110,9 +111,9 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
                                     {lesson.title}
                                 </a>
                                 <span class="meta">
-                                    {lesson.is_quiz.then(|| format!("{} · ", t("lesson-kind-quiz")))}
+                                    {lesson.is_quiz.then(|| format!("{} · ", t(msg::LESSON_KIND_QUIZ)))}
                                     {duration(lesson.minutes)}
-                                    {lesson.completed.then(|| view! { <span class="tick">" ✓ " {t("lesson-done")}</span> })}
+                                    {lesson.completed.then(|| view! { <span class="tick">" ✓ " {t(msg::LESSON_DONE)}</span> })}
                                 </span>
                             </li>
                         }

@@ -1,6 +1,7 @@
 //! `/manage/import`: upload a CSV of learners; `/manage/import/{id}`: its
 //! dry run, applying it, and the set-password codes to print.
 
+use crate::msg;
 use crate::server::imports::{ApplyImport, ForgetImportCodes};
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -33,44 +34,44 @@ fn Imports(page: ImportsPage, refused: Option<String>, detail: String) -> impl I
         refused.map(|id| t_with(&id, [("detail", detail.clone().into()), ("megabytes", page.max_megabytes.into())]));
     let described_by = error.as_ref().map(|_| "file-error");
     view! {
-        <PageTitle text=t("import-title")/>
+        <PageTitle text=t(msg::IMPORT_TITLE)/>
         <Layout>
-            <p><a href="/manage">{t("manage-title")}</a></p>
-            <h1>{t("import-title")}</h1>
-            <p>{t("import-intro")}</p>
+            <p><a href="/manage">{t(msg::MANAGE_TITLE)}</a></p>
+            <h1>{t(msg::IMPORT_TITLE)}</h1>
+            <p>{t(msg::IMPORT_INTRO)}</p>
             <div class="table-wrap" tabindex="0">
                 <table>
-                    <caption>{t("import-columns-caption")}</caption>
-                    <thead><tr><th scope="col">{t("import-column")}</th><th scope="col">{t("import-column-meaning")}</th></tr></thead>
+                    <caption>{t(msg::IMPORT_COLUMNS_CAPTION)}</caption>
+                    <thead><tr><th scope="col">{t(msg::IMPORT_COLUMN)}</th><th scope="col">{t(msg::IMPORT_COLUMN_MEANING)}</th></tr></thead>
                     <tbody>
-                        <tr><th scope="row" dir="ltr"><code>"name"</code></th><td>{t("import-column-name")}</td></tr>
-                        <tr><th scope="row" dir="ltr"><code>"username"</code></th><td>{t("import-column-username")}</td></tr>
-                        <tr><th scope="row" dir="ltr"><code>"cohort"</code></th><td>{t("import-column-cohort")}</td></tr>
-                        <tr><th scope="row" dir="ltr"><code>"gender"</code>", "<code>"age_band"</code>", "<code>"region"</code></th><td>{t("import-column-profile")}</td></tr>
-                        <tr><th scope="row" dir="ltr"><code>"consent"</code></th><td>{t("import-column-consent")}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"name"</code></th><td>{t(msg::IMPORT_COLUMN_NAME)}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"username"</code></th><td>{t(msg::IMPORT_COLUMN_USERNAME)}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"cohort"</code></th><td>{t(msg::IMPORT_COLUMN_COHORT)}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"gender"</code>", "<code>"age_band"</code>", "<code>"region"</code></th><td>{t(msg::IMPORT_COLUMN_PROFILE)}</td></tr>
+                        <tr><th scope="row" dir="ltr"><code>"consent"</code></th><td>{t(msg::IMPORT_COLUMN_CONSENT)}</td></tr>
                     </tbody>
                 </table>
             </div>
-            <p><a href="/manage/import/template.csv" download="">{t("import-template")}</a></p>
+            <p><a href="/manage/import/template.csv" download="">{t(msg::IMPORT_TEMPLATE)}</a></p>
             <form class="account-form" method="post" action="/manage/import" enctype="multipart/form-data">
                 <div class="field">
-                    <label for="file">{t("import-file")}</label>
-                    <p class="hint" id="file-hint">{t_with("import-file-hint", [("megabytes", page.max_megabytes.into())])}</p>
+                    <label for="file">{t(msg::IMPORT_FILE)}</label>
+                    <p class="hint" id="file-hint">{t_with(msg::IMPORT_FILE_HINT, [("megabytes", page.max_megabytes.into())])}</p>
                     {error.map(|error| view! { <p class="field-error" id="file-error" role="alert">{error}</p> })}
                     <input type="file" id="file" name="file" accept=".csv,text/csv" required
                         aria-describedby=described_by.map_or("file-hint".to_string(), |id| format!("file-hint {id}"))
                         aria-invalid=described_by.map(|_| "true")/>
                 </div>
-                <button type="submit">{t("import-check")}</button>
+                <button type="submit">{t(msg::IMPORT_CHECK)}</button>
             </form>
             {(!page.recent.is_empty()).then(|| view! {
-                <h2>{t("import-recent")}</h2>
+                <h2>{t(msg::IMPORT_RECENT)}</h2>
                 <ul>
                     {page.recent.into_iter().map(|file| view! {
                         <li>
                             <a href=format!("/manage/import/{}", file.id)><bdi>{file.file_name}</bdi></a>
                             " · " <span dir="ltr">{file.uploaded_at}</span>
-                            {file.applied.then(|| view! { " · " {t("import-applied-short")} })}
+                            {file.applied.then(|| view! { " · " {t(msg::IMPORT_APPLIED_SHORT)} })}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -94,43 +95,43 @@ fn Report(report: ImportReport) -> impl IntoView {
     let problem = report.problem.clone().map(|(id, detail)| t_with(&id, [("detail", detail.into())]));
     let id = report.id;
     view! {
-        <PageTitle text=t("import-report-title")/>
+        <PageTitle text=t(msg::IMPORT_REPORT_TITLE)/>
         <Layout>
-            <p class="no-print"><a href="/manage/import">{t("import-title")}</a></p>
-            <h1>{t("import-report-title")}</h1>
+            <p class="no-print"><a href="/manage/import">{t(msg::IMPORT_TITLE)}</a></p>
+            <h1>{t(msg::IMPORT_REPORT_TITLE)}</h1>
             <p><bdi>{report.file_name.clone()}</bdi> " · " <span dir="ltr">{report.uploaded_at.clone()}</span></p>
             {report.applied_at.clone().map(|when| view! {
-                <p class="notice" role="status">{t_with("import-applied", [("date", when.into())])}</p>
+                <p class="notice" role="status">{t_with(msg::IMPORT_APPLIED, [("date", when.into())])}</p>
             })}
             {applying_failed.map(|message| view! { <p class="field-error" role="alert">{t(&message)}</p> })}
             {problem.map(|problem| view! { <p class="field-error" role="alert">{problem}</p> })}
             <Codes report=report.clone()/>
             <section class="import-report no-print" aria-labelledby="check-heading">
-                <h2 id="check-heading">{if applied { t("import-check-again") } else { t("import-dry-run") }}</h2>
+                <h2 id="check-heading">{if applied { t(msg::IMPORT_CHECK_AGAIN) } else { t(msg::IMPORT_DRY_RUN) }}</h2>
                 <dl class="figures">
-                    <div><dt>{t("import-will-create")}</dt><dd>{number(report.will_create)}</dd></div>
-                    <div><dt>{t("import-will-enrol")}</dt><dd>{number(report.will_enrol)}</dd></div>
-                    <div><dt>{t("import-nothing-to-do")}</dt><dd>{number(report.nothing_to_do)}</dd></div>
-                    <div><dt>{t("import-refused")}</dt><dd>{number(report.refused)}</dd></div>
+                    <div><dt>{t(msg::IMPORT_WILL_CREATE)}</dt><dd>{number(report.will_create)}</dd></div>
+                    <div><dt>{t(msg::IMPORT_WILL_ENROL)}</dt><dd>{number(report.will_enrol)}</dd></div>
+                    <div><dt>{t(msg::IMPORT_NOTHING_TO_DO)}</dt><dd>{number(report.nothing_to_do)}</dd></div>
+                    <div><dt>{t(msg::IMPORT_REFUSED)}</dt><dd>{number(report.refused)}</dd></div>
                 </dl>
                 {(!applied && valid > 0).then(|| view! {
                     <form method="post" action={action_of::<ApplyImport>()}>
                         <input type="hidden" name="id" value=id.to_string()/>
-                        <p class="hint">{t("import-apply-note")}</p>
-                        <button type="submit">{t_with("import-apply", [("count", valid.into())])}</button>
+                        <p class="hint">{t(msg::IMPORT_APPLY_NOTE)}</p>
+                        <button type="submit">{t_with(msg::IMPORT_APPLY, [("count", valid.into())])}</button>
                     </form>
                 })}
                 {(!report.rows.is_empty()).then(|| view! {
                     <div class="table-wrap" tabindex="0">
                         <table id="import-rows">
-                            <caption>{t("import-rows-caption")}</caption>
+                            <caption>{t(msg::IMPORT_ROWS_CAPTION)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col" class="number">{t("import-line")}</th>
-                                    <th scope="col">{t("field-username")}</th>
-                                    <th scope="col">{t("users-name")}</th>
-                                    <th scope="col">{t("stat-cohort")}</th>
-                                    <th scope="col">{t("import-outcome")}</th>
+                                    <th scope="col" class="number">{t(msg::IMPORT_LINE)}</th>
+                                    <th scope="col">{t(msg::FIELD_USERNAME)}</th>
+                                    <th scope="col">{t(msg::USERS_NAME)}</th>
+                                    <th scope="col">{t(msg::STAT_COHORT)}</th>
+                                    <th scope="col">{t(msg::IMPORT_OUTCOME)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -140,7 +141,7 @@ fn Report(report: ImportReport) -> impl IntoView {
                                         <td dir="ltr">{row.username}</td>
                                         <td><bdi>{row.name}</bdi></td>
                                         <td dir="ltr">{row.cohort}</td>
-                                        <td>{if row.refused { format!("{} {}", t("import-error-prefix"), t(&row.outcome)) } else { t(&row.outcome) }}</td>
+                                        <td>{if row.refused { format!("{} {}", t(msg::IMPORT_ERROR_PREFIX), t(&row.outcome)) } else { t(&row.outcome) }}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -148,7 +149,7 @@ fn Report(report: ImportReport) -> impl IntoView {
                     </div>
                 })}
                 {(report.rows_left_out > 0).then(|| view! {
-                    <p class="hint">{t_with("import-rows-left-out", [("count", report.rows_left_out.into())])}</p>
+                    <p class="hint">{t_with(msg::IMPORT_ROWS_LEFT_OUT, [("count", report.rows_left_out.into())])}</p>
                 })}
             </section>
         </Layout>
@@ -165,18 +166,18 @@ fn Codes(report: ImportReport) -> impl IntoView {
     let expires = report.codes_expire_on.unwrap_or_default();
     Some(view! {
         <section class="codes-list" id="codes" aria-labelledby="codes-heading">
-            <h2 id="codes-heading">{t("import-codes-title")}</h2>
-            <p>{t_with("import-codes-note", [("date", expires.into())])}</p>
-            <p class="hint no-print">{t("import-codes-print")}</p>
+            <h2 id="codes-heading">{t(msg::IMPORT_CODES_TITLE)}</h2>
+            <p>{t_with(msg::IMPORT_CODES_NOTE, [("date", expires.into())])}</p>
+            <p class="hint no-print">{t(msg::IMPORT_CODES_PRINT)}</p>
             <div class="table-wrap" tabindex="0">
                 <table id="import-codes">
-                    <caption>{t("import-codes-caption")}</caption>
+                    <caption>{t(msg::IMPORT_CODES_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t("users-name")}</th>
-                            <th scope="col">{t("field-username")}</th>
-                            <th scope="col">{t("stat-cohort")}</th>
-                            <th scope="col">{t("import-code")}</th>
+                            <th scope="col">{t(msg::USERS_NAME)}</th>
+                            <th scope="col">{t(msg::FIELD_USERNAME)}</th>
+                            <th scope="col">{t(msg::STAT_COHORT)}</th>
+                            <th scope="col">{t(msg::IMPORT_CODE)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -193,7 +194,7 @@ fn Codes(report: ImportReport) -> impl IntoView {
             </div>
             <form class="no-print" method="post" action={action_of::<ForgetImportCodes>()}>
                 <input type="hidden" name="id" value=report.id.to_string()/>
-                <button type="submit">{t("import-codes-forget")}</button>
+                <button type="submit">{t(msg::IMPORT_CODES_FORGET)}</button>
             </form>
         </section>
     })

@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::learning::JoinCohort;
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -16,34 +17,34 @@ pub fn JoinPage() -> impl IntoView {
     let signed_in = use_context::<Viewer>().is_some();
     let here = if code.is_empty() { "/join".to_string() } else { format!("/join/{code}") };
     view! {
-        <PageTitle text=t("join-title")/>
+        <PageTitle text=t(msg::JOIN_TITLE)/>
         <Layout>
-            <h1>{t("join-title")}</h1>
-            <p class="lead">{t("join-lead")}</p>
+            <h1>{t(msg::JOIN_TITLE)}</h1>
+            <p class="lead">{t(msg::JOIN_LEAD)}</p>
             {if signed_in {
                 view! {
                     <form class="account-form" method="post" action={action_of::<JoinCohort>()}>
                         <Field
                             name="code"
-                            label=t("field-cohort-code")
+                            label=t(msg::FIELD_COHORT_CODE)
                             autocomplete="off"
                             ltr=true
                             value=code
-                            hint=Some(t("field-cohort-code-hint"))
+                            hint=Some(t(msg::FIELD_COHORT_CODE_HINT))
                             error=errors.field("code").map(str::to_string)
                         />
-                        <button type="submit">{t("join-submit")}</button>
+                        <button type="submit">{t(msg::JOIN_SUBMIT)}</button>
                     </form>
                 }
                     .into_any()
             } else {
                 let next = format!("?next={here}");
                 view! {
-                    <p class="note">{t("join-sign-in-first")}</p>
+                    <p class="note">{t(msg::JOIN_SIGN_IN_FIRST)}</p>
                     <p>
-                        <a class="button" href=format!("/login{next}")>{t("nav-login")}</a>
+                        <a class="button" href=format!("/login{next}")>{t(msg::NAV_LOGIN)}</a>
                         " "
-                        <a href=format!("/register{next}")>{t("nav-register")}</a>
+                        <a href=format!("/register{next}")>{t(msg::NAV_REGISTER)}</a>
                     </p>
                 }
                     .into_any()

@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::learning::{CompleteLesson, SubmitQuiz};
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
     let reader = use_language();
     let fallback_note = (lesson.language != reader).then(|| {
         t_with(
-            "lesson-fallback-note",
+            msg::LESSON_FALLBACK_NOTE,
             [("language", reader.native_name().into()), ("shown", lesson.language.native_name().into())],
         )
     });
@@ -55,7 +56,7 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
     view! {
         <PageTitle text=title/>
         <Layout>
-            <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
+            <nav class="breadcrumbs" aria-label=t(msg::BREADCRUMBS)>
                 <a href=course_href lang=course_title_language.code() dir=course_title_language.direction().html_dir()>
                     {lesson.course_title}
                 </a>
@@ -86,7 +87,7 @@ fn Contents(entries: Vec<TocEntry>, language: Language) -> impl IntoView {
     (entries.len() >= 2).then(|| {
         view! {
             <nav class="contents" aria-labelledby="contents-heading">
-                <h2 id="contents-heading">{t("lesson-contents")}</h2>
+                <h2 id="contents-heading">{t(msg::LESSON_CONTENTS)}</h2>
                 <ul lang=language.code() dir=language.direction().html_dir()>
                     {entries
                         .into_iter()
@@ -119,21 +120,21 @@ struct Progress {
 fn MarkComplete(progress: Progress) -> impl IntoView {
     let errors = form_errors::<CompleteLesson>();
     let body = if progress.completed {
-        view! { <p class="note completed">"✓ " {t("lesson-completed")}</p> }.into_any()
+        view! { <p class="note completed">"✓ " {t(msg::LESSON_COMPLETED)}</p> }.into_any()
     } else if progress.enrolled {
         view! {
             {errors.form.map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
             <form method="post" action={action_of::<CompleteLesson>()}>
                 <input type="hidden" name="course" value=progress.course_id/>
                 <input type="hidden" name="lesson" value=progress.lesson_id/>
-                <button type="submit">{t("lesson-mark-complete")}</button>
+                <button type="submit">{t(msg::LESSON_MARK_COMPLETE)}</button>
             </form>
         }
         .into_any()
     } else {
-        view! { <p class="hint">{t("lesson-enrol-to-track")}</p> }.into_any()
+        view! { <p class="hint">{t(msg::LESSON_ENROL_TO_TRACK)}</p> }.into_any()
     };
-    view! { <section class="completion" aria-label=t("course-your-progress")>{body}</section> }
+    view! { <section class="completion" aria-label=t(msg::COURSE_YOUR_PROGRESS)>{body}</section> }
 }
 
 /// An `access = "enrolled"` lesson for someone not enrolled.
@@ -141,8 +142,8 @@ fn MarkComplete(progress: Progress) -> impl IntoView {
 fn Locked(course_href: String) -> impl IntoView {
     view! {
         <div class="note" role="note">
-            <p>{t("lesson-locked")}</p>
-            <p><a class="button" href=course_href>{t("lesson-locked-enrol")}</a></p>
+            <p>{t(msg::LESSON_LOCKED)}</p>
+            <p><a class="button" href=course_href>{t(msg::LESSON_LOCKED_ENROL)}</a></p>
         </div>
     }
 }
@@ -163,9 +164,9 @@ struct QuizForm {
 fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
     let errors = form_errors::<SubmitQuiz>();
     let summary =
-        t_with("quiz-summary", [("count", quiz.questions.len().into()), ("pass_mark", quiz.pass_mark.into())]);
+        t_with(msg::QUIZ_SUMMARY, [("count", quiz.questions.len().into()), ("pass_mark", quiz.pass_mark.into())]);
     let best = form.best_score.map(|score| {
-        let key = if form.completed { "quiz-best-passed" } else { "quiz-best" };
+        let key = if form.completed { msg::QUIZ_BEST_PASSED } else { msg::QUIZ_BEST };
         view! { <p class="note">{t_with(key, [("score", score.into())])}</p> }
     });
     let questions = quiz.questions.into_iter().map(|question| view! { <Question question language/> }).collect_view();
@@ -176,19 +177,19 @@ fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
                 <input type="hidden" name="lesson" value=form.lesson_id/>
                 <input type="hidden" name="attempt_key" value=key/>
                 <ol class="questions">{questions}</ol>
-                <button type="submit">{t("quiz-submit")}</button>
+                <button type="submit">{t(msg::QUIZ_SUBMIT)}</button>
             </form>
         }
         .into_any(),
         None => view! {
             <ol class="questions">{questions}</ol>
-            <p class="hint">{t("quiz-enrol-to-submit")}</p>
+            <p class="hint">{t(msg::QUIZ_ENROL_TO_SUBMIT)}</p>
         }
         .into_any(),
     };
     view! {
         <section class="quiz" aria-labelledby="quiz-heading">
-            <h2 id="quiz-heading">{t("quiz-title")}</h2>
+            <h2 id="quiz-heading">{t(msg::QUIZ_TITLE)}</h2>
             <p class="meta">{summary}</p>
             {errors.form.map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
             {best}
@@ -203,20 +204,20 @@ fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
 fn Result(result: QuizResult, language: Language) -> impl IntoView {
     let (lang, dir) = (language.code(), language.direction().html_dir());
     let headline = if result.passed {
-        t_with("quiz-passed", [("score", result.score_percent.into())])
+        t_with(msg::QUIZ_PASSED, [("score", result.score_percent.into())])
     } else {
-        t_with("quiz-failed", [("score", result.score_percent.into()), ("pass_mark", result.pass_mark.into())])
+        t_with(msg::QUIZ_FAILED, [("score", result.score_percent.into()), ("pass_mark", result.pass_mark.into())])
     };
     view! {
         <section id="result" class="quiz-result" class:passed=result.passed aria-labelledby="result-heading" tabindex="-1">
-            <h2 id="result-heading">{t("quiz-result-title")}</h2>
+            <h2 id="result-heading">{t(msg::QUIZ_RESULT_TITLE)}</h2>
             <p class="score" role="status">{headline}</p>
             <ol class="questions">
                 {result
                     .questions
                     .into_iter()
                     .map(|question| {
-                        let verdict = if question.right { t("quiz-question-right") } else { t("quiz-question-wrong") };
+                        let verdict = if question.right { t(msg::QUIZ_QUESTION_RIGHT) } else { t(msg::QUIZ_QUESTION_WRONG) };
                         view! {
                             <li class="question-result" class:right=question.right>
                                 <p class="verdict">{verdict}</p>
@@ -227,9 +228,9 @@ fn Result(result: QuizResult, language: Language) -> impl IntoView {
                                         .into_iter()
                                         .map(|option| {
                                             let marks = match (option.chosen, option.correct) {
-                                                (true, true) => t("quiz-chosen-right"),
-                                                (true, false) => t("quiz-chosen-wrong"),
-                                                (false, true) => t("quiz-right-answer"),
+                                                (true, true) => t(msg::QUIZ_CHOSEN_RIGHT),
+                                                (true, false) => t(msg::QUIZ_CHOSEN_WRONG),
+                                                (false, true) => t(msg::QUIZ_RIGHT_ANSWER),
                                                 (false, false) => String::new(),
                                             };
                                             view! {
@@ -249,7 +250,7 @@ fn Result(result: QuizResult, language: Language) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            {(!result.passed).then(|| view! { <p><a href="#quiz-heading">{t("quiz-try-again")}</a></p> })}
+            {(!result.passed).then(|| view! { <p><a href="#quiz-heading">{t(msg::QUIZ_TRY_AGAIN)}</a></p> })}
         </section>
     }
 }
@@ -261,7 +262,7 @@ fn Question(question: QuestionView, language: Language) -> impl IntoView {
     let kind = if question.multiple { "checkbox" } else { "radio" };
     let multiple = question.multiple;
     let question_id = question.id.clone();
-    let hint = if question.multiple { t("quiz-choose-many") } else { t("quiz-choose-one") };
+    let hint = if question.multiple { t(msg::QUIZ_CHOOSE_MANY) } else { t(msg::QUIZ_CHOOSE_ONE) };
     let name = format!("q-{}", question.id);
     // `--` never occurs in ids from the course files, so these cannot clash.
     let prompt_id = format!("{name}--prompt");
@@ -308,7 +309,7 @@ fn PreviousNext(course_id: String, previous: Option<LessonLink>, next: Option<Le
             </a>
         }
     };
-    let previous = previous.map(|lesson| link.clone()(lesson, "prev", t("lesson-previous")));
-    let next = next.map(|lesson| link(lesson, "next", t("lesson-next")));
-    view! { <nav class="pager" aria-label=t("lesson-pager")>{previous}{next}</nav> }
+    let previous = previous.map(|lesson| link.clone()(lesson, "prev", t(msg::LESSON_PREVIOUS)));
+    let next = next.map(|lesson| link(lesson, "next", t(msg::LESSON_NEXT)));
+    view! { <nav class="pager" aria-label=t(msg::LESSON_PAGER)>{previous}{next}</nav> }
 }

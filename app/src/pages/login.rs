@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::accounts::Login;
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -12,22 +13,22 @@ use crate::i18n::t;
 pub fn LoginPage() -> impl IntoView {
     let errors = form_errors::<Login>();
     view! {
-        <PageTitle text=t("login-title")/>
+        <PageTitle text=t(msg::LOGIN_TITLE)/>
         <Layout>
-            <h1>{t("login-title")}</h1>
+            <h1>{t(msg::LOGIN_TITLE)}</h1>
             <form class="account-form" method="post" action={action_of::<Login>()}>
                 {errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
-                <Field name="username" label=t("field-username") autocomplete="username"
+                <Field name="username" label=t(msg::FIELD_USERNAME) autocomplete="username"
                     ltr=true value=errors.value("username")/>
-                <Field name="password" label=t("field-password") kind="password" autocomplete="current-password" ltr=true/>
+                <Field name="password" label=t(msg::FIELD_PASSWORD) kind="password" autocomplete="current-password" ltr=true/>
                 <NextPath/>
-                <button type="submit">{t("login-submit")}</button>
+                <button type="submit">{t(msg::LOGIN_SUBMIT)}</button>
             </form>
             <p>
-                <a href="/register">{t("login-no-account")}</a>
+                <a href="/register">{t(msg::LOGIN_NO_ACCOUNT)}</a>
             </p>
             <p>
-                <a href="/reset">{t("login-forgot")}</a>
+                <a href="/reset">{t(msg::LOGIN_FORGOT)}</a>
             </p>
         </Layout>
     }

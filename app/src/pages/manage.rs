@@ -2,6 +2,7 @@
 //! GET form: filtering changes nothing); `/manage/courses/{course}`: one
 //! course's.
 
+use crate::msg;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -48,7 +49,7 @@ fn Dashboard(page: DashboardPage, action: String) -> impl IntoView {
         statistics,
     } = page;
     let on_course_page = action != "/manage";
-    let heading = course_title.clone().unwrap_or_else(|| t("manage-title"));
+    let heading = course_title.clone().unwrap_or_else(|| t(msg::MANAGE_TITLE));
     let learners_csv = filters.course.clone().filter(|_| on_course_page).map(|course| {
         let query = statistics.query.clone();
         format!("/manage/courses/{course}/learners.csv?{query}")
@@ -59,20 +60,20 @@ fn Dashboard(page: DashboardPage, action: String) -> impl IntoView {
     view! {
         <PageTitle text=heading.clone()/>
         <Layout wide=true>
-            {on_course_page.then(|| view! { <p><a href="/manage">{t("manage-title")}</a></p> })}
+            {on_course_page.then(|| view! { <p><a href="/manage">{t(msg::MANAGE_TITLE)}</a></p> })}
             <h1><bdi>{heading}</bdi></h1>
-            {organisation_name.map(|name| view! { <p class="hint">{t("manage-organisation")} " " <bdi>{name}</bdi></p> })}
-            <nav class="manage-links" aria-label=t("manage-tools")>
-                <a href="/manage/cohorts">{t("cohorts-title")}</a>
-                <a href="/manage/import">{t("import-title")}</a>
-                <a href="/manage/organisations">{t("organisations-title")}</a>
+            {organisation_name.map(|name| view! { <p class="hint">{t(msg::MANAGE_ORGANISATION)} " " <bdi>{name}</bdi></p> })}
+            <nav class="manage-links" aria-label=t(msg::MANAGE_TOOLS)>
+                <a href="/manage/cohorts">{t(msg::COHORTS_TITLE)}</a>
+                <a href="/manage/import">{t(msg::IMPORT_TITLE)}</a>
+                <a href="/manage/organisations">{t(msg::ORGANISATIONS_TITLE)}</a>
             </nav>
-            <form class="filters" method="get" action=action.clone() role="search" aria-label=t("stat-filters")>
+            <form class="filters" method="get" action=action.clone() role="search" aria-label=t(msg::STAT_FILTERS)>
                 {(!on_course_page).then(|| view! {
                     <div class="field">
-                        <label for="filter-course">{t("cohort-course")}</label>
+                        <label for="filter-course">{t(msg::COHORT_COURSE)}</label>
                         <select id="filter-course" name="course">
-                            <option value="">{t("stat-all")}</option>
+                            <option value="">{t(msg::STAT_ALL)}</option>
                             {courses.into_iter().map(|(id, title)| {
                                 let selected = id == chosen_course;
                                 view! { <option value=id selected=selected>{title}</option> }
@@ -81,9 +82,9 @@ fn Dashboard(page: DashboardPage, action: String) -> impl IntoView {
                     </div>
                 })}
                 <div class="field">
-                    <label for="filter-cohort">{t("stat-cohort")}</label>
+                    <label for="filter-cohort">{t(msg::STAT_COHORT)}</label>
                     <select id="filter-cohort" name="cohort">
-                        <option value="">{t("stat-all")}</option>
+                        <option value="">{t(msg::STAT_ALL)}</option>
                         {cohorts.into_iter().map(|(id, name)| {
                             let selected = id.to_string() == chosen_cohort;
                             view! { <option value=id.to_string() selected=selected>{name}</option> }
@@ -92,9 +93,9 @@ fn Dashboard(page: DashboardPage, action: String) -> impl IntoView {
                 </div>
                 {(!organisations.is_empty()).then(|| view! {
                     <div class="field">
-                        <label for="filter-organisation">{t("organisation")}</label>
+                        <label for="filter-organisation">{t(msg::ORGANISATION)}</label>
                         <select id="filter-organisation" name="organisation">
-                            <option value="">{t("stat-all")}</option>
+                            <option value="">{t(msg::STAT_ALL)}</option>
                             {organisations.into_iter().map(|(id, name)| {
                                 let selected = id.to_string() == chosen_organisation;
                                 view! { <option value=id.to_string() selected=selected>{name}</option> }
@@ -103,18 +104,18 @@ fn Dashboard(page: DashboardPage, action: String) -> impl IntoView {
                     </div>
                 })}
                 <div class="field">
-                    <label for="filter-from">{t("stat-enrolled-from")}</label>
+                    <label for="filter-from">{t(msg::STAT_ENROLLED_FROM)}</label>
                     <input type="date" id="filter-from" name="from" dir="ltr" value=chosen(&filters.from)/>
                 </div>
                 <div class="field">
-                    <label for="filter-to">{t("stat-enrolled-to")}</label>
+                    <label for="filter-to">{t(msg::STAT_ENROLLED_TO)}</label>
                     <input type="date" id="filter-to" name="to" dir="ltr" value=chosen(&filters.to)/>
                 </div>
-                <button type="submit">{t("stat-apply-filters")}</button>
+                <button type="submit">{t(msg::STAT_APPLY_FILTERS)}</button>
             </form>
             {filter_error.map(|error| view! { <p class="field-error" role="alert">{t(&error)}</p> })}
             {learners_csv.map(|href| view! {
-                <p class="csv"><a href=href download="">{t("stat-learners-csv")}</a></p>
+                <p class="csv"><a href=href download="">{t(msg::STAT_LEARNERS_CSV)}</a></p>
             })}
             <StatisticsView statistics/>
         </Layout>

@@ -1,3 +1,4 @@
+use crate::msg;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -17,12 +18,12 @@ pub fn MyCoursesPage() -> impl IntoView {
 fn MyCourses(courses: Vec<MyCourse>) -> impl IntoView {
     let empty = courses.is_empty();
     view! {
-        <PageTitle text=t("my-title")/>
+        <PageTitle text=t(msg::MY_TITLE)/>
         <Layout>
-            <h1>{t("my-title")}</h1>
+            <h1>{t(msg::MY_TITLE)}</h1>
             {empty.then(|| view! {
-                <p>{t("my-empty")}</p>
-                <p><a class="button" href="/">{t("nav-courses")}</a> " " <a href="/join">{t("course-have-code")}</a></p>
+                <p>{t(msg::MY_EMPTY)}</p>
+                <p><a class="button" href="/">{t(msg::NAV_COURSES)}</a> " " <a href="/join">{t(msg::COURSE_HAVE_CODE)}</a></p>
             })}
             <ul class="course-list">
                 {courses
@@ -33,7 +34,7 @@ fn MyCourses(courses: Vec<MyCourse>) -> impl IntoView {
                         let href = format!("/courses/{}", card.id);
                         let next = course.next_lesson.map(|lesson| {
                             let href = format!("/courses/{}/{}", card.id, lesson.id);
-                            let label = if course.progress.done == 0 { t("course-start") } else { t("course-continue") };
+                            let label = if course.progress.done == 0 { t(msg::COURSE_START) } else { t(msg::COURSE_CONTINUE) };
                             view! {
                                 <p>
                                     <a class="button" href=href>{label}</a>
@@ -46,7 +47,7 @@ fn MyCourses(courses: Vec<MyCourse>) -> impl IntoView {
                             <li class="course-card">
                                 <h2><a href=href lang=lang dir=dir>{card.title}</a></h2>
                                 <ProgressBar progress=course.progress/>
-                                {course.completed_on.map(|date| view! { <p class="note completed">{t_with("course-completed-on", [("date", date.into())])}</p> })}
+                                {course.completed_on.map(|date| view! { <p class="note completed">{t_with(msg::COURSE_COMPLETED_ON, [("date", date.into())])}</p> })}
                                 {next}
                             </li>
                         }

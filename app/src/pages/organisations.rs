@@ -1,5 +1,6 @@
 //! `/manage/organisations`: the partners a programme runs through.
 
+use crate::msg;
 use crate::server::organisations::{AssignOrganisation, CreateOrganisation};
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -24,23 +25,23 @@ fn Organisations(page: OrganisationsPage) -> impl IntoView {
     let chosen = assign.value("organisation");
     let assign_error = assign.field("organisation").map(str::to_string);
     view! {
-        <PageTitle text=t("organisations-title")/>
+        <PageTitle text=t(msg::ORGANISATIONS_TITLE)/>
         <Layout>
-            <p><a href="/manage">{t("manage-title")}</a></p>
-            <h1>{t("organisations-title")}</h1>
-            <p>{t("organisations-intro")}</p>
+            <p><a href="/manage">{t(msg::MANAGE_TITLE)}</a></p>
+            <h1>{t(msg::ORGANISATIONS_TITLE)}</h1>
+            <p>{t(msg::ORGANISATIONS_INTRO)}</p>
             {if page.organisations.is_empty() {
-                view! { <p>{t("organisations-none")}</p> }.into_any()
+                view! { <p>{t(msg::ORGANISATIONS_NONE)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap" tabindex="0">
                         <table id="organisations">
-                            <caption>{t("organisations-caption")}</caption>
+                            <caption>{t(msg::ORGANISATIONS_CAPTION)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t("organisation-name")}</th>
-                                    <th scope="col" class="number">{t("cohorts-title")}</th>
-                                    <th scope="col">{t("organisation-managers")}</th>
+                                    <th scope="col">{t(msg::ORGANISATION_NAME)}</th>
+                                    <th scope="col" class="number">{t(msg::COHORTS_TITLE)}</th>
+                                    <th scope="col">{t(msg::ORGANISATION_MANAGERS)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -58,32 +59,32 @@ fn Organisations(page: OrganisationsPage) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
-            <h2>{t("organisation-new")}</h2>
+            <h2>{t(msg::ORGANISATION_NEW)}</h2>
             <form class="account-form" method="post" action={action_of::<CreateOrganisation>()}>
-                <Field name="name" label=t("organisation-name") autocomplete="off" value=create.value("name")
+                <Field name="name" label=t(msg::ORGANISATION_NAME) autocomplete="off" value=create.value("name")
                     error=create.field("name").map(str::to_string)/>
-                <button type="submit">{t("organisation-create")}</button>
+                <button type="submit">{t(msg::ORGANISATION_CREATE)}</button>
             </form>
             {page.may_assign.then(|| view! {
-                <h2>{t("organisation-assign-title")}</h2>
-                <p class="hint">{t("organisation-assign-hint")}</p>
+                <h2>{t(msg::ORGANISATION_ASSIGN_TITLE)}</h2>
+                <p class="hint">{t(msg::ORGANISATION_ASSIGN_HINT)}</p>
                 <form class="account-form" method="post" action={action_of::<AssignOrganisation>()}>
-                    <Field name="username" label=t("field-username") autocomplete="off" value=assign.value("username")
+                    <Field name="username" label=t(msg::FIELD_USERNAME) autocomplete="off" value=assign.value("username")
                         error=assign.field("username").map(str::to_string)/>
                     <div class="field">
-                        <label for="organisation">{t("organisation")}</label>
+                        <label for="organisation">{t(msg::ORGANISATION)}</label>
                         {assign_error.clone().map(|e| view! { <p class="field-error" id="organisation-error">{t(&e)}</p> })}
                         <select id="organisation" name="organisation"
                             aria-invalid=assign_error.as_ref().map(|_| "true")
                             aria-describedby=assign_error.as_ref().map(|_| "organisation-error")>
-                            <option value="">{t("organisation-programme-wide")}</option>
+                            <option value="">{t(msg::ORGANISATION_PROGRAMME_WIDE)}</option>
                             {choices.into_iter().map(|(id, name)| {
                                 let selected = id.to_string() == chosen;
                                 view! { <option value=id.to_string() selected=selected>{name}</option> }
                             }).collect_view()}
                         </select>
                     </div>
-                    <button type="submit">{t("organisation-assign")}</button>
+                    <button type="submit">{t(msg::ORGANISATION_ASSIGN)}</button>
                 </form>
             })}
         </Layout>

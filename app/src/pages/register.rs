@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::accounts::Register;
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -14,40 +15,40 @@ pub fn RegisterPage() -> impl IntoView {
     let errors = form_errors::<Register>();
     let current = use_language();
     view! {
-        <PageTitle text=t("register-title")/>
+        <PageTitle text=t(msg::REGISTER_TITLE)/>
         <Layout>
-            <h1>{t("register-title")}</h1>
-            <p class="lead">{t("register-lead")}</p>
+            <h1>{t(msg::REGISTER_TITLE)}</h1>
+            <p class="lead">{t(msg::REGISTER_LEAD)}</p>
             <form class="account-form" method="post" action={action_of::<Register>()}>
                 {errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
                 <Field
                     name="display_name"
-                    label=t("field-display-name")
+                    label=t(msg::FIELD_DISPLAY_NAME)
                     autocomplete="name"
                     value=errors.value("display_name")
-                    hint=Some(t("field-display-name-hint"))
+                    hint=Some(t(msg::FIELD_DISPLAY_NAME_HINT))
                     error=errors.field("display_name").map(str::to_string)
                 />
                 <Field
                     name="username"
-                    label=t("field-username")
+                    label=t(msg::FIELD_USERNAME)
                     autocomplete="username"
                     ltr=true
                     value=errors.value("username")
-                    hint=Some(t("field-username-hint"))
+                    hint=Some(t(msg::FIELD_USERNAME_HINT))
                     error=errors.field("username").map(str::to_string)
                 />
                 <Field
                     name="password"
-                    label=t("field-password")
+                    label=t(msg::FIELD_PASSWORD)
                     kind="password"
                     autocomplete="new-password"
                     ltr=true
-                    hint=Some(t("field-password-hint"))
+                    hint=Some(t(msg::FIELD_PASSWORD_HINT))
                     error=errors.field("password").map(str::to_string)
                 />
                 <div class="field">
-                    <label for="language">{t("field-language")}</label>
+                    <label for="language">{t(msg::FIELD_LANGUAGE)}</label>
                     <select id="language" name="language">
                         {Language::ALL
                             .into_iter()
@@ -63,10 +64,10 @@ pub fn RegisterPage() -> impl IntoView {
                 </div>
                 <ProfileQuestions chosen=errors.values.clone() errors=errors.clone()/>
                 <NextPath/>
-                <button type="submit">{t("register-submit")}</button>
+                <button type="submit">{t(msg::REGISTER_SUBMIT)}</button>
             </form>
             <p>
-                <a href="/login">{t("register-have-account")}</a>
+                <a href="/login">{t(msg::REGISTER_HAVE_ACCOUNT)}</a>
             </p>
         </Layout>
     }

@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::accounts::RedeemResetCode;
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -14,31 +15,31 @@ pub fn ResetPage() -> impl IntoView {
     let errors = form_errors::<RedeemResetCode>();
     let code = if errors.is_empty() { super::param("code") } else { errors.value("code") };
     view! {
-        <PageTitle text=t("reset-title")/>
+        <PageTitle text=t(msg::RESET_TITLE)/>
         <Layout>
-            <h1>{t("reset-title")}</h1>
-            <p class="lead">{t("reset-lead")}</p>
+            <h1>{t(msg::RESET_TITLE)}</h1>
+            <p class="lead">{t(msg::RESET_LEAD)}</p>
             <form class="account-form" method="post" action={action_of::<RedeemResetCode>()}>
                 {errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
                 <Field
                     name="code"
-                    label=t("field-reset-code")
+                    label=t(msg::FIELD_RESET_CODE)
                     autocomplete="one-time-code"
                     ltr=true
                     value=code
-                    hint=Some(t("field-reset-code-hint"))
+                    hint=Some(t(msg::FIELD_RESET_CODE_HINT))
                     error=errors.field("code").map(str::to_string)
                 />
                 <Field
                     name="new_password"
-                    label=t("field-new-password")
+                    label=t(msg::FIELD_NEW_PASSWORD)
                     kind="password"
                     autocomplete="new-password"
                     ltr=true
-                    hint=Some(t("field-password-hint"))
+                    hint=Some(t(msg::FIELD_PASSWORD_HINT))
                     error=errors.field("new_password").map(str::to_string)
                 />
-                <button type="submit">{t("reset-submit")}</button>
+                <button type="submit">{t(msg::RESET_SUBMIT)}</button>
             </form>
         </Layout>
     }

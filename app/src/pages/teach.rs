@@ -1,6 +1,7 @@
 //! `/teach`: an instructor's courses: how far learners get, where they
 //! stop, how each quiz question goes, and each learner's progress.
 
+use crate::msg;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -19,11 +20,11 @@ pub fn TeachingPage() -> impl IntoView {
 fn Teaching(page: TeachPage) -> impl IntoView {
     let empty = page.courses.is_empty();
     view! {
-        <PageTitle text=t("teach-title")/>
+        <PageTitle text=t(msg::TEACH_TITLE)/>
         <Layout wide=true>
-            <h1>{t("teach-title")}</h1>
-            <p><a href="/manage/cohorts">{t("cohorts-title")}</a></p>
-            {empty.then(|| view! { <p>{t("teach-none")}</p> })}
+            <h1>{t(msg::TEACH_TITLE)}</h1>
+            <p><a href="/manage/cohorts">{t(msg::COHORTS_TITLE)}</a></p>
+            {empty.then(|| view! { <p>{t(msg::TEACH_NONE)}</p> })}
             {page.courses.into_iter().map(|course| view! { <Taught course/> }).collect_view()}
         </Layout>
     }
@@ -37,33 +38,33 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
     let csv = format!("/manage/courses/{course_id}/learners.csv");
     let table_csv = |table: &str| {
         let href = format!("/teach/{course_id}/{table}.csv");
-        view! { <p class="csv"><a href=href download="">{t("stat-download-csv")}</a></p> }
+        view! { <p class="csv"><a href=href download="">{t(msg::STAT_DOWNLOAD_CSV)}</a></p> }
     };
     let (reach_csv, questions_csv) = (table_csv("reach"), table_csv("questions"));
     view! {
         <section class="taught" aria-labelledby=id("heading")>
             <h2 id=id("heading")><bdi>{title}</bdi></h2>
             <dl class="figures">
-                <div><dt>{t("stat-enrolled")}</dt><dd>{number(funnel.enrolled)}</dd></div>
-                <div><dt>{t("stat-started")}</dt><dd>{number(funnel.started)} " (" {percent(funnel.started, enrolled)} ")"</dd></div>
-                <div><dt>{t("stat-completed")}</dt><dd>{number(funnel.completed)} " (" {percent(funnel.completed, enrolled)} ")"</dd></div>
-                <div><dt>{t("stat-certified")}</dt><dd>{number(funnel.certified)}</dd></div>
-                <div><dt>{t("stat-active-7")}</dt><dd>{number(funnel.active_7_days)}</dd></div>
+                <div><dt>{t(msg::STAT_ENROLLED)}</dt><dd>{number(funnel.enrolled)}</dd></div>
+                <div><dt>{t(msg::STAT_STARTED)}</dt><dd>{number(funnel.started)} " (" {percent(funnel.started, enrolled)} ")"</dd></div>
+                <div><dt>{t(msg::STAT_COMPLETED)}</dt><dd>{number(funnel.completed)} " (" {percent(funnel.completed, enrolled)} ")"</dd></div>
+                <div><dt>{t(msg::STAT_CERTIFIED)}</dt><dd>{number(funnel.certified)}</dd></div>
+                <div><dt>{t(msg::STAT_ACTIVE_7)}</dt><dd>{number(funnel.active_7_days)}</dd></div>
             </dl>
 
-            <h3 id=id("stops")>{t("teach-stops-title")}</h3>
+            <h3 id=id("stops")>{t(msg::TEACH_STOPS_TITLE)}</h3>
             {match most_stop_after {
-                Some(lesson) => view! { <p class="stop-note">{t_with("teach-most-stop", [("lesson", lesson.into())])}</p> }.into_any(),
-                None => view! { <p class="hint">{t("teach-no-stops")}</p> }.into_any(),
+                Some(lesson) => view! { <p class="stop-note">{t_with(msg::TEACH_MOST_STOP, [("lesson", lesson.into())])}</p> }.into_any(),
+                None => view! { <p class="hint">{t(msg::TEACH_NO_STOPS)}</p> }.into_any(),
             }}
             <div class="table-wrap" tabindex="0">
                 <table id=id("reach")>
-                    <caption>{t("teach-reach-caption")}</caption>
+                    <caption>{t(msg::TEACH_REACH_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t("teach-lesson")}</th>
-                            <th scope="col" class="number">{t("teach-completed-lesson")}</th>
-                            <th scope="col" class="number">{t("teach-stopped-after")}</th>
+                            <th scope="col">{t(msg::TEACH_LESSON)}</th>
+                            <th scope="col" class="number">{t(msg::TEACH_COMPLETED_LESSON)}</th>
+                            <th scope="col" class="number">{t(msg::TEACH_STOPPED_AFTER)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -80,17 +81,17 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
             {reach_csv}
 
             {(!questions.is_empty()).then(|| view! {
-                <h3>{t("teach-questions-title")}</h3>
-                <p class="hint">{t("teach-questions-note")}</p>
+                <h3>{t(msg::TEACH_QUESTIONS_TITLE)}</h3>
+                <p class="hint">{t(msg::TEACH_QUESTIONS_NOTE)}</p>
                 <div class="table-wrap" tabindex="0">
                     <table id=id("questions")>
-                        <caption>{t("teach-questions-caption")}</caption>
+                        <caption>{t(msg::TEACH_QUESTIONS_CAPTION)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{t("teach-question")}</th>
-                                <th scope="col" class="number">{t("teach-answered")}</th>
-                                <th scope="col" class="number">{t("teach-correct")}</th>
-                                <th scope="col">{t("teach-common-wrong")}</th>
+                                <th scope="col">{t(msg::TEACH_QUESTION)}</th>
+                                <th scope="col" class="number">{t(msg::TEACH_ANSWERED)}</th>
+                                <th scope="col" class="number">{t(msg::TEACH_CORRECT)}</th>
+                                <th scope="col">{t(msg::TEACH_COMMON_WRONG)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -117,17 +118,17 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                 {questions_csv}
             })}
 
-            <h3>{t("teach-learners-title")}</h3>
+            <h3>{t(msg::TEACH_LEARNERS_TITLE)}</h3>
             <div class="table-wrap" tabindex="0">
                 <table id=id("learners")>
-                    <caption>{t("teach-learners-caption")}</caption>
+                    <caption>{t(msg::TEACH_LEARNERS_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t("users-name")}</th>
-                            <th scope="col">{t("field-username")}</th>
-                            <th scope="col">{t("stat-cohort")}</th>
-                            <th scope="col">{t("cohort-progress")}</th>
-                            <th scope="col">{t("teach-last-active")}</th>
+                            <th scope="col">{t(msg::USERS_NAME)}</th>
+                            <th scope="col">{t(msg::FIELD_USERNAME)}</th>
+                            <th scope="col">{t(msg::STAT_COHORT)}</th>
+                            <th scope="col">{t(msg::COHORT_PROGRESS)}</th>
+                            <th scope="col">{t(msg::TEACH_LAST_ACTIVE)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -135,10 +136,10 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                             <tr>
                                 <td><bdi>{learner.display_name}</bdi></td>
                                 <td dir="ltr">{learner.username}</td>
-                                <td><bdi>{learner.cohort.unwrap_or_else(|| t("stat-no-cohort"))}</bdi></td>
+                                <td><bdi>{learner.cohort.unwrap_or_else(|| t(msg::STAT_NO_COHORT))}</bdi></td>
                                 <td>
                                     <ProgressBar progress=learner.progress/>
-                                    {learner.completed.then(|| view! { <span class="tick">"✓ " {t("cohort-member-completed")}</span> })}
+                                    {learner.completed.then(|| view! { <span class="tick">"✓ " {t(msg::COHORT_MEMBER_COMPLETED)}</span> })}
                                 </td>
                                 <td dir="ltr">{learner.last_active_on.unwrap_or_else(|| "–".into())}</td>
                             </tr>
@@ -146,8 +147,8 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            {(more_learners > 0).then(|| view! { <p class="hint">{t_with("teach-more-learners", [("count", more_learners.into())])}</p> })}
-            <p class="csv"><a href=csv download="">{t("stat-learners-csv")}</a></p>
+            {(more_learners > 0).then(|| view! { <p class="hint">{t_with(msg::TEACH_MORE_LEARNERS, [("count", more_learners.into())])}</p> })}
+            <p class="csv"><a href=csv download="">{t(msg::STAT_LEARNERS_CSV)}</a></p>
         </section>
     }
 }

@@ -1,3 +1,4 @@
+use crate::msg;
 use crate::server::admin::{ChangeRole, IssueResetCode};
 use crate::server::rules::action_of;
 use leptos::prelude::*;
@@ -29,32 +30,32 @@ fn Users(page: UsersPage, query: String) -> impl IntoView {
     let me = viewer.map(|viewer| viewer.username).unwrap_or_default();
     let found = !page.users.is_empty();
     view! {
-        <PageTitle text=t("users-title")/>
+        <PageTitle text=t(msg::USERS_TITLE)/>
         <Layout>
-            <h1>{t("users-title")}</h1>
+            <h1>{t(msg::USERS_TITLE)}</h1>
             {page.issued.map(|issued| view! { <IssuedCode issued/> })}
             {changed
                 .map(|username| {
                     view! {
-                        <p class="note" role="status">{t_with("users-role-changed", [("username", username.into())])}</p>
+                        <p class="note" role="status">{t_with(msg::USERS_ROLE_CHANGED, [("username", username.into())])}</p>
                     }
                 })}
             <form class="search" method="get" action="/admin/users" role="search">
-                <label for="q">{t("users-search")}</label>
+                <label for="q">{t(msg::USERS_SEARCH)}</label>
                 <input type="search" id="q" name="q" value=query dir="auto"/>
-                <button type="submit">{t("users-search-submit")}</button>
+                <button type="submit">{t(msg::USERS_SEARCH_SUBMIT)}</button>
             </form>
             {if found {
                 view! {
                     <div class="table-wrap" tabindex="0">
                         <table>
-                            <caption>{t("users-caption")}</caption>
+                            <caption>{t(msg::USERS_CAPTION)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t("field-username")}</th>
-                                    <th scope="col">{t("users-name")}</th>
-                                    <th scope="col">{t("account-role")}</th>
-                                    <th scope="col">{t("users-actions")}</th>
+                                    <th scope="col">{t(msg::FIELD_USERNAME)}</th>
+                                    <th scope="col">{t(msg::USERS_NAME)}</th>
+                                    <th scope="col">{t(msg::ACCOUNT_ROLE)}</th>
+                                    <th scope="col">{t(msg::USERS_ACTIONS)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -72,7 +73,7 @@ fn Users(page: UsersPage, query: String) -> impl IntoView {
                 }
                     .into_any()
             } else {
-                view! { <p>{t("users-none")}</p> }.into_any()
+                view! { <p>{t(msg::USERS_NONE)}</p> }.into_any()
             }}
         </Layout>
     }
@@ -82,8 +83,8 @@ fn Users(page: UsersPage, query: String) -> impl IntoView {
 fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
     let UserSummary { username, display_name, role } = user;
     let role_id = format!("role-{username}");
-    let reset_label = t_with("users-issue-code-for", [("username", username.clone().into())]);
-    let role_label = t_with("users-role-for", [("username", username.clone().into())]);
+    let reset_label = t_with(msg::USERS_ISSUE_CODE_FOR, [("username", username.clone().into())]);
+    let role_label = t_with(msg::USERS_ROLE_FOR, [("username", username.clone().into())]);
     view! {
         <tr>
             <td>
@@ -97,7 +98,7 @@ fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
                 <div class="actions">
                 <form method="post" action={action_of::<IssueResetCode>()}>
                     <input type="hidden" name="username" value=username.clone()/>
-                    <button type="submit" aria-label=reset_label>{t("users-issue-code")}</button>
+                    <button type="submit" aria-label=reset_label>{t(msg::USERS_ISSUE_CODE)}</button>
                 </form>
                 {(is_admin && !is_me)
                     .then(|| {
@@ -117,7 +118,7 @@ fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </select>
-                                <button type="submit">{t("users-change-role")}</button>
+                                <button type="submit">{t(msg::USERS_CHANGE_ROLE)}</button>
                             </form>
                         }
                     })}

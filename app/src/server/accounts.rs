@@ -58,13 +58,13 @@ pub async fn register(
     // get to make thousands of accounts.
     let address = limits::address_key(actor.client_address.as_deref().unwrap_or_default());
     if limits::take(&state.db, Limit::Registration, &address).await.map_err(AppError::internal)?.is_err() {
-        errors.form = Some("register-throttled".into());
+        errors.form = Some(crate::msg::REGISTER_THROTTLED.into());
         return Err(AppError::Form(errors));
     }
     let user = match create_user(&state.db, account, &actor).await {
         Ok(user) => user,
         Err(AccountError::UsernameTaken) => {
-            errors.fields.push(("username".into(), "username-taken".into()));
+            errors.fields.push(("username".into(), crate::msg::USERNAME_TAKEN.into()));
             return Err(AppError::Form(errors));
         }
         Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
@@ -210,11 +210,11 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     // Codes count on their own: they never hold up a sign-in. A try is
     // taken first and given back when the code works.
     if limits::take(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?.is_err() {
-        return Err(refuse("code", "code-throttled"));
+        return Err(refuse("code", crate::msg::CODE_THROTTLED));
     }
-    let Some(parsed) = ResetCode::parse(&code) else { return Err(refuse("code", "reset-code-invalid")) };
+    let Some(parsed) = ResetCode::parse(&code) else { return Err(refuse("code", crate::msg::RESET_CODE_INVALID)) };
     if !issuer_still_may(&state, &parsed).await? {
-        return Err(refuse("code", "reset-code-invalid"));
+        return Err(refuse("code", crate::msg::RESET_CODE_INVALID));
     }
     let user = match crate::accounts::redeem_reset_code(&state.db, &parsed, &new_password, &actor).await {
         Ok(user) => {
@@ -222,7 +222,7 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
             state.signed_in.forget_all();
             user
         }
-        Err(RedeemError::InvalidCode) => return Err(refuse("code", "reset-code-invalid")),
+        Err(RedeemError::InvalidCode) => return Err(refuse("code", crate::msg::RESET_CODE_INVALID)),
         Err(RedeemError::Password(message)) => return Err(refuse("new_password", message)),
         Err(RedeemError::Account(error)) => return Err(error.into()),
     };
@@ -296,7 +296,7 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
             for (taken, who) in &limited[..index] {
                 limits::give_back(&state.db, *taken, who).await.map_err(AppError::internal)?;
             }
-            return Err(refused("login-throttled"));
+            return Err(refused(crate::msg::LOGIN_THROTTLED));
         }
     }
     let actor = Actor { user_id: user.as_ref().map(|user| user.id), client_address: address.map(|a| a.to_string()) };
@@ -306,9 +306,9 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
     let hash = user.as_ref().map(|user| PasswordHash::from_stored(user.password_hash.clone()));
     if !verify_password(&password, hash.as_ref()).await? {
         record_login(&state.db, user.as_ref().map(|user| user.id), false, &actor).await.map_err(AppError::internal)?;
-        return Err(refused("login-failed"));
+        return Err(refused(crate::msg::LOGIN_FAILED));
     }
-    let Some(user) = user else { return Err(refused("login-failed")) };
+    let Some(user) = user else { return Err(refused(crate::msg::LOGIN_FAILED)) };
     // Signed in: the tries were not guesses.
     limits::clear(&state.db, Limit::SignInAccount, &account).await.map_err(AppError::internal)?;
     for (limit, who) in limited.iter().filter(|(limit, _)| *limit != Limit::SignInAccount) {
@@ -380,8 +380,8 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     match crate::accounts::change_password(&state.db, viewer.id, &current_password, &new, keep.as_deref(), &actor).await
     {
         Ok(()) => {}
-        Err(AccountError::WrongPassword) => return Err(refuse("current_password", "password-wrong-current")),
-        Err(AccountError::TooManyTries) => return Err(refuse("current_password", "password-throttled")),
+        Err(AccountError::WrongPassword) => return Err(refuse("current_password", crate::msg::PASSWORD_WRONG_CURRENT)),
+        Err(AccountError::TooManyTries) => return Err(refuse("current_password", crate::msg::PASSWORD_THROTTLED)),
         Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
         Err(_) => return Err(AppError::Internal),
     }
@@ -404,9 +404,9 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
         Ok(()) => {}
         Err(error @ (AccountError::WrongPassword | AccountError::TooManyTries)) => {
             let message = if matches!(error, AccountError::WrongPassword) {
-                "password-wrong-current"
+                crate::msg::PASSWORD_WRONG_CURRENT
             } else {
-                "password-throttled"
+                crate::msg::PASSWORD_THROTTLED
             };
             return Err(AppError::Form(FormErrors {
                 fields: vec![("delete_password".into(), message.into())],

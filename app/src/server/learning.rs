@@ -111,7 +111,7 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
     };
     // A try is taken first, and given back unless the code was wrong.
     if limits::take(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?.is_err() {
-        return Err(refuse("code-throttled"));
+        return Err(refuse(crate::msg::CODE_THROTTLED));
     }
     let catalog = state.catalog.current();
     match crate::learning::join_cohort(&state.db, &catalog, &code, viewer.id, &actor).await {

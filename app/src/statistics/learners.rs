@@ -1,6 +1,7 @@
 //! Each learner of a course, one row each: the per-learner progress table
 //! and CSV export. No profile answers here: those appear only in aggregate.
 
+use crate::msg;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, DbErr, QueryResult};
 use time::OffsetDateTime;
@@ -116,18 +117,18 @@ pub async fn learner_rows(
 
 /// The CSV header of the per-learner export, as message ids.
 pub const LEARNER_COLUMNS: [&str; 12] = [
-    "csv-username",
-    "csv-name",
-    "csv-cohort",
-    "csv-enrolled-on",
-    "csv-left-on",
-    "csv-started-on",
-    "csv-last-active",
-    "csv-lessons-done",
-    "csv-lessons-total",
-    "csv-completed-on",
-    "csv-certificate",
-    "csv-certificate-status",
+    msg::CSV_USERNAME,
+    msg::CSV_NAME,
+    msg::CSV_COHORT,
+    msg::CSV_ENROLLED_ON,
+    msg::CSV_LEFT_ON,
+    msg::CSV_STARTED_ON,
+    msg::CSV_LAST_ACTIVE,
+    msg::CSV_LESSONS_DONE,
+    msg::CSV_LESSONS_TOTAL,
+    msg::CSV_COMPLETED_ON,
+    msg::CSV_CERTIFICATE,
+    msg::CSV_CERTIFICATE_STATUS,
 ];
 
 /// A UTC date, or nothing.

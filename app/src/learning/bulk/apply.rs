@@ -1,6 +1,7 @@
 //! Applying a file: every valid row, checked again inside one transaction,
 //! or nothing at all; new accounts get a set-password code to hand out.
 
+use crate::msg;
 use std::collections::HashMap;
 
 use sea_orm::sea_query::Expr;
@@ -45,7 +46,7 @@ impl From<ApplyError> for crate::error::AppError {
         let message =
             |id: &str| AppError::Form(crate::model::FormErrors { form: Some(id.into()), ..Default::default() });
         match error {
-            ApplyError::AlreadyApplied => message("import-already-applied"),
+            ApplyError::AlreadyApplied => message(msg::IMPORT_ALREADY_APPLIED),
             ApplyError::Unknown => AppError::NotFound,
             ApplyError::File(problem) => message(problem.message_id()),
             ApplyError::Database(error) => AppError::internal_chain(&error),

@@ -1,5 +1,6 @@
 //! Reading an uploaded file: UTF-8 CSV with a header naming its columns.
 
+use crate::msg;
 use std::collections::HashMap;
 
 use crate::model::ProfileQuestion;
@@ -23,12 +24,12 @@ pub enum FileProblem {
 impl FileProblem {
     pub fn message_id(&self) -> &'static str {
         match self {
-            FileProblem::NotUtf8 => "import-error-encoding",
-            FileProblem::Empty => "import-error-empty",
-            FileProblem::MissingColumn(_) => "import-error-missing-column",
-            FileProblem::UnknownColumn(_) => "import-error-unknown-column",
-            FileProblem::RepeatedColumn(_) => "import-error-repeated-column",
-            FileProblem::Unreadable(_) => "import-error-unreadable",
+            FileProblem::NotUtf8 => msg::IMPORT_ERROR_ENCODING,
+            FileProblem::Empty => msg::IMPORT_ERROR_EMPTY,
+            FileProblem::MissingColumn(_) => msg::IMPORT_ERROR_MISSING_COLUMN,
+            FileProblem::UnknownColumn(_) => msg::IMPORT_ERROR_UNKNOWN_COLUMN,
+            FileProblem::RepeatedColumn(_) => msg::IMPORT_ERROR_REPEATED_COLUMN,
+            FileProblem::Unreadable(_) => msg::IMPORT_ERROR_UNREADABLE,
         }
     }
 

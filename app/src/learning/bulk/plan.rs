@@ -1,6 +1,7 @@
 //! The dry run: each row checked against the database as it is now and
 //! against what the importer may do, with what applying it would do.
 
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
@@ -40,7 +41,7 @@ pub struct PlannedRow {
 /// account may have; else the message id of what is wrong.
 pub fn username_of(row: &FileRow) -> Result<Username, &'static str> {
     if row.misshapen {
-        return Err("import-error-fields");
+        return Err(msg::IMPORT_ERROR_FIELDS);
     }
     Username::parse_new(&row.username)
 }
@@ -49,11 +50,11 @@ pub fn username_of(row: &FileRow) -> Result<Username, &'static str> {
 /// consent; else the message id of what is wrong.
 pub fn answers_of(row: &FileRow) -> Result<(), &'static str> {
     if row.answers.iter().any(|(question, answer)| !question.choices().contains(&answer.as_str())) {
-        return Err("import-error-profile-answer");
+        return Err(msg::IMPORT_ERROR_PROFILE_ANSWER);
     }
     match consented(&row.consent) {
-        None => Err("import-error-consent-value"),
-        Some(false) if !row.answers.is_empty() => Err("import-error-consent-needed"),
+        None => Err(msg::IMPORT_ERROR_CONSENT_VALUE),
+        Some(false) if !row.answers.is_empty() => Err(msg::IMPORT_ERROR_CONSENT_NEEDED),
         Some(_) => Ok(()),
     }
 }
@@ -124,7 +125,7 @@ pub async fn plan(
                 Err(message) => return Outcome::Error(message.into()),
             };
             if seen.insert(username.as_str().to_string(), row.line).is_some() {
-                return Outcome::Error("import-error-duplicate".into());
+                return Outcome::Error(msg::IMPORT_ERROR_DUPLICATE.into());
             }
             if let Err(message) = DisplayName::parse(&row.name) {
                 return Outcome::Error(message.into());
@@ -133,11 +134,11 @@ pub async fn plan(
                 .and_then(|code| cohorts.get(&code))
                 .filter(|cohort| catalog.course(&cohort.course_id).is_some())
             else {
-                return Outcome::Error("import-error-cohort-unknown".into());
+                return Outcome::Error(msg::IMPORT_ERROR_COHORT_UNKNOWN.into());
             };
             if !policy::may_run_cohort(importer, cohort.organisation_id) {
                 // As if unknown: a file must not tell which codes exist.
-                return Outcome::Error("import-error-cohort-unknown".into());
+                return Outcome::Error(msg::IMPORT_ERROR_COHORT_UNKNOWN.into());
             }
             cohort_found = Some(cohort.clone());
             if let Err(message) = answers_of(&row) {
@@ -148,7 +149,7 @@ pub async fn plan(
                 let facts =
                     crate::learning::cohorts::facts_of(account, memberships.remove(&account.id).unwrap_or_default());
                 if facts.deleted {
-                    return Outcome::Error("username-taken".into());
+                    return Outcome::Error(msg::USERNAME_TAKEN.into());
                 }
                 if let Err(refusal) = policy::may_enrol_by_file(importer, &facts, &cohort.course_id) {
                     return Outcome::Error(refusal.message_id().into());
@@ -164,7 +165,7 @@ pub async fn plan(
             }
             if let Some(left) = places.get_mut(&cohort.id) {
                 if *left <= 0 {
-                    return Outcome::Error("import-error-cohort-full".into());
+                    return Outcome::Error(msg::IMPORT_ERROR_COHORT_FULL.into());
                 }
                 *left -= 1;
             }

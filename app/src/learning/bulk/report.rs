@@ -1,6 +1,7 @@
 //! A file's dry run as its page shows it: what applying it would do, row
 //! by row, refused rows first; and, once applied, the codes to hand out.
 
+use crate::msg;
 use sea_orm::DbErr;
 use time::Duration;
 
@@ -53,15 +54,15 @@ pub async fn report(
         let (outcome, refused) = match &row.outcome {
             Outcome::Create => {
                 report.will_create += 1;
-                ("import-will-create".to_string(), false)
+                (msg::IMPORT_WILL_CREATE.to_string(), false)
             }
             Outcome::Enrol => {
                 report.will_enrol += 1;
-                ("import-will-enrol".to_string(), false)
+                (msg::IMPORT_WILL_ENROL.to_string(), false)
             }
             Outcome::Nothing => {
                 report.nothing_to_do += 1;
-                ("import-nothing-to-do".to_string(), false)
+                (msg::IMPORT_NOTHING_TO_DO.to_string(), false)
             }
             Outcome::Error(reason) => {
                 report.refused += 1;

@@ -2,6 +2,7 @@
 
 use crate::language::Language;
 use crate::model::{Funnel, ProfileQuestion, Statistics, TaughtCourse};
+use crate::msg;
 
 /// The instructor's tables of a course that have CSV files.
 pub const TEACH_TABLES: [&str; 2] = ["reach", "questions"];
@@ -13,7 +14,10 @@ pub fn teach_csv(course: &TaughtCourse, table: &str, reader: Language) -> Option
     let mut out = BYTE_ORDER_MARK.as_bytes().to_vec();
     match table {
         "reach" => {
-            write_record(&mut out, [say("teach-lesson"), say("teach-completed-lesson"), say("teach-stopped-after")]);
+            write_record(
+                &mut out,
+                [say(msg::TEACH_LESSON), say(msg::TEACH_COMPLETED_LESSON), say(msg::TEACH_STOPPED_AFTER)],
+            );
             for lesson in &course.reach {
                 let stopped = lesson.stopped_after.map(|n| n.to_string()).unwrap_or_default();
                 write_record(&mut out, [lesson.title.clone(), lesson.completed.to_string(), stopped]);
@@ -23,12 +27,12 @@ pub fn teach_csv(course: &TaughtCourse, table: &str, reader: Language) -> Option
             write_record(
                 &mut out,
                 [
-                    say("teach-lesson"),
-                    say("teach-question"),
-                    say("teach-answered"),
-                    say("teach-correct"),
-                    say("teach-common-wrong"),
-                    say("teach-common-wrong-count"),
+                    say(msg::TEACH_LESSON),
+                    say(msg::TEACH_QUESTION),
+                    say(msg::TEACH_ANSWERED),
+                    say(msg::TEACH_CORRECT),
+                    say(msg::TEACH_COMMON_WRONG),
+                    say(msg::TEACH_COMMON_WRONG_COUNT),
                 ],
             );
             for question in &course.questions {
@@ -93,14 +97,14 @@ pub fn statistics_csv(statistics: &Statistics, table: &str, reader: Language) ->
     let funnel_header = |first: &str| {
         vec![
             say(first),
-            say("stat-enrolled"),
-            say("stat-learners"),
-            say("stat-started"),
-            say("stat-completed"),
-            say("stat-certified"),
-            say("stat-median-days"),
-            say("stat-active-7"),
-            say("stat-active-30"),
+            say(msg::STAT_ENROLLED),
+            say(msg::STAT_LEARNERS),
+            say(msg::STAT_STARTED),
+            say(msg::STAT_COMPLETED),
+            say(msg::STAT_CERTIFIED),
+            say(msg::STAT_MEDIAN_DAYS),
+            say(msg::STAT_ACTIVE_7),
+            say(msg::STAT_ACTIVE_30),
         ]
     };
     let funnel_record = |label: &str, f: &Funnel| {
@@ -118,14 +122,14 @@ pub fn statistics_csv(statistics: &Statistics, table: &str, reader: Language) ->
     };
     match table {
         "funnel" => {
-            write_record(&mut out, funnel_header("stat-scope"));
-            write_record(&mut out, funnel_record(&say("stat-total"), &statistics.total));
+            write_record(&mut out, funnel_header(msg::STAT_SCOPE));
+            write_record(&mut out, funnel_record(&say(msg::STAT_TOTAL), &statistics.total));
         }
         "courses" | "cohorts" => {
             let (first, rows) = if table == "courses" {
-                ("cohort-course", &statistics.by_course)
+                (msg::COHORT_COURSE, &statistics.by_course)
             } else {
-                ("cohort-name", &statistics.by_cohort)
+                (msg::COHORT_NAME, &statistics.by_cohort)
             };
             write_record(&mut out, funnel_header(first));
             for row in rows {
@@ -135,11 +139,16 @@ pub fn statistics_csv(statistics: &Statistics, table: &str, reader: Language) ->
         question => {
             let question = ProfileQuestion::parse(question)?;
             let breakdown = statistics.breakdowns.iter().find(|breakdown| breakdown.question == question)?;
-            let not_shown = say("stat-not-shown");
+            let not_shown = say(msg::STAT_NOT_SHOWN);
             let cell = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_else(|| not_shown.clone());
             write_record(
                 &mut out,
-                [say(question.message_id()), say("stat-enrolled"), say("stat-completed"), say("stat-groups-left-out")],
+                [
+                    say(question.message_id()),
+                    say(msg::STAT_ENROLLED),
+                    say(msg::STAT_COMPLETED),
+                    say(msg::STAT_GROUPS_LEFT_OUT),
+                ],
             );
             for row in &breakdown.rows {
                 write_record(
@@ -161,6 +170,6 @@ pub fn statistics_csv(statistics: &Statistics, table: &str, reader: Language) ->
 pub fn answer_label(question: ProfileQuestion, answer: Option<&str>, reader: Language) -> String {
     match answer {
         Some(answer) => crate::i18n::translate(reader, &question.choice_message_id(answer), None),
-        None => crate::i18n::translate(reader, "stat-not-stated", None),
+        None => crate::i18n::translate(reader, msg::STAT_NOT_STATED, None),
     }
 }

@@ -9,7 +9,7 @@ mod teach;
 
 pub use downloads::{BREAKDOWN_TABLES, TABLES, TEACH_TABLES, answer_label, statistics_csv, teach_csv};
 pub use report::{dashboard_page, statistics};
-pub use scope::{scope_for, taught_courses};
+pub use scope::{Filters, scope_for, taught_courses};
 pub use teach::{taught_course, teach_page};
 
 use crate::model::Funnel;

@@ -1,11 +1,12 @@
 //! Every table of a scope's statistics, and the dashboard around them.
 
+use crate::msg;
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use time::OffsetDateTime;
 
-use super::scope::{filled, scope_for};
+use super::scope::{Filters, filled, scope_for};
 use super::{QUERY_VALUE, funnel};
 use crate::entities::{cohort, organisation};
 use crate::error::AppError;
@@ -126,7 +127,7 @@ pub async fn statistics(
         let alone = counts_of(None);
         if alone.enrolled > 0 {
             by_cohort.push(FunnelRow {
-                label: crate::i18n::translate(reader, "stat-no-cohort", None),
+                label: crate::i18n::translate(reader, msg::STAT_NO_COHORT, None),
                 link: None,
                 funnel: funnel(alone, median_of(&|time| time.cohort_id.is_none())),
             });
@@ -137,7 +138,7 @@ pub async fn statistics(
     // of them differenced would single people out (see suppression).
     let dated = scope.enrolled_from.is_some() || scope.enrolled_until.is_some();
     let (breakdowns, breakdowns_withheld) = if dated {
-        (Vec::new(), Some("stat-breakdowns-dated".to_string()))
+        (Vec::new(), Some(msg::STAT_BREAKDOWNS_DATED.to_string()))
     } else {
         let threshold = state.small_group_threshold;
         (ProfileQuestion::ALL.into_iter().map(|question| breakdown(question, &cells, threshold)).collect(), None)
@@ -219,7 +220,8 @@ pub async fn dashboard_page(
     if !crate::policy::may_see_breakdowns(viewer) {
         return Err(AppError::Forbidden);
     }
-    let (scope, filter_error) = scope_for(state, viewer, &filters).await?;
+    let (typed, filter_error) = Filters::read(&filters)?;
+    let scope = scope_for(state, viewer, &typed).await?;
     let statistics = statistics(state, &scope, &filters, reader).await?;
     let catalog = state.catalog.current();
     let own = crate::policy::scoped_to(viewer);

@@ -1,6 +1,7 @@
 //! What a viewer may count, narrowed by the filters they chose: asking for
 //! what one may not see is refused, not quietly narrowed.
 
+use crate::msg;
 use time::Date;
 
 use crate::catalog::Catalog;
@@ -32,44 +33,70 @@ fn parse_day(text: &str) -> Option<Date> {
     Date::parse(text, &format).ok().filter(|day| (2000..=2200).contains(&day.year()))
 }
 
-/// What `viewer` may count, narrowed by `filters`; and the message id
-/// of a filter not understood (left out). Asking for what one may not
-/// see is refused, not quietly narrowed.
-pub async fn scope_for(
-    state: &AppState,
-    viewer: &Viewer,
-    filters: &StatisticsFilters,
-) -> Result<(Scope, Option<&'static str>), AppError> {
+/// The filters as typed, read once where the request arrives: every
+/// field is what it names, or absent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub course: Option<String>,
+    pub cohort: Option<i64>,
+    pub organisation: Option<i64>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Filters {
+    /// The filters of a request; a cohort or organisation that is not a
+    /// number names nothing (not found), a date not understood is left out
+    /// and its message id returned.
+    pub fn read(typed: &StatisticsFilters) -> Result<(Filters, Option<&'static str>), AppError> {
+        let id = |value: &Option<String>| -> Result<Option<i64>, AppError> {
+            filled(value).map(|text| text.parse::<i64>().map_err(|_| AppError::NotFound)).transpose()
+        };
+        let mut problem = None;
+        let mut day = |value: &Option<String>| {
+            let text = filled(value)?;
+            let parsed = parse_day(text);
+            if parsed.is_none() {
+                problem = Some(msg::STAT_FILTER_DATE_INVALID);
+            }
+            parsed
+        };
+        let filters = Filters {
+            course: filled(&typed.course).map(str::to_string),
+            cohort: id(&typed.cohort)?,
+            organisation: id(&typed.organisation)?,
+            from: day(&typed.from),
+            to: day(&typed.to),
+        };
+        Ok((filters, problem))
+    }
+
+    /// Only this cohort.
+    pub fn cohort(id: i64) -> Filters {
+        Filters { cohort: Some(id), ..Filters::default() }
+    }
+}
+
+/// What `viewer` may count, narrowed by `filters`. Asking for what one may
+/// not see is refused, not quietly narrowed.
+pub async fn scope_for(state: &AppState, viewer: &Viewer, filters: &Filters) -> Result<Scope, AppError> {
     let catalog = state.catalog.current();
     let mut scope = Scope::default();
-    let mut problem = None;
-    if let Some(course) = filled(&filters.course) {
+    if let Some(course) = &filters.course {
         if catalog.course(course).is_some() {
-            scope.courses = Some(vec![course.to_string()]);
+            scope.courses = Some(vec![course.clone()]);
         } else {
             return Err(AppError::NotFound);
         }
     }
-    let cohort = match filled(&filters.cohort) {
+    let cohort = match filters.cohort {
         None => None,
-        Some(text) => {
-            let id = text.parse::<i64>().map_err(|_| AppError::NotFound)?;
-            let found = cohort::Entity::find_by_id(id).one(&state.db.reader).await.map_err(AppError::internal)?;
-            Some(found.ok_or(AppError::NotFound)?)
-        }
+        Some(id) => Some(cohort::Entity::find_by_id(id).one(&state.db.reader).await?.ok_or(AppError::NotFound)?),
     };
     scope.cohort = cohort.as_ref().map(|cohort| cohort.id);
-    if let Some(text) = filled(&filters.organisation) {
-        scope.organisation = Some(text.parse::<i64>().map_err(|_| AppError::NotFound)?);
-    }
-    for (text, slot) in [(&filters.from, &mut scope.enrolled_from), (&filters.to, &mut scope.enrolled_until)] {
-        if let Some(text) = filled(text) {
-            match parse_day(text) {
-                Some(day) => *slot = Some(day),
-                None => problem = Some("stat-filter-date-invalid"),
-            }
-        }
-    }
+    scope.organisation = filters.organisation;
+    scope.enrolled_from = filters.from;
+    scope.enrolled_until = filters.to;
     match viewer.role {
         Role::Learner => return Err(AppError::Forbidden),
         Role::Instructor => {
@@ -95,5 +122,5 @@ pub async fn scope_for(
             }
         }
     }
-    Ok((scope, problem))
+    Ok(scope)
 }
