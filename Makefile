@@ -98,7 +98,11 @@ browser-tools:
 		echo "installing Debian's Chromium"; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
-	@[ -d end2end/node_modules/playwright-core ] && [ -d end2end/node_modules/jose ] || (cd end2end && npm ci --no-audit --no-fund)
+	@command -v java >/dev/null || { \
+		echo "installing Debian's Java runtime, for the Nu HTML checker"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq default-jre-headless >/dev/null; }
+	@[ -d end2end/node_modules/playwright-core ] && [ -d end2end/node_modules/jose ] && [ -d end2end/node_modules/vnu-jar ] || (cd end2end && npm ci --no-audit --no-fund)
 
 # Debian's nginx: the scale test puts several instances behind it (the
 # test starts its own on a free port; the system service is left alone).

@@ -30,13 +30,23 @@ lesson-contents = In this lesson
 lesson-pager = Lessons
 lesson-previous = Previous
 lesson-next = Next
-lesson-fallback-note = This lesson is not yet available in { $language }, so it is shown in { $shown }.
+lesson-fallback-note = This lesson is not yet available in { $wanted ->
+        [ur] Urdu
+        [uz] Uzbek
+        [ru] Russian
+       *[en] English
+    }, so it is shown in { $shown ->
+        [ur] Urdu
+        [uz] Uzbek
+        [ru] Russian
+       *[en] English
+    }.
 
 quiz-title = Quiz
 quiz-summary = { $count ->
     [one] { $count } question
    *[other] { $count } questions
-} · pass mark { $pass_mark }%
+} · pass mark { $pass_mark }
 quiz-choose-one = Choose one.
 quiz-choose-many = Choose all that apply.
 
@@ -86,6 +96,7 @@ field-password = Password
 field-password-hint = At least 10 characters. A few words together are easy to remember and hard to guess.
 field-language = Language
 
+form-check-fields = Please check these fields:
 form-too-large = What you sent is far longer than any form here accepts, so nothing was saved. Please go back, shorten it and try again.
 login-throttled = Too many wrong attempts from here. Please wait a few minutes and try again, or ask your trainer to reset your password.
 code-throttled = Too many wrong codes from here. Please wait a minute and try again.
@@ -182,7 +193,7 @@ users-code-link = Or share this link:
 
 nav-my-courses = My courses
 nav-cohorts = Cohorts
-progress-lessons = { $done } of { $total } lessons done ({ $percent }%)
+progress-lessons = { $done } of { $total } lessons done ({ $percent })
 course-your-progress = Your progress
 course-sign-in-to-track = To keep your progress and earn a certificate, log in or register.
 course-enrol = Enrol in this course
@@ -203,13 +214,14 @@ learning-code-only = This course is joined with a cohort code only.
 learning-quiz-lesson = This lesson is completed by passing its quiz.
 quiz-submit = Check my answers
 quiz-enrol-to-submit = Enrol in the course to submit your answers and get feedback.
-quiz-best = Your best score so far: { $score }%.
-quiz-best-passed = You passed this quiz. Your best score: { $score }%.
+quiz-best = Your best score so far: { $score }.
+quiz-best-passed = You passed this quiz. Your best score: { $score }.
 quiz-result-title = Your result
-quiz-passed = Well done: { $score }%. You passed.
-quiz-failed = { $score }%. You need { $pass_mark }% to pass. Read the explanations and try again.
+quiz-passed = Well done: { $score }. You passed.
+quiz-failed = { $score }. You need { $pass_mark } to pass. Read the explanations and try again.
 quiz-question-right = Right
 quiz-question-wrong = Not quite
+quiz-question-missing = Not quite: a right answer is missing
 quiz-chosen-right = Your answer, right:
 quiz-chosen-wrong = Your answer, not right:
 quiz-right-answer = The right answer:
@@ -218,6 +230,7 @@ quiz-unanswered = Please answer every question before checking.
 quiz-tampered = These answers do not match this quiz. Please reload the page and answer again.
 my-title = My courses
 my-empty = You are not enrolled in any course yet.
+my-next-lesson = Next lesson:
 join-title = Join a cohort
 join-lead = Your trainer gives you a cohort code. Type it here to join the cohort and its course.
 join-submit = Join
@@ -268,7 +281,6 @@ certificate-issuer = Issued by
 certificate-qr = QR code of the address where this certificate can be checked
 certificate-verify-at = Anyone can check this certificate at:
 certificate-code = Code:
-certificate-print-hint = To print it or save it as a PDF, use your browser's Print command: it fits one A4 page.
 verify-title = Check a certificate
 verify-unknown = No certificate has this code. Check that it was typed exactly as printed.
 verify-valid = Valid: this certificate was issued by the programme and has not been revoked.
@@ -296,8 +308,6 @@ stat-enrolled-to = Enrolled until
 stat-apply-filters = Show
 stat-filter-date-invalid = A date was not understood and was left out: please use YYYY-MM-DD.
 stat-learners-csv = Download each learner's progress (CSV)
-stat-number = { $n }
-stat-percent = { $percent }%
 stat-days = { $days } days
 stat-download-csv = Download this table (CSV)
 stat-funnel-title = From enrolment to certificate

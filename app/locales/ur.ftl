@@ -1,4 +1,5 @@
 # اردو میں انٹرفیس کا متن۔
+# اردو جملوں کے اندر لاطینی حروف یا ہندسوں کے ٹکڑے LRI (U+2066) اور PDI (U+2069) کے درمیان لکھے گئے ہیں۔
 
 site-name = ڈیجیٹل مہارتیں
 skip-to-content = مواد پر جائیں
@@ -18,24 +19,40 @@ lesson-count = { $count ->
    *[other] { $count } اسباق
 }
 duration-minutes = { $minutes } منٹ
-duration-hours = { $hours } گھنٹے
-duration-hours-minutes = { $hours } گھنٹے { $minutes } منٹ
+duration-hours = { $hours ->
+    [one] { $hours } گھنٹہ
+   *[other] { $hours } گھنٹے
+}
+duration-hours-minutes = { $hours ->
+    [one] { $hours } گھنٹہ
+   *[other] { $hours } گھنٹے
+} { $minutes } منٹ
 
 course-start = کورس شروع کریں
 lesson-kind-quiz = کوئز
 
-breadcrumbs = راستہ
+breadcrumbs = صفحے کا راستہ
 lesson-contents = اس سبق میں
 lesson-pager = اسباق
 lesson-previous = پچھلا
 lesson-next = اگلا
-lesson-fallback-note = یہ سبق ابھی { $language } میں دستیاب نہیں، اس لیے { $shown } میں دکھایا جا رہا ہے۔
+lesson-fallback-note = یہ سبق ابھی { $wanted ->
+        [ur] اردو
+        [uz] ازبک
+        [ru] روسی
+       *[en] انگریزی
+    } میں دستیاب نہیں، اس لیے { $shown ->
+        [ur] اردو
+        [uz] ازبک
+        [ru] روسی
+       *[en] انگریزی
+    } میں دکھایا جا رہا ہے۔
 
 quiz-title = کوئز
 quiz-summary = { $count ->
     [one] { $count } سوال
    *[other] { $count } سوالات
-} · کامیابی کے لیے { $pass_mark }٪
+} · پاس ہونے کے لیے { $pass_mark }
 quiz-choose-one = ایک جواب چنیں۔
 quiz-choose-many = تمام درست جوابات چنیں۔
 
@@ -44,24 +61,24 @@ error-not-found-text = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہ
 error-bad-request-title = درخواست سمجھ نہیں آئی
 error-bad-request-text = یہ درخواست سمجھ نہیں آئی۔ براہِ کرم واپس جا کر دوبارہ کوشش کریں۔
 error-internal-title = کچھ غلط ہو گیا
-error-internal-text = ہماری طرف کچھ خرابی ہو گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
+error-internal-text = ہماری طرف کوئی خرابی ہو گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
 error-busy-title = ایک لمحے کے لیے مصروف
-error-busy-text = اس وقت بہت سے لوگ سائن اِن کر رہے ہیں۔ براہِ کرم ایک لمحہ انتظار کر کے دوبارہ کوشش کریں: کچھ ضائع نہیں ہوا۔
+error-busy-text = اس وقت بہت سے لوگ لاگ اِن کر رہے ہیں۔ براہِ کرم ایک لمحہ انتظار کر کے دوبارہ کوشش کریں: کچھ ضائع نہیں ہوا۔
 error-see-courses = تمام کورسز دیکھیں
 
-username-length = یوزر نیم میں 3 سے 32 حروف ہونے چاہئیں۔
-username-characters = یوزر نیم میں صرف a–z حروف، ہندسے اور . _ - استعمال کریں، اور اسے کسی حرف یا ہندسے سے شروع کریں۔
-username-taken = یہ یوزر نیم پہلے سے لیا جا چکا ہے۔ براہِ کرم کوئی اور چنیں۔
-username-unknown = اس یوزر نیم کا کوئی اکاؤنٹ نہیں۔
+username-length = صارف نام میں 3 سے 32 حروف ہونے چاہییں۔
+username-characters = صارف نام میں صرف ⁦a–z⁩ کے حروف، ہندسے اور ⁦. _ -⁩ استعمال کریں، اور اسے کسی حرف یا ہندسے سے شروع کریں۔
+username-taken = یہ صارف نام پہلے سے لیا جا چکا ہے۔ براہِ کرم کوئی اور چنیں۔
+username-unknown = اس صارف نام کا کوئی اکاؤنٹ نہیں۔
 display-name-empty = براہِ کرم اپنا نام لکھیں۔
 display-name-too-long = نام میں زیادہ سے زیادہ 100 حروف ہو سکتے ہیں۔
 display-name-characters = آپ کے نام میں ایسے حروف ہیں جو دکھائے نہیں جا سکتے۔ براہِ کرم دوبارہ لکھیں۔
-password-too-short = پاس ورڈ میں کم از کم 10 حروف ہونے چاہئیں۔ چند الفاظ ملا کر لکھیں تو یاد رکھنا آسان ہوتا ہے۔
+password-too-short = پاس ورڈ میں کم از کم 10 حروف ہونے چاہییں۔ چند الفاظ ملا کر لکھیں تو یاد رکھنا آسان ہوتا ہے۔
 password-too-long = پاس ورڈ میں زیادہ سے زیادہ 200 حروف ہو سکتے ہیں۔
 password-characters = پاس ورڈ میں کنٹرول حروف یا خراب ہو کر پہنچنے والا متن نہیں ہو سکتا۔ براہِ کرم اسے دوبارہ لکھیں۔
-password-repetitive = پاس ورڈ میں کم از کم 5 مختلف حروف ہونے چاہئیں۔
+password-repetitive = پاس ورڈ میں کم از کم 5 مختلف حروف ہونے چاہییں۔
 password-common = یہ پاس ورڈ وہ ہے جو ہر کوئی سب سے پہلے آزماتا ہے۔ براہِ کرم کوئی اور چنیں۔
-password-contains-username = پاس ورڈ میں آپ کا یوزر نیم نہیں ہونا چاہیے۔
+password-contains-username = پاس ورڈ میں آپ کا صارف نام نہیں ہونا چاہیے۔
 
 error-forbidden-text = یہ درخواست کسی دوسری ویب سائٹ سے آئی تھی، اس لیے قبول نہیں کی گئی۔ براہِ کرم اسی سائٹ کا فارم استعمال کریں۔
 
@@ -71,20 +88,21 @@ nav-logout = لاگ آؤٹ
 signed-in-as = { $name } کے نام سے لاگ اِن
 login-title = لاگ اِن
 login-submit = لاگ اِن کریں
-login-failed = یہ یوزر نیم اور پاس ورڈ کسی اکاؤنٹ سے نہیں ملتے۔ براہِ کرم دیکھ کر دوبارہ کوشش کریں۔
+login-failed = یہ صارف نام اور پاس ورڈ کسی اکاؤنٹ سے نہیں ملتے۔ براہِ کرم دیکھ کر دوبارہ کوشش کریں۔
 login-no-account = ابھی اکاؤنٹ نہیں؟ رجسٹر کریں
 register-title = رجسٹر کریں
-register-lead = اکاؤنٹ آپ کی پیش رفت محفوظ رکھتا ہے اور آپ کو سرٹیفکیٹ دلاتا ہے۔ یہ مفت ہے۔
+register-lead = اکاؤنٹ میں آپ کی پیش رفت محفوظ رہتی ہے اور اسی سے آپ کو سرٹیفکیٹ ملتے ہیں۔ یہ مفت ہے۔
 register-submit = میرا اکاؤنٹ بنائیں
 register-have-account = پہلے سے رجسٹرڈ ہیں؟ لاگ اِن کریں
-field-username = یوزر نیم
-field-username-hint = a–z حروف، ہندسوں اور . _ - میں سے 3 سے 32، مثلاً amina.k یا آپ کا فون نمبر۔
+field-username = صارف نام
+field-username-hint = ⁦a–z⁩ کے حروف، ہندسے اور ⁦. _ -⁩، کل 3 سے 32، مثلاً ⁦amina.k⁩ یا آپ کا فون نمبر۔
 field-display-name = آپ کا نام
 field-display-name-hint = جیسے آپ کے سرٹیفکیٹ پر لکھا جانا چاہیے، کسی بھی زبان میں۔
 field-password = پاس ورڈ
 field-password-hint = کم از کم 10 حروف۔ چند الفاظ ملا کر لکھیں تو یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔
 field-language = زبان
 
+form-check-fields = براہِ کرم یہ خانے دوبارہ دیکھ لیں:
 form-too-large = آپ نے جو بھیجا وہ یہاں کے کسی بھی فارم کی حد سے بہت لمبا ہے، اس لیے کچھ محفوظ نہیں ہوا۔ براہِ کرم واپس جا کر اسے مختصر کریں اور دوبارہ کوشش کریں۔
 login-throttled = یہاں سے بہت زیادہ غلط کوششیں ہو گئیں۔ براہِ کرم چند منٹ انتظار کر کے دوبارہ کوشش کریں، یا اپنے ٹرینر سے پاس ورڈ ری سیٹ کروائیں۔
 code-throttled = یہاں سے بہت زیادہ غلط کوڈ درج ہوئے۔ براہِ کرم ایک منٹ انتظار کر کے دوبارہ کوشش کریں۔
@@ -101,19 +119,19 @@ password-change-title = اپنا پاس ورڈ بدلیں
 field-current-password = موجودہ پاس ورڈ
 field-new-password = نیا پاس ورڈ
 password-change-submit = پاس ورڈ بدلیں
-password-changed = آپ کا پاس ورڈ بدل گیا ہے۔ باقی تمام جگہوں سے آپ لاگ آؤٹ ہو گئے ہیں۔
+password-changed = آپ کا پاس ورڈ بدل گیا ہے۔ باقی تمام جگہوں پر آپ کا اکاؤنٹ لاگ آؤٹ کر دیا گیا ہے۔
 password-wrong-current = یہ آپ کا موجودہ پاس ورڈ نہیں ہے۔
 
 account-data-title = آپ کا ڈیٹا
-account-data-text = ہمارے پاس آپ کے بارے میں جو کچھ محفوظ ہے، وہ سب ڈاؤن لوڈ کریں: آپ کا اکاؤنٹ، آپ کے پروفائل کے جوابات اور اکاؤنٹ کی تاریخ۔
-account-data-download = میرا ڈیٹا ڈاؤن لوڈ کریں (JSON)
+account-data-text = ہمارے پاس آپ کے بارے میں جو کچھ محفوظ ہے، وہ سب ڈاؤن لوڈ کریں: آپ کا اکاؤنٹ، آپ کے پروفائل کے جوابات اور اکاؤنٹ کا تاریخچہ۔
+account-data-download = میرا ڈیٹا ڈاؤن لوڈ کریں (⁦JSON⁩)
 account-delete-title = اپنا اکاؤنٹ ختم کریں
-account-delete-warning = اس سے آپ کا نام، یوزر نیم اور پاس ورڈ ہمیشہ کے لیے مٹ جائیں گے اور آپ ہر جگہ سے لاگ آؤٹ ہو جائیں گے۔ مکمل کیے گئے کورسز آپ کے نام کے بغیر پروگرام کی کل تعداد میں شامل رہیں گے۔ یہ عمل واپس نہیں ہو سکتا۔
+account-delete-warning = اس سے آپ کا نام، صارف نام اور پاس ورڈ ہمیشہ کے لیے مٹ جائیں گے اور ہر جگہ سے لاگ آؤٹ کر دیا جائے گا۔ مکمل کیے گئے کورسز آپ کے نام کے بغیر پروگرام کی کل تعداد میں شامل رہیں گے۔ یہ عمل واپس نہیں ہو سکتا۔
 account-delete-submit = میرا اکاؤنٹ ختم کریں
 field-confirm-password = تصدیق کے لیے اپنا پاس ورڈ
 
 audit-title = آڈٹ لاگ
-audit-caption = اکاؤنٹس میں آخری 200 تبدیلیاں، تازہ ترین پہلے (وقت UTC میں)
+audit-caption = اکاؤنٹس میں آخری 200 تبدیلیاں، تازہ ترین پہلے (وقت ⁦UTC⁩ میں)
 audit-when = کب
 audit-action = کیا
 audit-actor = کس نے
@@ -123,20 +141,20 @@ error-not-allowed-title = اجازت نہیں
 error-not-allowed-text = یہ صفحہ صرف ان لوگوں کے لیے ہے جو ایسے اکاؤنٹ سے لاگ اِن ہوں جسے اسے دیکھنے کی اجازت ہو۔ براہِ کرم لاگ اِن کریں، یا اپنے پروگرام کے منتظم سے پوچھیں۔
 
 profile-title = آپ کے بارے میں (اختیاری)
-profile-explanation = یہ جوابات پروگرام کو نام کے بغیر یہ بتانے میں مدد دیتے ہیں کہ وہ کن لوگوں تک پہنچ رہا ہے۔ سیکھنے کے لیے ان میں سے کوئی ضروری نہیں۔ ہر جواب صرف اسی صورت میں رکھا جاتا ہے جب آپ اس کا خانہ نشان زد کریں، اور آپ اپنے اکاؤنٹ کے صفحے پر کسی بھی وقت اجازت واپس لے سکتی ہیں۔
-profile-prefer-not = بتانا نہیں چاہتی/چاہتا
+profile-explanation = یہ جوابات پروگرام کو نام کے بغیر یہ بتانے میں مدد دیتے ہیں کہ وہ کن لوگوں تک پہنچ رہا ہے۔ سیکھنے کے لیے ان میں سے کوئی ضروری نہیں۔ ہر جواب صرف اسی صورت میں رکھا جاتا ہے جب آپ اس کا خانہ نشان زد کریں، اور اپنے اکاؤنٹ کے صفحے پر کسی بھی وقت اجازت واپس لی جا سکتی ہے۔
+profile-prefer-not = نہ بتانا پسند ہے
 profile-gender = صنف
 profile-gender-female = خاتون
 profile-gender-male = مرد
 profile-gender-other = کوئی اور صنف
-profile-gender-consent = میں اجازت دیتی/دیتا ہوں کہ میری صنف میرے نام کے بغیر پروگرام کے اعداد و شمار میں استعمال ہو۔
+profile-gender-consent = مجھے منظور ہے کہ میری صنف میرے نام کے بغیر پروگرام کے اعداد و شمار میں استعمال ہو۔
 profile-age-band = عمر
 profile-age-band-under-18 = 18 سال سے کم
 profile-age-band-18-24 = 18 سے 24
 profile-age-band-25-34 = 25 سے 34
 profile-age-band-35-44 = 35 سے 44
-profile-age-band-45-plus = 45 یا زیادہ
-profile-age-band-consent = میں اجازت دیتی/دیتا ہوں کہ میری عمر کا گروپ میرے نام کے بغیر پروگرام کے اعداد و شمار میں استعمال ہو۔
+profile-age-band-45-plus = 45 سال یا زیادہ
+profile-age-band-consent = مجھے منظور ہے کہ میری عمر کا گروپ میرے نام کے بغیر پروگرام کے اعداد و شمار میں استعمال ہو۔
 profile-region = ملک
 profile-region-pk = پاکستان
 profile-region-uz = ازبکستان
@@ -145,26 +163,26 @@ profile-region-kg = کرغیزستان
 profile-region-tj = تاجکستان
 profile-region-af = افغانستان
 profile-region-other = کوئی اور ملک
-profile-region-consent = میں اجازت دیتی/دیتا ہوں کہ میرا ملک میرے نام کے بغیر پروگرام کے اعداد و شمار میں استعمال ہو۔
+profile-region-consent = مجھے منظور ہے کہ میرا ملک میرے نام کے بغیر پروگرام کے اعداد و شمار میں استعمال ہو۔
 profile-choice-unknown = براہِ کرم فہرست میں سے کوئی ایک جواب چنیں۔
-profile-consent-needed = یہ جواب رکھنے کے لیے اجازت کا خانہ نشان زد کریں، یا "بتانا نہیں چاہتی/چاہتا" چنیں۔
+profile-consent-needed = یہ جواب رکھنے کے لیے اجازت کا خانہ نشان زد کریں، یا "نہ بتانا پسند ہے" چنیں۔
 profile-save = میرے جوابات محفوظ کریں
 profile-saved = آپ کے جوابات محفوظ ہو گئے ہیں۔
 profile-withdrawn = آپ کی اجازت واپس لے لی گئی ہے اور آپ کے جوابات مٹا دیے گئے ہیں۔
 profile-withdraw-text = ہر اجازت واپس لیں: ان سوالوں کے آپ کے جوابات فوراً مٹا دیے جائیں گے۔
 profile-withdraw = اجازت واپس لیں اور میرے جوابات مٹائیں
 
-login-forgot = پاس ورڈ بھول گئیں/گئے؟ اپنے ٹرینر سے ری سیٹ کوڈ لیں
+login-forgot = پاس ورڈ یاد نہیں؟ اپنے ٹرینر سے ری سیٹ کوڈ لیں
 reset-title = نیا پاس ورڈ بنائیں
-reset-lead = آپ کا ٹرینر، پروگرام مینیجر یا منتظم آپ کو ایک بار استعمال ہونے والا ری سیٹ کوڈ دے سکتا ہے۔ اسے یہاں نئے پاس ورڈ کے ساتھ لکھیں۔ باقی تمام جگہوں سے آپ لاگ آؤٹ ہو جائیں گی/گے۔
+reset-lead = ایک بار استعمال ہونے والا ری سیٹ کوڈ آپ کو اپنے ٹرینر، پروگرام مینیجر یا منتظم سے مل سکتا ہے۔ اسے یہاں نئے پاس ورڈ کے ساتھ لکھیں۔ باقی تمام جگہوں پر آپ کا اکاؤنٹ لاگ آؤٹ ہو جائے گا۔
 field-reset-code = ری سیٹ کوڈ
-field-reset-code-hint = 12 حروف اور ہندسے، مثلاً ABCD-EFGH-JKMN۔ بڑے چھوٹے حروف، خالی جگہ اور ڈیش سے فرق نہیں پڑتا۔
+field-reset-code-hint = 12 حروف اور ہندسے، مثلاً ⁦ABCD-EFGH-JKMN⁩۔ بڑے چھوٹے حروف، خالی جگہ اور ڈیش سے فرق نہیں پڑتا۔
 reset-submit = میرا نیا پاس ورڈ بنائیں
 reset-code-invalid = یہ کوڈ کام نہیں کرتا۔ ہو سکتا ہے غلط لکھا گیا ہو، پہلے استعمال ہو چکا ہو یا اس کی مدت ختم ہو گئی ہو۔ براہِ کرم نیا کوڈ مانگیں۔
 
 nav-users = اکاؤنٹس
 users-title = اکاؤنٹس
-users-search = یوزر نیم یا نام جس سے شروع ہو
+users-search = صارف نام یا نام کا شروع کا حصہ
 users-search-submit = تلاش کریں
 users-caption = ملنے والے اکاؤنٹس (زیادہ سے زیادہ 50)
 users-name = نام
@@ -174,18 +192,21 @@ users-issue-code = ری سیٹ کوڈ جاری کریں
 users-issue-code-for = { $username } کے لیے ری سیٹ کوڈ جاری کریں
 users-role-for = { $username } کا کردار
 users-change-role = کردار بدلیں
-users-role-changed = { $username } کا کردار بدل گیا ہے۔ وہ ہر جگہ سے لاگ آؤٹ ہو گئے ہیں۔
+users-role-changed = { $username } کا کردار بدل گیا ہے۔ ہر جگہ ان کا اکاؤنٹ لاگ آؤٹ کر دیا گیا ہے۔
 users-code-issued = { $username } کے لیے ری سیٹ کوڈ
-users-code-expires = یہ کوڈ خود جا کر دیں۔ یہ ایک بار، { $time } تک کام کرے گا۔ اس سے پہلے کا کوئی بھی کوڈ اب کام نہیں کرے گا۔
+users-code-expires = یہ کوڈ انہیں آمنے سامنے دیں۔ یہ صرف ایک بار، { $time } تک کام کرے گا۔ اس سے پہلے جاری ہونے والا کوئی بھی کوڈ اب کام نہیں کرے گا۔
 users-code-link = یا یہ لنک بھیجیں:
 
 nav-my-courses = میرے کورسز
 nav-cohorts = گروپس
-progress-lessons = { $total } میں سے { $done } اسباق مکمل ({ $percent }%)
+progress-lessons = { $total } میں سے { $done ->
+    [one] { $done } سبق
+   *[other] { $done } اسباق
+} مکمل ({ $percent })
 course-your-progress = آپ کی پیش رفت
 course-sign-in-to-track = اپنی پیش رفت محفوظ رکھنے اور سرٹیفکیٹ حاصل کرنے کے لیے لاگ اِن کریں یا رجسٹر کریں۔
 course-enrol = اس کورس میں داخلہ لیں
-course-enrol-hint = مفت۔ آپ کی پیش رفت ساتھ ساتھ محفوظ ہوتی ہے۔
+course-enrol-hint = مفت۔ آپ کی پیش رفت ساتھ ساتھ محفوظ ہوتی رہتی ہے۔
 course-have-code = کیا آپ کے پاس گروپ کوڈ ہے؟
 course-code-only = یہ کورس گروپس کے لیے ہے: اپنے ٹرینر کا دیا ہوا کوڈ لکھ کر شامل ہوں۔
 course-completed-on = آپ نے یہ کورس { $date } کو مکمل کیا۔
@@ -193,40 +214,42 @@ course-continue = جاری رکھیں
 course-unenrol = یہ کورس چھوڑیں (آپ کی پیش رفت محفوظ رہے گی)
 lesson-done = مکمل
 lesson-completed = آپ نے یہ سبق مکمل کر لیا ہے۔
-lesson-mark-complete = مکمل کریں اور آگے بڑھیں
+lesson-mark-complete = مکمل کا نشان لگائیں اور آگے بڑھیں
 lesson-enrol-to-track = مکمل کیے گئے اسباق کا ریکارڈ رکھنے کے لیے کورس میں داخلہ لیں۔
-lesson-locked = یہ سبق کورس میں داخل سیکھنے والوں کے لیے ہے۔
+lesson-locked = یہ سبق کورس میں داخلہ لینے والوں کے لیے ہے۔
 lesson-locked-enrol = آگے پڑھنے کے لیے داخلہ لیں
-learning-not-enrolled = براہِ کرم پہلے کورس میں داخلہ لیں: پیش رفت داخل سیکھنے والوں کی محفوظ ہوتی ہے۔
+learning-not-enrolled = براہِ کرم پہلے کورس میں داخلہ لیں: پیش رفت صرف داخلہ لینے والوں کی محفوظ ہوتی ہے۔
 learning-code-only = اس کورس میں صرف گروپ کوڈ سے شامل ہوا جا سکتا ہے۔
-learning-quiz-lesson = یہ سبق اپنا کوئز پاس کرنے سے مکمل ہوتا ہے۔
+learning-quiz-lesson = یہ سبق اس کا کوئز پاس کرنے سے مکمل ہوتا ہے۔
 quiz-submit = میرے جوابات جانچیں
-quiz-enrol-to-submit = اپنے جوابات جمع کرانے اور رائے لینے کے لیے کورس میں داخلہ لیں۔
-quiz-best = اب تک آپ کا بہترین اسکور: { $score }%۔
-quiz-best-passed = آپ یہ کوئز پاس کر چکی/چکے ہیں۔ بہترین اسکور: { $score }%۔
+quiz-enrol-to-submit = اپنے جوابات جمع کرانے اور ان پر رائے لینے کے لیے کورس میں داخلہ لیں۔
+quiz-best = اب تک آپ کا بہترین اسکور: { $score }۔
+quiz-best-passed = آپ نے یہ کوئز پاس کر لیا ہے۔ بہترین اسکور: { $score }۔
 quiz-result-title = آپ کا نتیجہ
-quiz-passed = شاباش: { $score }%۔ آپ پاس ہو گئیں/گئے۔
-quiz-failed = { $score }%۔ پاس ہونے کے لیے { $pass_mark }% چاہییں۔ وضاحتیں پڑھیں اور دوبارہ کوشش کریں۔
+quiz-passed = شاباش: { $score }۔ آپ نے کوئز پاس کر لیا۔
+quiz-failed = { $score }۔ پاس ہونے کے لیے { $pass_mark } اسکور ضروری ہے۔ وضاحتیں پڑھیں اور دوبارہ کوشش کریں۔
 quiz-question-right = درست
 quiz-question-wrong = درست نہیں
-quiz-chosen-right = آپ کا جواب، درست:
-quiz-chosen-wrong = آپ کا جواب، درست نہیں:
+quiz-question-missing = مکمل نہیں: کوئی درست جواب چننے سے رہ گیا ہے
+quiz-chosen-right = آپ کا جواب (درست):
+quiz-chosen-wrong = آپ کا جواب (غلط):
 quiz-right-answer = درست جواب:
 quiz-try-again = کوئز دوبارہ حل کریں
 quiz-unanswered = جانچنے سے پہلے براہِ کرم ہر سوال کا جواب دیں۔
 quiz-tampered = یہ جوابات اس کوئز سے میل نہیں کھاتے۔ براہِ کرم صفحہ دوبارہ کھولیں اور پھر سے جواب دیں۔
 my-title = میرے کورسز
 my-empty = آپ نے ابھی کسی کورس میں داخلہ نہیں لیا۔
+my-next-lesson = اگلا سبق:
 join-title = گروپ میں شامل ہوں
-join-lead = آپ کا ٹرینر آپ کو گروپ کوڈ دیتا ہے۔ گروپ اور اس کے کورس میں شامل ہونے کے لیے اسے یہاں لکھیں۔
+join-lead = گروپ کوڈ آپ کو اپنے ٹرینر سے ملتا ہے۔ گروپ اور اس کے کورس میں شامل ہونے کے لیے اسے یہاں لکھیں۔
 join-submit = شامل ہوں
-join-done = آپ گروپ میں شامل ہو گئی/گئے ہیں۔
-join-sign-in-first = پہلے لاگ اِن کریں یا رجسٹر کریں، پھر آپ شامل ہو سکتی/سکتے ہیں۔
-join-code-unknown = اس کوڈ کا کوئی گروپ نہیں۔ براہِ کرم اپنے ٹرینر سے کوڈ دوبارہ دیکھ لیں۔
+join-done = آپ کو گروپ میں شامل کر لیا گیا ہے۔
+join-sign-in-first = پہلے لاگ اِن کریں یا رجسٹر کریں، پھر گروپ میں شامل ہوا جا سکتا ہے۔
+join-code-unknown = اس کوڈ کا کوئی گروپ نہیں۔ براہِ کرم اپنے ٹرینر سے کوڈ دوبارہ معلوم کر لیں۔
 join-cohort-ended = یہ گروپ ختم ہو چکا ہے، اس لیے اب اس میں شامل نہیں ہوا جا سکتا۔
 join-cohort-full = یہ گروپ بھر چکا ہے۔ براہِ کرم اپنے ٹرینر سے پوچھیں۔
 field-cohort-code = گروپ کوڈ
-field-cohort-code-hint = 8 حروف اور ہندسے، مثلاً K7QM-2XPA۔
+field-cohort-code-hint = 8 حروف اور ہندسے، مثلاً ⁦K7QM-2XPA⁩۔
 field-optional = (اختیاری)
 cohorts-title = گروپس
 cohorts-none = ابھی کوئی گروپ نہیں۔
@@ -243,13 +266,13 @@ cohort-ends-on = ختم ہونے کی تاریخ (اس دن کے بعد شمول
 cohort-capacity = نشستیں
 cohort-create = گروپ بنائیں
 cohort-members-caption = اس گروپ کے سیکھنے والے
-cohort-joined = شمولیت
+cohort-joined = شمولیت کی تاریخ
 cohort-progress = پیش رفت
-cohort-left-on = { $date } کو چھوڑ دیا
+cohort-left-on = { $date } کو گروپ چھوڑ دیا
 cohort-member-completed = مکمل
-cohort-date-invalid = براہِ کرم تاریخ YYYY-MM-DD کی شکل میں لکھیں، یا خالی چھوڑ دیں۔
-cohort-dates-reversed = ختم ہونے کی تاریخ شروع کی تاریخ سے پہلے نہیں ہو سکتی۔
-cohort-capacity-invalid = نشستیں 1 سے 100000 تک کا پورا عدد ہوں، یا کوئی حد نہ ہو تو خالی چھوڑیں۔
+cohort-date-invalid = براہِ کرم تاریخ ⁦YYYY-MM-DD⁩ کی شکل میں لکھیں، یا خالی چھوڑ دیں۔
+cohort-dates-reversed = ختم ہونے کی تاریخ شروع ہونے کی تاریخ سے پہلے نہیں ہو سکتی۔
+cohort-capacity-invalid = نشستوں کی تعداد 1 سے 100000 تک کا پورا عدد ہو، یا کوئی حد نہ ہو تو خانہ خالی چھوڑ دیں۔
 cohort-course-unknown = براہِ کرم فہرست میں سے کورس چنیں۔
 cohort-name-invalid = گروپ کا نام 1 سے 100 حروف کا ہونا چاہیے۔
 cohort-time-zone-unknown = براہِ کرم فہرست میں سے ٹائم زون چنیں۔
@@ -257,55 +280,55 @@ cohort-time-zone-unknown = براہِ کرم فہرست میں سے ٹائم ز�
 certificate-open = آپ کا سرٹیفکیٹ
 certificate-title = تکمیل کا سرٹیفکیٹ
 certificate-back = کورس پر واپس
-certificate-revoked-on = یہ سرٹیفکیٹ { $date } کو منسوخ کر دیا گیا تھا اور اب درست نہیں۔
+certificate-revoked-on = یہ سرٹیفکیٹ { $date } کو منسوخ کر دیا گیا تھا اور اب مؤثر نہیں۔
 certificate-heading = تکمیل کا سرٹیفکیٹ
 certificate-certifies = تصدیق کی جاتی ہے کہ
 certificate-completed = نے یہ کورس مکمل کیا ہے
 certificate-date = تاریخ
 certificate-hours = مطالعے کا وقت
 certificate-issuer = جاری کنندہ
-certificate-qr = اس پتے کا QR کوڈ جہاں یہ سرٹیفکیٹ جانچا جا سکتا ہے
+certificate-qr = اس پتے کا ⁦QR⁩ کوڈ جہاں یہ سرٹیفکیٹ جانچا جا سکتا ہے
 certificate-verify-at = کوئی بھی یہ سرٹیفکیٹ یہاں جانچ سکتا ہے:
 certificate-code = کوڈ:
-certificate-print-hint = پرنٹ کرنے یا PDF کے طور پر محفوظ کرنے کے لیے براؤزر کا پرنٹ استعمال کریں: یہ ایک A4 صفحے پر آتا ہے۔
 verify-title = سرٹیفکیٹ جانچیں
 verify-unknown = اس کوڈ کا کوئی سرٹیفکیٹ نہیں۔ دیکھ لیں کہ کوڈ بالکل ویسا ہی لکھا گیا ہے جیسا چھپا ہے۔
-verify-valid = درست: یہ سرٹیفکیٹ پروگرام نے جاری کیا ہے اور منسوخ نہیں ہوا۔
-verify-revoked = { $date } کو منسوخ: یہ سرٹیفکیٹ اب درست نہیں۔
+verify-valid = مؤثر: یہ سرٹیفکیٹ پروگرام نے جاری کیا ہے اور منسوخ نہیں ہوا۔
+verify-revoked = { $date } کو منسوخ: یہ سرٹیفکیٹ اب مؤثر نہیں۔
 verify-name = نام
-verify-holder-deleted = محفوظ نہیں: حامل نے اپنا اکاؤنٹ حذف کر دیا ہے۔
+verify-holder-deleted = محفوظ نہیں: سرٹیفکیٹ کے حامل نے اپنا اکاؤنٹ ختم کر دیا ہے۔
 revoke-title = یہ سرٹیفکیٹ منسوخ کریں
 revoke-reason = وجہ (آڈٹ لاگ میں محفوظ رہے گی)
 revoke-submit = سرٹیفکیٹ منسوخ کریں
 revoke-reason-needed = براہِ کرم 1 سے 500 حروف میں وجہ لکھیں۔
-certificate-credential = ڈیجیٹل سند ڈاؤن لوڈ کریں (Open Badge)
-certificate-credential-hint = Open Badges 3.0 کی دستخط شدہ فائل، جسے آجروں کے سسٹم اور ڈیجیٹل والیٹ جانچ سکتے ہیں۔
-certificate-pdf = PDF کے طور پر ڈاؤن لوڈ کریں
+certificate-credential = ڈیجیٹل سند ڈاؤن لوڈ کریں (⁦Open Badge⁩)
+certificate-credential-hint = ⁦Open Badges 3.0⁩ کی دستخط شدہ فائل، جسے آجروں کے سسٹم اور ڈیجیٹل والیٹ جانچ سکتے ہیں۔
+certificate-pdf = ⁦PDF⁩ کے طور پر ڈاؤن لوڈ کریں
 
 nav-teach = تدریس
 nav-statistics = اعداد و شمار
 manage-title = پروگرام کے اعداد و شمار
 manage-organisation = ادارہ:
 manage-tools = انتظام
-stat-filters = اعداد و شمار چھانٹیں
+stat-filters = اعداد و شمار فلٹر کریں
 stat-all = سب
 stat-cohort = گروپ
 stat-enrolled-from = داخلہ اس تاریخ سے
 stat-enrolled-to = داخلہ اس تاریخ تک
 stat-apply-filters = دکھائیں
-stat-filter-date-invalid = ایک تاریخ سمجھ نہیں آئی اور شامل نہیں کی گئی: براہِ کرم YYYY-MM-DD لکھیں۔
-stat-learners-csv = ہر سیکھنے والے کی پیش رفت ڈاؤن لوڈ کریں (CSV)
-stat-number = { $n }
-stat-percent = { $percent }٪
+stat-filter-date-invalid = ایک تاریخ سمجھ نہیں آئی اور شامل نہیں کی گئی: براہِ کرم تاریخ ⁦YYYY-MM-DD⁩ کی شکل میں لکھیں۔
+stat-learners-csv = ہر سیکھنے والے کی پیش رفت ڈاؤن لوڈ کریں (⁦CSV⁩)
 stat-days = { $days } دن
-stat-download-csv = یہ جدول ڈاؤن لوڈ کریں (CSV)
+stat-download-csv = یہ جدول ڈاؤن لوڈ کریں (⁦CSV⁩)
 stat-funnel-title = داخلے سے سرٹیفکیٹ تک
-stat-funnel-description = { $enrolled } داخلوں میں سے { $started } نے شروع کیا، { $completed } نے مکمل کیا اور { $certified } کو سرٹیفکیٹ ملا۔
+stat-funnel-description = { $enrolled ->
+    [one] { $enrolled } داخلے
+   *[other] { $enrolled } داخلوں
+} میں سے { $started } میں کورس شروع ہوا، { $completed } میں مکمل ہوا اور { $certified } میں سرٹیفکیٹ ملا۔
 stat-funnel-caption = ہر مرحلے پر داخلے
 stat-step = مرحلہ
 stat-count = داخلے
-stat-of-enrolled = داخل ہونے والوں میں سے
-stat-enrolled = داخل
+stat-of-enrolled = کل داخلوں میں سے
+stat-enrolled = داخلہ لیا
 stat-started = شروع کیا
 stat-completed = مکمل کیا
 stat-certified = سرٹیفکیٹ ملا
@@ -319,14 +342,20 @@ stat-completion-rate-title = کورس کے لحاظ سے تکمیل کی شرح
 stat-completion-rate-description = ہر کورس کے داخلوں میں سے مکمل کرنے والوں کا حصہ۔
 stat-by-cohort = گروپ کے لحاظ سے
 stat-by-cohort-caption = ہر گروپ کے مراحل
-stat-no-cohort = خود داخل ہوئے
-stat-breakdowns = جنس، عمر اور علاقے کے لحاظ سے
+stat-no-cohort = گروپ کے بغیر
+stat-breakdowns = صنف، عمر اور ملک کے لحاظ سے
 stat-breakdowns-note = صرف رضامندی سے دیے گئے جوابات شمار ہوتے ہیں۔ جس گروپ میں کسی جواب کے { $threshold } سے کم افراد ہوں وہ ان جدولوں میں بالکل شامل نہیں ہوتا، اور ہر عدد دکھائے گئے گروپوں کا مجموعہ ہے، تاکہ { $threshold } سے چھوٹے کسی حصے کا حساب نہ اس صفحے سے لگایا جا سکے نہ صفحات کا موازنہ کر کے۔
-stat-left-out = شامل نہیں: { $cohorts } گروپوں کے { $enrolments } داخلے، جن میں حد سے کم افراد کا کوئی حصہ ہے۔
-stat-breakdowns-dated = تاریخوں کی حد کے لیے جنس، عمر اور علاقے کے لحاظ سے تقسیم نہیں دکھائی جاتی: دو حدوں کا موازنہ کسی کی نشاندہی کر سکتا ہے۔ دیکھنے کے لیے تاریخیں ہٹا دیں۔
+stat-left-out = شامل نہیں: { $cohorts ->
+    [one] { $cohorts } گروپ
+   *[other] { $cohorts } گروپوں
+} کے { $enrolments ->
+    [one] { $enrolments } داخلہ
+   *[other] { $enrolments } داخلے
+}، کیونکہ وہاں کوئی حصہ حد سے چھوٹا ہے۔
+stat-breakdowns-dated = تاریخوں کی حد کے لیے صنف، عمر اور ملک کے لحاظ سے تقسیم نہیں دکھائی جاتی: دو حدوں کا موازنہ کسی کی نشاندہی کر سکتا ہے۔ دیکھنے کے لیے تاریخیں ہٹا دیں۔
 stat-not-shown = نہیں دکھایا گیا
 stat-at-least = کم از کم { $count }
-stat-groups-left-out = گروپ شامل نہیں
+stat-groups-left-out = شامل نہ کیے گئے گروپ
 stat-breakdown-caption = جواب کے لحاظ سے داخلے: { $question }
 stat-not-stated = نہیں بتایا
 stat-scope = دائرہ
@@ -343,13 +372,13 @@ csv-lessons-total = کورس کے اسباق
 csv-completed-on = تکمیل کی تاریخ
 csv-certificate = سرٹیفکیٹ کوڈ
 csv-certificate-status = سرٹیفکیٹ کی حالت
-csv-certificate-valid = درست
+csv-certificate-valid = مؤثر
 csv-certificate-revoked = منسوخ
 teach-title = تدریس
 teach-none = ابھی کسی کورس میں آپ کا نام بطور استاد درج نہیں۔
 teach-stops-title = سیکھنے والے کہاں رک جاتے ہیں
-teach-most-stop = رکنے والوں میں سے زیادہ تر “{ $lesson }” کے بعد رکے۔
-teach-no-stops = ابھی تک کوئی درمیان میں نہیں رکا۔
+teach-most-stop = جنہوں نے سیکھنا چھوڑا، ان میں سے زیادہ تر نے "{ $lesson }" کے بعد چھوڑا۔
+teach-no-stops = ابھی تک کسی نے درمیان میں سیکھنا نہیں چھوڑا۔
 teach-reach-caption = ہر سبق مکمل کرنے والے، اور ان میں سے کتنوں نے اگلا سبق مکمل نہیں کیا
 teach-lesson = سبق
 teach-completed-lesson = مکمل کیا
@@ -364,38 +393,41 @@ teach-common-wrong = سب سے زیادہ چنا گیا غلط جواب
 teach-learners-title = سیکھنے والے
 teach-learners-caption = ہر سیکھنے والے کی پیش رفت
 teach-last-active = آخری سرگرمی
-teach-more-learners = مزید { $count } سیکھنے والے CSV فائل میں ہیں۔
+teach-more-learners = { $count ->
+    [one] مزید { $count } سیکھنے والے کی تفصیل
+   *[other] مزید { $count } سیکھنے والوں کی تفصیل
+} ⁦CSV⁩ فائل میں ہے۔
 organisations-title = ادارے
 organisation = ادارہ
 organisation-none = کوئی نہیں (خود پروگرام)
-organisations-intro = وہ شراکت دار جن کے ذریعے پروگرام چلتا ہے: تربیتی مراکز، انکیوبیشن مراکز، غیر سرکاری تنظیمیں۔ گروپ کسی ایک ادارے کا ہو سکتا ہے، اور کسی ادارے کا منیجر صرف اسی کے گروپ اور سیکھنے والے دیکھتا ہے۔
+organisations-intro = وہ شراکت دار جن کے ذریعے پروگرام چلتا ہے: تربیتی مراکز، انکیوبیشن مراکز، غیر سرکاری تنظیمیں۔ گروپ کسی ایک ادارے کا ہو سکتا ہے، اور کسی ادارے تک محدود مینیجر کو صرف اسی کے گروپ اور سیکھنے والے نظر آتے ہیں۔
 organisations-none = ابھی کوئی ادارہ نہیں۔
-organisations-caption = ادارے، ان کے گروپ اور منیجر
+organisations-caption = ادارے، ان کے گروپ اور مینیجر
 organisation-name = نام
-organisation-managers = منیجر
+organisation-managers = مینیجر
 organisation-new = نیا ادارہ
 organisation-create = ادارہ بنائیں
 organisation-name-invalid = ادارے کا نام 1 سے 100 حروف کا ہونا چاہیے۔
 organisation-name-taken = اس نام کا ادارہ پہلے سے موجود ہے۔
-organisation-assign-title = منیجر کو کسی ادارے تک محدود کریں
-organisation-assign-hint = کسی ادارے کا منیجر صرف اسی کے گروپ دیکھتا اور بناتا ہے، اور اعداد و شمار میں صرف اسی کے سیکھنے والے دیکھتا ہے۔
+organisation-assign-title = مینیجر کو کسی ادارے تک محدود کریں
+organisation-assign-hint = کسی ایک ادارے تک محدود مینیجر صرف اسی ادارے کے گروپ دیکھ اور بنا سکتا ہے، اور اعداد و شمار میں اسے صرف اسی ادارے کے سیکھنے والے نظر آتے ہیں۔
 organisation-assign = محفوظ کریں
 organisation-programme-wide = پورا پروگرام (تمام ادارے)
 organisation-unknown = براہِ کرم فہرست میں سے ادارہ چنیں۔
-organisation-not-a-manager = اس صارف نام کا کوئی منیجر نہیں۔
+organisation-not-a-manager = اس صارف نام کا کوئی مینیجر نہیں۔
 import-title = فائل سے سیکھنے والوں کا داخلہ
-import-intro = CSV فائل اپ لوڈ کریں جس کی ہر قطار میں ایک سیکھنے والا ہو۔ جب تک آپ دیکھ کر فائل لاگو کرنے کا فیصلہ نہ کریں، کچھ نہیں بدلے گا۔
+import-intro = ⁦CSV⁩ فائل اپ لوڈ کریں جس کی ہر قطار میں ایک سیکھنے والا ہو۔ جب تک آپ یہ دیکھ کر کہ فائل سے کیا ہوگا، اسے لاگو کرنے کا فیصلہ نہ کریں، کچھ نہیں بدلے گا۔
 import-columns-caption = فائل کے کالم (پہلی قطار میں ان کے نام)
 import-column = کالم
 import-column-meaning = اس میں کیا ہے
 import-column-name = سیکھنے والے کا پورا نام، جیسا سرٹیفکیٹ پر آئے گا۔ ضروری۔
-import-column-username = لاگ ان کا نام: 3 سے 32 لاطینی حروف a–z، ہندسے، نقطے، ڈیش یا انڈر اسکور۔ اس نام کا موجود اکاؤنٹ دوبارہ نہیں بنتا، صرف داخل ہوتا ہے۔ ضروری۔
-import-column-cohort = گروپ کا کوڈ، جیسا گروپ کے صفحے پر ہے۔ ضروری۔
-import-column-profile = اختیاری جوابات، صرف رضامندی سے محفوظ: جنس (female, male, other)، عمر (under-18, 18-24, 25-34, 35-44, 45-plus)، علاقہ (pk, uz, kz, kg, tj, af, other)۔
-import-column-consent = "yes" اگر سیکھنے والا پروگرام کے اعداد و شمار کے لیے اپنے جوابات رکھنے پر راضی ہو۔ کسی بھی جواب کے لیے ضروری۔
+import-column-username = لاگ اِن کے لیے صارف نام: ⁦a–z⁩ کے حروف، ہندسے، نقطے، ڈیش یا انڈر اسکور، کل 3 سے 32۔ اس صارف نام کا اکاؤنٹ پہلے سے ہو تو دوبارہ نہیں بنتا، صرف اس کا داخلہ ہوتا ہے۔ ضروری۔
+import-column-cohort = اس گروپ کا کوڈ جس میں داخلہ کرنا ہے، جیسا گروپ کے صفحے پر لکھا ہے۔ ضروری۔
+import-column-profile = اختیاری جوابات، صرف رضامندی سے محفوظ: صنف (⁦female, male, other⁩)، عمر کا گروپ (⁦under-18, 18-24, 25-34, 35-44, 45-plus⁩)، ملک (⁦pk, uz, kz, kg, tj, af, other⁩)۔
+import-column-consent = "⁦yes⁩" اگر سیکھنے والا پروگرام کے اعداد و شمار کے لیے اپنے جوابات رکھنے پر راضی ہو۔ کسی بھی جواب کے لیے ضروری۔
 import-template = نمونہ فائل ڈاؤن لوڈ کریں
-import-file = CSV فائل (UTF-8)
-import-file-hint = زیادہ سے زیادہ { $megabytes } MB۔ ایکسل میں "CSV UTF-8" کے طور پر محفوظ کریں۔
+import-file = ⁦CSV⁩ فائل (⁦UTF-8⁩)
+import-file-hint = زیادہ سے زیادہ ⁦{ $megabytes } MB⁩۔ ⁦Excel⁩ میں "⁦CSV UTF-8⁩" کے طور پر محفوظ کریں۔
 import-check = فائل جانچیں
 import-recent = آپ کی حالیہ فائلیں
 import-applied-short = لاگو شدہ
@@ -403,40 +435,46 @@ import-report-title = داخلے کی فائل
 import-applied = { $date } کو لاگو ہوئی۔
 import-dry-run = یہ فائل لاگو کرنے سے کیا ہوگا
 import-check-again = فائل ابھی دوبارہ جانچی گئی (لاگو شدہ قطاریں کچھ نہیں بدلتیں)
-import-will-create = نیا اکاؤنٹ، داخل
-import-will-enrol = موجود اکاؤنٹ، داخل
-import-nothing-to-do = پہلے سے داخل: کچھ کرنے کی ضرورت نہیں
+import-will-create = نیا اکاؤنٹ اور داخلہ
+import-will-enrol = موجودہ اکاؤنٹ کا داخلہ
+import-nothing-to-do = پہلے سے داخلہ ہے: کچھ کرنے کی ضرورت نہیں
 import-refused = مسترد
 import-apply-note = تمام غیر مسترد قطاریں ایک ساتھ لاگو ہوتی ہیں، یا کوئی بھی نہیں۔ مسترد قطاریں چھوڑ دی جاتی ہیں: انہیں درست کر کے فائل دوبارہ اپ لوڈ کریں۔
-import-apply = { $count } درست قطاریں لاگو کریں
+import-apply = { $count ->
+    [one] { $count } درست قطار لاگو کریں
+   *[other] { $count } درست قطاریں لاگو کریں
+}
 import-already-applied = یہ فائل پہلے ہی لاگو ہو چکی ہے۔
 import-rows-caption = ہر قطار اور اس کا نتیجہ
 import-line = قطار
 import-outcome = نتیجہ
 import-error-prefix = مسترد:
-import-rows-left-out = مزید { $count } قطاریں یہاں درج نہیں؛ اوپر کی گنتی میں شامل ہیں۔
+import-rows-left-out = { $count ->
+    [one] مزید { $count } قطار یہاں درج نہیں؛ اوپر کی گنتی میں یہ بھی شامل ہے۔
+   *[other] مزید { $count } قطاریں یہاں درج نہیں؛ اوپر کی گنتی میں یہ بھی شامل ہیں۔
+}
 import-codes-title = نئے اکاؤنٹس کے پاس ورڈ بنانے کے کوڈ
-import-codes-note = ہر سیکھنے والے کو اس کا کوڈ دیں۔ وہ اس سائٹ کا "پاس ورڈ بھول گئے؟" صفحہ (/reset) کھولے، کوڈ لکھے اور پاس ورڈ چنے۔ کوڈ ایک بار، { $date } تک کام کرتے ہیں۔
-import-codes-print = براؤزر کے "پرنٹ" سے یہ فہرست پرنٹ کریں، پھر یہاں کوڈ بھلا دیں۔
-import-codes-caption = نئے اکاؤنٹ اور ان کے کوڈ
+import-codes-note = ہر سیکھنے والے کو اس کا کوڈ دیں۔ وہ اس سائٹ کا "پاس ورڈ یاد نہیں؟" صفحہ (⁦/reset⁩) کھولے، کوڈ لکھے اور پاس ورڈ چنے۔ کوڈ ایک بار، { $date } تک کام کرتے ہیں۔
+import-codes-print = براؤزر کے "پرنٹ" سے یہ فہرست پرنٹ کریں، پھر یہاں سے یہ کوڈ مٹا دیں۔
+import-codes-caption = نئے اکاؤنٹس اور ان کے کوڈ
 import-code = کوڈ
-import-codes-forget = میں نے پرنٹ کر لیے: یہ کوڈ بھلا دیں
-import-error-no-file = براہِ کرم اپ لوڈ کے لیے CSV فائل چنیں۔
-import-error-too-large = یہ فائل اجازت شدہ { $megabytes } MB سے بڑی ہے۔ اسے چھوٹی فائلوں میں تقسیم کریں۔
+import-codes-forget = میں نے پرنٹ کر لیے: یہ کوڈ مٹا دیں
+import-error-no-file = براہِ کرم اپ لوڈ کے لیے ⁦CSV⁩ فائل چنیں۔
+import-error-too-large = یہ فائل اجازت شدہ ⁦{ $megabytes } MB⁩ سے بڑی ہے۔ اسے چھوٹی فائلوں میں تقسیم کریں۔
 import-error-empty = یہ فائل خالی ہے۔
-import-error-encoding = یہ فائل UTF-8 متن نہیں۔ ایکسل میں اسے "CSV UTF-8 (comma delimited)" کے طور پر محفوظ کریں؛ لبرے آفس میں "Unicode (UTF-8)" چنیں۔
+import-error-encoding = یہ فائل ⁦UTF-8⁩ متن نہیں۔ ⁦Excel⁩ میں اسے "⁦CSV UTF-8 (comma delimited)⁩" کے طور پر محفوظ کریں؛ ⁦LibreOffice⁩ میں کیریکٹر سیٹ "⁦Unicode (UTF-8)⁩" چنیں۔
 import-error-missing-column = پہلی قطار میں "{ $detail }" کالم ہونا چاہیے۔
-import-error-unknown-column = پہلی قطار میں ایک نامعلوم کالم ہے: "{ $detail }"۔
+import-error-unknown-column = پہلی قطار میں ایک ایسا کالم ہے جسے یہ صفحہ نہیں جانتا: "{ $detail }"۔
 import-error-repeated-column = پہلی قطار میں "{ $detail }" کالم دو بار ہے۔
-import-error-unreadable = فائل قطار { $detail } سے آگے CSV کے طور پر نہیں پڑھی جا سکتی: کیا کوئی واوین کھلا رہ گیا؟
+import-error-unreadable = فائل قطار { $detail } سے آگے ⁦CSV⁩ کے طور پر نہیں پڑھی جا سکتی: کیا کہیں واوین کھلے رہ گئے ہیں؟
 import-error-fields = اس قطار میں خانوں کی تعداد پہلی قطار سے مختلف ہے۔
 import-error-duplicate = یہ صارف نام فائل کی کسی پچھلی قطار میں موجود ہے۔
 import-error-cohort-unknown = اس کوڈ کا کوئی گروپ نہیں۔
 import-error-cohort-full = گروپ میں اس قطار کے لیے جگہ باقی نہیں۔
-import-error-staff-account = یہ صارف نام عملے کے اکاؤنٹ کا ہے: فائل سے صرف سیکھنے والے داخل کیے جاتے ہیں۔
-import-error-not-yours = یہ صارف نام ایسے سیکھنے والے کا ہے جس کی دیکھ بھال آپ کا ادارہ نہیں کرتا۔ وہ گروپ کے کوڈ سے خود شامل ہو سکتے ہیں۔
+import-error-staff-account = یہ صارف نام عملے کے اکاؤنٹ کا ہے: فائل سے صرف سیکھنے والوں کا داخلہ ہوتا ہے۔
+import-error-not-yours = یہ صارف نام ایسے سیکھنے والے کا ہے جس کی دیکھ بھال آپ کا ادارہ نہیں کرتا۔ گروپ کے کوڈ سے اس گروپ میں خود شامل ہوا جا سکتا ہے۔
 import-error-other-cohort = یہ سیکھنے والا اس کورس کے ایک اور گروپ میں ہے، جسے آپ نہیں چلاتے۔
 import-error-profile-answer = پروفائل کا جواب پیش کردہ جوابات میں سے نہیں۔
-import-error-consent-value = رضامندی کے کالم میں "yes"، "no" یا خالی ہونا چاہیے۔
-import-error-consent-needed = پروفائل کے جوابات صرف رضامندی سے رکھے جاتے ہیں: رضامندی کے کالم میں "yes" ہونا چاہیے۔
+import-error-consent-value = رضامندی کے کالم میں "⁦yes⁩"، "⁦no⁩" یا خالی ہونا چاہیے۔
+import-error-consent-needed = پروفائل کے جوابات صرف رضامندی سے رکھے جاتے ہیں: رضامندی کے کالم میں "⁦yes⁩" ہونا چاہیے۔
 teach-common-wrong-count = کتنی بار چنا گیا

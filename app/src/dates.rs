@@ -1,5 +1,6 @@
-//! Dates and times as people read them on a page or in a file: always in
-//! UTC, always the same shape, whatever the language.
+//! Dates and times as the model and files carry them: always in UTC,
+//! always the same ISO 8601 shape, whatever the language. Pages show them
+//! in the reader's language through [`crate::format`].
 
 use time::{Date, OffsetDateTime, UtcOffset};
 
@@ -19,6 +20,12 @@ pub fn utc_minutes(time: OffsetDateTime) -> String {
     format!("{} {:02}:{:02} UTC", day(time.date()), time.hour(), time.minute())
 }
 
+/// `2026-11-28 14:05:09 UTC`, for the audit trail.
+pub fn utc_seconds(time: OffsetDateTime) -> String {
+    let time = time.to_offset(UtcOffset::UTC);
+    format!("{} {:02}:{:02}:{:02} UTC", day(time.date()), time.hour(), time.minute(), time.second())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,6 +35,7 @@ mod tests {
         let time = time::macros::datetime!(2026-03-05 23:07 -05:00);
         assert_eq!(utc_date(time), "2026-03-06");
         assert_eq!(utc_minutes(time), "2026-03-06 04:07 UTC");
+        assert_eq!(utc_seconds(time), "2026-03-06 04:07:00 UTC");
         assert_eq!(day(time::macros::date!(0999 - 01 - 02)), "0999-01-02");
     }
 }

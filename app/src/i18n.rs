@@ -127,7 +127,8 @@ pub fn duration_in(language: Language, minutes: u32) -> String {
     };
     args.set("hours", hours);
     args.set("minutes", minutes);
-    translate(language, id, Some(&args))
+    // "1 h 20 min" stays on one line: a figure is never parted from its unit.
+    translate(language, id, Some(&args)).replace(' ', "\u{a0}")
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 pub mod app;
 mod components;
 pub mod error;
+pub mod format;
 pub mod i18n;
 pub mod language;
 pub mod model;

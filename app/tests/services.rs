@@ -40,7 +40,7 @@ impl Programme {
     async fn person(&self, username: &str, role: Role) -> Viewer {
         let name = Username::parse(username).unwrap();
         let account = NewAccount {
-            password: NewPassword::parse("river mango lantern", &name).unwrap(),
+            password: NewPassword::parse("river mango lantern", name.as_str()).unwrap(),
             username: name,
             display_name: DisplayName::parse("Amina Bibi").unwrap(),
             role,

@@ -305,11 +305,7 @@ async fn main() {
     let manager = app::accounts::NewAccount {
         username: app::accounts::Username::parse("manager").unwrap(),
         display_name: app::accounts::DisplayName::parse("Manager").unwrap(),
-        password: app::accounts::NewPassword::parse(
-            "river mango lantern",
-            &app::accounts::Username::parse("manager").unwrap(),
-        )
-        .unwrap(),
+        password: app::accounts::NewPassword::parse("river mango lantern", "manager").unwrap(),
         role: app::model::Role::Manager,
         language: None,
         profile: Vec::new(),

@@ -5,28 +5,9 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from "jose";
-import { postForm, sessionCookie, startServer } from "./support.mjs";
-
-/** The course's lessons in order, and the quiz's right answers as form fields, read from the course files. */
-function course() {
-  const root = join(process.env.COURSES_DIR, "smartphone-basics");
-  const lessons = [
-    "getting-to-know-your-phone", "battery-and-storage", "installing-apps-safely",
-    "connecting-to-the-internet", "saving-data", "browsing-and-searching",
-    "messages-and-files", "email-basics", "video-calls",
-  ];
-  const quiz = readFileSync(join(root, "03-staying-in-touch/04-check-your-skills.md"), "utf8");
-  const answers = [...quiz.matchAll(/::: question (\S+) (\S+)\n([\s\S]*?)\n:::/g)].flatMap(([, id, kind, body]) =>
-    [...body.matchAll(/^- \[x\] .*\{#([a-z0-9-]+)\}$/gm)].map(([, option]) =>
-      kind === "multiple" ? `multiple%5B${id}%3A${option}%5D=on` : `single%5B${id}%5D=${option}`,
-    ),
-  );
-  return { lessons, answers: answers.join("&") };
-}
+import { postForm, sessionCookie, startServer, smartphoneCourse as course } from "./support.mjs";
 
 test("a credential verifies with jose against the published JWKS, and its revocation shows in the status list", async () => {
   const server = await startServer();

@@ -85,8 +85,11 @@ async function journey({ javaScriptEnabled, username, check }) {
   assert.ok((await page.locator(".question-result .explanation").count()) > 0, "explanations after submitting");
   await page.screenshot({ path: join(artifacts, `quiz-failed-360x740-${javaScriptEnabled ? "js" : "nojs"}.png`), fullPage: true });
   await check(page, "quiz result");
+  assert.equal(await page.locator("form .questions").count(), 0, "the result stands alone, without the form again");
 
-  // Pass: exactly the right options.
+  // Pass: exactly the right options, on a fresh form.
+  await page.getByRole("link", { name: "Try the quiz again" }).click();
+  await page.waitForLoadState();
   for (const question of questions()) {
     for (const option of question.options.filter((option) => option.correct)) {
       await page.locator(`#q-${question.id}--${option.id}`).check();

@@ -160,3 +160,25 @@ export async function assertAccessible(page, label) {
   const violations = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(", ")}`);
   assert.deepEqual(violations, [], `${label}\n${violations.join("\n")}`);
 }
+
+/** A quiz's options as form fields, read from its course file: the right ones, or the first wrong one of each question. */
+export function quizAnswers(file, which = "right") {
+  const quiz = readFileSync(join(required("COURSES_DIR"), file), "utf8");
+  return [...quiz.matchAll(/::: question (\S+) (\S+)\n([\s\S]*?)\n:::/g)]
+    .flatMap(([, id, kind, body]) => {
+      const options = [...body.matchAll(/^- \[( |x)\] .*\{#([a-z0-9-]+)\}$/gm)].map(([, mark, option]) => ({ option, right: mark === "x" }));
+      const chosen = which === "right" ? options.filter((o) => o.right) : options.filter((o) => !o.right).slice(0, 1);
+      return chosen.map(({ option }) => (kind === "multiple" ? `multiple%5B${id}%3A${option}%5D=on` : `single%5B${id}%5D=${option}`));
+    })
+    .join("&");
+}
+
+/** The smartphone-basics course's lessons in order, and its quiz's right answers as form fields. */
+export function smartphoneCourse() {
+  const lessons = [
+    "getting-to-know-your-phone", "battery-and-storage", "installing-apps-safely",
+    "connecting-to-the-internet", "saving-data", "browsing-and-searching",
+    "messages-and-files", "email-basics", "video-calls",
+  ];
+  return { lessons, answers: quizAnswers("smartphone-basics/03-staying-in-touch/04-check-your-skills.md") };
+}

@@ -88,8 +88,8 @@ pub async fn my_credential(
 }
 
 /// `/my/certificates/{course}/certificate.pdf`: the signed-in learner's own
-/// certificate as a one-page A4 PDF, labelled in their language (English
-/// labels for Urdu readers for now: the name and title keep their script).
+/// certificate as a one-page A4 PDF, labelled in their language (Urdu laid
+/// out right to left), with the programme's logo when it is a PNG or JPEG.
 pub async fn my_certificate_pdf(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -103,13 +103,13 @@ pub async fn my_certificate_pdf(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return refusal(app::error::AppError::internal(error)),
     };
-    let language = match requested.for_viewer(&viewer) {
-        Language::Ur => Language::En,
-        other => other,
-    };
+    let language: Language = requested.for_viewer(&viewer);
     let view = app::server::certificates::certificate_view(cert, &state.public_url, &state.programme_name);
     let label = |id: &str| translate(language, id, None);
     let labels = app::certificate_pdf::Labels {
+        language,
+        issued_on: app::format::date_in(language, &view.issued_on),
+        qr: label(msg::CERTIFICATE_QR),
         heading: label(msg::CERTIFICATE_HEADING),
         certifies: label(msg::CERTIFICATE_CERTIFIES),
         completed: label(msg::CERTIFICATE_COMPLETED),
@@ -120,7 +120,12 @@ pub async fn my_certificate_pdf(
         verify_at: label(msg::CERTIFICATE_VERIFY_AT),
         code: label(msg::CERTIFICATE_CODE),
     };
-    match tokio::task::spawn_blocking(move || app::certificate_pdf::certificate_pdf(&view, &labels)).await {
+    let logo = state.programme_logo.clone();
+    let draw = move || {
+        let logo = logo.as_deref().map(|(content_type, bytes)| app::certificate_pdf::Logo { content_type, bytes });
+        app::certificate_pdf::certificate_pdf(&view, &labels, logo)
+    };
+    match tokio::task::spawn_blocking(draw).await {
         Ok(Ok(pdf)) => (
             [
                 (header::CONTENT_TYPE, "application/pdf"),

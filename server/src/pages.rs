@@ -2,7 +2,8 @@
 //! sent, so that the status (404) is right and nothing needs JavaScript to
 //! fall into place. Leptos would append its hydration data as inline
 //! scripts; pages without islands have nothing to hydrate, so we leave them
-//! out and the page carries no script at all.
+//! out and the page carries no script at all,
+//! nor the markers hydration would need.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -80,7 +81,23 @@ fn whole_page<IV: IntoView + 'static>(
     _supports_out_of_order: bool,
 ) -> Pin<Box<dyn Future<Output = HtmlStream> + Send>> {
     Box::pin(async move {
-        let html = page.to_html_stream_in_order().collect::<String>().await;
+        let html = without_markers(page.to_html_stream_in_order().collect::<String>().await);
         Box::pin(stream::once(async move { html })) as HtmlStream
     })
+}
+
+/// Leptos marks the places hydration would look for with `<!>`, which is
+/// not valid HTML (a "bogus comment"); a page that is never hydrated needs
+/// none. Text and attributes never hold a raw `<`, so every `<!>` is one.
+fn without_markers(html: String) -> String {
+    if html.contains("<!>") { html.replace("<!>", "") } else { html }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hydration_markers_go_and_everything_else_stays() {
+        let page = "<p>a</p><!><!><a href=\"/x\">&lt;!&gt;</a><!---->".to_string();
+        assert_eq!(super::without_markers(page), "<p>a</p><a href=\"/x\">&lt;!&gt;</a><!---->");
+    }
 }

@@ -66,7 +66,7 @@ pub async fn run(command: UsersCommand, input: &mut impl BufRead) -> Result<Stri
             let username = Username::parse_new(&username).map_err(english)?;
             let display_name = DisplayName::parse(&display_name).map_err(english)?;
             let role = parse_role(&role)?;
-            let password = NewPassword::parse(&read_password(input)?, &username).map_err(english)?;
+            let password = NewPassword::parse(&read_password(input)?, username.as_str()).map_err(english)?;
             let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
             let account = NewAccount { username, display_name, password, role, language: None, profile: Vec::new() };
             let user = accounts::create_user(&db, account, &actor).await.map_err(|e| english(e.message_id()))?;
@@ -81,7 +81,7 @@ pub async fn run(command: UsersCommand, input: &mut impl BufRead) -> Result<Stri
         }
         UsersCommand::ResetPassword { username, settings } => {
             let username = Username::parse(&username).map_err(english)?;
-            let password = NewPassword::parse(&read_password(input)?, &username).map_err(english)?;
+            let password = NewPassword::parse(&read_password(input)?, username.as_str()).map_err(english)?;
             let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
             accounts::reset_password(&db, &username, &password, &actor).await.map_err(|e| english(e.message_id()))?;
             Ok(format!("the password of {username} is changed"))

@@ -168,7 +168,7 @@ pub async fn redeem_reset_code(
 ) -> Result<user::Model, RedeemError> {
     let account = account_for_code(db, code).await?.ok_or(RedeemError::InvalidCode)?;
     let username = Username::parse(&account.username).map_err(|_| RedeemError::InvalidCode)?;
-    let password = NewPassword::parse(new_password, &username).map_err(RedeemError::Password)?;
+    let password = NewPassword::parse(new_password, username.as_str()).map_err(RedeemError::Password)?;
     let hash = hash_password(password.expose()).await.map_err(AccountError::from)?;
     let now = OffsetDateTime::now_utc();
     let transaction = db.writer.begin().await.map_err(internal)?;

@@ -364,7 +364,7 @@ pub async fn latest_audit_entries(db: &Db, limit: u64) -> Result<Vec<crate::mode
     Ok(entries
         .into_iter()
         .map(|entry| crate::model::AuditEntry {
-            at: entry.occurred_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            at: crate::dates::utc_seconds(entry.occurred_at),
             actor: name(entry.actor_id),
             subject: name(entry.subject_id),
             action: entry.action,

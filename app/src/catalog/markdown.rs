@@ -55,6 +55,7 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
     let mut image: Option<(usize, String)> = None; // (line, alt text so far)
     let mut in_table_head = false;
     let mut header_cell: Option<(usize, String)> = None; // (line, text so far)
+    let mut last_heading: Option<String> = None; // its anchor, to name the tables below it
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         let line = source.first_line + line_of(markdown, range.start) - 1;
@@ -81,6 +82,7 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
                 };
                 let anchor =
                     unique_anchor(id.map(|id| id.to_string()).unwrap_or_else(|| anchor_for(&text)), &mut anchors);
+                last_heading = Some(anchor.clone());
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
                     contents.push(TocEntry {
                         level: if level == HeadingLevel::H2 { 2 } else { 3 },
@@ -156,8 +158,15 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
             ),
             Event::Start(Tag::Table(alignments)) => {
                 // Wide tables scroll sideways on a phone instead of widening the page;
-                // the wrapper is focusable so that keyboards can scroll it too.
-                push(&mut heading, &mut events, Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into()));
+                // the wrapper is a focusable region, named by the heading above
+                // it, so that keyboards can scroll it too.
+                let wrap = match &last_heading {
+                    Some(anchor) => format!(
+                        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{anchor}\">"
+                    ),
+                    None => "<div class=\"table-wrap\">".to_string(),
+                };
+                push(&mut heading, &mut events, Event::Html(wrap.into()));
                 Event::Start(Tag::Table(alignments))
             }
             Event::End(TagEnd::Table) => {
@@ -281,7 +290,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("h4", ["id"])
         .add_tag_attributes("h5", ["id"])
         .add_tag_attributes("h6", ["id"])
-        .add_tag_attributes("div", ["id", "tabindex"])
+        .add_tag_attributes("div", ["id", "tabindex", "role", "aria-labelledby"])
         .add_tag_attributes("li", ["id"])
         .add_allowed_classes("div", ["footnote-definition", "table-wrap"])
         .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
@@ -292,6 +301,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             (_, "id") if RESERVED_IDS.contains(&value) => None,
             (_, "tabindex") if value != "0" => None,
+            ("div", "role") if value != "region" => None,
             ("img", "src") if !value.starts_with("/media/") => None,
             ("a", "href") if !is_safe_raw_href(value) => None,
             _ => Some(value.into()),
@@ -442,12 +452,20 @@ mod tests {
         let (rendered, problems) = Fixture::new()
             .render("| a | b |\n|---|---|\n| 1 | 2 |\n\nA note[^n].\n\n[^n]: The note.\n\n- [ ] to do\n- [x] done\n");
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(rendered.html.contains(r#"<div class="table-wrap" tabindex="0"><table>"#), "{}", rendered.html);
+        assert!(rendered.html.contains(r#"<div class="table-wrap"><table>"#), "{}", rendered.html);
         assert!(rendered.html.contains(r#"class="footnote-reference""#));
         assert!(rendered.html.contains(r#"class="footnote-definition""#));
         assert!(rendered.html.contains("☐"));
         assert!(rendered.html.contains("☑"));
         assert!(!rendered.html.contains("<input"));
+        let (rendered, _) = Fixture::new().render("## Prices\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(
+            rendered
+                .html
+                .contains(r#"<div class="table-wrap" tabindex="0" role="region" aria-labelledby="prices"><table>"#),
+            "a table under a heading is a region named by it: {}",
+            rendered.html
+        );
     }
 
     #[test]

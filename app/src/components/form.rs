@@ -41,6 +41,28 @@ fn only_our_messages(errors: FormErrors) -> FormErrors {
     }
 }
 
+/// Everything a refused form found wrong, at its top and all at once, each
+/// linked to its field's message: nobody has to send the form again to
+/// learn about the next mistake.
+#[component]
+pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
+    let plain = |field: &str| field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let found: Vec<(String, String)> = errors.fields.into_iter().filter(|(field, _)| plain(field)).collect();
+    (found.len() > 1).then(|| {
+        view! {
+            <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title">{t(msg::FORM_CHECK_FIELDS)}</h2>
+                <ul>
+                    {found
+                        .into_iter()
+                        .map(|(field, message)| view! { <li><a href=format!("#{field}-error")>{t(&message)}</a></li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
 /// A labelled input with its hint and its error, linked for screen readers.
 #[component]
 pub fn Field(

@@ -14,7 +14,7 @@ pub fn IssuedCode(issued: IssuedResetCode) -> impl IntoView {
             <p class="code" dir="ltr">
                 <code>{issued.code}</code>
             </p>
-            <p>{t_with(msg::USERS_CODE_EXPIRES, [("time", issued.expires_at.into())])}</p>
+            <p>{t_with(msg::USERS_CODE_EXPIRES, [("time", crate::format::date_time(&issued.expires_at).into())])}</p>
             <p>
                 {crate::i18n::t(msg::USERS_CODE_LINK)} " " <a href=issued.link dir="ltr">{link}</a>
             </p>

@@ -17,7 +17,8 @@ pub fn Layout(children: Children, #[prop(optional)] wide: bool) -> impl IntoView
         <a class="skip-link" href="#main">{t(msg::SKIP_TO_CONTENT)}</a>
         <header class="site-header">
             <a class="site-name" href="/">{t(msg::SITE_NAME)}</a>
-            <nav aria-label=t(msg::NAV_SITE)>
+            <SignInOrOut/>
+            <nav class="site-nav" aria-label=t(msg::NAV_SITE)>
                 <a href="/">{t(msg::NAV_COURSES)}</a>
                 <AccountLinks/>
             </nav>
@@ -75,30 +76,43 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// Sign in and register, or who is signed in and a log-out button (a POST:
-/// no state changes over GET).
+/// Where a signed-in person goes: their courses, what their role may
+/// manage, and their account (under their name).
 #[component]
 fn AccountLinks() -> impl IntoView {
-    match use_context::<Viewer>() {
-        Some(viewer) => view! {
+    use crate::model::Role;
+    use_context::<Viewer>().map(|viewer| {
+        let account = t_with(msg::SIGNED_IN_AS, [("name", viewer.display_name.clone().into())]);
+        view! {
             <a href="/my">{t(msg::NAV_MY_COURSES)}</a>
-            {(viewer.role == crate::model::Role::Instructor)
-                .then(|| view! { <a href="/teach">{t(msg::NAV_TEACH)}</a> })}
-            {(viewer.role >= crate::model::Role::Instructor)
-                .then(|| view! { <a href="/manage/cohorts">{t(msg::NAV_COHORTS)}</a> })}
-            {(viewer.role >= crate::model::Role::Manager)
-                .then(|| view! { <a href="/manage">{t(msg::NAV_STATISTICS)}</a> })}
-            {(viewer.role >= crate::model::Role::Manager)
-                .then(|| view! { <a href="/admin/users">{t(msg::NAV_USERS)}</a> })}
-            <a class="viewer" href="/account">{t_with(msg::SIGNED_IN_AS, [("name", viewer.display_name.into())])}</a>
+            {(viewer.role == Role::Instructor).then(|| view! { <a href="/teach">{t(msg::NAV_TEACH)}</a> })}
+            {(viewer.role >= Role::Instructor).then(|| view! { <a href="/manage/cohorts">{t(msg::NAV_COHORTS)}</a> })}
+            {(viewer.role >= Role::Manager).then(|| view! { <a href="/manage">{t(msg::NAV_STATISTICS)}</a> })}
+            {(viewer.role >= Role::Manager).then(|| view! { <a href="/admin/users">{t(msg::NAV_USERS)}</a> })}
+            <a class="viewer" href="/account" aria-label=account>
+                <bdi>{viewer.display_name}</bdi>
+            </a>
+        }
+    })
+}
+
+/// Log in and register, or the log-out button (a POST: no state changes
+/// over GET). At the top of every page: on a shared phone, leaving must be
+/// easy to find.
+#[component]
+fn SignInOrOut() -> impl IntoView {
+    match use_context::<Viewer>() {
+        Some(_) => view! {
             <form class="logout" method="post" action={action_of::<Logout>()}>
                 <button type="submit">{t(msg::NAV_LOGOUT)}</button>
             </form>
         }
         .into_any(),
         None => view! {
-            <a href="/login">{t(msg::NAV_LOGIN)}</a>
-            <a href="/register">{t(msg::NAV_REGISTER)}</a>
+            <p class="sign-in">
+                <a href="/login">{t(msg::NAV_LOGIN)}</a>
+                <a href="/register">{t(msg::NAV_REGISTER)}</a>
+            </p>
         }
         .into_any(),
     }

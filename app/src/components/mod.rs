@@ -7,7 +7,7 @@ mod profile;
 mod progress;
 mod statistics;
 
-pub use form::{Field, NextPath, form_errors};
+pub use form::{ErrorSummary, Field, NextPath, form_errors};
 pub use issued_code::IssuedCode;
 pub use layout::Layout;
 pub use page_title::PageTitle;

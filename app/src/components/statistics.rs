@@ -11,7 +11,7 @@ use crate::model::{Breakdown, Funnel, FunnelRow, Statistics};
 
 /// A count in the reader's digits and separators.
 pub fn number(n: u64) -> String {
-    t_with(msg::STAT_NUMBER, [("n", n.into())])
+    crate::format::number(n)
 }
 
 /// `n` as a whole percentage of `of` ("–" of nothing).
@@ -19,8 +19,7 @@ pub fn percent(n: u64, of: u64) -> String {
     if of == 0 {
         return "–".into();
     }
-    let percent = ((n as f64) * 100.0 / (of as f64)).round() as u64;
-    t_with(msg::STAT_PERCENT, [("percent", percent.into())])
+    crate::format::percent(((n as f64) * 100.0 / (of as f64)).round() as u32)
 }
 
 /// "12 (40%)".
@@ -30,7 +29,7 @@ fn count_and_rate(n: u64, of: u64) -> String {
 
 fn days(median: Option<f64>) -> String {
     match median {
-        Some(days) => t_with(msg::STAT_DAYS, [("days", days.into())]),
+        Some(days) => t_with(msg::STAT_DAYS, [("days", days.into())]).replace(' ', "\u{a0}"),
         None => "–".into(),
     }
 }
@@ -46,11 +45,13 @@ pub fn BarChart(id: String, title: String, description: String, bars: Vec<(Strin
     let title_id = format!("{id}-title");
     let description_id = format!("{id}-description");
     let labelled_by = format!("{title_id} {description_id}");
+    // Bars grow from where the reader's lines begin: the left in English,
+    // the right in Urdu. Positions are explicit (the picture itself is
+    // laid out left to right), so both stay inside the picture.
+    let rtl = crate::i18n::use_language().direction() == crate::language::Direction::RightToLeft;
+    let (edge, anchor) = if rtl { (320, "end") } else { (0, "start") };
     view! {
-        // Drawn left to right in every language: with the page's right to
-        // left, labels anchored at x = 0 would fall outside the picture.
-        // Urdu words still read right to left within their line.
-        <svg class="chart" viewBox=format!("0 0 320 {height}") role="img" aria-labelledby=labelled_by
+        <svg class="chart" id=id viewBox=format!("0 0 320 {height}") role="img" aria-labelledby=labelled_by
             preserveAspectRatio="xMinYMin meet" direction="ltr">
             <title id=title_id>{title}</title>
             <desc id=description_id>{description}</desc>
@@ -59,12 +60,13 @@ pub fn BarChart(id: String, title: String, description: String, bars: Vec<(Strin
                 .enumerate()
                 .map(|(index, (label, value, shown))| {
                     let top = index * ROW;
-                    let width = value * WIDTH / max;
+                    let width = (value * WIDTH / max).max(1);
+                    let (bar_x, value_x) = if rtl { (320 - width, 320 - width - 8) } else { (0, width + 8) };
                     view! {
                         <g>
-                            <text class="chart-label" x="0" y=(top + 14).to_string()>{label}</text>
-                            <rect class="chart-bar" x="0" y=(top + 20).to_string() width=width.max(1).to_string() height="20" rx="3"></rect>
-                            <text class="chart-value" x=(width + 8).to_string() y=(top + 35).to_string()>{shown}</text>
+                            <text class="chart-label" x=edge.to_string() y=(top + 14).to_string() text-anchor=anchor>{label}</text>
+                            <rect class="chart-bar" x=bar_x.to_string() y=(top + 20).to_string() width=width.to_string() height="20" rx="3"></rect>
+                            <text class="chart-value" x=value_x.to_string() y=(top + 35).to_string() text-anchor=anchor>{shown}</text>
                         </g>
                     }
                 })
@@ -109,8 +111,8 @@ fn FunnelSection(funnel: Funnel, query: String) -> impl IntoView {
             <h2 id="funnel-heading">{t(msg::STAT_FUNNEL_TITLE)}</h2>
             <div class="chart-and-table">
                 <BarChart id="funnel-chart".into() title=t(msg::STAT_FUNNEL_TITLE) description bars/>
-                <div class="table-wrap" tabindex="0">
-                    <table id="funnel-table">
+                <div class="table-wrap">
+                    <table class="cards" id="funnel-table">
                         <caption>{t(msg::STAT_FUNNEL_CAPTION)}</caption>
                         <thead>
                             <tr>
@@ -125,8 +127,8 @@ fn FunnelSection(funnel: Funnel, query: String) -> impl IntoView {
                                 .map(|(id, n)| view! {
                                     <tr>
                                         <th scope="row">{t(id)}</th>
-                                        <td class="number">{number(n)}</td>
-                                        <td class="number">{percent(n, enrolled)}</td>
+                                        <td data-label=t(msg::STAT_COUNT) class="number">{number(n)}</td>
+                                        <td data-label=t(msg::STAT_OF_ENROLLED) class="number">{percent(n, enrolled)}</td>
                                     </tr>
                                 })
                                 .collect_view()}
@@ -173,8 +175,8 @@ fn FunnelTable(
         <section class="statistics" aria-labelledby=format!("{id}-heading")>
             <h2 id=format!("{id}-heading")>{heading}</h2>
             {chart}
-            <div class="table-wrap" tabindex="0">
-                <table id=format!("{id}-table")>
+            <div class="table-wrap">
+                <table class="cards" id=format!("{id}-table")>
                     <caption>{caption}</caption>
                     <thead>
                         <tr>
@@ -199,12 +201,12 @@ fn FunnelTable(
                                 view! {
                                     <tr>
                                         <th scope="row">{name}</th>
-                                        <td class="number">{number(f.enrolled)}</td>
-                                        <td class="number">{count_and_rate(f.started, f.enrolled)}</td>
-                                        <td class="number">{count_and_rate(f.completed, f.enrolled)}</td>
-                                        <td class="number">{count_and_rate(f.certified, f.enrolled)}</td>
-                                        <td class="number">{days(f.median_days)}</td>
-                                        <td class="number">{number(f.active_30_days)}</td>
+                                        <td data-label=t(msg::STAT_ENROLLED) class="number">{number(f.enrolled)}</td>
+                                        <td data-label=t(msg::STAT_STARTED) class="number">{count_and_rate(f.started, f.enrolled)}</td>
+                                        <td data-label=t(msg::STAT_COMPLETED) class="number">{count_and_rate(f.completed, f.enrolled)}</td>
+                                        <td data-label=t(msg::STAT_CERTIFIED) class="number">{count_and_rate(f.certified, f.enrolled)}</td>
+                                        <td data-label=t(msg::STAT_MEDIAN_DAYS) class="number">{days(f.median_days)}</td>
+                                        <td data-label=t(msg::STAT_ACTIVE_30) class="number">{number(f.active_30_days)}</td>
                                     </tr>
                                 }
                             })
@@ -234,8 +236,8 @@ fn BreakdownTable(breakdown: Breakdown, query: String) -> impl IntoView {
         None => not_shown.clone(),
     };
     view! {
-        <div class="table-wrap" tabindex="0">
-            <table id=format!("breakdown-{table}")>
+        <div class="table-wrap">
+            <table class="cards" id=format!("breakdown-{table}")>
                 <caption>{t_with(msg::STAT_BREAKDOWN_CAPTION, [("question", t(question.message_id()).into())])}</caption>
                 <thead>
                     <tr>
@@ -256,8 +258,8 @@ fn BreakdownTable(breakdown: Breakdown, query: String) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{label}</th>
-                                    <td class="number">{cell(row.enrolled, row.partial)}</td>
-                                    <td class="number">{cell(row.completed, row.partial)}</td>
+                                    <td data-label=t(msg::STAT_ENROLLED) class="number">{cell(row.enrolled, row.partial)}</td>
+                                    <td data-label=t(msg::STAT_COMPLETED) class="number">{cell(row.completed, row.partial)}</td>
                                 </tr>
                             }
                         })

@@ -20,10 +20,11 @@ pub async fn my_courses(db: &Db, catalog: &Catalog, user_id: i64, reader: Langua
     let none = HashSet::new();
     Ok(enrolments
         .into_iter()
-        .filter_map(|enrolment| catalog.course(&enrolment.course_id))
-        .map(|course| {
+        .filter_map(|enrolment| catalog.course(&enrolment.course_id).map(|course| (course, enrolment.certified)))
+        .map(|(course, certified)| {
             let progress = super::progress(course, completed.get(&(user_id, course.id.clone())).unwrap_or(&none));
             MyCourse {
+                certified,
                 card: course.card(reader),
                 progress: progress.course,
                 next_lesson: progress.next_lesson.and_then(|id| course.lesson_link(&id, reader)),

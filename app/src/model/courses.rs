@@ -171,6 +171,8 @@ pub struct MyCourse {
     pub next_lesson: Option<LessonLink>,
     /// UTC date.
     pub completed_on: Option<String>,
+    /// The learner holds a valid certificate of the course.
+    pub certified: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

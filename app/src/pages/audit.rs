@@ -20,8 +20,8 @@ fn AuditLog(entries: Vec<AuditEntry>) -> impl IntoView {
         <PageTitle text=t(msg::AUDIT_TITLE)/>
         <Layout>
             <h1>{t(msg::AUDIT_TITLE)}</h1>
-            <div class="table-wrap" tabindex="0">
-                <table>
+            <div class="table-wrap">
+                <table class="cards">
                     <caption>{t(msg::AUDIT_CAPTION)}</caption>
                     <thead>
                         <tr>
@@ -38,11 +38,11 @@ fn AuditLog(entries: Vec<AuditEntry>) -> impl IntoView {
                             .map(|entry| {
                                 view! {
                                     <tr>
-                                        <td>{entry.at}</td>
-                                        <td>{entry.action}</td>
-                                        <td>{entry.actor.unwrap_or_default()}</td>
-                                        <td>{entry.subject.unwrap_or_default()}</td>
-                                        <td>{entry.client_address.unwrap_or_default()}</td>
+                                        <td data-label=t(msg::AUDIT_WHEN)>{crate::format::date_time(&entry.at)}</td>
+                                        <td data-label=t(msg::AUDIT_ACTION)>{entry.action}</td>
+                                        <td data-label=t(msg::AUDIT_ACTOR)>{entry.actor.unwrap_or_default()}</td>
+                                        <td data-label=t(msg::AUDIT_SUBJECT)>{entry.subject.unwrap_or_default()}</td>
+                                        <td data-label=t(msg::AUDIT_ADDRESS)>{entry.client_address.unwrap_or_default()}</td>
                                     </tr>
                                 }
                             })

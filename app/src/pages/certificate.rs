@@ -35,11 +35,16 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
         revoked_on,
     } = certificate;
     let verify_href = verify_url.clone();
+    // The address may break after its last slash, never inside the code.
+    let (verify_base, verify_tail) = match verify_url.rfind('/') {
+        Some(at) => (verify_url[..=at].to_string(), verify_url[at + 1..].to_string()),
+        None => (String::new(), verify_url),
+    };
     view! {
         <PageTitle text=t(msg::CERTIFICATE_TITLE)/>
         <Layout>
             <p class="no-print"><a href=format!("/courses/{}", course_id.clone())>{t(msg::CERTIFICATE_BACK)}</a></p>
-            {revoked_on.map(|date| view! { <p class="form-error" role="alert">{t_with(msg::CERTIFICATE_REVOKED_ON, [("date", date.into())])}</p> })}
+            {revoked_on.map(|date| view! { <p class="form-error" role="alert">{t_with(msg::CERTIFICATE_REVOKED_ON, [("date", crate::format::date(&date).into())])}</p> })}
             <article class="certificate" aria-labelledby="certificate-heading">
                 {logo.then(|| view! { <img class="logo" src="/programme-logo" alt="" width="160" height="60"/> })}
                 <p class="issuer">{programme.clone()}</p>
@@ -50,7 +55,7 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
                 <p class="course"><bdi>{course_title}</bdi></p>
                 <dl class="facts">
                     <dt>{t(msg::CERTIFICATE_DATE)}</dt>
-                    <dd dir="ltr">{issued_on}</dd>
+                    <dd>{crate::format::date(&issued_on)}</dd>
                     <dt>{t(msg::CERTIFICATE_HOURS)}</dt>
                     <dd>{duration(minutes)}</dd>
                     <dt>{t(msg::CERTIFICATE_ISSUER)}</dt>
@@ -61,13 +66,12 @@ fn Certificate(certificate: CertificateView) -> impl IntoView {
                     <p>
                         {t(msg::CERTIFICATE_VERIFY_AT)}
                         <br/>
-                        <a href=verify_href dir="ltr">{verify_url}</a>
+                        <a href=verify_href dir="ltr">{verify_base}<wbr/><span class="nowrap">{verify_tail}</span></a>
                         <br/>
-                        {t(msg::CERTIFICATE_CODE)} " " <code dir="ltr">{verify_code}</code>
+                        {t(msg::CERTIFICATE_CODE)} " " <code dir="ltr" class="nowrap">{verify_code}</code>
                     </p>
                 </div>
             </article>
-            <p class="no-print hint">{t(msg::CERTIFICATE_PRINT_HINT)}</p>
             <p class="no-print">
                 <a href=format!("/my/certificates/{course_id}/certificate.pdf") download="certificate.pdf">
                     {t(msg::CERTIFICATE_PDF)}
@@ -102,7 +106,7 @@ fn Verified(verification: Verification) -> impl IntoView {
         }
         Verification::Valid(found) => ("valid", t(msg::VERIFY_VALID), Some(found), false),
         Verification::Revoked(found, date) => {
-            ("revoked", t_with(msg::VERIFY_REVOKED, [("date", date.into())]), Some(found), true)
+            ("revoked", t_with(msg::VERIFY_REVOKED, [("date", crate::format::date(&date).into())]), Some(found), true)
         }
     };
     let may_revoke = details.as_ref().is_some_and(|found| found.may_revoke) && !revoked;
@@ -130,7 +134,7 @@ fn Details(found: VerifiedCertificate, may_revoke: bool) -> impl IntoView {
             <dt>{t(msg::COHORT_COURSE)}</dt>
             <dd><bdi>{found.course_title}</bdi></dd>
             <dt>{t(msg::CERTIFICATE_DATE)}</dt>
-            <dd dir="ltr">{found.issued_on}</dd>
+            <dd>{crate::format::date(&found.issued_on)}</dd>
             <dt>{t(msg::CERTIFICATE_ISSUER)}</dt>
             <dd><bdi>{found.programme}</bdi></dd>
         </dl>

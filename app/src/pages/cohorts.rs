@@ -31,8 +31,8 @@ fn Cohorts(page: CohortsPage) -> impl IntoView {
                 view! { <p>{t(msg::COHORTS_NONE)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap" tabindex="0">
-                        <table>
+                    <div class="table-wrap">
+                        <table class="cards">
                             <caption>{t(msg::COHORTS_CAPTION)}</caption>
                             <thead>
                                 <tr>
@@ -60,25 +60,34 @@ fn Cohorts(page: CohortsPage) -> impl IntoView {
 
 #[component]
 fn CohortRow(cohort: CohortSummary) -> impl IntoView {
-    let members = match cohort.capacity {
-        Some(capacity) => format!("{} / {capacity}", cohort.members),
-        None => cohort.members.to_string(),
-    };
+    let members = members_of(cohort.members, cohort.capacity);
     view! {
         <tr>
-            <td><a href=format!("/manage/cohorts/{}", cohort.id)><bdi>{cohort.name}</bdi></a></td>
-            <td><bdi>{cohort.course_title}</bdi></td>
-            <td dir="ltr"><code>{cohort.code}</code></td>
-            <td dir="ltr">{dates(&cohort.starts_on, &cohort.ends_on)}</td>
-            <td>{members}</td>
+            <th scope="row"><a href=format!("/manage/cohorts/{}", cohort.id)><bdi>{cohort.name}</bdi></a></th>
+            <td data-label=t(msg::COHORT_COURSE)><bdi>{cohort.course_title}</bdi></td>
+            <td data-label=t(msg::FIELD_COHORT_CODE)><code dir="ltr">{cohort.code}</code></td>
+            <td data-label=t(msg::COHORT_DATES)><bdi>{dates(&cohort.starts_on, &cohort.ends_on)}</bdi></td>
+            <td data-label=t(msg::COHORT_MEMBERS)>{members}</td>
         </tr>
+    }
+}
+
+/// "12 / 30": members of the places there are, in the reader's digits.
+fn members_of(members: u64, capacity: Option<i32>) -> String {
+    let members = crate::format::number(members);
+    match capacity {
+        Some(capacity) => format!("{members}\u{a0}/\u{a0}{}", crate::format::number(capacity.max(0) as u64)),
+        None => members,
     }
 }
 
 fn dates(starts: &Option<String>, ends: &Option<String>) -> String {
     match (starts, ends) {
         (None, None) => "–".into(),
-        (starts, ends) => format!("{} – {}", starts.as_deref().unwrap_or(""), ends.as_deref().unwrap_or("")),
+        (starts, ends) => {
+            let day = |day: &Option<String>| day.as_deref().map(crate::format::date).unwrap_or_default();
+            format!("{} – {}", day(starts), day(ends))
+        }
     }
 }
 
@@ -209,12 +218,12 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                 <dt>{t(msg::COHORT_TIME_ZONE)}</dt>
                 <dd dir="ltr">{cohort.time_zone}</dd>
                 <dt>{t(msg::COHORT_DATES)}</dt>
-                <dd dir="ltr">{dates(&cohort.starts_on, &cohort.ends_on)}</dd>
+                <dd>{dates(&cohort.starts_on, &cohort.ends_on)}</dd>
                 <dt>{t(msg::COHORT_MEMBERS)}</dt>
-                <dd>{cohort.members}{cohort.capacity.map(|capacity| format!(" / {capacity}"))}</dd>
+                <dd>{members_of(cohort.members, cohort.capacity)}</dd>
             </dl>
-            <div class="table-wrap" tabindex="0">
-                <table>
+            <div class="table-wrap">
+                <table class="cards">
                     <caption>{t(msg::COHORT_MEMBERS_CAPTION)}</caption>
                     <thead>
                         <tr>
@@ -243,17 +252,17 @@ fn CohortDetail(page: CohortPage) -> impl IntoView {
                                 });
                                 view! {
                                     <tr>
-                                        <td><bdi>{member.display_name}</bdi></td>
-                                        <td dir="ltr">{member.username}</td>
-                                        <td dir="ltr">
-                                            {member.enrolled_on}
-                                            {member.left_on.map(|left| view! { <br/> {t_with(msg::COHORT_LEFT_ON, [("date", left.into())])} })}
+                                        <td data-label=t(msg::USERS_NAME)><bdi>{member.display_name}</bdi></td>
+                                        <td data-label=t(msg::FIELD_USERNAME) dir="ltr">{member.username}</td>
+                                        <td data-label=t(msg::COHORT_JOINED) dir="ltr">
+                                            {crate::format::date(&member.enrolled_on)}
+                                            {member.left_on.map(|left| view! { <br/> {t_with(msg::COHORT_LEFT_ON, [("date", crate::format::date(&left).into())])} })}
                                         </td>
-                                        <td>
+                                        <td data-label=t(msg::COHORT_PROGRESS)>
                                             <ProgressBar progress=member.progress/>
-                                            {member.completed.then(|| view! { <span class="tick">"✓ " {t(msg::COHORT_MEMBER_COMPLETED)}</span> })}
+                                            {member.completed.then(|| view! { <span class="tick">"✓\u{a0}" {t(msg::COHORT_MEMBER_COMPLETED)}</span> })}
                                         </td>
-                                        <td>{reset}</td>
+                                        <td data-label=t(msg::USERS_ACTIONS)>{reset}</td>
                                     </tr>
                                 }
                             })

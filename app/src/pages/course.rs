@@ -76,7 +76,7 @@ fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>
             let certificate_href = format!("/my/certificates/{course}");
             view! {
                 {joined.then(|| view! { <p class="note" role="status">{t(msg::JOIN_DONE)}</p> })}
-                {completed_on.map(|date| view! { <p class="note completed" role="status">{t_with(msg::COURSE_COMPLETED_ON, [("date", date.into())])}</p> })}
+                {completed_on.map(|date| view! { <p class="note completed" role="status">{t_with(msg::COURSE_COMPLETED_ON, [("date", crate::format::date(&date).into())])}</p> })}
                 {certificate.then(|| view! { <p><a class="button" href=certificate_href>{t(msg::CERTIFICATE_OPEN)}</a></p> })}
                 <ProgressBar progress id="progress"/>
                 {next.map(|href| view! { <p><a class="button" href=href>{if progress.done == 0 { t(msg::COURSE_START) } else { t(msg::COURSE_CONTINUE) }}</a></p> })}
@@ -113,7 +113,7 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
                                 <span class="meta">
                                     {lesson.is_quiz.then(|| format!("{} · ", t(msg::LESSON_KIND_QUIZ)))}
                                     {duration(lesson.minutes)}
-                                    {lesson.completed.then(|| view! { <span class="tick">" ✓ " {t(msg::LESSON_DONE)}</span> })}
+                                    {lesson.completed.then(|| view! { <span class="tick">" ✓\u{a0}" {t(msg::LESSON_DONE)}</span> })}
                                 </span>
                             </li>
                         }

@@ -39,7 +39,7 @@ fn Imports(page: ImportsPage, refused: Option<String>, detail: String) -> impl I
             <p><a href="/manage">{t(msg::MANAGE_TITLE)}</a></p>
             <h1>{t(msg::IMPORT_TITLE)}</h1>
             <p>{t(msg::IMPORT_INTRO)}</p>
-            <div class="table-wrap" tabindex="0">
+            <div class="table-wrap">
                 <table>
                     <caption>{t(msg::IMPORT_COLUMNS_CAPTION)}</caption>
                     <thead><tr><th scope="col">{t(msg::IMPORT_COLUMN)}</th><th scope="col">{t(msg::IMPORT_COLUMN_MEANING)}</th></tr></thead>
@@ -70,7 +70,7 @@ fn Imports(page: ImportsPage, refused: Option<String>, detail: String) -> impl I
                     {page.recent.into_iter().map(|file| view! {
                         <li>
                             <a href=format!("/manage/import/{}", file.id)><bdi>{file.file_name}</bdi></a>
-                            " · " <span dir="ltr">{file.uploaded_at}</span>
+                            " · " {crate::format::date_time(&file.uploaded_at)}
                             {file.applied.then(|| view! { " · " {t(msg::IMPORT_APPLIED_SHORT)} })}
                         </li>
                     }).collect_view()}
@@ -99,9 +99,9 @@ fn Report(report: ImportReport) -> impl IntoView {
         <Layout>
             <p class="no-print"><a href="/manage/import">{t(msg::IMPORT_TITLE)}</a></p>
             <h1>{t(msg::IMPORT_REPORT_TITLE)}</h1>
-            <p><bdi>{report.file_name.clone()}</bdi> " · " <span dir="ltr">{report.uploaded_at.clone()}</span></p>
+            <p><bdi>{report.file_name.clone()}</bdi> " · " {crate::format::date_time(&report.uploaded_at)}</p>
             {report.applied_at.clone().map(|when| view! {
-                <p class="notice" role="status">{t_with(msg::IMPORT_APPLIED, [("date", when.into())])}</p>
+                <p class="notice" role="status">{t_with(msg::IMPORT_APPLIED, [("date", crate::format::date_time(&when).into())])}</p>
             })}
             {applying_failed.map(|message| view! { <p class="field-error" role="alert">{t(&message)}</p> })}
             {problem.map(|problem| view! { <p class="field-error" role="alert">{problem}</p> })}
@@ -122,8 +122,8 @@ fn Report(report: ImportReport) -> impl IntoView {
                     </form>
                 })}
                 {(!report.rows.is_empty()).then(|| view! {
-                    <div class="table-wrap" tabindex="0">
-                        <table id="import-rows">
+                    <div class="table-wrap">
+                        <table class="cards" id="import-rows">
                             <caption>{t(msg::IMPORT_ROWS_CAPTION)}</caption>
                             <thead>
                                 <tr>
@@ -137,11 +137,11 @@ fn Report(report: ImportReport) -> impl IntoView {
                             <tbody>
                                 {report.rows.into_iter().map(|row| view! {
                                     <tr class:error=row.refused>
-                                        <td class="number">{row.line}</td>
-                                        <td dir="ltr">{row.username}</td>
-                                        <td><bdi>{row.name}</bdi></td>
-                                        <td dir="ltr">{row.cohort}</td>
-                                        <td>{if row.refused { format!("{} {}", t(msg::IMPORT_ERROR_PREFIX), t(&row.outcome)) } else { t(&row.outcome) }}</td>
+                                        <td data-label=t(msg::IMPORT_LINE) class="number">{row.line}</td>
+                                        <td data-label=t(msg::FIELD_USERNAME) dir="ltr">{row.username}</td>
+                                        <td data-label=t(msg::USERS_NAME)><bdi>{row.name}</bdi></td>
+                                        <td data-label=t(msg::STAT_COHORT) dir="ltr">{row.cohort}</td>
+                                        <td data-label=t(msg::IMPORT_OUTCOME)>{if row.refused { format!("{} {}", t(msg::IMPORT_ERROR_PREFIX), t(&row.outcome)) } else { t(&row.outcome) }}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -167,10 +167,10 @@ fn Codes(report: ImportReport) -> impl IntoView {
     Some(view! {
         <section class="codes-list" id="codes" aria-labelledby="codes-heading">
             <h2 id="codes-heading">{t(msg::IMPORT_CODES_TITLE)}</h2>
-            <p>{t_with(msg::IMPORT_CODES_NOTE, [("date", expires.into())])}</p>
+            <p>{t_with(msg::IMPORT_CODES_NOTE, [("date", crate::format::date(&expires).into())])}</p>
             <p class="hint no-print">{t(msg::IMPORT_CODES_PRINT)}</p>
-            <div class="table-wrap" tabindex="0">
-                <table id="import-codes">
+            <div class="table-wrap">
+                <table class="cards" id="import-codes">
                     <caption>{t(msg::IMPORT_CODES_CAPTION)}</caption>
                     <thead>
                         <tr>
@@ -183,10 +183,10 @@ fn Codes(report: ImportReport) -> impl IntoView {
                     <tbody>
                         {report.codes.into_iter().map(|code| view! {
                             <tr>
-                                <td><bdi>{code.name}</bdi></td>
-                                <td dir="ltr">{code.username}</td>
-                                <td><bdi>{code.cohort}</bdi></td>
-                                <td dir="ltr"><code>{code.code}</code></td>
+                                <td data-label=t(msg::USERS_NAME)><bdi>{code.name}</bdi></td>
+                                <td data-label=t(msg::FIELD_USERNAME) dir="ltr">{code.username}</td>
+                                <td data-label=t(msg::STAT_COHORT)><bdi>{code.cohort}</bdi></td>
+                                <td data-label=t(msg::IMPORT_CODE) dir="ltr"><code>{code.code}</code></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

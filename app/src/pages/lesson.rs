@@ -9,6 +9,7 @@ use super::param;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{Layout, form_errors};
+use crate::format::percent;
 use crate::i18n::{duration, t, t_with, use_language};
 use crate::language::Language;
 use crate::model::{LessonLink, LessonView, QuestionView, QuizResult, QuizView, Standing, TocEntry};
@@ -31,10 +32,7 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
     let title = format!("{} · {}", lesson.title, lesson.course_title);
     let reader = use_language();
     let fallback_note = (lesson.language != reader).then(|| {
-        t_with(
-            msg::LESSON_FALLBACK_NOTE,
-            [("language", reader.native_name().into()), ("shown", lesson.language.native_name().into())],
-        )
+        t_with(msg::LESSON_FALLBACK_NOTE, [("wanted", reader.code().into()), ("shown", lesson.language.code().into())])
     });
     let language = lesson.language;
     let (lang, dir) = (language.code(), language.direction().html_dir());
@@ -73,8 +71,15 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
                 {locked.then(|| view! { <Locked course_href=locked_href/> })}
                 <Contents entries=lesson.contents language/>
                 <div class="lesson-body" lang=lang dir=dir inner_html=lesson.html></div>
-                {lesson.result.map(|result| view! { <Result result language/> })}
-                {lesson.quiz.map(|quiz| view! { <Quiz quiz language form=quiz_form/> })}
+                // A result stands alone: trying again starts from a fresh form.
+                {match (lesson.result, lesson.quiz) {
+                    (Some(result), _) => {
+                        let again = format!("/courses/{}/{}#quiz-heading", quiz_form.course_id, quiz_form.lesson_id);
+                        Some(view! { <Result result language again/> }.into_any())
+                    }
+                    (None, Some(quiz)) => Some(view! { <Quiz quiz language form=quiz_form/> }.into_any()),
+                    (None, None) => None,
+                }}
                 {(!is_quiz && !locked).then(|| view! { <MarkComplete progress/> })}
             </article>
             <PreviousNext course_id previous=lesson.previous next=lesson.next/>
@@ -120,7 +125,7 @@ struct Progress {
 fn MarkComplete(progress: Progress) -> impl IntoView {
     let errors = form_errors::<CompleteLesson>();
     let body = if progress.completed {
-        view! { <p class="note completed">"✓ " {t(msg::LESSON_COMPLETED)}</p> }.into_any()
+        view! { <p class="note completed">"✓\u{a0}" {t(msg::LESSON_COMPLETED)}</p> }.into_any()
     } else if progress.enrolled {
         view! {
             {errors.form.map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
@@ -163,11 +168,13 @@ struct QuizForm {
 #[component]
 fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
     let errors = form_errors::<SubmitQuiz>();
-    let summary =
-        t_with(msg::QUIZ_SUMMARY, [("count", quiz.questions.len().into()), ("pass_mark", quiz.pass_mark.into())]);
+    let summary = t_with(
+        msg::QUIZ_SUMMARY,
+        [("count", quiz.questions.len().into()), ("pass_mark", percent(quiz.pass_mark.into()).into())],
+    );
     let best = form.best_score.map(|score| {
         let key = if form.completed { msg::QUIZ_BEST_PASSED } else { msg::QUIZ_BEST };
-        view! { <p class="note">{t_with(key, [("score", score.into())])}</p> }
+        view! { <p class="note">{t_with(key, [("score", percent(score.into()).into())])}</p> }
     });
     let questions = quiz.questions.into_iter().map(|question| view! { <Question question language/> }).collect_view();
     let body = match form.attempt_key {
@@ -199,14 +206,22 @@ fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
 }
 
 /// A graded attempt: the score, and for each question whether it was
-/// right, the right options and every explanation.
+/// right with the explanation of each answer chosen; once the quiz is
+/// passed, the right options and every explanation too. `again` is the
+/// fresh form, for another attempt.
 #[component]
-fn Result(result: QuizResult, language: Language) -> impl IntoView {
+fn Result(result: QuizResult, language: Language, again: String) -> impl IntoView {
     let (lang, dir) = (language.code(), language.direction().html_dir());
     let headline = if result.passed {
-        t_with(msg::QUIZ_PASSED, [("score", result.score_percent.into())])
+        t_with(msg::QUIZ_PASSED, [("score", percent(result.score_percent.into()).into())])
     } else {
-        t_with(msg::QUIZ_FAILED, [("score", result.score_percent.into()), ("pass_mark", result.pass_mark.into())])
+        t_with(
+            msg::QUIZ_FAILED,
+            [
+                ("score", percent(result.score_percent.into()).into()),
+                ("pass_mark", percent(result.pass_mark.into()).into()),
+            ],
+        )
     };
     view! {
         <section id="result" class="quiz-result" class:passed=result.passed aria-labelledby="result-heading" tabindex="-1">
@@ -217,10 +232,18 @@ fn Result(result: QuizResult, language: Language) -> impl IntoView {
                     .questions
                     .into_iter()
                     .map(|question| {
-                        let verdict = if question.right { t(msg::QUIZ_QUESTION_RIGHT) } else { t(msg::QUIZ_QUESTION_WRONG) };
+                        // Only right answers chosen, yet not right: one is missing.
+                        let missing = !question.right
+                            && question.options.iter().any(|option| option.chosen)
+                            && question.options.iter().all(|option| !option.chosen || option.correct);
+                        let verdict = match (question.right, missing) {
+                            (true, _) => t(msg::QUIZ_QUESTION_RIGHT),
+                            (false, true) => t(msg::QUIZ_QUESTION_MISSING),
+                            (false, false) => t(msg::QUIZ_QUESTION_WRONG),
+                        };
                         view! {
                             <li class="question-result" class:right=question.right>
-                                <p class="verdict">{verdict}</p>
+                                <p class="question-verdict">{verdict}</p>
                                 <div class="prompt" lang=lang dir=dir inner_html=question.prompt_html></div>
                                 <ul class="options">
                                     {question
@@ -250,7 +273,7 @@ fn Result(result: QuizResult, language: Language) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            {(!result.passed).then(|| view! { <p><a href="#quiz-heading">{t(msg::QUIZ_TRY_AGAIN)}</a></p> })}
+            {(!result.passed).then(|| view! { <p><a class="button" href=again>{t(msg::QUIZ_TRY_AGAIN)}</a></p> })}
         </section>
     }
 }

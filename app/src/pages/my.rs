@@ -36,19 +36,25 @@ fn MyCourses(courses: Vec<MyCourse>) -> impl IntoView {
                             let href = format!("/courses/{}/{}", card.id, lesson.id);
                             let label = if course.progress.done == 0 { t(msg::COURSE_START) } else { t(msg::COURSE_CONTINUE) };
                             view! {
-                                <p>
-                                    <a class="button" href=href>{label}</a>
+                                <p class="next-lesson">
+                                    {t(msg::MY_NEXT_LESSON)}
                                     " "
-                                    <span lang=lesson.language.code() dir=lesson.language.direction().html_dir()>{lesson.title}</span>
+                                    <a href=href.clone() lang=lesson.language.code() dir=lesson.language.direction().html_dir()>{lesson.title}</a>
                                 </p>
+                                <p><a class="button" href=href>{label}</a></p>
                             }
+                        });
+                        let certificate = course.certified.then(|| {
+                            let href = format!("/my/certificates/{}", card.id);
+                            view! { <p><a class="button" href=href>{t(msg::CERTIFICATE_OPEN)}</a></p> }
                         });
                         view! {
                             <li class="course-card">
                                 <h2><a href=href lang=lang dir=dir>{card.title}</a></h2>
                                 <ProgressBar progress=course.progress/>
-                                {course.completed_on.map(|date| view! { <p class="note completed">{t_with(msg::COURSE_COMPLETED_ON, [("date", date.into())])}</p> })}
+                                {course.completed_on.map(|date| view! { <p class="note completed">{t_with(msg::COURSE_COMPLETED_ON, [("date", crate::format::date(&date).into())])}</p> })}
                                 {next}
+                                {certificate}
                             </li>
                         }
                     })

@@ -34,8 +34,8 @@ fn Organisations(page: OrganisationsPage) -> impl IntoView {
                 view! { <p>{t(msg::ORGANISATIONS_NONE)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap" tabindex="0">
-                        <table id="organisations">
+                    <div class="table-wrap">
+                        <table class="cards" id="organisations">
                             <caption>{t(msg::ORGANISATIONS_CAPTION)}</caption>
                             <thead>
                                 <tr>
@@ -50,8 +50,8 @@ fn Organisations(page: OrganisationsPage) -> impl IntoView {
                                         <th scope="row">
                                             <a href=format!("/manage?organisation={}", organisation.id)><bdi>{organisation.name}</bdi></a>
                                         </th>
-                                        <td class="number">{number(organisation.cohorts)}</td>
-                                        <td dir="ltr">{organisation.managers.join(", ")}</td>
+                                        <td data-label=t(msg::COHORTS_TITLE) class="number">{number(organisation.cohorts)}</td>
+                                        <td data-label=t(msg::ORGANISATION_MANAGERS) dir="ltr">{organisation.managers.join(", ")}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::PageTitle;
 
-use crate::components::{Field, Layout, NextPath, ProfileQuestions, form_errors};
+use crate::components::{ErrorSummary, Field, Layout, NextPath, ProfileQuestions, form_errors};
 use crate::i18n::{t, use_language};
 use crate::language::Language;
 
@@ -19,8 +19,11 @@ pub fn RegisterPage() -> impl IntoView {
         <Layout>
             <h1>{t(msg::REGISTER_TITLE)}</h1>
             <p class="lead">{t(msg::REGISTER_LEAD)}</p>
-            <form class="account-form" method="post" action={action_of::<Register>()}>
+            // The server checks every field and answers with all that is
+            // wrong at once (the browser's own checks stop at the first).
+            <form class="account-form" method="post" action={action_of::<Register>()} novalidate=true>
                 {errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
+                <ErrorSummary errors=errors.clone()/>
                 <Field
                     name="display_name"
                     label=t(msg::FIELD_DISPLAY_NAME)

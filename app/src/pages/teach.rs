@@ -57,8 +57,8 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                 Some(lesson) => view! { <p class="stop-note">{t_with(msg::TEACH_MOST_STOP, [("lesson", lesson.into())])}</p> }.into_any(),
                 None => view! { <p class="hint">{t(msg::TEACH_NO_STOPS)}</p> }.into_any(),
             }}
-            <div class="table-wrap" tabindex="0">
-                <table id=id("reach")>
+            <div class="table-wrap">
+                <table class="cards" id=id("reach")>
                     <caption>{t(msg::TEACH_REACH_CAPTION)}</caption>
                     <thead>
                         <tr>
@@ -71,8 +71,8 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                         {reach.into_iter().map(|lesson| view! {
                             <tr>
                                 <th scope="row"><bdi>{lesson.title}</bdi></th>
-                                <td class="number">{number(lesson.completed)}</td>
-                                <td class="number">{lesson.stopped_after.map(number).unwrap_or_else(|| "–".into())}</td>
+                                <td data-label=t(msg::TEACH_COMPLETED_LESSON) class="number">{number(lesson.completed)}</td>
+                                <td data-label=t(msg::TEACH_STOPPED_AFTER) class="number">{lesson.stopped_after.map(number).unwrap_or_else(|| "–".into())}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -83,8 +83,8 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
             {(!questions.is_empty()).then(|| view! {
                 <h3>{t(msg::TEACH_QUESTIONS_TITLE)}</h3>
                 <p class="hint">{t(msg::TEACH_QUESTIONS_NOTE)}</p>
-                <div class="table-wrap" tabindex="0">
-                    <table id=id("questions")>
+                <div class="table-wrap">
+                    <table class="cards" id=id("questions")>
                         <caption>{t(msg::TEACH_QUESTIONS_CAPTION)}</caption>
                         <thead>
                             <tr>
@@ -106,9 +106,9 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                                             <span class="hint"><bdi>{question.lesson_title}</bdi> " · " {question.number} "."</span>
                                             <span class="prompt" inner_html=question.prompt_html></span>
                                         </th>
-                                        <td class="number">{number(question.answered)}</td>
-                                        <td class="number">{percent(question.correct, question.answered)}</td>
-                                        <td>{wrong}</td>
+                                        <td data-label=t(msg::TEACH_ANSWERED) class="number">{number(question.answered)}</td>
+                                        <td data-label=t(msg::TEACH_CORRECT) class="number">{percent(question.correct, question.answered)}</td>
+                                        <td data-label=t(msg::TEACH_COMMON_WRONG)>{wrong}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -119,8 +119,8 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
             })}
 
             <h3>{t(msg::TEACH_LEARNERS_TITLE)}</h3>
-            <div class="table-wrap" tabindex="0">
-                <table id=id("learners")>
+            <div class="table-wrap">
+                <table class="cards" id=id("learners")>
                     <caption>{t(msg::TEACH_LEARNERS_CAPTION)}</caption>
                     <thead>
                         <tr>
@@ -134,14 +134,14 @@ fn Taught(course: TaughtCourse) -> impl IntoView {
                     <tbody>
                         {learners.into_iter().map(|learner| view! {
                             <tr>
-                                <td><bdi>{learner.display_name}</bdi></td>
-                                <td dir="ltr">{learner.username}</td>
-                                <td><bdi>{learner.cohort.unwrap_or_else(|| t(msg::STAT_NO_COHORT))}</bdi></td>
-                                <td>
+                                <td data-label=t(msg::USERS_NAME)><bdi>{learner.display_name}</bdi></td>
+                                <td data-label=t(msg::FIELD_USERNAME) dir="ltr">{learner.username}</td>
+                                <td data-label=t(msg::STAT_COHORT)><bdi>{learner.cohort.unwrap_or_else(|| t(msg::STAT_NO_COHORT))}</bdi></td>
+                                <td data-label=t(msg::COHORT_PROGRESS)>
                                     <ProgressBar progress=learner.progress/>
-                                    {learner.completed.then(|| view! { <span class="tick">"✓ " {t(msg::COHORT_MEMBER_COMPLETED)}</span> })}
+                                    {learner.completed.then(|| view! { <span class="tick">"✓\u{a0}" {t(msg::COHORT_MEMBER_COMPLETED)}</span> })}
                                 </td>
-                                <td dir="ltr">{learner.last_active_on.unwrap_or_else(|| "–".into())}</td>
+                                <td data-label=t(msg::TEACH_LAST_ACTIVE)>{learner.last_active_on.map(|day| crate::format::date(&day)).unwrap_or_else(|| "–".into())}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -47,8 +47,8 @@ fn Users(page: UsersPage, query: String) -> impl IntoView {
             </form>
             {if found {
                 view! {
-                    <div class="table-wrap" tabindex="0">
-                        <table>
+                    <div class="table-wrap">
+                        <table class="cards">
                             <caption>{t(msg::USERS_CAPTION)}</caption>
                             <thead>
                                 <tr>
@@ -87,14 +87,14 @@ fn UserRow(user: UserSummary, is_admin: bool, is_me: bool) -> impl IntoView {
     let role_label = t_with(msg::USERS_ROLE_FOR, [("username", username.clone().into())]);
     view! {
         <tr>
-            <td>
+            <th scope="row">
                 <bdi dir="ltr">{username.clone()}</bdi>
-            </td>
-            <td>
+            </th>
+            <td data-label=t(msg::USERS_NAME)>
                 <bdi>{display_name}</bdi>
             </td>
-            <td>{t(role.message_id())}</td>
-            <td>
+            <td data-label=t(msg::ACCOUNT_ROLE)>{t(role.message_id())}</td>
+            <td data-label=t(msg::USERS_ACTIONS)>
                 <div class="actions">
                 <form method="post" action={action_of::<IssueResetCode>()}>
                     <input type="hidden" name="username" value=username.clone()/>

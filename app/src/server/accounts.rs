@@ -35,12 +35,12 @@ pub async fn register(
             .collect(),
         ..FormErrors::default()
     };
-    let username = Username::parse_new(&username).map_err(|id| errors.fields.push(("username".into(), id.into()))).ok();
     let display_name =
         DisplayName::parse(&display_name).map_err(|id| errors.fields.push(("display_name".into(), id.into()))).ok();
-    let password = username.as_ref().and_then(|username| {
-        NewPassword::parse(&password, username).map_err(|id| errors.fields.push(("password".into(), id.into()))).ok()
-    });
+    let password = NewPassword::parse(&password, &username.trim().to_lowercase())
+        .map_err(|id| errors.fields.push(("password".into(), id.into())))
+        .ok();
+    let username = Username::parse_new(&username).map_err(|id| errors.fields.push(("username".into(), id.into()))).ok();
     let profile = parse_profile(&profile.choices()).map_err(|refusals| errors.fields.extend(refusals)).ok();
     let (Some(username), Some(display_name), Some(password), Some(profile)) =
         (username, display_name, password, profile)
@@ -372,7 +372,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
         AppError::Form(FormErrors { fields: vec![(field.into(), message.into())], ..FormErrors::default() })
     };
     let username = Username::parse(&viewer.username).map_err(|_| AppError::Internal)?;
-    let new = NewPassword::parse(&new_password, &username).map_err(|id| refuse("new_password", id))?;
+    let new = NewPassword::parse(&new_password, username.as_str()).map_err(|id| refuse("new_password", id))?;
     let state = expect_context::<crate::state::AppState>();
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     let keep = session.id().map(|id| id.to_string());

@@ -223,6 +223,16 @@ async fn the_pdf_carries_urdu_and_cyrillic_names_as_searchable_text() {
             text.contains(&app::codes::grouped(&certificates(&app).await.last().unwrap().verify_code))
                 || text.contains("verify")
         );
+        // An accessible PDF: tagged, titled, in its reader's language, the
+        // verify address a link.
+        let info = std::process::Command::new("pdfinfo").arg(&file).output().expect("pdfinfo (poppler-utils)");
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("Tagged:          yes"), "{info}");
+        assert!(info.lines().any(|line| line.starts_with("Title:") && line.contains(name)), "{info}");
+        let raw = String::from_utf8_lossy(&pdf);
+        let lang = if name.starts_with('Д') { "/Lang (ru)" } else { "/Lang (ur)" };
+        assert!(raw.contains(lang), "the document's language is set");
+        assert!(raw.contains("/URI (http") && raw.contains("/verify/"), "the verify address is a link");
     }
     let visitor = app.client.get(format!("{}/my/certificates/{COURSE}/certificate.pdf", app.address)).send().await;
     assert_eq!(visitor.unwrap().status(), 303);
