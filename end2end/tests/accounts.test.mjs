@@ -15,7 +15,7 @@ test("register, log out, log in and change the password, without JavaScript", as
 
   // A weak password: the form comes back with the error by the field and the name kept.
   await page.getByLabel("آپ کا نام").fill("عائشہ خان");
-  await page.getByLabel("یوزر نیم").fill("aisha");
+  await page.getByLabel("صارف نام").fill("aisha");
   await page.getByLabel("پاس ورڈ").fill("short");
   await page.getByRole("button", { name: "میرا اکاؤنٹ بنائیں" }).click();
   await page.waitForURL(/\/register\?/);
@@ -35,12 +35,12 @@ test("register, log out, log in and change the password, without JavaScript", as
   assert.equal(await page.locator(".viewer").count(), 0);
 
   await page.goto(env.server.baseURL + "/login");
-  await page.getByLabel("یوزر نیم").fill("aisha");
+  await page.getByLabel("صارف نام").fill("aisha");
   await page.getByLabel("پاس ورڈ").fill("wrong words here");
   await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
   await page.waitForURL(/\/login\?/);
   assert.equal(await page.getByRole("alert").count(), 1);
-  assert.equal(await page.getByLabel("یوزر نیم").inputValue(), "aisha");
+  assert.equal(await page.getByLabel("صارف نام").inputValue(), "aisha");
 
   await page.getByLabel("پاس ورڈ").fill("river mango lantern");
   await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
@@ -87,7 +87,7 @@ test("the signed-in pages pass axe too, in Urdu", async () => {
   const page = await context.newPage();
   await page.goto(env.server.baseURL + "/register?lang=ur");
   await page.getByLabel("آپ کا نام").fill("زینب");
-  await page.getByLabel("یوزر نیم").fill("zainab");
+  await page.getByLabel("صارف نام").fill("zainab");
   await page.getByLabel("پاس ورڈ").fill("green tea morning walk");
   await page.getByRole("button", { name: "میرا اکاؤنٹ بنائیں" }).click();
   await page.waitForURL(env.server.baseURL + "/");

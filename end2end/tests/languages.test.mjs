@@ -53,7 +53,12 @@ test("a lesson without a translation is shown in the course's language with a no
   assert.equal(await page.locator(".lesson-body").getAttribute("dir"), "ltr");
   const note = await page.locator(".note").textContent();
   assert.match(note, /اردو/);
-  assert.match(note, /English/);
+  assert.match(note, /انگریزی/, "the language shown is named in Urdu too");
+  // Each language names both in its own words and grammar.
+  for (const [lang, words] of [["uz", /oʻzbek tilida.*ingliz tilida/], ["ru", /на русском.*на английском/]]) {
+    await page.goto(env.server.baseURL + `/courses/freelancing-first-steps/what-is-freelancing?lang=${lang}`);
+    assert.match(await page.locator(".note").textContent(), words, lang);
+  }
   await context.close();
 });
 

@@ -57,6 +57,22 @@ async fn a_refused_registration_keeps_what_was_typed_except_the_password() {
 }
 
 #[tokio::test]
+async fn a_refused_registration_reports_every_mistake_at_once() {
+    let app = spawn_app(Backend::Sqlite).await;
+    // A bad name, a bad username and a bad password: all three are named.
+    let body = "username=%21%21&display_name=&password=short&language=en";
+    let response = post_form(&app, "/api/register", "/register", body, None).await;
+    let back = response.headers()["location"].to_str().unwrap().to_string();
+    let form = app.client.get(&back).send().await.unwrap().text().await.unwrap();
+    for field in ["display_name", "username", "password"] {
+        assert!(form.contains(&format!("id=\"{field}-error\"")), "{field} has its error");
+        assert!(form.contains(&format!("href=\"#{field}-error\"")), "the summary links to {field}");
+    }
+    assert!(form.contains("Please check these fields:"), "a summary at the top");
+    assert!(form.contains("novalidate"), "the browser does not stop at the first");
+}
+
+#[tokio::test]
 async fn signing_in_gives_a_new_session_id_and_wrong_details_get_one_answer() {
     let app = spawn_app(Backend::Sqlite).await;
     post_form(&app, "/api/register", "/register", AMINA, None).await;
