@@ -19,20 +19,34 @@ ADDRESS ?= 127.0.0.1:3000
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test build server wasm tools rust-tools browser-tools pdf-tools proxy-tools postgres integration-test e2e-test check bench fuzz clean
+# Pages with islands need the browser build (wasm). No page has one today,
+# so none is built, and no wasm tool installed, until one does.
+ISLANDS := $(shell grep -rlE '^\s*\#\[(island|lazy)' app/src 2>/dev/null | head -n 1)
+
+.PHONY: run test build release server wasm tools rust-tools browser-tools pdf-tools proxy-tools postgres integration-test e2e-test check bench fuzz clean
 
 ## run: build everything and serve the sample courses on SQLite at http://$(ADDRESS)
-run: rust-tools pdf-tools build
+run: pdf-tools build
 	$(SERVER) serve --address $(ADDRESS) --site-dir $(SITE_DIR)
 
 ## test: unit, integration (SQLite and PostgreSQL) and browser end-to-end tests
 test: tools build
 	$(MAKE) --no-print-directory integration-test e2e-test
 
-build: wasm server
+build: server $(if $(ISLANDS),wasm)
 
 server:
 	cargo build --package server
+	@mkdir -p $(SITE_DIR)
+
+## release: an optimised server binary, and where it and its files are
+release: pdf-tools $(if $(ISLANDS),wasm)
+	cargo build --release --package server
+	@mkdir -p $(SITE_DIR)
+	@echo "server: $(abspath $(TARGET_DIR))/release/server ($$(du -h $(TARGET_DIR)/release/server | cut -f1))"
+	@echo "courses: $(abspath courses) (--courses-dir); browser files: $(abspath $(SITE_DIR)) (--site-dir)"
+	@echo "fonts for certificate PDFs: Debian's fonts-noto-core (/usr/share/fonts/truetype/noto)"
+	@echo "deployment files: $(abspath deploy) (see README, Deploying)"
 
 # The browser build, for pages with islands: size-optimised, then bound by
 # the wasm-bindgen CLI of exactly the pinned version.
@@ -42,8 +56,9 @@ wasm: rust-tools
 
 ## Unit tests and integration tests; PostgreSQL at TEST_POSTGRES_URL
 ## (default postgres://postgres@127.0.0.1:5432/test), started if it is down.
-integration-test: postgres pdf-tools proxy-tools
-	cargo test --workspace
+## The deployment test runs the release binary behind nginx.
+integration-test: postgres pdf-tools proxy-tools release
+	LEARN_RELEASE_BIN=$(abspath $(TARGET_DIR))/release/server cargo test --workspace
 
 e2e-test: browser-tools build
 	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
@@ -76,7 +91,7 @@ fuzz:
 		( $(FUZZ) run --sanitizer none -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 ) || exit 1; \
 	done
 
-tools: rust-tools browser-tools pdf-tools proxy-tools
+tools: $(if $(ISLANDS),rust-tools) browser-tools pdf-tools proxy-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

@@ -141,11 +141,14 @@ for (const language of ["en", "ur"]) {
           const codes = [...document.querySelectorAll("code")]
             .filter((code) => !/mono/i.test(getComputedStyle(code).fontFamily))
             .map((code) => code.textContent);
-          return { wide, captions, unformatted, codes };
+          // The header leaves the screen to the content: at most 170 px of 740.
+          const header = Math.round(document.querySelector("header").getBoundingClientRect().height);
+          return { wide, captions, unformatted, codes, header };
         });
         if (found.wide > 0) problems.push(`${name} (${path}) is ${found.wide} px too wide`);
         for (const caption of found.captions) problems.push(`${name}: caption cut off: ${caption}`);
         for (const text of found.unformatted) problems.push(`${name}: not formatted for ${language}: ${text}`);
+        if (found.header > 170) problems.push(`${name}: the header takes ${found.header} px`);
         for (const code of found.codes) problems.push(`${name}: code not in a monospace font: ${code}`);
         const cookie = people[who] ? { cookie: people[who] } : {};
         const html = await (await fetch(`${env.server.baseURL}${path}${separator}lang=${language}`, { headers: cookie })).text();

@@ -22,7 +22,32 @@ pub enum Command {
     /// Run pending migrations, load the courses and serve the site.
     Serve(#[command(flatten)] Settings),
     /// Run pending database migrations and exit.
-    Migrate(#[command(flatten)] Settings),
+    Migrate {
+        /// Only list the migrations, applied and pending; change nothing.
+        #[arg(long)]
+        status: bool,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Copy the database, the issuer key and a manifest into a new folder,
+    /// while the server keeps serving.
+    Backup {
+        /// The folder to write (new, or empty).
+        dest: PathBuf,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Put a backup back into an empty data folder or database (the
+    /// server stopped).
+    Restore {
+        /// The backup folder.
+        src: PathBuf,
+        /// Replace a database or key that is already there.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        settings: Settings,
+    },
     /// Work with the course files.
     Courses {
         #[command(subcommand)]
@@ -57,7 +82,22 @@ pub enum CoursesCommand {
 pub async fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Serve(settings) => serve(settings).await,
-        Command::Migrate(settings) => match connect_and_migrate(&settings).await {
+        Command::Migrate { status: true, settings } => migration_status(&settings).await,
+        Command::Backup { dest, settings } => match crate::backup::backup(&settings, &dest).await {
+            Ok(manifest) => {
+                println!("backed up into {}: {:?}", dest.display(), manifest.counts);
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        },
+        Command::Restore { src, force, settings } => match crate::backup::restore(&settings, &src, force).await {
+            Ok(manifest) => {
+                println!("restored the backup of {}: {:?}", manifest.taken_at, manifest.counts);
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        },
+        Command::Migrate { status: false, settings } => match connect_and_migrate(&settings).await {
             Ok(_) => {
                 tracing::info!("migrations are up to date");
                 ExitCode::SUCCESS
@@ -123,6 +163,27 @@ async fn publish_courses(settings: &Settings) -> ExitCode {
                 println!("{course} {version}");
             }
             println!("published as publication {number}: every instance follows within seconds");
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+/// Lists every migration as applied or pending, changing nothing.
+async fn migration_status(settings: &Settings) -> ExitCode {
+    use sea_orm_migration::{MigrationStatus, MigratorTrait};
+    let db = match app::db::Db::connect(&settings.database_url(), settings.database_schema.as_deref()).await {
+        Ok(db) => db,
+        Err(error) => return fail(&format!("cannot reach the database: {error}")),
+    };
+    match migrations::Migrator::get_migration_with_status_read_only(&db.reader).await {
+        Ok(all) => {
+            let pending = all.iter().filter(|m| m.status() == MigrationStatus::Pending).count();
+            for migration in &all {
+                let status = if migration.status() == MigrationStatus::Pending { "pending" } else { "applied" };
+                println!("{status:8} {}", migration.name());
+            }
+            println!("{pending} pending of {}", all.len());
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),

@@ -1,6 +1,7 @@
 //! The web server: configuration, start-up, the router and its layers, and
 //! the command-line interface.
 
+pub mod backup;
 pub mod cli;
 pub mod client_addr;
 pub mod config;

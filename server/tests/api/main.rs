@@ -4,10 +4,12 @@
 mod helpers;
 
 mod accounts;
+mod backup;
 mod bad_input;
 mod certificates;
 mod courses_reload;
 mod database;
+mod deploy;
 mod faults;
 mod learning;
 mod matrix;

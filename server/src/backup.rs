@@ -1,0 +1,235 @@
+//! `server backup DEST` and `server restore SRC`: a consistent copy of an
+//! installation taken while it keeps serving, and putting it back.
+//!
+//! A backup folder holds the database (SQLite: `learn.db`, written by
+//! `VACUUM INTO` from one read transaction, so a snapshot; PostgreSQL:
+//! `learn.pgdump`, by `pg_dump`, also one snapshot), the issuer key the
+//! certificates are signed with (when it lives in the data folder) and
+//! `manifest.json`: the program's version, the time, and how many
+//! accounts, enrolments, completions, attempts and certificates the copy
+//! holds. Restoring checks those counts against what it restored.
+
+use std::path::{Path, PathBuf};
+
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Settings;
+
+const MANIFEST: &str = "manifest.json";
+const SQLITE_COPY: &str = "learn.db";
+const POSTGRES_COPY: &str = "learn.pgdump";
+const KEY: &str = "issuer-key.pem";
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    /// The backup format; a newer program reads older ones.
+    pub format: u32,
+    /// The version of the program that made it.
+    pub version: String,
+    /// When the copy was taken, RFC 3339, UTC.
+    pub taken_at: String,
+    /// `sqlite` or `postgres`.
+    pub database: String,
+    /// The issuer key is in the backup (else it is configured elsewhere
+    /// and must be kept there).
+    pub issuer_key: bool,
+    pub counts: Counts,
+}
+
+/// What the copy holds, to check a restore by.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq, Clone, Copy)]
+pub struct Counts {
+    pub accounts: u64,
+    pub enrolments: u64,
+    pub lesson_completions: u64,
+    pub quiz_attempts: u64,
+    pub certificates: u64,
+}
+
+async fn counts(connection: &impl ConnectionTrait) -> Result<Counts, String> {
+    use app::entities::{certificate, enrolment, lesson_completion, quiz_attempt, user};
+    let error = |e: sea_orm::DbErr| format!("cannot count the copy: {e}");
+    Ok(Counts {
+        accounts: user::Entity::find().count(connection).await.map_err(error)?,
+        enrolments: enrolment::Entity::find().count(connection).await.map_err(error)?,
+        lesson_completions: lesson_completion::Entity::find().count(connection).await.map_err(error)?,
+        quiz_attempts: quiz_attempt::Entity::find().count(connection).await.map_err(error)?,
+        certificates: certificate::Entity::find().count(connection).await.map_err(error)?,
+    })
+}
+
+fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=ro", path.display())
+}
+
+fn is_sqlite(settings: &Settings) -> bool {
+    settings.database_url().starts_with("sqlite:")
+}
+
+/// Where the issuer key is kept, when it is in the data folder.
+fn key_in_data_dir(settings: &Settings) -> Option<PathBuf> {
+    settings.issuer_key.is_none().then(|| settings.data_dir.join(KEY))
+}
+
+/// Writes `bytes` to `path` and makes them durable.
+fn write_durably(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn sync(path: &Path) -> Result<(), String> {
+    std::fs::File::open(path).and_then(|file| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Takes a backup of the installation `settings` describe into `dest`, a
+/// folder that does not exist yet or is empty.
+pub async fn backup(settings: &Settings, dest: &Path) -> Result<Manifest, String> {
+    if dest.exists() && std::fs::read_dir(dest).map_err(|e| format!("{}: {e}", dest.display()))?.next().is_some() {
+        return Err(format!("{} is not empty: a backup goes into a new folder", dest.display()));
+    }
+    std::fs::create_dir_all(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+    let db = app::db::Db::connect(&settings.database_url(), settings.database_schema.as_deref())
+        .await
+        .map_err(|e| format!("cannot reach the database: {e}"))?;
+    let taken_at =
+        time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    let (database, counts) = if is_sqlite(settings) {
+        let copy = dest.join(SQLITE_COPY);
+        let quoted = copy.display().to_string().replace('\'', "''");
+        // One read transaction: a snapshot, while the server keeps writing.
+        db.reader
+            .execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
+            .await
+            .map_err(|e| format!("VACUUM INTO: {e}"))?;
+        sync(&copy)?;
+        let copied = sea_orm::Database::connect(sqlite_url(&copy)).await.map_err(|e| format!("the copy: {e}"))?;
+        let counts = counts(&copied).await?;
+        let _ = copied.close().await;
+        ("sqlite", counts)
+    } else {
+        // pg_dump's snapshot is its own: the counts are read just before
+        // it, and a restore holds at least these.
+        let before = counts(&db.reader).await?;
+        let copy = dest.join(POSTGRES_COPY);
+        let mut command = std::process::Command::new("pg_dump");
+        command.arg("--format=custom").arg("--no-owner").arg("--file").arg(&copy);
+        if let Some(schema) = &settings.database_schema {
+            command.arg("--schema").arg(schema);
+        }
+        let output = command.arg(settings.database_url()).output().map_err(|e| format!("pg_dump: {e}"))?;
+        if !output.status.success() {
+            return Err(format!("pg_dump failed: {}", String::from_utf8_lossy(&output.stderr).trim()));
+        }
+        sync(&copy)?;
+        ("postgres", before)
+    };
+    let issuer_key = match key_in_data_dir(settings) {
+        Some(key) if key.exists() => {
+            let bytes = std::fs::read(&key).map_err(|e| format!("{}: {e}", key.display()))?;
+            write_durably(&dest.join(KEY), &bytes)?;
+            restrict(&dest.join(KEY));
+            true
+        }
+        _ => false,
+    };
+    let manifest = Manifest {
+        format: 1,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        taken_at,
+        database: database.to_string(),
+        issuer_key,
+        counts,
+    };
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
+    write_durably(&dest.join(MANIFEST), &json)?;
+    sync(dest)?;
+    Ok(manifest)
+}
+
+/// The key is a secret: only its owner reads it.
+fn restrict(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+}
+
+/// Puts the backup in `src` back into the installation `settings`
+/// describe. An installation that already holds data is refused unless
+/// `force`; the server must not be running on it.
+pub async fn restore(settings: &Settings, src: &Path, force: bool) -> Result<Manifest, String> {
+    let manifest: Manifest = serde_json::from_slice(
+        &std::fs::read(src.join(MANIFEST)).map_err(|e| format!("{}: {e} (is this a backup folder?)", src.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", src.join(MANIFEST).display()))?;
+    if manifest.format != 1 {
+        return Err(format!("backup format {} is newer than this program knows", manifest.format));
+    }
+    let restored = if is_sqlite(settings) {
+        if manifest.database != "sqlite" {
+            return Err(format!("this is a {} backup; the installation uses SQLite", manifest.database));
+        }
+        std::fs::create_dir_all(&settings.data_dir).map_err(|e| format!("{}: {e}", settings.data_dir.display()))?;
+        let target = settings.data_dir.join("learn.db");
+        if target.exists() && !force {
+            return Err(format!("{} already holds a database: pass --force to replace it", target.display()));
+        }
+        let staged = settings.data_dir.join("learn.db.restoring");
+        std::fs::copy(src.join(SQLITE_COPY), &staged).map_err(|e| format!("copying the database: {e}"))?;
+        sync(&staged)?;
+        for stale in ["learn.db-wal", "learn.db-shm"] {
+            let _ = std::fs::remove_file(settings.data_dir.join(stale));
+        }
+        std::fs::rename(&staged, &target).map_err(|e| format!("{}: {e}", target.display()))?;
+        sync(&settings.data_dir)?;
+        let connection =
+            sea_orm::Database::connect(sqlite_url(&target)).await.map_err(|e| format!("the restored copy: {e}"))?;
+        let restored = counts(&connection).await?;
+        let _ = connection.close().await;
+        restored
+    } else {
+        if manifest.database != "postgres" {
+            return Err(format!("this is a {} backup; the installation uses PostgreSQL", manifest.database));
+        }
+        let db = app::db::Db::connect(&settings.database_url(), settings.database_schema.as_deref())
+            .await
+            .map_err(|e| format!("cannot reach the database: {e}"))?;
+        let holds_data = counts(&db.reader).await.map(|counts| counts.accounts > 0).unwrap_or(false);
+        if holds_data && !force {
+            return Err("the database already holds accounts: pass --force to replace them".into());
+        }
+        let mut command = std::process::Command::new("pg_restore");
+        command.arg("--clean").arg("--if-exists").arg("--no-owner").arg("--dbname").arg(settings.database_url());
+        let output = command.arg(src.join(POSTGRES_COPY)).output().map_err(|e| format!("pg_restore: {e}"))?;
+        if !output.status.success() {
+            return Err(format!("pg_restore failed: {}", String::from_utf8_lossy(&output.stderr).trim()));
+        }
+        counts(&db.reader).await?
+    };
+    if manifest.issuer_key
+        && let Some(key) = key_in_data_dir(settings)
+    {
+        let bytes = std::fs::read(src.join(KEY)).map_err(|e| format!("the backup's issuer key: {e}"))?;
+        if key.exists() && std::fs::read(&key).ok().as_deref() != Some(&bytes[..]) && !force {
+            return Err(format!("{} is another key: pass --force to replace it", key.display()));
+        }
+        write_durably(&key, &bytes)?;
+        restrict(&key);
+    }
+    let expected = manifest.counts;
+    let at_least = |a: Counts| {
+        a.accounts >= expected.accounts
+            && a.enrolments >= expected.enrolments
+            && a.lesson_completions >= expected.lesson_completions
+            && a.quiz_attempts >= expected.quiz_attempts
+            && a.certificates >= expected.certificates
+    };
+    let whole = if manifest.database == "sqlite" { restored == expected } else { at_least(restored) };
+    if !whole {
+        return Err(format!("the restored database holds {restored:?}, the backup said {:?}", manifest.counts));
+    }
+    Ok(manifest)
+}
