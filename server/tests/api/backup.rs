@@ -108,3 +108,26 @@ async fn a_backup_taken_under_load_restores_into_a_working_installation() {
     let my = client.get(format!("{address}/my")).header("cookie", cookie).send().await.unwrap().text().await.unwrap();
     assert!(my.contains("/my/certificates/online-safety"), "her certificate is there");
 }
+
+#[test]
+fn migrate_status_lists_what_is_pending_and_changes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(args)
+            .arg("--data-dir")
+            .arg(folder.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let before = server(&["migrate", "--status"]);
+    let total = before.lines().filter(|line| line.starts_with("pending ")).count();
+    assert!(total > 0 && before.contains(&format!("{total} pending of {total}")), "{before}");
+    assert_eq!(server(&["migrate", "--status"]), before, "--status changes nothing");
+    server(&["migrate"]);
+    let after = server(&["migrate", "--status"]);
+    assert!(after.contains(&format!("0 pending of {total}")), "{after}");
+    assert_eq!(after.lines().filter(|line| line.starts_with("applied ")).count(), total);
+}
