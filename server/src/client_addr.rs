@@ -45,6 +45,20 @@ impl TrustedProxies {
     }
 }
 
+/// A request's id: this process's random start, then a count. It is in
+/// the response (`X-Request-Id`) and in every log line of the request, so
+/// that a learner's "it failed at 14:05" can be found.
+fn next_request_id() -> String {
+    use std::sync::LazyLock;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static START: LazyLock<u64> = LazyLock::new(|| {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        (now.as_nanos() as u64 ^ u64::from(std::process::id()).rotate_left(32)) & 0xffff_ffff
+    });
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    format!("{:08x}-{:x}", *START, COUNT.fetch_add(1, Ordering::Relaxed))
+}
+
 /// Records the client's address in the request and logs the request.
 pub async fn identify_client(State(proxies): State<TrustedProxies>, mut request: Request, next: Next) -> Response {
     let peer = request
@@ -64,12 +78,21 @@ pub async fn identify_client(State(proxies): State<TrustedProxies>, mut request:
     let forwarded_for = (!forwarded_for.is_empty()).then_some(forwarded_for.as_str());
     let client = ClientAddr(proxies.client(peer, forwarded_for));
     request.extensions_mut().insert(client);
-    let span =
-        tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = %client.0);
+    let id = next_request_id();
+    let span = tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %request.uri().path(),
+        client = %client.0,
+        request_id = %id
+    );
     async move {
         let started = Instant::now();
-        let response = next.run(request).await;
+        let mut response = next.run(request).await;
         tracing::info!(status = response.status().as_u16(), ms = started.elapsed().as_millis() as u64, "served");
+        if let Ok(value) = axum::http::HeaderValue::from_str(&id) {
+            response.headers_mut().insert("x-request-id", value);
+        }
         response
     }
     .instrument(span)

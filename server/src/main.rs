@@ -26,13 +26,18 @@ fn main() -> ExitCode {
 
 async fn serve() -> ExitCode {
     let cli = server::cli::Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_sessions=warn".into()),
-        )
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_sessions=warn".into());
+    // `LEARN_LOG_FORMAT=json`: one JSON object per line, each with the
+    // fields of its request (method, path, client, request id).
+    if std::env::var("LEARN_LOG_FORMAT").is_ok_and(|format| format == "json") {
+        tracing_subscriber::fmt().json().with_env_filter(filter).with_writer(std::io::stderr).init();
+    } else {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(std::io::stderr().is_terminal())
+            .with_writer(std::io::stderr)
+            .init();
+    }
     server::cli::run(cli).await
 }

@@ -12,6 +12,7 @@ mod database;
 mod deploy;
 mod faults;
 mod learning;
+mod logs;
 mod matrix;
 mod pages;
 mod profile;
