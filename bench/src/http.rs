@@ -200,6 +200,7 @@ async fn prepare(data: &Path, courses: &Path, learners: usize) {
         site_dir: data.to_path_buf(),
         public_url: None,
         trusted_proxies: Vec::new(),
+        metrics_address: None,
         session_idle_days: 14,
         session_max_days: 30,
         reset_code_hours: 24,

@@ -131,6 +131,7 @@ async fn main() {
         site_dir: folder.join("site"),
         public_url: None,
         trusted_proxies: Vec::new(),
+        metrics_address: None,
         session_idle_days: 14,
         session_max_days: 30,
         reset_code_hours: 24,

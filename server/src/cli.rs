@@ -123,6 +123,9 @@ async fn serve(settings: Settings) -> ExitCode {
     };
     // Tests and scripts read this line to learn the port.
     println!("listening on http://{}", application.local_addr());
+    if let Some(metrics) = application.metrics_addr() {
+        println!("metrics on http://{metrics}/metrics");
+    }
     match application.run_until_stopped().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => fail(&error),

@@ -86,10 +86,18 @@ pub async fn identify_client(State(proxies): State<TrustedProxies>, mut request:
         client = %client.0,
         request_id = %id
     );
+    // The route's pattern, not the path: one series per route, not per learner.
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|path| path.as_str().to_string())
+        .unwrap_or_else(|| "page".to_string());
     async move {
         let started = Instant::now();
         let mut response = next.run(request).await;
-        tracing::info!(status = response.status().as_u16(), ms = started.elapsed().as_millis() as u64, "served");
+        let elapsed = started.elapsed();
+        tracing::info!(status = response.status().as_u16(), ms = elapsed.as_millis() as u64, "served");
+        crate::metrics::record_request(&route, response.status().as_u16(), elapsed.as_secs_f64());
         if let Ok(value) = axum::http::HeaderValue::from_str(&id) {
             response.headers_mut().insert("x-request-id", value);
         }

@@ -61,6 +61,12 @@ pub struct Settings {
     #[arg(long, env = "LEARN_TRUSTED_PROXIES", value_delimiter = ',', value_parser = address_or_network)]
     pub trusted_proxies: Vec<IpNet>,
 
+    /// Where to serve `/metrics` (Prometheus text format), e.g.
+    /// `127.0.0.1:9464`: an address of its own, never the public site.
+    /// Off unless set.
+    #[arg(long, env = "LEARN_METRICS_ADDRESS")]
+    pub metrics_address: Option<SocketAddr>,
+
     /// Days a sign-in lasts without being used. Default 14: a learner who
     /// studies once a week on their own phone stays signed in.
     #[arg(long, env = "LEARN_SESSION_IDLE_DAYS", default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=365))]

@@ -11,6 +11,7 @@ mod form_posts;
 pub mod guard;
 mod imports;
 pub mod language;
+pub mod metrics;
 mod origin_check;
 mod own_data;
 mod page_cache;

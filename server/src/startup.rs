@@ -71,6 +71,8 @@ async fn migrate_holding_the_lock(db: &Db, schema: Option<&str>) -> Result<(), S
 
 pub struct Application {
     listener: TcpListener,
+    /// `/metrics`, when `--metrics-address` is set.
+    metrics: Option<TcpListener>,
     state: AppState,
     settings: Settings,
     /// The course publication this instance serves.
@@ -141,7 +143,19 @@ impl Application {
             database = %redact(&settings.database_url()),
             "started"
         );
-        Ok(Application { listener, state, settings, publication })
+        let metrics = match settings.metrics_address {
+            Some(address) => {
+                crate::metrics::handle();
+                Some(TcpListener::bind(address).await.map_err(|error| StartupError::Listen(address, error))?)
+            }
+            None => None,
+        };
+        Ok(Application { listener, metrics, state, settings, publication })
+    }
+
+    /// Where `/metrics` is served, if anywhere.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().and_then(|listener| listener.local_addr().ok())
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -168,6 +182,9 @@ impl Application {
             self.settings.clone(),
             self.publication,
         ));
+        if let Some(listener) = self.metrics {
+            tokio::spawn(crate::metrics::serve(listener, self.state.db.clone()));
+        }
         let app = router(self.state, store, &self.settings);
         axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())
@@ -236,6 +253,7 @@ async fn reload_courses_on_hangup(catalog: CatalogHandle, db: app::db::Db, setti
                     tracing::warn!(%problem, "course left out");
                 }
                 tracing::info!(courses = catalog.current().courses().len(), "courses reloaded");
+                metrics::counter!("learn_course_reloads_total", "outcome" => "reloaded").increment(1);
                 match crate::publication::publish(&db, &catalog.current()).await {
                     Ok(number) => tracing::info!(publication = number, "courses published to every instance"),
                     Err(error) => tracing::error!(%error, "courses reloaded here but not published to other instances"),
@@ -246,6 +264,8 @@ async fn reload_courses_on_hangup(catalog: CatalogHandle, db: app::db::Db, setti
                     tracing::error!(%problem, "course problem");
                 }
                 tracing::error!(count = problems.len(), "courses not reloaded: the previous version keeps serving");
+                metrics::counter!("learn_course_reloads_total", "outcome" => "refused").increment(1);
+                metrics::counter!("learn_course_problems_total").increment(problems.len() as u64);
             }
         }
     }

@@ -57,7 +57,11 @@ impl Limit {
     }
 
     fn key(self, who: &str) -> String {
-        let purpose = match self {
+        format!("{}:{}", self.purpose(), who.chars().take(150).collect::<String>())
+    }
+
+    fn purpose(self) -> &'static str {
+        match self {
             Limit::SignInAccount => "sign-in-account",
             Limit::SignInDevice => "sign-in-device",
             Limit::SignInAddress => "sign-in-address",
@@ -65,9 +69,7 @@ impl Limit {
             Limit::ResetCode => "reset-code",
             Limit::CohortCode => "cohort-code",
             Limit::Registration => "registration",
-        };
-        let who: String = who.chars().take(150).collect();
-        format!("{purpose}:{who}")
+        }
     }
 }
 
@@ -119,6 +121,7 @@ pub async fn take(db: &Db, limit: Limit, who: &str) -> Result<Result<(), std::ti
     if db.writer.query_one(&statement).await?.is_some() {
         return Ok(Ok(()));
     }
+    metrics::counter!("learn_throttled_total", "purpose" => limit.purpose()).increment(1);
     let waiting = wait(db, limit, who).await?.unwrap_or(std::time::Duration::from_millis(step as u64));
     Ok(Err(waiting))
 }

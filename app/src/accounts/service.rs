@@ -162,6 +162,9 @@ pub async fn set_language(db: &Db, user_id: i64, language: crate::language::Lang
 /// Records a login or a failed login in the audit log.
 pub async fn record_login(db: &Db, user_id: Option<i64>, succeeded: bool, actor: &Actor) -> Result<(), DbErr> {
     let action = if succeeded { "user.login" } else { "user.login_failed" };
+    if !succeeded {
+        metrics::counter!("learn_sign_in_failures_total").increment(1);
+    }
     record(&db.writer, actor, user_id, action, json!({})).await
 }
 

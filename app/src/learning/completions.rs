@@ -94,7 +94,10 @@ async fn write_completions(db: Db, mut queue: tokio::sync::mpsc::Receiver<Comple
             }
         }
         let changing: Vec<_> = batch.iter().map(|job| db.progress.changing(job.user_id)).collect();
+        metrics::histogram!("learn_completion_batch_size").record(batch.len() as f64);
+        let started = std::time::Instant::now();
         let written = write_batch_retrying(&db, &batch).await;
+        metrics::histogram!("learn_completion_batch_seconds").record(started.elapsed().as_secs_f64());
         // Before anyone hears back, their standings kept are no longer current.
         drop(changing);
         match written {

@@ -133,6 +133,7 @@ impl TestDatabase {
             site_dir: self.data_dir.path().join("site"),
             public_url: None,
             trusted_proxies: Vec::new(),
+            metrics_address: None,
             session_idle_days: 14,
             session_max_days: 30,
             reset_code_hours: 24,

@@ -30,10 +30,8 @@ async fn json_log_lines_carry_the_request_id_of_the_response() {
     assert_ne!(other.headers()["x-request-id"].to_str().unwrap(), id, "each request has its own id");
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
     let stderr = BufReader::new(child.stderr.take().unwrap());
-    let lines: Vec<serde_json::Value> = stderr
-        .lines()
-        .map(|line| serde_json::from_str(&line.unwrap()).expect("every log line is JSON"))
-        .collect();
+    let lines: Vec<serde_json::Value> =
+        stderr.lines().map(|line| serde_json::from_str(&line.unwrap()).expect("every log line is JSON")).collect();
     let _ = child.wait();
     let served = lines
         .iter()

@@ -14,6 +14,7 @@ mod faults;
 mod learning;
 mod logs;
 mod matrix;
+mod metrics;
 mod pages;
 mod profile;
 mod recovery;
