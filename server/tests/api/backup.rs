@@ -13,7 +13,44 @@ use crate::learning::{COURSE, lessons, register_amina};
 
 #[tokio::test]
 async fn a_backup_taken_under_load_restores_into_a_working_installation() {
-    let app = spawn_app_with(Backend::Sqlite, |settings| settings.issuer_key = None).await;
+    backup_and_restore(Backend::Sqlite).await;
+}
+
+/// PostgreSQL: `pg_dump` of the installation's schema, restored with
+/// `pg_restore` into a database of its own, made and dropped here.
+#[tokio::test]
+async fn a_postgres_backup_restores_into_another_database() {
+    backup_and_restore(Backend::Postgres).await;
+}
+
+/// A PostgreSQL database for a restore, dropped afterwards.
+struct ScratchDatabase(String);
+
+impl ScratchDatabase {
+    fn create() -> ScratchDatabase {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+        let name = format!("restore_{}_{nanos}", std::process::id());
+        psql(&format!("CREATE DATABASE {name}"));
+        ScratchDatabase(name)
+    }
+}
+
+impl Drop for ScratchDatabase {
+    fn drop(&mut self) {
+        psql(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.0));
+    }
+}
+
+fn psql(command: &str) {
+    let status = std::process::Command::new("psql")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", command])
+        .status()
+        .expect("psql");
+    assert!(status.success(), "psql -c {command}");
+}
+
+async fn backup_and_restore(backend: Backend) {
+    let app = spawn_app_with(backend, |settings| settings.issuer_key = None).await;
     let amina = register_amina(&app).await;
     complete_all_but(&app, &amina, 0).await;
     let (quiz, wrong) = lessons(&app, COURSE)
@@ -72,9 +109,22 @@ async fn a_backup_taken_under_load_restores_into_a_working_installation() {
 
     // Into a fresh folder; a second restore is refused without --force.
     let fresh = TestDatabase::new(Backend::Sqlite);
-    let restored_settings = server::config::Settings { issuer_key: None, ..fresh.settings(sample_courses()) };
+    let mut restored_settings = server::config::Settings { issuer_key: None, ..fresh.settings(sample_courses()) };
+    let _scratch = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => {
+            // The same schema name, in a database of its own.
+            let scratch = ScratchDatabase::create();
+            restored_settings.database_url = Some(format!("postgres://postgres@127.0.0.1:5432/{}", scratch.0));
+            restored_settings.database_schema = settings.database_schema.clone();
+            Some(scratch)
+        }
+    };
     let restored = server::backup::restore(&restored_settings, &dest, false).await.expect("the backup restores");
     assert_eq!(restored, manifest);
+    if let Backend::Postgres = backend {
+        assert_eq!(manifest.database, "postgres");
+    }
     let again = server::backup::restore(&restored_settings, &dest, false).await;
     assert!(again.unwrap_err().contains("--force"), "a live database is not overwritten");
 
