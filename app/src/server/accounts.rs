@@ -37,9 +37,8 @@ pub async fn register(
     };
     let display_name =
         DisplayName::parse(&display_name).map_err(|id| errors.fields.push(("display_name".into(), id.into()))).ok();
-    let password = NewPassword::parse(&password, &username.trim().to_lowercase())
-        .map_err(|id| errors.fields.push(("password".into(), id.into())))
-        .ok();
+    let password =
+        NewPassword::parse(&password, &username).map_err(|id| errors.fields.push(("password".into(), id.into()))).ok();
     let username = Username::parse_new(&username).map_err(|id| errors.fields.push(("username".into(), id.into()))).ok();
     let profile = parse_profile(&profile.choices()).map_err(|refusals| errors.fields.extend(refusals)).ok();
     let (Some(username), Some(display_name), Some(password), Some(profile)) =
