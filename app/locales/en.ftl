@@ -457,3 +457,13 @@ import-error-profile-answer = A profile answer is not one of the answers offered
 import-error-consent-value = The consent column must be "yes", "no" or empty.
 import-error-consent-needed = Profile answers are kept only with consent: the consent column must say "yes".
 teach-common-wrong-count = Times chosen
+
+lesson-video-opens = Video, opens { $site }
+lesson-file-size-kb = { $kind }, { $size } KB
+lesson-file-size-mb = { $kind }, { $size } MB
+lesson-withheld-title = Not available yet
+lesson-withheld = This lesson is being corrected and is not available yet. The other lessons of the course are.
+lesson-withheld-staff = Learners do not see this lesson: it has errors, listed below. They see a short note instead. Fix the errors, and the lesson is served at the next reload.
+lesson-problems-heading = Problems in this lesson (only staff see this)
+lesson-not-available = not available yet
+course-problems-heading = Problems in this course (only staff see this)

@@ -473,3 +473,13 @@ import-error-profile-answer = Ответ анкеты не входит в чи�
 import-error-consent-value = В столбце согласия должно быть «yes», «no» или пусто.
 import-error-consent-needed = Ответы анкеты хранятся только с согласия: в столбце согласия должно быть «yes».
 teach-common-wrong-count = Сколько раз выбран
+
+lesson-video-opens = Видео, откроется в { $site }
+lesson-file-size-kb = { $kind }, { $size } КБ
+lesson-file-size-mb = { $kind }, { $size } МБ
+lesson-withheld-title = Пока недоступен
+lesson-withheld = Этот урок исправляют, и он пока недоступен. Остальные уроки курса доступны.
+lesson-withheld-staff = Учащиеся не видят этот урок: в нём есть ошибки, они перечислены ниже. Вместо урока учащиеся видят короткую заметку. Исправьте ошибки, и урок появится при следующей загрузке курсов.
+lesson-problems-heading = Проблемы в этом уроке (видят только сотрудники)
+lesson-not-available = пока недоступен
+course-problems-heading = Проблемы в этом курсе (видят только сотрудники)

@@ -478,3 +478,13 @@ import-error-profile-answer = پروفائل کا جواب پیش کردہ جو�
 import-error-consent-value = رضامندی کے کالم میں "⁦yes⁩"، "⁦no⁩" یا خالی ہونا چاہیے۔
 import-error-consent-needed = پروفائل کے جوابات صرف رضامندی سے رکھے جاتے ہیں: رضامندی کے کالم میں "⁦yes⁩" ہونا چاہیے۔
 teach-common-wrong-count = کتنی بار چنا گیا
+
+lesson-video-opens = ویڈیو، { $site } پر کھلے گی
+lesson-file-size-kb = { $kind }، { $size } KB
+lesson-file-size-mb = { $kind }، { $size } MB
+lesson-withheld-title = ابھی دستیاب نہیں
+lesson-withheld = اس سبق کو درست کیا جا رہا ہے، اس لیے یہ ابھی دستیاب نہیں۔ کورس کے باقی اسباق دستیاب ہیں۔
+lesson-withheld-staff = سیکھنے والے یہ سبق نہیں دیکھتے: اس میں غلطیاں ہیں، جو نیچے لکھی ہیں۔ انہیں اس کی جگہ ایک مختصر نوٹ نظر آتا ہے۔ غلطیاں ٹھیک کریں، تو اگلی بار کورس دوبارہ لوڈ ہونے پر سبق دکھایا جائے گا۔
+lesson-problems-heading = اس سبق کے مسائل (یہ صرف اسٹاف کو نظر آتے ہیں)
+lesson-not-available = ابھی دستیاب نہیں
+course-problems-heading = اس کورس کے مسائل (یہ صرف اسٹاف کو نظر آتے ہیں)

@@ -445,3 +445,13 @@ import-error-profile-answer = Anketa javobi taklif qilingan javoblardan biri ema
 import-error-consent-value = Rozilik ustunida “yes”, “no” yoki boʻsh qiymat boʻlishi kerak.
 import-error-consent-needed = Anketa javoblari faqat rozilik bilan saqlanadi: rozilik ustunida “yes” boʻlishi kerak.
 teach-common-wrong-count = Necha marta tanlangan
+
+lesson-video-opens = Video, { $site } da ochiladi
+lesson-file-size-kb = { $kind }, { $size } KB
+lesson-file-size-mb = { $kind }, { $size } MB
+lesson-withheld-title = Hali mavjud emas
+lesson-withheld = Bu dars tuzatilmoqda va hali mavjud emas. Kursning boshqa darslari mavjud.
+lesson-withheld-staff = Oʻquvchilar bu darsni koʻrmaydi: unda xatolar bor, ular quyida yozilgan. Oʻquvchilar uning oʻrniga qisqa izohni koʻradi. Xatolarni tuzating, dars keyingi yuklashda koʻrsatiladi.
+lesson-problems-heading = Bu darsdagi muammolar (faqat xodimlar koʻradi)
+lesson-not-available = hali mavjud emas
+course-problems-heading = Bu kursdagi muammolar (faqat xodimlar koʻradi)

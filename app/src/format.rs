@@ -64,6 +64,13 @@ pub fn number_in(language: Language, value: u64) -> String {
     FORMATTERS[&language].number.format_to_string(&Decimal::from(value))
 }
 
+/// A number with one decimal (`tenths` of it: 15 is "1.5", "1,5").
+pub fn tenths_in(language: Language, tenths: u64) -> String {
+    let mut value = Decimal::from(tenths);
+    value.multiply_pow10(-1);
+    FORMATTERS[&language].number.format_to_string(&value)
+}
+
 /// A whole percentage (0 to 100, or more) in the current request's language.
 pub fn percent(value: u32) -> String {
     percent_in(use_language(), value)

@@ -34,7 +34,7 @@ impl Courses {
                 &format!("{id}/01-basics/01-welcome.md"),
                 "+++\ntitle = \"Welcome\"\nminutes = 5\n+++\n\n## Start\n\n![A phone](../assets/phone.svg)\n\nNext: [Wi-Fi](02-wifi.md).\n",
             )
-            .write(&format!("{id}/01-basics/01-welcome.ur.md"), "+++\ntitle = \"خوش آمدید\"\n+++\n\nاردو متن\n")
+            .write(&format!("{id}/01-basics/01-welcome.ur.md"), "+++\ntitle = \"خوش آمدید\"\n+++\n\n## شروع\n\n![ایک فون](../assets/phone.svg)\n\nاردو متن\n")
             .write(&format!("{id}/01-basics/02-wifi.md"), "+++\ntitle = \"Wi-Fi\"\n+++\n\nConnect.\n")
             .write(&format!("{id}/02-check/module.toml"), "title = \"Check\"\n")
             .write(
@@ -47,16 +47,16 @@ impl Courses {
         load(self.dir.path(), BrokenCourses::Refuse)
     }
 
+    /// Every problem, errors and warnings, as `path:line: message`.
     fn problems(&self) -> Vec<String> {
-        match self.load() {
-            Ok(_) => Vec::new(),
-            Err(problems) => problems
-                .iter()
-                .map(|p| {
-                    format!("{}:{}: {}", p.path.strip_prefix(self.dir.path()).unwrap().display(), p.line, p.message)
-                })
-                .collect(),
-        }
+        let problems = match load(self.dir.path(), BrokenCourses::Skip) {
+            Ok(loaded) => loaded.problems,
+            Err(problems) => problems,
+        };
+        problems
+            .iter()
+            .map(|p| format!("{}:{}: {}", p.path.strip_prefix(self.dir.path()).unwrap().display(), p.line, p.message))
+            .collect()
     }
 }
 
@@ -89,7 +89,7 @@ fn a_sound_course_is_ordered_rendered_and_linked() {
 
     let welcome = course.lesson("welcome").unwrap();
     assert!(welcome.content.html.contains(r#"href="/courses/phones/wifi""#), "{}", welcome.content.html);
-    assert!(welcome.content.html.contains("/media/phones/phone.svg?v="));
+    assert!(welcome.content.html.contains("/media/phones/assets/phone.svg?v="));
     assert_eq!(welcome.minutes, 5);
     assert!(welcome.translations.contains_key(&Language::Ur));
 
@@ -145,7 +145,7 @@ fn every_mistake_is_reported_at_once_with_its_line() {
         "phones/01-basics/03-broken.md:3:",
         "phones/02-check/02-wifi.md:1: lesson id `wifi` is already used",
         "phones/02-check/03-links.md:5: image `../assets/chart.png` not found",
-        "phones/02-check/03-links.md:7: link `04-gone.md` points at no lesson",
+        "phones/02-check/03-links.md:7: link `04-gone.md` points at nothing in the course",
         "phones/02-check/04-poll.md:4: unknown block `::: poll`",
     ];
     for prefix in expected {
@@ -161,8 +161,9 @@ fn a_malformed_manifest_is_reported_at_its_line() {
         .with_sound_course("phones")
         .write("phones/course.toml", "title = \"Phones\"\nsummary = \"x\"\nlevel = \"expert\"\n");
     let problems = courses.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("phones/course.toml:3:"), "{problems:?}");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("this course is left out"), "{problems:?}");
+    assert!(problems[1].starts_with("phones/course.toml:3:"), "{problems:?}");
 }
 
 #[test]
@@ -173,8 +174,13 @@ fn a_translation_must_ask_the_same_questions() {
         "+++\ntitle = \"Тест\"\n+++\n\n::: question wifi single\nЧто такое Wi-Fi?\n\n- [ ] Беспроводной интернет {#wireless}\n- [x] Кабель {#cable}\n:::\n",
     );
     let problems = courses.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].contains("same questions and options"), "{problems:?}");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("this translation is left out"), "{problems:?}");
+    assert!(problems[1].contains("same questions and options"), "{problems:?}");
+    // The lesson itself is still served, in its original language.
+    let loaded = load(courses.dir.path(), BrokenCourses::Skip).unwrap();
+    let quiz = loaded.catalog.course("phones").unwrap().lesson("quiz").unwrap();
+    assert!(quiz.translations.is_empty());
 }
 
 #[test]
@@ -196,9 +202,10 @@ fn badly_named_files_and_folders_are_reported() {
         .write("phones/basics-without-number/module.toml", "title = \"x\"\n")
         .write("phones/01-basics/welcome.md", "+++\ntitle = \"x\"\n+++\n")
         .write("phones/01-basics/02-wifi.fr.md", "+++\ntitle = \"x\"\n+++\n")
+        // Kept as a file lessons may link to.
         .write("phones/01-basics/notes.txt", "x");
     let problems = courses.problems();
-    assert_eq!(problems.len(), 4, "{problems:#?}");
+    assert_eq!(problems.len(), 3, "{problems:#?}");
 }
 
 #[test]
@@ -209,7 +216,7 @@ fn broken_courses_can_be_skipped_while_sound_ones_load() {
     let loaded = load(courses.dir.path(), BrokenCourses::Skip).unwrap();
     assert!(loaded.catalog.course("phones").is_some());
     assert!(loaded.catalog.course("safety").is_none());
-    assert!(!loaded.skipped.is_empty());
+    assert!(!loaded.problems.is_empty());
 }
 
 #[test]
@@ -285,17 +292,17 @@ fn a_served_image_swapped_for_a_link_after_loading_is_not_read() {
     courses.with_sound_course("phones");
     let loaded = courses.load().expect("the course loads");
     let course = loaded.catalog.course("phones").unwrap();
-    assert!(course.read_asset("phone.svg").unwrap().is_ok());
+    assert!(course.read_file("assets/phone.svg", None).unwrap().is_ok());
     let image = courses.dir.path().join("phones/assets/phone.svg");
     fs::remove_file(&image).unwrap();
     std::os::unix::fs::symlink("/etc/hostname", &image).unwrap();
-    assert!(course.read_asset("phone.svg").unwrap().is_err());
+    assert!(course.read_file("assets/phone.svg", None).unwrap().is_err());
     // A folder on the way swapped for a link leads outside the course.
     let assets = courses.dir.path().join("phones/assets");
     fs::remove_file(&image).unwrap();
     fs::rename(&assets, courses.dir.path().join("elsewhere")).unwrap();
     fs::write(courses.dir.path().join("elsewhere/phone.svg"), "<svg/>").unwrap();
     std::os::unix::fs::symlink(courses.dir.path().join("elsewhere"), &assets).unwrap();
-    assert!(course.read_asset("phone.svg").unwrap().is_err());
-    assert!(course.read_asset("../course.toml").is_none());
+    assert!(course.read_file("assets/phone.svg", None).unwrap().is_err());
+    assert!(course.read_file("../course.toml", None).is_none());
 }

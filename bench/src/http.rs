@@ -197,6 +197,8 @@ async fn prepare(data: &Path, courses: &Path, learners: usize) {
         database_replica_url: None,
         courses_dir: courses.to_path_buf(),
         skip_broken_courses: false,
+        refuse_broken_courses: false,
+        watch_courses: false,
         site_dir: data.to_path_buf(),
         public_url: None,
         trusted_proxies: Vec::new(),

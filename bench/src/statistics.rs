@@ -128,6 +128,8 @@ async fn main() {
         database_replica_url: None,
         courses_dir,
         skip_broken_courses: false,
+        refuse_broken_courses: false,
+        watch_courses: false,
         site_dir: folder.join("site"),
         public_url: None,
         trusted_proxies: Vec::new(),

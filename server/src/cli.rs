@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use app::catalog::{BrokenCourses, format_all, load};
+use app::catalog::{BrokenCourses, LoadOptions, format_all, load, load_with};
 use clap::{Parser, Subcommand};
 
 use crate::config::Settings;
@@ -64,11 +64,21 @@ pub enum Command {
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum CoursesCommand {
-    /// Check every course; print each problem as `path:line: message`.
+    /// Check every course; print each problem as `path:line: error|warning: message`,
+    /// then each lesson's weight on a phone. Exit status: 0 when nothing has
+    /// an error (warnings are printed), 1 when something has an error (it
+    /// would be left out), 2 when the folder cannot be read. With
+    /// `--strict`, warnings count as errors: for the CI of a course repository.
     Check {
         /// The folder of course folders.
         #[arg(default_value = "courses")]
         dir: PathBuf,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// Where resized images are kept (they are made to weigh the pages as served).
+        #[arg(long, env = "LEARN_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
     },
     /// Check the courses in `--courses-dir` and publish them: every running
     /// instance serves this version within seconds, once its own course
@@ -104,7 +114,9 @@ pub async fn run(cli: Cli) -> ExitCode {
             }
             Err(error) => fail(&error),
         },
-        Command::Courses { command: CoursesCommand::Check { dir } } => check_courses(&dir),
+        Command::Courses { command: CoursesCommand::Check { dir, strict, data_dir } } => {
+            check_courses(&dir, strict, &data_dir)
+        }
         Command::Courses { command: CoursesCommand::Publish { settings } } => publish_courses(&settings).await,
         Command::Users { command } => match crate::users::run(command, &mut std::io::stdin().lock()).await {
             Ok(message) => {
@@ -132,20 +144,42 @@ async fn serve(settings: Settings) -> ExitCode {
     }
 }
 
-fn check_courses(dir: &std::path::Path) -> ExitCode {
-    match load(dir, BrokenCourses::Refuse) {
-        Ok(loaded) => {
-            let courses = loaded.catalog.courses();
-            let lessons: usize = courses.iter().map(|course| course.lessons().count()).sum();
-            println!("{} courses, {lessons} lessons: no problems", courses.len());
-            ExitCode::SUCCESS
-        }
+fn check_courses(dir: &std::path::Path, strict: bool, data_dir: &std::path::Path) -> ExitCode {
+    if !dir.is_dir() {
+        eprintln!("{}: not a folder of courses", dir.display());
+        return ExitCode::from(2);
+    }
+    let options = LoadOptions { broken: BrokenCourses::Skip, image_cache: Some(data_dir.join("image-cache")) };
+    let loaded = match load_with(dir, &options) {
+        Ok(loaded) => loaded,
         Err(problems) => {
             print!("{}", format_all(&problems));
-            eprintln!("{} problems", problems.len());
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
+        }
+    };
+    print!("{}", format_all(&loaded.problems));
+    let courses = loaded.catalog.courses();
+    for course in courses {
+        for (_, lesson) in course.lessons() {
+            let weight = &lesson.content.weight;
+            println!(
+                "{}: {} KB on a phone's first visit (page {} KB, images {} KB)",
+                lesson.source.display(),
+                weight.total().div_ceil(1024),
+                weight.page_bytes.div_ceil(1024),
+                weight.image_bytes.div_ceil(1024)
+            );
         }
     }
+    let errors = loaded.problems.iter().filter(|problem| problem.is_error()).count();
+    let warnings = loaded.problems.len() - errors;
+    let lessons: usize = courses.iter().map(|course| course.lessons().count()).sum();
+    let withheld: usize = courses.iter().map(|course| course.withheld().count()).sum();
+    println!(
+        "{} courses, {lessons} lessons served, {withheld} withheld; {errors} errors, {warnings} warnings",
+        courses.len()
+    );
+    if errors > 0 || strict && warnings > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 async fn publish_courses(settings: &Settings) -> ExitCode {

@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use app::catalog::BrokenCourses;
+use app::catalog::{BrokenCourses, LoadOptions};
 use app::state::AccountPolicy;
 use clap::Args;
 use ipnet::IpNet;
@@ -40,10 +40,21 @@ pub struct Settings {
     #[arg(long, env = "LEARN_COURSES_DIR", default_value = "courses")]
     pub courses_dir: PathBuf,
 
-    /// Start even when some courses have problems: log them and leave those
-    /// courses out. Without it, any problem stops the server.
-    #[arg(long, env = "LEARN_SKIP_BROKEN_COURSES")]
+    /// Refuse to start (or reload) when any course has an error. Without
+    /// it, what has errors is left out alone (a lesson, a translation, a
+    /// course whose course.toml cannot be read), logged, and shown to staff.
+    #[arg(long, env = "LEARN_REFUSE_BROKEN_COURSES")]
+    pub refuse_broken_courses: bool,
+
+    /// Kept for service files written before leaving out broken lessons
+    /// became the default; it changes nothing.
+    #[arg(long, env = "LEARN_SKIP_BROKEN_COURSES", hide = true)]
     pub skip_broken_courses: bool,
+
+    /// Reload the courses whenever their files change: for instructors
+    /// writing a course, who edit and refresh the page.
+    #[arg(long, env = "LEARN_WATCH_COURSES")]
+    pub watch_courses: bool,
 
     /// The folder `make` builds the browser code into (served at /pkg).
     #[arg(long, env = "LEARN_SITE_DIR", default_value = "target/site")]
@@ -126,7 +137,12 @@ impl Settings {
     }
 
     pub fn broken_courses(&self) -> BrokenCourses {
-        if self.skip_broken_courses { BrokenCourses::Skip } else { BrokenCourses::Refuse }
+        if self.refuse_broken_courses { BrokenCourses::Refuse } else { BrokenCourses::Skip }
+    }
+
+    /// How courses are loaded: resized images kept in the data folder.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions { broken: self.broken_courses(), image_cache: Some(self.data_dir.join("image-cache")) }
     }
 
     pub fn account_policy(&self) -> AccountPolicy {

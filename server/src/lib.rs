@@ -5,6 +5,7 @@ pub mod backup;
 pub mod cli;
 pub mod client_addr;
 pub mod config;
+pub mod course_watch;
 mod credentials;
 mod exports;
 mod form_posts;

@@ -61,8 +61,8 @@ pub async fn follow(db: Db, catalog: CatalogHandle, settings: Settings, mut seen
                 continue;
             }
         };
-        let (folder, broken) = (settings.courses_dir.clone(), settings.broken_courses());
-        let loaded = tokio::task::spawn_blocking(move || app::catalog::load(&folder, broken)).await;
+        let (folder, options) = (settings.courses_dir.clone(), settings.load_options());
+        let loaded = tokio::task::spawn_blocking(move || app::catalog::load_with(&folder, &options)).await;
         match loaded {
             Ok(Ok(loaded)) if versions(&loaded.catalog) == wanted => {
                 catalog.replace(loaded.catalog);

@@ -106,7 +106,7 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
         // The readiness answer, under the name earlier versions used.
         ("/healthz", get(ready)),
         ("/assets/{file}", get(static_files::stylesheet)),
-        ("/media/{course}/{*file}", get(static_files::course_asset)),
+        ("/media/{course}/{*file}", get(static_files::course_file)),
         ("/account/data", get(crate::own_data::download_own_data)),
         ("/.well-known/jwks.json", get(crate::credentials::jwks)),
         ("/issuer", get(crate::credentials::issuer)),

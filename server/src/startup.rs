@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use app::catalog::{CatalogHandle, Problem, format_all, load};
+use app::catalog::{CatalogHandle, Problem, format_all, load_with};
 use app::db::Db;
 use app::state::AppState;
 use leptos::prelude::LeptosOptions;
@@ -82,10 +82,13 @@ pub struct Application {
 impl Application {
     pub async fn build(mut settings: Settings) -> Result<Application, StartupError> {
         let db = connect_and_migrate(&settings).await?;
-        let loaded = load(&settings.courses_dir, settings.broken_courses()).map_err(StartupError::Courses)?;
-        for problem in &loaded.skipped {
-            tracing::warn!(%problem, "course left out");
-        }
+        let options = settings.load_options();
+        let folder = settings.courses_dir.clone();
+        let loaded = tokio::task::spawn_blocking(move || load_with(&folder, &options))
+            .await
+            .map_err(|_| StartupError::Courses(Vec::new()))?
+            .map_err(StartupError::Courses)?;
+        crate::course_watch::log_problems(&loaded.problems);
         let listener =
             TcpListener::bind(settings.address).await.map_err(|error| StartupError::Listen(settings.address, error))?;
         // Without a configured public address, links point at the address
@@ -182,6 +185,13 @@ impl Application {
             self.settings.clone(),
             self.publication,
         ));
+        if self.settings.watch_courses {
+            tokio::spawn(crate::course_watch::watch(
+                self.state.catalog.clone(),
+                self.settings.courses_dir.clone(),
+                self.settings.load_options(),
+            ));
+        }
         if let Some(listener) = self.metrics {
             tokio::spawn(crate::metrics::serve(listener, self.state.db.clone()));
         }
@@ -240,7 +250,7 @@ async fn reload_courses_on_hangup(catalog: CatalogHandle, db: app::db::Db, setti
         // the threads that answer requests.
         let (reloading, settings_now) = (catalog.clone(), settings.clone());
         let result = tokio::task::spawn_blocking(move || {
-            reloading.reload(&settings_now.courses_dir, settings_now.broken_courses())
+            reloading.reload_with(&settings_now.courses_dir, &settings_now.load_options())
         })
         .await;
         let Ok(result) = result else {
@@ -248,10 +258,8 @@ async fn reload_courses_on_hangup(catalog: CatalogHandle, db: app::db::Db, setti
             continue;
         };
         match result {
-            Ok(skipped) => {
-                for problem in skipped {
-                    tracing::warn!(%problem, "course left out");
-                }
+            Ok(problems) => {
+                crate::course_watch::log_problems(&problems);
                 tracing::info!(courses = catalog.current().courses().len(), "courses reloaded");
                 metrics::counter!("learn_course_reloads_total", "outcome" => "reloaded").increment(1);
                 match crate::publication::publish(&db, &catalog.current()).await {

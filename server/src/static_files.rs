@@ -1,4 +1,4 @@
-//! The stylesheet and course images: served with their content hash in the
+//! The stylesheet and course files (images, downloads): served with their content hash in the
 //! address, so that browsers keep them for a year and a repeat visit costs
 //! nothing but the page itself. Anything unknown gets the site's 404 page.
 
@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use app::catalog::images::Encoding;
 use app::state::AppState;
 use app::stylesheet::STYLESHEET;
 
@@ -24,39 +25,65 @@ pub async fn stylesheet(State(state): State<AppState>, Path(file): Path<String>,
         .into_response()
 }
 
+/// `?v=` the content hash; `&w=` and `&f=` one of an image's resized copies.
 #[derive(Deserialize)]
-pub struct Version {
+pub struct FileQuery {
     v: Option<String>,
+    w: Option<u32>,
+    f: Option<String>,
 }
 
-pub async fn course_asset(
+/// A file of a course: an image (or one of its copies made for phones),
+/// shown; anything else (starter code, a worksheet), downloaded, never
+/// shown as a page of this site.
+pub async fn course_file(
     State(state): State<AppState>,
     Path((course, file)): Path<(String, String)>,
-    Query(version): Query<Version>,
+    Query(query): Query<FileQuery>,
     request: Request,
 ) -> Response {
     let Some(course) = state.catalog.current().course(&course).cloned() else {
         return render_not_found(State(state), request).await;
     };
-    let read = tokio::task::spawn_blocking(move || course.read_asset(&file).map(|bytes| (file, bytes))).await;
-    let (file, bytes) = match read {
-        Ok(Some((file, Ok(bytes)))) => (file, bytes),
-        Ok(None) => return render_not_found(State(state), request).await,
-        Ok(Some((file, Err(error)))) => {
-            tracing::error!(%error, file, "course image refused");
+    let copy = match (query.w, query.f.as_deref()) {
+        (None, None) => None,
+        (Some(width), Some(format)) => match Encoding::from_extension(format) {
+            Some(encoding) => Some((width, encoding)),
+            None => return render_not_found(State(state), request).await,
+        },
+        _ => return render_not_found(State(state), request).await,
+    };
+    let Some(known) = course.file(&file).map(|(_, found)| found.clone()) else {
+        return render_not_found(State(state), request).await;
+    };
+    let reading = course.clone();
+    let name = file.clone();
+    let read = tokio::task::spawn_blocking(move || reading.read_file(&name, copy)).await;
+    let bytes = match read {
+        Ok(Some(Ok(bytes))) => bytes,
+        Ok(None) | Err(_) => return render_not_found(State(state), request).await,
+        Ok(Some(Err(error))) => {
+            tracing::error!(%error, file, "course file refused");
             return render_not_found(State(state), request).await;
         }
-        Err(_) => return render_not_found(State(state), request).await,
     };
-    // Cached for good only when the file on disk is the version the address
-    // names (it may have been edited since the courses were loaded).
-    let hash: String = Sha256::digest(&bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
-    let cache = if version.v.as_deref() == Some(hash.as_str()) { FOREVER } else { "no-cache" };
+    // Cached for good only when the file is the version the address names:
+    // the original may have been edited since the courses were loaded; a
+    // copy is named by the hash of the original it was made from.
+    let current = match copy {
+        Some(_) => known.hash.clone(),
+        None => Sha256::digest(&bytes)[..8].iter().map(|b| format!("{b:02x}")).collect(),
+    };
+    let cache = if query.v.as_deref() == Some(current.as_str()) { FOREVER } else { "no-cache" };
     let mut response = Response::new(Body::from(bytes));
     let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Some((_, encoding)) = copy {
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(encoding.content_type()));
+        return response;
+    }
     let kind = content_type(&file);
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     // Whatever the case of its name (`.SVG` too).
     if kind == "image/svg+xml" {
         // An SVG opened on its own is a document: let it run nothing.
@@ -65,7 +92,23 @@ pub async fn course_asset(
             HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
         );
     }
+    if known.image.is_none() {
+        // Starter code may be an HTML page: it is saved, never opened here.
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+        let name = file.rsplit('/').next().unwrap_or("file");
+        if let Ok(value) = HeaderValue::from_str(&attachment(name)) {
+            headers.insert(header::CONTENT_DISPOSITION, value);
+        }
+    }
     response
+}
+
+/// `attachment` with the file's name, plain for old browsers and in UTF-8 (RFC 6266).
+fn attachment(name: &str) -> String {
+    let plain: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC);
+    format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}")
 }
 
 fn content_type(file: &str) -> &'static str {
@@ -76,6 +119,8 @@ fn content_type(file: &str) -> &'static str {
         "webp" => "image/webp",
         "gif" => "image/gif",
         "svg" => "image/svg+xml",
+        "pdf" => "application/pdf",
+        "zip" => "application/zip",
         _ => "application/octet-stream",
     }
 }

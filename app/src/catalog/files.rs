@@ -38,7 +38,7 @@ impl Entry {
 }
 
 /// What a folder holds that instructors meant to publish (not hidden, not
-/// `_draft`, not its README), in name order. Symbolic links and special
+/// `_draft`), in name order. Symbolic links and special
 /// files are reported and left out.
 pub fn entries(folder: &Path, problems: &mut Problems) -> Vec<Entry> {
     let listing = match fs::read_dir(folder) {
@@ -53,7 +53,7 @@ pub fn entries(folder: &Path, problems: &mut Problems) -> Vec<Entry> {
         let Ok(entry) = entry else { continue };
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || name.starts_with('_') || name == "README.md" {
+        if name.starts_with('.') || name.starts_with('_') {
             continue;
         }
         if found.len() == MAX_ENTRIES {

@@ -23,9 +23,22 @@ pub fn lesson(text: &str) -> Rendered {
     let path = Path::new("fuzz/01-module/01-lesson.md");
     let mut problems = Problems::default();
     let lessons: HashMap<PathBuf, String> = [(PathBuf::from("01-module/02-next.md"), "next".to_string())].into();
-    let assets: BTreeMap<PathBuf, String> =
-        [(PathBuf::from("assets/picture.png"), "0123456789abcdef".to_string())].into();
-    let targets = LinkTargets { course_id: "fuzz", folder: Path::new("01-module"), lessons: &lessons, assets: &assets };
+    let picture = super::CourseFile {
+        hash: "0123456789abcdef".to_string(),
+        bytes: 1000,
+        image: Some(super::images::ImageInfo { size: Some((640, 480)), variants: Vec::new() }),
+    };
+    let sheet = super::CourseFile { hash: "fedcba9876543210".to_string(), bytes: 2000, image: None };
+    let files: BTreeMap<PathBuf, super::CourseFile> =
+        [(PathBuf::from("assets/picture.png"), picture), (PathBuf::from("01-module/sheet.pdf"), sheet)].into();
+    let folders = [PathBuf::from("assets"), PathBuf::from("01-module")].into();
+    let targets = LinkTargets {
+        course_id: "fuzz",
+        folder: Path::new("01-module"),
+        lessons: &lessons,
+        files: &files,
+        folders: &folders,
+    };
     let mut html = Vec::new();
     let body = match split_front_matter(text, path, &mut problems) {
         Some(split) => {
@@ -35,9 +48,17 @@ pub fn lesson(text: &str) -> Rendered {
         None => (text.to_string(), 1),
     };
     let extracted = extract_questions(&body.0, body.1, path, &mut problems);
-    html.push(render(&extracted.markdown, &Source { path, first_line: body.1 }, &targets, &mut problems).html);
+    html.push(
+        render(
+            &extracted.markdown,
+            &Source { path, first_line: body.1, language: crate::language::Language::En },
+            &targets,
+            &mut problems,
+        )
+        .html,
+    );
     for question in &extracted.questions {
-        let source = Source { path, first_line: question.line };
+        let source = Source { path, first_line: question.line, language: crate::language::Language::Ur };
         html.push(render_fragment(&question.prompt, &source, &targets, &mut problems));
         for option in &question.options {
             html.push(render_fragment(&option.text, &source, &targets, &mut problems));

@@ -1,4 +1,8 @@
 //! Reads the course folders into a [`Catalog`], reporting every problem.
+//! A problem is as small as it can be: a broken lesson is withheld alone
+//! (staff can still preview it), a broken translation leaves only itself
+//! out, and only a course whose `course.toml` cannot be read is left out
+//! whole.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -6,43 +10,61 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+use super::course_files::{self, Found, hex, is_module_folder, is_module_text};
 use super::files::{self, Entry};
 use super::manifest::{
-    CourseManifest, LessonFrontMatter, ModuleManifest, TranslationFrontMatter, parse_toml, split_front_matter,
+    CourseManifest, LessonFrontMatter, ModuleManifest, TranslationFrontMatter, lesson_parts, parse_toml,
 };
-use super::markdown::{LinkTargets, Source, render, render_fragment};
+use super::markdown::{LinkTargets, Rendered, Source, render, render_fragment};
 use super::problem::{Problem, Problems};
 use super::quiz::{WrittenQuestion, extract_questions};
 use super::slug::{is_slug, split_order_prefix};
+use super::weight::PageWeight;
 use super::{
     Catalog, Course, DEFAULT_PASS_MARK, Lesson, LessonContent, Module, OptionText, Question, QuestionText, Quiz,
-    QuizOption,
+    QuizOption, Withheld,
 };
 use crate::language::Language;
 
-/// What to do with a course that has problems.
+/// What to do when courses have errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BrokenCourses {
-    /// Refuse the whole catalog: the safe default.
+    /// Refuse the whole catalog if anything has an error (`--refuse-broken-courses`).
     Refuse,
-    /// Leave the broken courses out and serve the rest.
+    /// Leave out what is broken (a lesson, a translation, a course) and serve the rest: the default.
     Skip,
+}
+
+/// How courses are loaded.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    pub broken: BrokenCourses,
+    /// Where resized images are kept; without it images are served as they are.
+    pub image_cache: Option<PathBuf>,
+}
+
+impl LoadOptions {
+    pub fn new(broken: BrokenCourses) -> LoadOptions {
+        LoadOptions { broken, image_cache: None }
+    }
 }
 
 pub struct Loaded {
     pub catalog: Catalog,
-    /// Problems of the courses that were left out (only with [`BrokenCourses::Skip`]).
-    pub skipped: Vec<Problem>,
+    /// Every problem found, errors and warnings, in file order.
+    pub problems: Vec<Problem>,
 }
 
-const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
+/// Loads every course under `folder`, images served as they are.
+pub fn load(folder: &Path, broken: BrokenCourses) -> Result<Loaded, Vec<Problem>> {
+    load_with(folder, &LoadOptions::new(broken))
+}
 
 /// Loads every course under `folder`.
-pub fn load(folder: &Path, broken: BrokenCourses) -> Result<Loaded, Vec<Problem>> {
+pub fn load_with(folder: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Problem>> {
     let mut problems = Problems::default();
     let mut courses = Vec::new();
-    let mut top = Problems::default();
-    for entry in files::entries(folder, &mut top) {
+    for entry in files::entries(folder, &mut problems) {
         let Entry::Folder(entry) = entry else { continue };
         let id = file_name(&entry);
         if !is_slug(&id) {
@@ -54,17 +76,40 @@ pub fn load(folder: &Path, broken: BrokenCourses) -> Result<Loaded, Vec<Problem>
             continue;
         }
         let mut course_problems = Problems::default();
-        let course = load_course(&entry, id, &mut course_problems);
-        match course {
-            Some(course) if course_problems.is_empty() => courses.push(Arc::new(course)),
-            _ => problems.extend(course_problems),
+        let course = load_course(&entry, id, options.image_cache.as_deref(), &mut course_problems);
+        if course.is_none() && !course_problems.has_errors() {
+            course_problems.report(&entry, 1, "this course cannot be loaded");
         }
+        let mut found = course_problems.into_vec();
+        if let Some(mut course) = course {
+            if found.iter().any(Problem::is_error) {
+                // Said once more where the course is, for the log.
+                let withheld = course.withheld().count();
+                if withheld > 0 {
+                    tracing_warn(&format!("course {}: {withheld} lessons withheld for their errors", course.id));
+                }
+            }
+            course.problems = found.clone();
+            courses.push(Arc::new(course));
+        } else {
+            found.push(Problem {
+                path: entry.join("course.toml"),
+                line: 1,
+                severity: super::problem::Severity::Error,
+                message: "this course is left out until the errors above are fixed".to_string(),
+            });
+        }
+        problems.extend_from(found);
     }
-    problems.extend(top);
-    if !problems.is_empty() && broken == BrokenCourses::Refuse {
-        return Err(problems.into_vec());
+    let problems = problems.into_vec();
+    if options.broken == BrokenCourses::Refuse && problems.iter().any(Problem::is_error) {
+        return Err(problems);
     }
-    Ok(Loaded { catalog: Catalog { courses }, skipped: problems.into_vec() })
+    Ok(Loaded { catalog: Catalog { courses, problems: problems.clone() }, problems })
+}
+
+fn tracing_warn(message: &str) {
+    tracing::warn!("{message}");
 }
 
 fn file_name(path: &Path) -> String {
@@ -85,22 +130,29 @@ struct LessonFile {
 
 struct ModuleFiles {
     slug: String,
-    manifest: ModuleManifest,
+    manifest: Option<ModuleManifest>,
     folder: PathBuf,
     lessons: Vec<LessonFile>,
+    /// `module.md` or `README.md`, and their translations.
+    intro: Vec<LessonFile>,
 }
 
-fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Course> {
+fn load_course(folder: &Path, id: String, cache: Option<&Path>, problems: &mut Problems) -> Option<Course> {
     let listing = files::entries(folder, problems);
     let manifest = read_manifest(folder, &listing, problems);
-    let assets = read_assets(folder, &listing, problems);
+    let found = course_files::collect(folder, cache, problems);
+    let language = manifest.as_ref().map(|m| m.language).unwrap_or(Language::En);
     let modules = read_modules(folder, listing, problems);
     let numbered = number_lessons(&modules, problems);
-    let modules = build_modules(folder, &id, modules, numbered, &assets, problems);
-
     let manifest = manifest?;
+    let context = CourseContext { folder, id: &id, language, found: &found, budget_kb: manifest.page_budget_kb };
+    let modules = build_modules(&context, modules, numbered, problems);
     if manifest.certificate.min_average_score.is_some_and(|score| score > 100) {
         problems.report(&folder.join("course.toml"), 1, "certificate.min_average_score is a percentage: 0 to 100");
+        return None;
+    }
+    if modules.iter().all(|module| module.lessons.is_empty() && module.withheld.is_empty()) {
+        return None;
     }
     Some(Course {
         id,
@@ -116,10 +168,20 @@ fn load_course(folder: &Path, id: String, problems: &mut Problems) -> Option<Cou
         certificate: manifest.certificate,
         translations: manifest.translations,
         modules,
-        assets,
+        files: found.files,
         content_version: content_version(folder),
         resolved_folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
+        problems: Vec::new(),
     })
+}
+
+/// What rendering a course's lessons needs to know of it.
+struct CourseContext<'a> {
+    folder: &'a Path,
+    id: &'a str,
+    language: Language,
+    found: &'a Found,
+    budget_kb: u32,
 }
 
 /// The course's `course.toml`.
@@ -133,42 +195,25 @@ fn read_manifest(folder: &Path, listing: &[Entry], problems: &mut Problems) -> O
     }
 }
 
-/// The images in `assets/`, by path, with their served names.
-fn read_assets(folder: &Path, listing: &[Entry], problems: &mut Problems) -> BTreeMap<PathBuf, String> {
-    match listing.iter().find(|entry| entry.path() == folder.join("assets")) {
-        Some(Entry::Folder(assets)) => load_assets(folder, assets, problems),
-        Some(Entry::File(file)) => {
-            problems.report(file, 1, "assets must be a folder of images");
-            BTreeMap::new()
-        }
-        None => BTreeMap::new(),
-    }
-}
-
-/// The module folders (`NN-slug`) and their files, in order.
+/// The module folders (`NN-slug`) and their files, in order. Other folders
+/// and files are the course's files, kept for lessons to show or link.
 fn read_modules(folder: &Path, listing: Vec<Entry>, problems: &mut Problems) -> Vec<ModuleFiles> {
     let mut modules = Vec::new();
     for entry in listing {
         let name = file_name(entry.path());
-        if name == "course.toml" || name == "assets" {
-            continue;
-        }
-        let Entry::Folder(entry) = entry else {
-            problems.report(entry.path(), 1, "unexpected file: lessons belong in module folders, images in assets/");
-            continue;
-        };
-        match split_order_prefix(&name) {
-            Some((_, slug)) if is_slug(slug) => {
-                if let Some(module) = load_module_files(&entry, slug.to_string(), problems) {
-                    modules.push(module);
-                }
+        let Entry::Folder(entry) = entry else { continue };
+        if !is_module_folder(&name) {
+            if entry.join("module.toml").is_file() {
+                problems.warn(
+                    &entry,
+                    1,
+                    format!("module folder `{name}` must be named `NN-slug`, like `01-getting-started`: until then it is a folder of files, not a module"),
+                );
             }
-            _ => problems.report(
-                &entry,
-                1,
-                format!("module folder `{name}` must be named `NN-slug`, like `01-getting-started`"),
-            ),
+            continue;
         }
+        let slug = split_order_prefix(&name).map(|(_, slug)| slug.to_string()).unwrap_or_default();
+        modules.push(load_module_files(&entry, slug, problems));
     }
     if modules.is_empty() {
         problems.report(
@@ -188,6 +233,8 @@ struct NumberedLessons {
     /// translation, to its lesson's id.
     ids: HashMap<PathBuf, String>,
     front_matters: HashMap<PathBuf, LessonFrontMatter>,
+    /// Lessons that cannot even be numbered, by module folder: (slug, problems).
+    unreadable: HashMap<PathBuf, Vec<(String, Vec<Problem>)>>,
 }
 
 fn number_lessons(modules: &[ModuleFiles], problems: &mut Problems) -> NumberedLessons {
@@ -197,31 +244,37 @@ fn number_lessons(modules: &[ModuleFiles], problems: &mut Problems) -> NumberedL
     for module in modules {
         for file in module.lessons.iter().filter(|file| file.translation_of.is_none()) {
             let mut file_problems = Problems::default();
-            let Some(split) = split_front_matter(&file.text, &file.path, &mut file_problems) else {
-                problems.extend(file_problems);
-                continue;
-            };
-            let Some(front_matter) = parse_toml::<LessonFrontMatter>(split.front_matter, &file.path, 2, problems)
-            else {
-                continue;
-            };
-            let id = front_matter.id.clone().unwrap_or_else(|| file.slug.clone());
-            if !is_slug(&id) {
-                problems.report(
+            let front_matter = lesson_parts::<LessonFrontMatter>(&file.text, &file.path, &mut file_problems)
+                .map(|(front_matter, _)| front_matter);
+            let id = front_matter.as_ref().and_then(|f| f.id.clone()).unwrap_or_else(|| file.slug.clone());
+            if front_matter.is_some() && !is_slug(&id) {
+                file_problems.report(
                     &file.path,
                     2,
                     format!("lesson id `{id}` must be a slug: lowercase letters, digits and hyphens"),
                 );
-                continue;
             }
             if let Some(earlier) = first_use.get(&id) {
-                problems.report(&file.path, 1, format!("lesson id `{id}` is already used by {}", earlier.display()));
-                continue;
+                file_problems.report(
+                    &file.path,
+                    1,
+                    format!("lesson id `{id}` is already used by {}", earlier.display()),
+                );
             }
-            first_use.insert(id.clone(), file.path.clone());
-            numbered.ids.insert(file.relative.clone(), id.clone());
-            originals.insert((module.folder.clone(), file.slug.clone()), id);
-            numbered.front_matters.insert(file.path.clone(), front_matter);
+            match front_matter {
+                Some(front_matter) if !file_problems.has_errors() => {
+                    first_use.insert(id.clone(), file.path.clone());
+                    numbered.ids.insert(file.relative.clone(), id.clone());
+                    originals.insert((module.folder.clone(), file.slug.clone()), id);
+                    numbered.front_matters.insert(file.path.clone(), front_matter);
+                    problems.extend(file_problems);
+                }
+                _ => {
+                    let found = file_problems.into_vec();
+                    problems.extend_from(found.clone());
+                    numbered.unreadable.entry(module.folder.clone()).or_default().push((file.slug.clone(), found));
+                }
+            }
         }
     }
     for module in modules {
@@ -243,92 +296,197 @@ fn number_lessons(modules: &[ModuleFiles], problems: &mut Problems) -> NumberedL
 
 /// Each module with its lessons rendered, translated and their quizzes built.
 fn build_modules(
-    folder: &Path,
-    course_id: &str,
+    course: &CourseContext,
     modules: Vec<ModuleFiles>,
     mut numbered: NumberedLessons,
-    assets: &BTreeMap<PathBuf, String>,
     problems: &mut Problems,
 ) -> Vec<Module> {
     let mut built_modules = Vec::new();
     for module in modules {
-        let folder_relative = module.folder.strip_prefix(folder).unwrap_or(&module.folder).to_path_buf();
-        let targets = LinkTargets { course_id, folder: &folder_relative, lessons: &numbered.ids, assets };
+        let folder_relative = module.folder.strip_prefix(course.folder).unwrap_or(&module.folder).to_path_buf();
+        let targets = LinkTargets {
+            course_id: course.id,
+            folder: &folder_relative,
+            lessons: &numbered.ids,
+            files: &course.found.files,
+            folders: &course.found.folders,
+        };
         let mut lessons = Vec::new();
+        let mut withheld = Vec::new();
+        for (slug, found) in numbered.unreadable.remove(&module.folder).unwrap_or_default() {
+            withheld.push(Withheld { id: slug.clone(), title: slug, problems: found, preview: None });
+        }
         for file in module.lessons.iter().filter(|file| file.translation_of.is_none()) {
             let Some(front_matter) = numbered.front_matters.remove(&file.path) else {
                 continue;
             };
             let lesson_id = numbered.ids[&file.relative].clone();
-            let Some((content, written, words)) = render_lesson(file, front_matter.title.clone(), &targets, problems)
+            let mut lesson_problems = Problems::default();
+            let Some((content, written, original_text)) =
+                render_lesson(file, &front_matter, course, &targets, &mut lesson_problems)
             else {
                 continue;
             };
-            let quiz = build_quiz(&written, front_matter.pass_mark, file, problems);
-            let minutes = front_matter.minutes.unwrap_or_else(|| estimated_minutes(words, written.len()));
+            let quiz = build_quiz(&written, front_matter.pass_mark, file, &mut lesson_problems);
+            if lesson_problems.has_errors() {
+                let found = lesson_problems.into_vec();
+                problems.extend_from(found.clone());
+                withheld.push(Withheld {
+                    id: lesson_id,
+                    title: content.title.clone(),
+                    problems: found,
+                    preview: Some(content),
+                });
+                continue;
+            }
             let mut lesson = Lesson {
                 id: lesson_id,
                 source: file.path.clone(),
-                minutes,
+                minutes: content.minutes,
                 content,
                 translations: BTreeMap::new(),
                 quiz,
+                problems: Vec::new(),
             };
             for translation in module.lessons.iter().filter(|t| t.translation_of.is_some() && t.slug == file.slug) {
                 let language = translation.translation_of.expect("filtered to translations");
-                if let Some(content) = render_translation(translation, &written, &targets, problems) {
-                    lesson.translations.insert(language, content);
+                let mut translation_problems = Problems::default();
+                let rendered = render_translation(
+                    translation,
+                    &written,
+                    &original_text,
+                    course,
+                    &targets,
+                    &mut translation_problems,
+                );
+                match rendered {
+                    Some(content) if !translation_problems.has_errors() => {
+                        lesson.translations.insert(language, content);
+                    }
+                    _ => translation_problems.warn(
+                        &translation.path,
+                        1,
+                        "this translation is left out until its errors are fixed: learners read the original",
+                    ),
                 }
+                lesson_problems.extend(translation_problems);
             }
+            lesson.problems = lesson_problems.into_vec();
+            problems.extend_from(lesson.problems.clone());
             lessons.push(lesson);
         }
-        if lessons.is_empty() && module.lessons.is_empty() {
+        if lessons.is_empty() && withheld.is_empty() {
             problems.report(
                 &module.folder.join("module.toml"),
                 1,
                 "this module has no lessons: add a file like `01-welcome.md`",
             );
         }
+        let intro = render_intro(&module.intro, course, &targets, problems);
+        let title_from_intro = intro.as_ref().and_then(|intro| intro.title.clone());
+        let (title, summary, translations) = match (module.manifest, title_from_intro) {
+            (Some(manifest), _) => (manifest.title, manifest.summary, manifest.translations),
+            (None, Some(title)) => (title, None, BTreeMap::new()),
+            (None, None) => {
+                let mut missing = Problems::default();
+                missing.report(
+                    &module.folder,
+                    1,
+                    "a module needs a module.toml with at least `title` (or a module.md that starts with `# Title`): its lessons are withheld",
+                );
+                let missing = missing.into_vec();
+                problems.extend_from(missing.clone());
+                for lesson in lessons.drain(..) {
+                    withheld.push(Withheld {
+                        id: lesson.id,
+                        title: lesson.content.title.clone(),
+                        problems: missing.clone(),
+                        preview: Some(lesson.content),
+                    });
+                }
+                (module.slug.clone(), None, BTreeMap::new())
+            }
+        };
         built_modules.push(Module {
             slug: module.slug,
-            title: module.manifest.title,
-            summary: module.manifest.summary,
-            translations: module.manifest.translations,
+            title,
+            summary,
+            translations,
+            intro: intro.map(|intro| intro.html).unwrap_or_default(),
             lessons,
+            withheld,
         });
     }
     built_modules
 }
 
-fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Option<ModuleFiles> {
+/// What a module introduction rendered to.
+struct RenderedIntro {
+    html: BTreeMap<Language, String>,
+    /// Its `# Title`, for a module without module.toml.
+    title: Option<String>,
+}
+
+/// `module.md` (or `README.md`) and its translations, shown on the course page.
+fn render_intro(
+    files: &[LessonFile],
+    course: &CourseContext,
+    targets: &LinkTargets,
+    problems: &mut Problems,
+) -> Option<RenderedIntro> {
+    let original = files.iter().find(|file| file.translation_of.is_none())?;
+    let mut html = BTreeMap::new();
+    let mut title = None;
+    for file in files {
+        let language = file.translation_of.unwrap_or(course.language);
+        let (body, first_line) =
+            match lesson_parts::<TranslationFrontMatter>(&file.text, &file.path, &mut Problems::default()) {
+                Some((front, split)) => {
+                    if file.translation_of.is_none() {
+                        title = Some(front.title.clone());
+                    }
+                    (split.body, split.body_first_line)
+                }
+                None => (file.text.as_str(), 1),
+            };
+        let source = Source { path: &file.path, first_line, language };
+        let rendered = render(body, &source, targets, problems);
+        html.insert(language, rendered.html);
+    }
+    let _ = original;
+    Some(RenderedIntro { html, title })
+}
+
+fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> ModuleFiles {
     let manifest_path = folder.join("module.toml");
     let mut listing = files::entries(folder, problems);
     let manifest = if listing.contains(&Entry::File(manifest_path.clone())) {
         files::read_text(&manifest_path, problems)
             .and_then(|text| parse_toml::<ModuleManifest>(&text, &manifest_path, 1, problems))
     } else {
-        problems.report(folder, 1, "a module needs a module.toml with at least `title`");
         None
     };
     let course_folder = folder.parent().unwrap_or(folder);
     let mut lessons = Vec::new();
+    let mut intro = Vec::new();
     // Lessons in order of their prefix number, whatever its width.
     listing.sort_by_key(|entry| {
         (split_order_prefix(&file_name(entry.path())).map(|(order, _)| order), entry.path().to_path_buf())
     });
     for entry in listing {
         let name = file_name(entry.path());
-        if name == "module.toml" {
+        // Folders and other files are the course's files (starter code, images).
+        let (Entry::File(entry), Some(stem)) = (&entry, name.strip_suffix(".md")) else { continue };
+        if name == "module.toml" || !is_module_text(&name) {
+            if name.ends_with(".md") {
+                problems.warn(
+                    entry,
+                    1,
+                    format!("`{name}` is not a lesson (lessons are named like `01-welcome.md`): it is kept as a file lessons may link to"),
+                );
+            }
             continue;
         }
-        let (Entry::File(entry), Some(stem)) = (&entry, name.strip_suffix(".md")) else {
-            problems.report(
-                entry.path(),
-                1,
-                "unexpected file: a module holds module.toml and lessons named like `01-welcome.md`",
-            );
-            continue;
-        };
         let entry = entry.clone();
         let (stem, translation_of) = match stem.rsplit_once('.') {
             Some((stem, code)) => match Language::from_code(code) {
@@ -340,52 +498,70 @@ fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Op
             },
             None => (stem, None),
         };
-        let Some((_, lesson_slug)) = split_order_prefix(stem).filter(|(_, slug)| is_slug(slug)) else {
-            problems.report(
-                &entry,
-                1,
-                format!("lesson file `{name}` must be named `NN-slug.md`, like `01-welcome.md`"),
-            );
-            continue;
-        };
         let Some(text) = files::read_text(&entry, problems) else {
             continue;
         };
-        lessons.push(LessonFile {
+        let is_intro = stem == "module" || stem == "README";
+        let lesson_slug = split_order_prefix(stem).map(|(_, slug)| slug.to_string()).unwrap_or_default();
+        let file = LessonFile {
             relative: entry.strip_prefix(course_folder).unwrap_or(&entry).to_path_buf(),
             path: entry.clone(),
             translation_of,
-            slug: lesson_slug.to_string(),
+            slug: lesson_slug,
             text,
-        });
+        };
+        if is_intro {
+            // module.md wins over a README.md beside it.
+            if stem == "module" {
+                intro.retain(|other: &LessonFile| other.translation_of != translation_of);
+            } else if intro.iter().any(|other: &LessonFile| other.translation_of == translation_of) {
+                continue;
+            }
+            intro.push(file);
+        } else {
+            lessons.push(file);
+        }
     }
-    Some(ModuleFiles { slug, manifest: manifest?, folder: folder.to_path_buf(), lessons })
+    ModuleFiles { slug, manifest, folder: folder.to_path_buf(), lessons, intro }
 }
 
-/// Renders an original lesson: its content, its written questions and its word count.
+/// Renders an original lesson: its content, its written questions, and
+/// what a translation is compared with.
 fn render_lesson(
     file: &LessonFile,
-    title: String,
+    front_matter: &LessonFrontMatter,
+    course: &CourseContext,
     targets: &LinkTargets,
     problems: &mut Problems,
-) -> Option<(LessonContent, Vec<WrittenQuestion>, usize)> {
-    let split = split_front_matter(&file.text, &file.path, problems)?;
+) -> Option<(LessonContent, Vec<WrittenQuestion>, Rendered)> {
+    let (_, split) = lesson_parts::<LessonFrontMatter>(&file.text, &file.path, problems)?;
     let extracted = extract_questions(split.body, split.body_first_line, &file.path, problems);
-    let source = Source { path: &file.path, first_line: split.body_first_line };
+    let source = Source { path: &file.path, first_line: split.body_first_line, language: course.language };
     let rendered = render(&extracted.markdown, &source, targets, problems);
-    let questions = render_questions(&extracted.questions, &file.path, targets, problems);
-    let content = LessonContent { title, html: rendered.html, contents: rendered.contents, questions };
-    Some((content, extracted.questions, rendered.words))
+    let questions = render_questions(&extracted.questions, &source, targets, problems);
+    let minutes = front_matter.minutes.unwrap_or_else(|| estimated_minutes(rendered.words, extracted.questions.len()));
+    let weight = PageWeight::of(&rendered);
+    weight.check(&file.path, course.budget_kb, problems);
+    let content = LessonContent {
+        title: front_matter.title.clone(),
+        html: rendered.html.clone(),
+        contents: rendered.contents.clone(),
+        questions,
+        minutes,
+        weight,
+    };
+    Some((content, extracted.questions, rendered))
 }
 
 fn render_translation(
     file: &LessonFile,
     original: &[WrittenQuestion],
+    original_text: &Rendered,
+    course: &CourseContext,
     targets: &LinkTargets,
     problems: &mut Problems,
 ) -> Option<LessonContent> {
-    let split = split_front_matter(&file.text, &file.path, problems)?;
-    let front_matter: TranslationFrontMatter = parse_toml(split.front_matter, &file.path, 2, problems)?;
+    let (front_matter, split) = lesson_parts::<TranslationFrontMatter>(&file.text, &file.path, problems)?;
     let extracted = extract_questions(split.body, split.body_first_line, &file.path, problems);
     if !same_quiz(original, &extracted.questions) {
         problems.report(
@@ -395,10 +571,62 @@ fn render_translation(
         );
         return None;
     }
-    let source = Source { path: &file.path, first_line: split.body_first_line };
+    let language = file.translation_of.unwrap_or(course.language);
+    let source = Source { path: &file.path, first_line: split.body_first_line, language };
     let rendered = render(&extracted.markdown, &source, targets, problems);
-    let questions = render_questions(&extracted.questions, &file.path, targets, problems);
-    Some(LessonContent { title: front_matter.title, html: rendered.html, contents: rendered.contents, questions })
+    compare_with_original(&file.path, &rendered, original_text, problems);
+    let questions = render_questions(&extracted.questions, &source, targets, problems);
+    let minutes = front_matter.minutes.unwrap_or_else(|| estimated_minutes(rendered.words, extracted.questions.len()));
+    let weight = PageWeight::of(&rendered);
+    weight.check(&file.path, course.budget_kb, problems);
+    Some(LessonContent {
+        title: front_matter.title,
+        html: rendered.html,
+        contents: rendered.contents,
+        questions,
+        minutes,
+        weight,
+    })
+}
+
+/// A translation whose shape differs much from its original has likely
+/// lost or gained a part: said, not refused.
+fn compare_with_original(path: &Path, translation: &Rendered, original: &Rendered, problems: &mut Problems) {
+    if translation.headings != original.headings {
+        problems.warn(
+            path,
+            1,
+            format!(
+                "this translation has {} headings and its original {}: a part may be missing or added",
+                translation.headings, original.headings
+            ),
+        );
+    }
+    if translation.images.len() != original.images.len() {
+        problems.warn(
+            path,
+            1,
+            format!(
+                "this translation shows {} images and its original {}",
+                translation.images.len(),
+                original.images.len()
+            ),
+        );
+    }
+    // Letters, not words: scripts differ in how many words a sentence takes.
+    let (ours, theirs) = (translation.letters.max(1) as f64, original.letters.max(1) as f64);
+    if original.letters >= 200 && !(0.5..=2.0).contains(&(ours / theirs)) {
+        problems.warn(
+            path,
+            1,
+            format!(
+                "this translation is {:.1} times as long as its original ({} letters against {}): check that it translates the same lesson",
+                ours / theirs,
+                translation.letters,
+                original.letters
+            ),
+        );
+    }
 }
 
 fn same_quiz(original: &[WrittenQuestion], translation: &[WrittenQuestion]) -> bool {
@@ -413,16 +641,17 @@ fn same_quiz(original: &[WrittenQuestion], translation: &[WrittenQuestion]) -> b
 
 fn render_questions(
     questions: &[WrittenQuestion],
-    path: &Path,
+    lesson: &Source,
     targets: &LinkTargets,
     problems: &mut Problems,
 ) -> Vec<QuestionText> {
+    let (path, language) = (lesson.path, lesson.language);
     questions
         .iter()
         .map(|question| QuestionText {
             prompt_html: render_fragment(
                 &question.prompt,
-                &Source { path, first_line: question.line + 1 },
+                &Source { path, first_line: question.line + 1, language },
                 targets,
                 problems,
             ),
@@ -430,7 +659,7 @@ fn render_questions(
                 .options
                 .iter()
                 .map(|option| {
-                    let source = Source { path, first_line: option.line };
+                    let source = Source { path, first_line: option.line, language };
                     let html = render_fragment(&option.text, &source, targets, problems);
                     if html.contains("<a ") {
                         problems.report(
@@ -493,39 +722,6 @@ fn estimated_minutes(words: usize, questions: usize) -> u32 {
     (words.div_ceil(150) + questions).max(1) as u32
 }
 
-/// Every image under `assets/` (folders nested at most
-/// [`files::MAX_DEPTH`] deep), keyed by its path relative to the course
-/// folder, with a hash of its content.
-fn load_assets(course: &Path, folder: &Path, problems: &mut Problems) -> BTreeMap<PathBuf, String> {
-    let mut assets = BTreeMap::new();
-    let mut pending = vec![(folder.to_path_buf(), 1)];
-    while let Some((folder, depth)) = pending.pop() {
-        for entry in files::entries(&folder, problems) {
-            let entry = match entry {
-                Entry::Folder(inner) if depth < files::MAX_DEPTH => {
-                    pending.push((inner, depth + 1));
-                    continue;
-                }
-                Entry::Folder(inner) => {
-                    problems.report(&inner, 1, format!("folders in assets/ nest at most {} deep", files::MAX_DEPTH));
-                    continue;
-                }
-                Entry::File(file) => file,
-            };
-            let extension = entry.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-            if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
-                problems.report(&entry, 1, "assets/ holds images only: PNG, JPEG, WebP, GIF or SVG");
-                continue;
-            }
-            if let Some(bytes) = files::read_reported(&entry, files::MAX_ASSET_BYTES, problems) {
-                let relative = entry.strip_prefix(course).unwrap_or(&entry).to_path_buf();
-                assets.insert(relative, hex(&Sha256::digest(&bytes))[..16].to_string());
-            }
-        }
-    }
-    assets
-}
-
 /// A hash of every file of the course, by relative path and content. Only
 /// what loading accepts is read: links and special files are left out (and
 /// reported by the load), large files are bounded.
@@ -551,8 +747,4 @@ fn content_version(course: &Path) -> String {
         hasher.update([0]);
     }
     hex(&hasher.finalize())[..16].to_string()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -30,6 +30,14 @@ pub struct CourseManifest {
     pub certificate: CertificateRules,
     #[serde(default)]
     pub translations: BTreeMap<Language, TranslatedTitle>,
+    /// The most a lesson page may weigh on a phone's first visit, images
+    /// included, before `courses check` warns.
+    #[serde(default = "page_budget")]
+    pub page_budget_kb: u32,
+}
+
+fn page_budget() -> u32 {
+    100
 }
 
 /// When a learner earns the course's certificate. Every lesson complete
@@ -86,6 +94,8 @@ pub struct LessonFrontMatter {
 #[serde(deny_unknown_fields)]
 pub struct TranslationFrontMatter {
     pub title: String,
+    /// Reading time of the translation, when not estimated from its text.
+    pub minutes: Option<u32>,
 }
 
 fn english() -> Language {
@@ -119,6 +129,54 @@ pub struct Split<'a> {
     pub body: &'a str,
 }
 
+/// A lesson's front matter and body. Markdown written for elsewhere (a
+/// README on GitHub) has no front matter: its first `# heading` is then
+/// its title, taken out of the body (the page shows the title itself).
+pub fn lesson_parts<'a, T: DeserializeOwned>(
+    text: &'a str,
+    path: &Path,
+    problems: &mut Problems,
+) -> Option<(T, Split<'a>)> {
+    let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !unmarked.starts_with("+++")
+        && let Some((title, split)) = title_from_heading(unmarked)
+    {
+        let escaped: String = title
+            .chars()
+            .filter(|c| !c.is_control())
+            .flat_map(|c| match c {
+                '"' | '\\' => vec!['\\', c],
+                c => vec![c],
+            })
+            .collect();
+        let value = parse_toml(&format!("title = \"{escaped}\""), path, split.body_first_line - 1, problems)?;
+        return Some((value, split));
+    }
+    let split = split_front_matter(text, path, problems)?;
+    let value = parse_toml(split.front_matter, path, 2, problems)?;
+    Some((value, split))
+}
+
+/// The first line's `# Title` (after blank lines), and the body after it.
+fn title_from_heading(text: &str) -> Option<(String, Split<'_>)> {
+    let mut offset = 0;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let title = line.trim().strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+        if title.is_empty() {
+            return None;
+        }
+        return Some((
+            title.to_string(),
+            Split { front_matter: "", body_first_line: number + 2, body: &text[offset..] },
+        ));
+    }
+    None
+}
+
 /// Splits `+++` TOML front matter from the markdown that follows.
 pub fn split_front_matter<'a>(text: &'a str, path: &Path, problems: &mut Problems) -> Option<Split<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -126,7 +184,7 @@ pub fn split_front_matter<'a>(text: &'a str, path: &Path, problems: &mut Problem
         problems.report(
             path,
             1,
-            "a lesson must start with front matter: a line `+++`, TOML such as `title = \"…\"`, and a closing `+++`",
+            "a lesson must start with its title: a line `# Title`, or front matter (a line `+++`, TOML such as `title = \"…\"`, and a closing `+++`)",
         );
         return None;
     };
@@ -167,11 +225,24 @@ mod tests {
     #[test]
     fn missing_or_unclosed_front_matter_is_reported_on_line_one() {
         let mut problems = Problems::default();
-        assert!(split_front_matter("# Title\n", &path(), &mut problems).is_none());
+        assert!(split_front_matter("Title\n", &path(), &mut problems).is_none());
         assert!(split_front_matter("+++\ntitle = \"x\"\n", &path(), &mut problems).is_none());
         let problems = problems.into_vec();
         assert_eq!(problems.len(), 2);
         assert!(problems.iter().all(|p| p.line == 1));
+    }
+
+    #[test]
+    fn markdown_without_front_matter_takes_its_title_from_its_first_heading() {
+        let mut problems = Problems::default();
+        let text = "\n# Intro to \"HTML\"\n\nBody\n";
+        let (front, split): (LessonFrontMatter, _) = lesson_parts(text, &path(), &mut problems).unwrap();
+        assert_eq!(front.title, "Intro to \"HTML\"");
+        assert_eq!(split.body, "\nBody\n");
+        assert_eq!(split.body_first_line, 3);
+        assert!(problems.is_empty());
+        assert!(lesson_parts::<LessonFrontMatter>("Body only\n", &path(), &mut problems).is_none());
+        assert!(problems.into_vec()[0].message.contains("# Title"));
     }
 
     #[test]

@@ -1,39 +1,42 @@
-//! Lesson markdown to safe HTML: pulldown-cmark renders, we give headings
-//! anchors, resolve links between lessons and images in `assets/`, and
-//! ammonia removes anything unsafe that raw HTML might have brought.
+//! Lesson markdown to safe HTML: pulldown-cmark renders; we give headings
+//! anchors, resolve links between lessons and to the course's files, make
+//! images fit a phone, turn a linked video thumbnail into a link card,
+//! highlight code; ammonia removes anything unsafe that raw HTML might
+//! have brought, and what it would remove is reported.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Component, Path, PathBuf};
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::highlight::{self, escape_into};
+use super::images::{Encoding, ImageInfo};
+pub use super::links::LinkTargets;
+use super::links::{Image, Link, resolve_image, resolve_link, video_site};
 use super::problem::{Problems, line_of};
+use super::sanitise::{RESERVED_IDS, SANITIZER, removed_tags};
 use super::slug::anchor_for;
+use crate::language::Language;
 use crate::model::TocEntry;
+use crate::msg;
 
-/// What a lesson's links and images may point at.
-pub struct LinkTargets<'a> {
-    pub course_id: &'a str,
-    /// The folder of the file being rendered, relative to the course folder.
-    pub folder: &'a Path,
-    /// Lesson files (originals and translations), relative to the course folder, with their lesson id.
-    pub lessons: &'a HashMap<PathBuf, String>,
-    /// Files under `assets/`, relative to the course folder, with their content hash.
-    pub assets: &'a BTreeMap<PathBuf, String>,
-}
-
-/// Where a problem in the rendered text is reported.
+/// Where a problem in the rendered text is reported, and its language.
 pub struct Source<'a> {
     pub path: &'a Path,
     /// The line of the file on which the markdown starts.
     pub first_line: usize,
+    pub language: Language,
 }
 
 pub struct Rendered {
     pub html: String,
     pub contents: Vec<TocEntry>,
     pub words: usize,
+    /// Every course image shown, as written, with the bytes a phone fetches for it.
+    pub images: Vec<(String, u64)>,
+    pub headings: usize,
+    /// Letters of its text, to compare a translation with its original.
+    pub letters: usize,
 }
 
 fn options() -> Options {
@@ -44,28 +47,49 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// The width images take on the page, for the browser to pick a copy.
+const IMAGE_SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
+
+type Heading<'a> = Option<(HeadingLevel, Option<CowStr<'a>>, Vec<Event<'a>>, String)>;
+
+/// What the link being rendered became.
+enum OpenLink {
+    Kept,
+    /// Its target is broken: the text stays, the link goes.
+    Dropped,
+    /// A course file: its size follows the text.
+    File(String),
+}
+
 /// Renders a whole lesson body.
 pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: &mut Problems) -> Rendered {
+    let parsed: Vec<(Event, std::ops::Range<usize>)> =
+        Parser::new_ext(markdown, options()).into_offset_iter().collect();
     let mut events = Vec::new();
     let mut contents = Vec::new();
     // Ids the page itself uses; a heading that would take one gets a suffix.
     let mut anchors: HashMap<String, usize> = RESERVED_IDS.into_iter().map(|id| (id.to_string(), 1)).collect();
     let mut words = 0;
-    let mut heading: Option<(HeadingLevel, Option<CowStr>, Vec<Event>, String)> = None;
-    let mut image: Option<(usize, String)> = None; // (line, alt text so far)
+    let mut letters = 0;
+    let mut headings = 0;
+    let mut images = Vec::new();
+    let mut heading: Heading = None;
+    let mut open_link: Option<OpenLink> = None;
     let mut in_table_head = false;
+    let mut header_cells = 0;
     let mut header_cell: Option<(usize, String)> = None; // (line, text so far)
     let mut last_heading: Option<String> = None; // its anchor, to name the tables below it
 
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    let mut index = 0;
+    while index < parsed.len() {
+        let (event, range) = parsed[index].clone();
+        index += 1;
         let line = source.first_line + line_of(markdown, range.start) - 1;
         if let Event::Text(text) | Event::Code(text) = &event {
             words += text.split_whitespace().count();
+            letters += text.chars().filter(|c| c.is_alphabetic()).count();
             if let Some((_, _, _, heading_text)) = heading.as_mut() {
                 heading_text.push_str(text);
-            }
-            if let Some((_, alt)) = image.as_mut() {
-                alt.push_str(text);
             }
             if let Some((_, cell)) = header_cell.as_mut() {
                 cell.push_str(text);
@@ -80,6 +104,7 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
                 let Some((_, id, inner, text)) = heading.take() else {
                     continue;
                 };
+                headings += 1;
                 let anchor =
                     unique_anchor(id.map(|id| id.to_string()).unwrap_or_else(|| anchor_for(&text)), &mut anchors);
                 last_heading = Some(anchor.clone());
@@ -101,42 +126,128 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
                 continue;
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = resolve_link(&dest_url, targets).unwrap_or_else(|message| {
-                    problems.report(source.path, line, message);
-                    "#".to_string()
-                });
-                Event::Start(Tag::Link { link_type, dest_url: dest_url.into(), title, id })
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                image = Some((line, String::new()));
-                let dest_url = resolve_image(&dest_url, targets).unwrap_or_else(|message| {
-                    problems.report(source.path, line, message);
-                    String::new()
-                });
-                Event::Start(Tag::Image { link_type, dest_url: dest_url.into(), title, id })
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((line, alt)) = image.take()
-                    && alt.trim().is_empty()
+                if let Some(site) = video_site(&dest_url)
+                    && matches!(parsed.get(index), Some((Event::Start(Tag::Image { .. }), _)))
                 {
-                    problems.report(
+                    let (card, consumed) = video_card(&parsed[index..], &dest_url, &title, site, source.language);
+                    index += consumed;
+                    push(&mut heading, &mut events, Event::Html(card.into()));
+                    continue;
+                }
+                match resolve_link(&dest_url, targets) {
+                    Ok(Link::Page(href)) => {
+                        open_link = Some(OpenLink::Kept);
+                        Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })
+                    }
+                    Ok(Link::File { href, bytes, kind }) => {
+                        open_link = Some(OpenLink::File(file_size(source.language, &kind, bytes)));
+                        let mut html = String::from("<a class=\"file-link\" download href=\"");
+                        escape_into(&mut html, &href);
+                        html.push_str("\">");
+                        Event::Html(html.into())
+                    }
+                    Err(message) => {
+                        problems.warn(source.path, line, format!("{message} (shown as plain text)"));
+                        open_link = Some(OpenLink::Dropped);
+                        continue;
+                    }
+                }
+            }
+            Event::End(TagEnd::Link) => match open_link.take() {
+                Some(OpenLink::Dropped) => continue,
+                Some(OpenLink::File(size)) => {
+                    Event::Html(format!(" <span class=\"file-size\">({size})</span></a>").into())
+                }
+                _ => Event::End(TagEnd::Link),
+            },
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let (alt, consumed) =
+                    collect_text(&parsed[index..], |event| matches!(event, Event::End(TagEnd::Image)));
+                index += consumed;
+                if alt.trim().is_empty() {
+                    problems.warn(
                         source.path,
                         line,
                         "this image has no alt text: describe it inside the brackets, `![what the picture shows](…)`",
                     );
                 }
-                Event::End(TagEnd::Image)
+                let html = match resolve_image(&dest_url, targets) {
+                    Ok(Image::Course { href, file }) => {
+                        let info = file.image.as_ref().expect("resolved images have image info");
+                        images.push((dest_url.to_string(), info.phone_bytes(file.bytes)));
+                        picture(&href, info, &alt, &title, images.len() == 1)
+                    }
+                    Ok(Image::Outside(url)) => {
+                        problems.warn(
+                            source.path,
+                            line,
+                            format!("image `{url}` is on another site: our pages never make a learner's phone fetch from elsewhere, so it is shown as a link to it"),
+                        );
+                        let mut html = String::new();
+                        if open_link.is_none() {
+                            html.push_str("<a href=\"");
+                            escape_into(&mut html, &url);
+                            html.push_str("\">");
+                        }
+                        escape_into(&mut html, if alt.trim().is_empty() { &url } else { &alt });
+                        if open_link.is_none() {
+                            html.push_str("</a>");
+                        }
+                        html
+                    }
+                    Err(message) => {
+                        problems.warn(source.path, line, format!("{message} (its alt text is shown instead)"));
+                        let mut html = String::new();
+                        escape_into(&mut html, &alt);
+                        html
+                    }
+                };
+                Event::Html(html.into())
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let (code, consumed) =
+                    collect_text(&parsed[index..], |event| matches!(event, Event::End(TagEnd::CodeBlock)));
+                index += consumed;
+                words += code.split_whitespace().count();
+                let language = match &kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                Event::Html(code_block(&code, &language).into())
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                for tag in removed_tags(&raw) {
+                    problems.warn(
+                        source.path,
+                        line,
+                        format!("`{tag}` is not HTML a page keeps: the sanitiser removes it and learners see nothing; to show it as text write it in backticks or as `\\{tag}`"),
+                    );
+                }
+                Event::Html(raw)
             }
             Event::Start(Tag::TableHead) => {
                 in_table_head = true;
+                header_cells = 0;
                 Event::Start(Tag::TableHead)
             }
             Event::End(TagEnd::TableHead) => {
                 in_table_head = false;
                 Event::End(TagEnd::TableHead)
             }
+            Event::Start(Tag::TableRow) => {
+                let cells = cells_in_row(&markdown[range.clone()]);
+                if cells > header_cells {
+                    problems.warn(
+                        source.path,
+                        line,
+                        format!("this table row has {cells} cells but the table's heading row has {header_cells}: the cells past the last column are not shown"),
+                    );
+                }
+                Event::Start(Tag::TableRow)
+            }
             Event::Start(Tag::TableCell) => {
                 if in_table_head {
+                    header_cells += 1;
                     header_cell = Some((line, String::new()));
                 }
                 Event::Start(Tag::TableCell)
@@ -145,7 +256,7 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
                 if let Some((line, text)) = header_cell.take()
                     && text.trim().is_empty()
                 {
-                    problems.report(
+                    problems.warn(
                         source.path,
                         line,
                         "a table column has no heading: screen readers announce each cell with its column's heading",
@@ -164,7 +275,7 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
                     Some(anchor) => format!(
                         "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{anchor}\">"
                     ),
-                    None => "<div class=\"table-wrap\">".to_string(),
+                    None => "<div class=\"table-wrap\" tabindex=\"0\">".to_string(),
                 };
                 push(&mut heading, &mut events, Event::Html(wrap.into()));
                 Event::Start(Tag::Table(alignments))
@@ -180,7 +291,171 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html: SANITIZER.clean(&html).to_string(), contents, words }
+    Rendered { html: SANITIZER.clean(&html).to_string(), contents, words, images, headings, letters }
+}
+
+/// The text of the events up to the one `end` matches, and how many events that was.
+fn collect_text(events: &[(Event, std::ops::Range<usize>)], end: impl Fn(&Event) -> bool) -> (String, usize) {
+    let mut text = String::new();
+    for (count, (event, _)) in events.iter().enumerate() {
+        match event {
+            event if end(event) => return (text, count + 1),
+            Event::Text(part) | Event::Code(part) => text.push_str(part),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    (text, events.len())
+}
+
+/// `[![alt](thumbnail)](video)`: a card linking to the video, with its
+/// title and length when given. The thumbnail is never fetched.
+fn video_card(
+    events: &[(Event, std::ops::Range<usize>)],
+    href: &str,
+    title: &str,
+    site: &str,
+    language: Language,
+) -> (String, usize) {
+    let (text, consumed) = collect_text(events, |event| matches!(event, Event::End(TagEnd::Link)));
+    let name = if title.trim().is_empty() { text.trim() } else { title.trim() };
+    let name = if name.is_empty() { site } else { name };
+    let mut meta = crate::i18n::translate(
+        language,
+        msg::LESSON_VIDEO_OPENS,
+        Some(&fluent_bundle::FluentArgs::from_iter([("site", site)])),
+    );
+    if let Some(length) = duration_in(title).or_else(|| duration_in(&text)) {
+        meta.push_str(" · ");
+        meta.push_str(&length);
+    }
+    let mut html = String::from("<a class=\"video-card\" href=\"");
+    escape_into(&mut html, href);
+    html.push_str("\"><span class=\"video-card-title\">");
+    escape_into(&mut html, name);
+    html.push_str("</span> <span class=\"video-card-meta\">");
+    escape_into(&mut html, &meta);
+    html.push_str("</span></a>");
+    (html, consumed)
+}
+
+/// A length like `12:34` or `1:02:03` written in a video's title.
+fn duration_in(text: &str) -> Option<String> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ':')).find_map(|part| {
+        let pieces: Vec<&str> = part.split(':').collect();
+        let well_formed = (2..=3).contains(&pieces.len())
+            && pieces[0].len() <= 2
+            && !pieces[0].is_empty()
+            && pieces[1..].iter().all(|piece| piece.len() == 2 && piece < &"60");
+        well_formed.then(|| part.to_string())
+    })
+}
+
+/// "PDF, 120 KB" in the lesson's language.
+fn file_size(language: Language, kind: &str, bytes: u64) -> String {
+    let (id, amount) = if bytes >= 1024 * 1024 {
+        (msg::LESSON_FILE_SIZE_MB, crate::format::tenths_in(language, (bytes * 10).div_ceil(1024 * 1024)))
+    } else {
+        (msg::LESSON_FILE_SIZE_KB, crate::format::number_in(language, bytes.div_ceil(1024)))
+    };
+    let args = fluent_bundle::FluentArgs::from_iter([("kind", kind.to_string()), ("size", amount)]);
+    crate::i18n::translate(language, id, Some(&args))
+}
+
+/// An image in the copies made for it, the browser choosing the smallest
+/// that fills its width; its size given, so nothing moves as it arrives.
+fn picture(href: &str, info: &ImageInfo, alt: &str, title: &str, first: bool) -> String {
+    let srcset = |encoding: Encoding| {
+        info.variants_in(encoding)
+            .map(|variant| format!("{href}&w={}&f={} {}w", variant.width, encoding.extension(), variant.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut html = String::new();
+    let fallback = info.fallback();
+    if fallback.is_some() {
+        html.push_str("<picture><source type=\"image/webp\" srcset=\"");
+        escape_into(&mut html, &srcset(Encoding::Webp));
+        html.push_str("\" sizes=\"");
+        html.push_str(IMAGE_SIZES);
+        html.push_str("\">");
+    }
+    html.push_str("<img src=\"");
+    match fallback {
+        Some(encoding) => {
+            let chosen = info.variants_in(encoding).find(|v| v.width >= super::images::PHONE_WIDTH);
+            let width = chosen.or(info.variants_in(encoding).last()).map(|v| v.width).unwrap_or_default();
+            escape_into(&mut html, &format!("{href}&w={width}&f={}", encoding.extension()));
+            html.push_str("\" srcset=\"");
+            escape_into(&mut html, &srcset(encoding));
+            html.push_str("\" sizes=\"");
+            html.push_str(IMAGE_SIZES);
+        }
+        None => escape_into(&mut html, href),
+    }
+    html.push_str("\" alt=\"");
+    escape_into(&mut html, alt.trim());
+    if !title.is_empty() {
+        html.push_str("\" title=\"");
+        escape_into(&mut html, title);
+    }
+    if let Some((width, height)) = info.size {
+        html.push_str(&format!("\" width=\"{width}\" height=\"{height}"));
+    }
+    // The first picture is likely on the first screen; the rest wait until
+    // the reader scrolls near them.
+    html.push_str(if first { "\" decoding=\"async\">" } else { "\" loading=\"lazy\" decoding=\"async\">" });
+    if fallback.is_some() {
+        html.push_str("</picture>");
+    }
+    html
+}
+
+/// A code block: its language as a label, its text highlighted when the language is known.
+fn code_block(code: &str, language: &str) -> String {
+    let mut html = String::new();
+    let language: String =
+        language.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '#' | '.')).take(24).collect();
+    if !language.is_empty() {
+        html.push_str("<div class=\"code-block\"><span class=\"code-language\">");
+        escape_into(&mut html, &language);
+        html.push_str("</span>");
+    }
+    html.push_str("<pre><code>");
+    match highlight::highlight(code, &language) {
+        Some(highlighted) => html.push_str(&highlighted),
+        None => escape_into(&mut html, code),
+    }
+    html.push_str("</code></pre>");
+    if !language.is_empty() {
+        html.push_str("</div>");
+    }
+    html.push('\n');
+    html
+}
+
+/// The cells of a table row as written: `| a | b \| c | `x|y` |` has three.
+fn cells_in_row(row: &str) -> usize {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut separators = 0;
+    let mut in_code = false;
+    let mut escaped = false;
+    let mut last_was_separator = false;
+    for c in row.chars() {
+        last_was_separator = false;
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '`' => in_code = !in_code,
+            '|' if !in_code => {
+                separators += 1;
+                last_was_separator = true;
+            }
+            _ => {}
+        }
+    }
+    if last_was_separator { separators } else { separators + 1 }
 }
 
 /// Renders a short piece of markdown (a quiz prompt, option or explanation);
@@ -194,11 +469,7 @@ pub fn render_fragment(markdown: &str, source: &Source, targets: &LinkTargets, p
     }
 }
 
-fn push<'a>(
-    heading: &mut Option<(HeadingLevel, Option<CowStr<'a>>, Vec<Event<'a>>, String)>,
-    events: &mut Vec<Event<'a>>,
-    event: Event<'a>,
-) {
+fn push<'a>(heading: &mut Heading<'a>, events: &mut Vec<Event<'a>>, event: Event<'a>) {
     match heading {
         Some((_, _, inner, _)) => inner.push(event),
         None => events.push(event),
@@ -211,129 +482,19 @@ fn unique_anchor(anchor: String, seen: &mut HashMap<String, usize>) -> String {
     if *count == 1 { anchor } else { format!("{anchor}-{count}") }
 }
 
-fn is_external(url: &str) -> bool {
-    ["https://", "http://", "mailto:"].iter().any(|scheme| url.starts_with(scheme))
-}
-
-/// A link to another lesson (by its file), an anchor, or an external page.
-fn resolve_link(url: &str, targets: &LinkTargets) -> Result<String, String> {
-    if is_external(url) || url.starts_with('#') {
-        return Ok(url.to_string());
-    }
-    if url.contains("://") || url.starts_with("//") || url.contains(':') && !url.contains('/') {
-        return Err(format!("link `{url}`: external links must start with https://, http:// or mailto:"));
-    }
-    let (file, anchor) = match url.split_once('#') {
-        Some((file, anchor)) => (file, Some(anchor)),
-        None => (url, None),
-    };
-    let target =
-        course_relative(targets.folder, file).ok_or_else(|| format!("link `{url}` leaves the course folder"))?;
-    let lesson = targets
-        .lessons
-        .get(&target)
-        .ok_or_else(|| format!("link `{url}` points at no lesson: link to a lesson's .md file, like `02-wifi.md` or `../02-module/01-lesson.md`"))?;
-    let mut href = format!("/courses/{}/{}", targets.course_id, lesson);
-    if let Some(anchor) = anchor {
-        href.push('#');
-        href.push_str(anchor);
-    }
-    Ok(href)
-}
-
-/// An image must be one of the course's own `assets/`; its address carries
-/// the content hash so browsers may cache it for good.
-fn resolve_image(url: &str, targets: &LinkTargets) -> Result<String, String> {
-    if url.contains(':') || url.starts_with('/') {
-        return Err(format!(
-            "image `{url}`: images must be files in the course's assets/ folder, linked relatively like `../assets/picture.png`"
-        ));
-    }
-    let target =
-        course_relative(targets.folder, url).ok_or_else(|| format!("image `{url}` leaves the course folder"))?;
-    let hash = targets
-        .assets
-        .get(&target)
-        .ok_or_else(|| format!("image `{url}` not found: put it in the course's assets/ folder"))?;
-    let in_assets = target.strip_prefix("assets").expect("assets are keyed under assets/");
-    Ok(format!("/media/{}/{}?v={hash}", targets.course_id, in_assets.display()))
-}
-
-/// Resolves `relative` against `folder` without touching the disk; `None`
-/// when the result would leave the course folder.
-fn course_relative(folder: &Path, relative: &str) -> Option<PathBuf> {
-    let joined = folder.join(relative);
-    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
-    for component in joined.components() {
-        match component {
-            Component::Normal(part) => parts.push(part),
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(parts.iter().collect())
-}
-
-/// Ids the page around a lesson uses; lesson text may not take them.
-const RESERVED_IDS: [&str; 5] = ["main", "contents-heading", "quiz-heading", "result", "result-heading"];
-
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .url_schemes(["http", "https", "mailto"].into())
-        .add_tag_attributes("h1", ["id"])
-        .add_tag_attributes("h2", ["id"])
-        .add_tag_attributes("h3", ["id"])
-        .add_tag_attributes("h4", ["id"])
-        .add_tag_attributes("h5", ["id"])
-        .add_tag_attributes("h6", ["id"])
-        .add_tag_attributes("div", ["id", "tabindex", "role", "aria-labelledby"])
-        .add_tag_attributes("li", ["id"])
-        .add_allowed_classes("div", ["footnote-definition", "table-wrap"])
-        .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
-        .add_allowed_classes("span", ["task-box"])
-        .add_allowed_classes("section", ["footnotes"])
-        // Raw HTML may not take the page's own ids, change the tab order, or
-        // show images from outside the course's checked assets.
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
-            (_, "id") if RESERVED_IDS.contains(&value) => None,
-            (_, "tabindex") if value != "0" => None,
-            ("div", "role") if value != "region" => None,
-            ("img", "src") if !value.starts_with("/media/") => None,
-            ("a", "href") if !is_safe_raw_href(value) => None,
-            _ => Some(value.into()),
-        });
-    builder
-});
-
-/// Whether a link written as raw HTML may stay: the same rule as markdown
-/// links (http, https or mailto; an anchor; or a path on this site), read
-/// the way a browser reads it. Browsers drop tabs and line breaks inside an
-/// address and take `\` for `/`, so `/\evil.example` and `/\t/evil.example`
-/// both lead to another site.
-fn is_safe_raw_href(value: &str) -> bool {
-    let url: String =
-        value.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    if url.contains('\\') || url.starts_with("//") || url.chars().any(char::is_control) {
-        return false;
-    }
-    if url.starts_with('#') || url.starts_with('/') {
-        return true;
-    }
-    let lower = url.to_ascii_lowercase();
-    ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::PathBuf;
+
+    use super::super::CourseFile;
+    use super::super::images::ImageInfo;
     use super::*;
 
     struct Fixture {
         lessons: HashMap<PathBuf, String>,
-        assets: BTreeMap<PathBuf, String>,
+        files: BTreeMap<PathBuf, CourseFile>,
+        folders: BTreeSet<PathBuf>,
     }
 
     impl Fixture {
@@ -341,9 +502,18 @@ mod tests {
             let mut lessons = HashMap::new();
             lessons.insert(PathBuf::from("01-basics/02-wifi.md"), "wifi".to_string());
             lessons.insert(PathBuf::from("02-more/01-apps.md"), "apps".to_string());
-            let mut assets = BTreeMap::new();
-            assets.insert(PathBuf::from("assets/phone.svg"), "abc123".to_string());
-            Fixture { lessons, assets }
+            let mut files = BTreeMap::new();
+            let image = ImageInfo { size: Some((320, 180)), variants: Vec::new() };
+            files.insert(
+                PathBuf::from("assets/phone.svg"),
+                CourseFile { hash: "abc123".to_string(), bytes: 900, image: Some(image) },
+            );
+            files.insert(
+                PathBuf::from("01-basics/starter/index.html"),
+                CourseFile { hash: "def456".to_string(), bytes: 3000, image: None },
+            );
+            let folders = ["assets", "01-basics", "01-basics/starter", "02-more"].map(PathBuf::from).into();
+            Fixture { lessons, files, folders }
         }
 
         fn render(&self, markdown: &str) -> (Rendered, Vec<super::super::problem::Problem>) {
@@ -351,11 +521,13 @@ mod tests {
                 course_id: "phones",
                 folder: Path::new("01-basics"),
                 lessons: &self.lessons,
-                assets: &self.assets,
+                files: &self.files,
+                folders: &self.folders,
             };
             let mut problems = Problems::default();
             let path = PathBuf::from("courses/phones/01-basics/01-intro.md");
-            let rendered = render(markdown, &Source { path: &path, first_line: 5 }, &targets, &mut problems);
+            let source = Source { path: &path, first_line: 5, language: Language::En };
+            let rendered = render(markdown, &source, &targets, &mut problems);
             (rendered, problems.into_vec())
         }
     }
@@ -385,7 +557,8 @@ mod tests {
         let (_, problems) = Fixture::new().render("fine\n\n[gone](03-missing.md)\n\n[bad](javascript:alert(1))\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].line, 7);
-        assert!(problems[0].message.contains("points at no lesson"));
+        assert!(problems[0].message.contains("points at nothing"));
+        assert!(problems.iter().all(|p| !p.is_error()), "a broken link is a warning: {problems:?}");
         assert_eq!(problems[1].line, 9);
     }
 
@@ -393,13 +566,15 @@ mod tests {
     fn images_come_from_assets_with_a_hash_and_need_alt_text() {
         let (rendered, problems) = Fixture::new().render("![The home screen](../assets/phone.svg)");
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(rendered.html.contains(r#"src="/media/phones/phone.svg?v=abc123""#), "{}", rendered.html);
+        assert!(rendered.html.contains(r#"src="/media/phones/assets/phone.svg?v=abc123""#), "{}", rendered.html);
         assert!(rendered.html.contains(r#"alt="The home screen""#));
+        assert!(rendered.html.contains(r#"width="320" height="180""#), "{}", rendered.html);
 
         let (_, problems) = Fixture::new().render("![](../assets/phone.svg)\n\n![x](../assets/missing.png)\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].message.contains("alt text"));
         assert!(problems[1].message.contains("not found"));
+        assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
         assert_eq!(problems[1].line, 7);
     }
 
@@ -452,7 +627,7 @@ mod tests {
         let (rendered, problems) = Fixture::new()
             .render("| a | b |\n|---|---|\n| 1 | 2 |\n\nA note[^n].\n\n[^n]: The note.\n\n- [ ] to do\n- [x] done\n");
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(rendered.html.contains(r#"<div class="table-wrap"><table>"#), "{}", rendered.html);
+        assert!(rendered.html.contains(r#"<div class="table-wrap" tabindex="0"><table>"#), "{}", rendered.html);
         assert!(rendered.html.contains(r#"class="footnote-reference""#));
         assert!(rendered.html.contains(r#"class="footnote-definition""#));
         assert!(rendered.html.contains("☐"));
@@ -483,12 +658,94 @@ mod tests {
             course_id: "phones",
             folder: Path::new("01-basics"),
             lessons: &fixture.lessons,
-            assets: &fixture.assets,
+            files: &fixture.files,
+            folders: &fixture.folders,
         };
         let mut problems = Problems::default();
         let path = PathBuf::from("x.md");
-        let html =
-            render_fragment("Use **four** words", &Source { path: &path, first_line: 1 }, &targets, &mut problems);
+        let source = Source { path: &path, first_line: 1, language: Language::En };
+        let html = render_fragment("Use **four** words", &source, &targets, &mut problems);
         assert_eq!(html, "Use <strong>four</strong> words");
+    }
+
+    #[test]
+    fn a_linked_video_thumbnail_becomes_a_card_that_fetches_nothing() {
+        let (rendered, problems) = Fixture::new().render(
+            "[![Intro to HTML (12:05)](https://img.youtube.com/vi/abc/0.jpg)](https://youtube.com/watch?v=abc \"Intro to HTML\")\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(!rendered.html.contains("img.youtube.com"), "{}", rendered.html);
+        assert!(!rendered.html.contains("<img"), "{}", rendered.html);
+        assert!(
+            rendered.html.contains(r#"class="video-card" href="https://youtube.com/watch?v=abc""#),
+            "{}",
+            rendered.html
+        );
+        assert!(rendered.html.contains("Intro to HTML</span>"), "{}", rendered.html);
+        assert!(rendered.html.contains("opens YouTube · 12:05"), "{}", rendered.html);
+    }
+
+    #[test]
+    fn an_outside_image_becomes_a_link_with_a_warning() {
+        let (rendered, problems) = Fixture::new().render("![A badge](https://shields.example/b.svg)\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(!problems[0].is_error());
+        assert!(!rendered.html.contains("<img"), "{}", rendered.html);
+        assert!(rendered.html.contains(r#"href="https://shields.example/b.svg""#), "{}", rendered.html);
+    }
+
+    #[test]
+    fn files_of_the_course_are_downloads_with_their_size_and_folders_are_explained() {
+        let (rendered, problems) = Fixture::new().render("[the starter page](starter/index.html)\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(
+            rendered.html.contains(r#"href="/media/phones/01-basics/starter/index.html?v=def456""#),
+            "{}",
+            rendered.html
+        );
+        assert!(rendered.html.contains("(HTML, 3 KB)"), "{}", rendered.html);
+        let (rendered, problems) = Fixture::new().render("[starter files](./starter/)\n");
+        assert!(problems[0].message.contains("leads to a folder"), "{problems:?}");
+        assert!(!rendered.html.contains("<a"), "{}", rendered.html);
+    }
+
+    #[test]
+    fn a_quoted_address_is_named_as_the_cause() {
+        let (_, problems) = Fixture::new().render("[x]('#')\n");
+        assert!(problems[0].message.contains("the quotes are part of the address"), "{problems:?}");
+        assert!(problems[0].message.contains("`(#)`"), "{problems:?}");
+    }
+
+    #[test]
+    fn what_the_sanitiser_removes_is_reported() {
+        let (rendered, problems) = Fixture::new().render("If applied, this commit will <your subject line here>\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("`<your subject line here>`"), "{problems:?}");
+        assert!(!rendered.html.contains("your subject"), "{}", rendered.html);
+        let (rendered, problems) = Fixture::new().render("If applied, this commit will `<your subject line here>`\n");
+        assert!(problems.is_empty());
+        assert!(rendered.html.contains("&lt;your subject line here&gt;"), "{}", rendered.html);
+    }
+
+    #[test]
+    fn a_row_with_more_cells_than_the_heading_is_reported() {
+        let (_, problems) = Fixture::new().render("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| 4 \\| x | `|` |\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 7);
+        assert!(problems[0].message.contains("3 cells"), "{problems:?}");
+    }
+
+    #[test]
+    fn code_blocks_keep_their_language_as_a_label_and_are_highlighted() {
+        let (rendered, problems) = Fixture::new().render("```bash\n# go home\ncd ~\n```\n\n```\nplain\n```\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(
+            rendered.html.contains(
+                r#"<div class="code-block"><span class="code-language">bash</span><pre><code><span class="hl-c">"#
+            ),
+            "{}",
+            rendered.html
+        );
+        assert!(rendered.html.contains("<pre><code>plain\n</code></pre>"), "{}", rendered.html);
     }
 }

@@ -1,16 +1,23 @@
 //! The course catalog: every course read from `courses/`, checked, rendered
 //! once and kept in memory. It is immutable; a reload builds a whole new
-//! catalog and swaps it in only if it has no problems.
+//! catalog and swaps it in. What has errors is withheld (a lesson, a
+//! translation, at worst a course) and the problems are kept for staff.
 
+mod course_files;
 mod files;
 pub mod fuzzing;
+mod highlight;
+pub mod images;
+mod links;
 mod loader;
 mod manifest;
 mod markdown;
 mod problem;
 mod quiz;
+mod sanitise;
 mod slug;
 mod views;
+mod weight;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,9 +25,11 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
-pub use loader::{BrokenCourses, Loaded, load};
+pub use course_files::CourseFile;
+pub use loader::{BrokenCourses, LoadOptions, Loaded, load, load_with};
 pub use manifest::{CertificateRules, TranslatedTitle};
-pub use problem::{Problem, format_all};
+pub use problem::{Problem, Severity, format_all};
+pub use weight::PageWeight;
 
 use crate::language::Language;
 use crate::model::{Access, Enrolment, Level, TocEntry};
@@ -28,11 +37,17 @@ use crate::model::{Access, Enrolment, Level, TocEntry};
 #[derive(Debug, Default)]
 pub struct Catalog {
     courses: Vec<Arc<Course>>,
+    /// Every problem of the load, those of courses left out included.
+    problems: Vec<Problem>,
 }
 
 impl Catalog {
     pub fn courses(&self) -> &[Arc<Course>] {
         &self.courses
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
     }
 
     pub fn course(&self, id: &str) -> Option<&Arc<Course>> {
@@ -56,13 +71,16 @@ pub struct Course {
     pub certificate: CertificateRules,
     pub translations: BTreeMap<Language, TranslatedTitle>,
     pub modules: Vec<Module>,
-    /// Files under `assets/`, relative to the course folder, with their content hash.
-    pub assets: BTreeMap<PathBuf, String>,
+    /// Every file of the course other than lessons and manifests (images,
+    /// downloads), relative to the course folder.
+    pub files: BTreeMap<PathBuf, CourseFile>,
     /// A hash of every file of the course: which version a learner completed.
     pub content_version: String,
     /// The course folder with every link resolved, as it was at load: an
     /// image served later must still be inside it.
     pub resolved_folder: PathBuf,
+    /// Errors and warnings of this course's files, for staff.
+    pub problems: Vec<Problem>,
 }
 
 #[derive(Debug)]
@@ -71,7 +89,21 @@ pub struct Module {
     pub title: String,
     pub summary: Option<String>,
     pub translations: BTreeMap<Language, TranslatedTitle>,
+    /// `module.md` (or `README.md`) rendered, by language: introduction and credits.
+    pub intro: BTreeMap<Language, String>,
     pub lessons: Vec<Lesson>,
+    /// Lessons left out for their errors: learners see a note, staff a preview.
+    pub withheld: Vec<Withheld>,
+}
+
+/// A lesson left out of the course for its errors.
+#[derive(Debug)]
+pub struct Withheld {
+    pub id: String,
+    pub title: String,
+    pub problems: Vec<Problem>,
+    /// As far as it could be rendered, for staff.
+    pub preview: Option<LessonContent>,
 }
 
 #[derive(Debug)]
@@ -83,6 +115,8 @@ pub struct Lesson {
     pub content: LessonContent,
     pub translations: BTreeMap<Language, LessonContent>,
     pub quiz: Option<Quiz>,
+    /// Warnings (and errors of translations left out), for staff.
+    pub problems: Vec<Problem>,
 }
 
 /// A lesson's text in one language, rendered and sanitised.
@@ -93,6 +127,9 @@ pub struct LessonContent {
     pub contents: Vec<TocEntry>,
     /// Parallel to the quiz's questions.
     pub questions: Vec<QuestionText>,
+    /// Reading time of this text.
+    pub minutes: u32,
+    pub weight: PageWeight,
 }
 
 /// What is needed to grade a quiz; language-independent.
@@ -162,22 +199,44 @@ impl Course {
         languages
     }
 
-    /// The bytes of one of the course's images (`relative` is under
-    /// `assets/`), if it is one: read again from disk, and as carefully as
-    /// at load time (no link followed, nothing outside the course folder,
-    /// bounded in size), since the folder may have changed since.
-    pub fn read_asset(&self, relative: &str) -> Option<std::io::Result<Vec<u8>>> {
-        let path = self.asset_path(relative)?;
+    /// A lesson withheld for its errors, with its module.
+    pub fn withheld_lesson(&self, id: &str) -> Option<(&Module, &Withheld)> {
+        self.modules
+            .iter()
+            .flat_map(|module| module.withheld.iter().map(move |w| (module, w)))
+            .find(|(_, w)| w.id == id)
+    }
+
+    pub fn withheld(&self) -> impl Iterator<Item = &Withheld> {
+        self.modules.iter().flat_map(|module| module.withheld.iter())
+    }
+
+    /// The bytes of one of the course's files (`relative` to the course
+    /// folder), if it is one: read again from disk, and as carefully as at
+    /// load time (no link followed, nothing outside the course folder,
+    /// bounded in size), since the folder may have changed since. With
+    /// `copy`, one of the resized copies of an image, from the cache.
+    pub fn read_file(&self, relative: &str, copy: Option<(u32, images::Encoding)>) -> Option<std::io::Result<Vec<u8>>> {
+        let (path, file) = self.file(relative)?;
+        if let Some((width, encoding)) = copy {
+            let variant = file
+                .image
+                .as_ref()?
+                .variants
+                .iter()
+                .find(|variant| variant.width == width && variant.encoding == encoding)?;
+            return Some(files::read_regular(&variant.path, files::MAX_ASSET_BYTES));
+        }
         if !files::stays_inside(&path, &self.resolved_folder) {
-            return Some(Err(std::io::Error::other("the image now leads outside the course folder")));
+            return Some(Err(std::io::Error::other("the file now leads outside the course folder")));
         }
         Some(files::read_regular(&path, files::MAX_ASSET_BYTES))
     }
 
-    /// Where a course's asset is on disk, if `relative` (under `assets/`) is one.
-    pub fn asset_path(&self, relative: &str) -> Option<PathBuf> {
-        let key = Path::new("assets").join(relative);
-        self.assets.contains_key(&key).then(|| self.folder.join(key))
+    /// Where a course's file is on disk, if `relative` is one, and what is known of it.
+    pub fn file(&self, relative: &str) -> Option<(PathBuf, &CourseFile)> {
+        let key = Path::new(relative);
+        self.files.get(key).map(|file| (self.folder.join(key), file))
     }
 }
 
@@ -203,8 +262,12 @@ impl CatalogHandle {
     /// request from now on; on failure the old one keeps serving and the
     /// problems are returned.
     pub fn reload(&self, folder: &Path, broken: BrokenCourses) -> Result<Vec<Problem>, Vec<Problem>> {
-        let Loaded { catalog, skipped } = load(folder, broken)?;
+        self.reload_with(folder, &LoadOptions::new(broken))
+    }
+
+    pub fn reload_with(&self, folder: &Path, options: &LoadOptions) -> Result<Vec<Problem>, Vec<Problem>> {
+        let Loaded { catalog, problems } = load_with(folder, options)?;
         self.0.store(Arc::new(catalog));
-        Ok(skipped)
+        Ok(problems)
     }
 }

@@ -1,19 +1,43 @@
-//! Mistakes found in course files, reported as `path:line: message`.
+//! Mistakes found in course files, reported as `path:line: error: message`.
+//!
+//! An **error** means something cannot be served as written, and is left
+//! out: the course (its `course.toml` is broken), a lesson (its quiz cannot
+//! be graded, its front matter cannot be read), a translation or a file.
+//! The rest of the course is served. A **warning** means it is served, with
+//! a flaw staff should see: a broken link shown as plain text, text the
+//! sanitiser removed, a page heavier than the budget.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub path: PathBuf,
     /// 1-based; the line the instructor should look at.
     pub line: usize,
+    pub severity: Severity,
     pub message: String,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}: {severity}: {}", self.path.display(), self.line, self.message)
     }
 }
 
@@ -22,8 +46,18 @@ impl fmt::Display for Problem {
 pub struct Problems(Vec<Problem>);
 
 impl Problems {
+    /// An error: what it concerns is left out.
     pub fn report(&mut self, path: &Path, line: usize, message: impl Into<String>) {
-        self.0.push(Problem { path: path.to_path_buf(), line: line.max(1), message: message.into() });
+        self.push(path, line, Severity::Error, message.into());
+    }
+
+    /// A warning: served anyway, with the flaw shown to staff.
+    pub fn warn(&mut self, path: &Path, line: usize, message: impl Into<String>) {
+        self.push(path, line, Severity::Warning, message.into());
+    }
+
+    fn push(&mut self, path: &Path, line: usize, severity: Severity, message: String) {
+        self.0.push(Problem { path: path.to_path_buf(), line: line.max(1), severity, message });
     }
 
     pub fn len(&self) -> usize {
@@ -34,14 +68,31 @@ impl Problems {
         self.0.is_empty()
     }
 
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Problem::is_error)
+    }
+
     pub fn extend(&mut self, other: Problems) {
         self.0.extend(other.0);
     }
 
+    pub fn extend_from(&mut self, found: Vec<Problem>) {
+        self.0.extend(found);
+    }
+
+    pub fn as_slice(&self) -> &[Problem] {
+        &self.0
+    }
+
     pub fn into_vec(mut self) -> Vec<Problem> {
-        self.0.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        sort(&mut self.0);
         self.0
     }
+}
+
+/// In file order: path, then line.
+pub fn sort(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
 }
 
 /// The 1-based line of a byte offset in `text`.

@@ -11,8 +11,16 @@ pub fn lesson(id: &str, quiz: bool) -> Lesson {
         id: id.into(),
         source: Default::default(),
         minutes: 5,
-        content: LessonContent { title: id.into(), html: String::new(), contents: vec![], questions: vec![] },
+        content: LessonContent {
+            title: id.into(),
+            html: String::new(),
+            contents: vec![],
+            questions: vec![],
+            minutes: 5,
+            weight: Default::default(),
+        },
         translations: Default::default(),
+        problems: Vec::new(),
         quiz: quiz.then(|| Quiz {
             pass_mark: 70,
             questions: vec![Question {
@@ -25,7 +33,15 @@ pub fn lesson(id: &str, quiz: bool) -> Lesson {
 }
 
 pub fn module(lessons: Vec<Lesson>) -> Module {
-    Module { slug: "m".into(), title: "M".into(), summary: None, translations: Default::default(), lessons }
+    Module {
+        slug: "m".into(),
+        title: "M".into(),
+        summary: None,
+        translations: Default::default(),
+        intro: Default::default(),
+        lessons,
+        withheld: Vec::new(),
+    }
 }
 
 /// A module of lessons without quizzes.
@@ -48,7 +64,8 @@ pub fn course(modules: Vec<Module>) -> Course {
         certificate: Default::default(),
         translations: Default::default(),
         modules,
-        assets: Default::default(),
+        files: Default::default(),
+        problems: Vec::new(),
         content_version: "v1".into(),
         resolved_folder: std::path::PathBuf::new(),
     }

@@ -130,6 +130,8 @@ impl TestDatabase {
             database_replica_url: None,
             courses_dir,
             skip_broken_courses: false,
+            refuse_broken_courses: false,
+            watch_courses: false,
             site_dir: self.data_dir.path().join("site"),
             public_url: None,
             trusted_proxies: Vec::new(),

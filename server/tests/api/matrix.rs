@@ -101,8 +101,8 @@ async fn world(app: &TestApp) -> World {
         .await
         .unwrap();
     let course = app.state.catalog.current().course("smartphone-basics").unwrap().clone();
-    let (path, hash) = course.assets.iter().next().unwrap();
-    let asset = format!("/media/smartphone-basics/{}?v={hash}", path.strip_prefix("assets").unwrap().display());
+    let (path, file) = course.files.iter().next().unwrap();
+    let asset = format!("/media/smartphone-basics/{}?v={}", path.display(), file.hash);
     let [manager_a, manager_b] = managers.try_into().unwrap();
     World {
         cookies: vec![

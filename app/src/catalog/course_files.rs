@@ -1,0 +1,119 @@
+//! The files a course keeps besides its lessons: images (anywhere in the
+//! course, `assets/` by custom) and files for learners to download
+//! (starter code, worksheets, PDFs). Each is read once at load, hashed,
+//! and, if it is a large picture, resized for phones.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::files::{self, Entry};
+use super::images::{self, ImageInfo};
+use super::problem::Problems;
+use super::slug::{is_slug, split_order_prefix};
+
+/// A file of the course other than its lessons and manifests.
+#[derive(Clone, Debug)]
+pub struct CourseFile {
+    /// Of its content: the address carries it, so browsers may keep it for good.
+    pub hash: String,
+    pub bytes: u64,
+    /// For pictures browsers show.
+    pub image: Option<ImageInfo>,
+}
+
+pub const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
+/// Files kept by one course, at most.
+pub const MAX_FILES: usize = 2_000;
+
+pub struct Found {
+    pub files: BTreeMap<PathBuf, CourseFile>,
+    /// Every folder of the course, relative to it.
+    pub folders: BTreeSet<PathBuf>,
+}
+
+/// Whether a file in a module folder is part of the module itself (its
+/// manifest, introduction or lessons) rather than a file of the course.
+pub fn is_module_text(name: &str) -> bool {
+    if name == "module.toml" {
+        return true;
+    }
+    let Some(stem) = name.strip_suffix(".md") else {
+        return false;
+    };
+    let stem = stem.split_once('.').map(|(stem, _)| stem).unwrap_or(stem);
+    stem == "module" || stem == "README" || split_order_prefix(stem).is_some_and(|(_, slug)| is_slug(slug))
+}
+
+/// Whether a top-level folder of a course is a module (`NN-slug`).
+pub fn is_module_folder(name: &str) -> bool {
+    split_order_prefix(name).is_some_and(|(_, slug)| is_slug(slug))
+}
+
+/// Every file of `course` that is not a lesson, manifest or module
+/// introduction, with images prepared (their copies in `cache`).
+pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> Found {
+    let mut found = Found { files: BTreeMap::new(), folders: BTreeSet::new() };
+    // (folder, depth, inside a module folder directly)
+    let mut pending = vec![(course.to_path_buf(), 0, false)];
+    let mut ignored = Problems::default();
+    while let Some((folder, depth, module_level)) = pending.pop() {
+        // The course and module folders are listed (and their problems
+        // reported) by the loader; other folders' problems are reported here.
+        let listing_problems = if depth == 0 || module_level { &mut ignored } else { &mut *problems };
+        for entry in files::entries(&folder, listing_problems) {
+            let name = entry.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let relative = entry.path().strip_prefix(course).unwrap_or(entry.path()).to_path_buf();
+            match entry {
+                Entry::Folder(inner) if depth < files::MAX_DEPTH => {
+                    let is_module = depth == 0 && is_module_folder(&name);
+                    found.folders.insert(relative);
+                    pending.push((inner, depth + 1, is_module));
+                }
+                Entry::Folder(inner) => {
+                    problems.report(&inner, 1, format!("folders in a course nest at most {} deep", files::MAX_DEPTH));
+                }
+                Entry::File(file) => {
+                    if depth == 0 && name == "course.toml" || module_level && is_module_text(&name) {
+                        continue;
+                    }
+                    if found.files.len() == MAX_FILES {
+                        problems.report(
+                            &file,
+                            1,
+                            format!("a course keeps at most {MAX_FILES} files; this one and the rest are left out"),
+                        );
+                        return found;
+                    }
+                    if let Some(kept) = read(&file, cache, problems) {
+                        found.files.insert(relative, kept);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+fn read(file: &Path, cache: Option<&Path>, problems: &mut Problems) -> Option<CourseFile> {
+    let bytes = files::read_reported(file, files::MAX_ASSET_BYTES, problems)?;
+    let hash = hex(&Sha256::digest(&bytes))[..16].to_string();
+    let extension = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let image = if IMAGE_EXTENSIONS.contains(&extension.as_str()) {
+        match images::prepare(&bytes, &extension, &hash, cache) {
+            Ok(info) => Some(info),
+            Err(message) => {
+                problems.warn(file, 1, format!("{message}; it is offered as a download, not shown"));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    Some(CourseFile { hash, bytes: bytes.len() as u64, image })
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,109 @@
+//! What lesson HTML may contain. ammonia removes anything unsafe that raw
+//! HTML in a lesson might bring; since what it removes vanishes silently,
+//! the raw HTML an author wrote is also read here, so that a tag the
+//! sanitiser will drop (`<your subject line here>`) is reported.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::highlight;
+
+/// Ids the page around a lesson uses; lesson text may not take them.
+pub const RESERVED_IDS: [&str; 5] = ["main", "contents-heading", "quiz-heading", "result", "result-heading"];
+
+/// Tags we add ourselves beyond ammonia's defaults.
+const OUR_TAGS: [&str; 2] = ["picture", "source"];
+
+pub static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(["http", "https", "mailto"].into())
+        .add_tags(OUR_TAGS)
+        .add_tag_attributes("h1", ["id"])
+        .add_tag_attributes("h2", ["id"])
+        .add_tag_attributes("h3", ["id"])
+        .add_tag_attributes("h4", ["id"])
+        .add_tag_attributes("h5", ["id"])
+        .add_tag_attributes("h6", ["id"])
+        .add_tag_attributes("div", ["id", "tabindex", "role", "aria-labelledby"])
+        .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("img", ["srcset", "sizes", "width", "height", "loading", "decoding"])
+        .add_tag_attributes("source", ["srcset", "sizes", "type", "width", "height"])
+        .add_tag_attributes("a", ["download", "aria-label"])
+        .add_allowed_classes("div", ["footnote-definition", "table-wrap", "code-block", "withheld-note"])
+        .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
+        .add_allowed_classes("span", ["task-box", "file-size", "code-language", "video-card-title", "video-card-meta"])
+        .add_allowed_classes("span", highlight::CLASS_NAMES)
+        .add_allowed_classes("a", ["video-card", "file-link"])
+        .add_allowed_classes("section", ["footnotes"])
+        // Raw HTML may not take the page's own ids, change the tab order, or
+        // show images from outside the course's checked files.
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            (_, "id") if RESERVED_IDS.contains(&value) => None,
+            (_, "tabindex") if value != "0" => None,
+            ("div", "role") if value != "region" => None,
+            ("img", "src") if !value.starts_with("/media/") => None,
+            (_, "srcset") if !value.split(',').all(|candidate| candidate.trim().starts_with("/media/")) => None,
+            ("a", "href") if !is_safe_raw_href(value) => None,
+            _ => Some(value.into()),
+        });
+    builder
+});
+
+/// Whether a link written as raw HTML may stay: the same rule as markdown
+/// links (http, https or mailto; an anchor; or a path on this site), read
+/// the way a browser reads it. Browsers drop tabs and line breaks inside an
+/// address and take `\` for `/`, so `/\evil.example` and `/\t/evil.example`
+/// both lead to another site.
+pub fn is_safe_raw_href(value: &str) -> bool {
+    let url: String =
+        value.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    if url.contains('\\') || url.starts_with("//") || url.chars().any(char::is_control) {
+        return false;
+    }
+    if url.starts_with('#') || url.starts_with('/') {
+        return true;
+    }
+    let lower = url.to_ascii_lowercase();
+    ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
+}
+
+static KEPT_TAGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let defaults = ammonia::Builder::default();
+    defaults.clone_tags().into_iter().chain(OUR_TAGS).map(str::to_string).collect()
+});
+
+/// The tags in a piece of raw HTML that the sanitiser will remove, as
+/// written (`<your subject line here>`, `<script>`), each once.
+pub fn removed_tags(raw: &str) -> Vec<String> {
+    let mut removed = Vec::new();
+    let mut rest = raw;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let after = rest[1..].strip_prefix('/').unwrap_or(&rest[1..]);
+        let name: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic());
+        let end = rest.find('>').map(|end| end + 1).unwrap_or(rest.len());
+        if is_tag && !KEPT_TAGS.contains(&name.to_ascii_lowercase()) {
+            let written = rest[..end].to_string();
+            if !removed.contains(&written) {
+                removed.push(written);
+            }
+        }
+        rest = &rest[end.max(1)..];
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_the_sanitiser_drops_are_found() {
+        assert_eq!(removed_tags("<your subject line here>"), ["<your subject line here>"]);
+        assert_eq!(removed_tags("<script>x()</script>"), ["<script>", "</script>"]);
+        assert!(removed_tags("<b>bold</b> <a href=\"#x\">x</a> <br> <!-- note -->").is_empty());
+        assert!(removed_tags("a < b and 3<4").is_empty());
+    }
+}
