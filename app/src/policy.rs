@@ -111,6 +111,12 @@ pub fn may_see_whole_course(viewer: &Viewer, instructors: &[String]) -> bool {
     is_programme_wide(viewer) || teaches(viewer, instructors)
 }
 
+/// Seeing a course's problems (errors, warnings) and previewing its
+/// withheld lessons: its instructors and administrators.
+pub fn may_preview_course(viewer: Option<&Viewer>, instructors: &[String]) -> bool {
+    viewer.is_some_and(|viewer| viewer.role == Role::Admin || teaches(viewer, instructors))
+}
+
 /// Statistics pages and their downloads at all (what they then count is
 /// narrowed to the viewer's courses or organisation).
 pub fn may_see_statistics(viewer: &Viewer) -> bool {

@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use super::highlight;
 
 /// Ids the page around a lesson uses; lesson text may not take them.
-pub const RESERVED_IDS: [&str; 5] = ["main", "contents-heading", "quiz-heading", "result", "result-heading"];
+pub const RESERVED_IDS: [&str; 6] =
+    ["main", "contents-heading", "quiz-heading", "result", "result-heading", "problems-heading"];
 
 /// Tags we add ourselves beyond ammonia's defaults.
 const OUR_TAGS: [&str; 2] = ["picture", "source"];

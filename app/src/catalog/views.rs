@@ -48,17 +48,70 @@ impl Course {
                 .iter()
                 .map(|module| {
                     let (language, title, summary) = module.titles(reader, self.language);
+                    let intro = module
+                        .intro
+                        .get(&reader)
+                        .map(|html| (reader, html))
+                        .or_else(|| module.intro.get(&self.language).map(|html| (self.language, html)));
                     ModuleOutline {
                         language,
                         title: title.to_string(),
                         summary: summary.map(str::to_string),
+                        intro_html: intro.map(|(_, html)| html.clone()),
+                        intro_language: intro.map(|(language, _)| language),
                         lessons: module.lessons.iter().map(|lesson| lesson.link(reader, self.language)).collect(),
+                        withheld: module.withheld.iter().map(|lesson| lesson.title.clone()).collect(),
                         progress: None,
                     }
                 })
                 .collect(),
             standing: Default::default(),
+            problems: Vec::new(),
         }
+    }
+
+    /// A lesson withheld for its errors: for learners, its title and a note
+    /// (`preview` false); for staff, as far as it could be rendered, with its problems.
+    pub fn withheld_view(&self, lesson_id: &str, reader: Language, preview: bool) -> Option<LessonView> {
+        let (module, withheld) = self.withheld_lesson(lesson_id)?;
+        let card = self.card(reader);
+        let (module_title_language, module_title, _) = module.titles(reader, self.language);
+        let content = withheld.preview.as_ref().filter(|_| preview);
+        Some(LessonView {
+            course_id: self.id.clone(),
+            course_title: card.title,
+            course_title_language: card.language,
+            module_title: module_title.to_string(),
+            module_title_language,
+            id: withheld.id.clone(),
+            title: withheld.title.clone(),
+            language: self.language,
+            minutes: content.map(|content| content.minutes).unwrap_or_default(),
+            html: content.map(|content| content.html.clone()).unwrap_or_default(),
+            contents: content.map(|content| content.contents.clone()).unwrap_or_default(),
+            quiz: None,
+            previous: None,
+            next: None,
+            standing: Default::default(),
+            completed: false,
+            locked: false,
+            withheld: true,
+            problems: if preview {
+                withheld.problems.iter().map(|p| self.problem_text(p)).collect()
+            } else {
+                Vec::new()
+            },
+            attempt_key: None,
+            best_score: None,
+            result: None,
+        })
+    }
+
+    /// A problem as staff read it: its path within the course.
+    pub fn problem_text(&self, problem: &super::Problem) -> String {
+        let path = problem.path.strip_prefix(&self.folder).unwrap_or(&problem.path);
+        let severity = if problem.is_error() { "error" } else { "warning" };
+        format!("{}:{}: {severity}: {}", path.display(), problem.line, problem.message)
     }
 
     /// The link to one lesson, titled in `reader`'s language when it can be.
@@ -142,7 +195,7 @@ impl Course {
             id: lesson.id.clone(),
             title: content.title.clone(),
             language,
-            minutes: lesson.minutes,
+            minutes: content.minutes,
             html: content.html.clone(),
             contents: content.contents.clone(),
             quiz: lesson.quiz.as_ref().map(|quiz| QuizView {
@@ -169,6 +222,8 @@ impl Course {
             standing: Default::default(),
             completed: false,
             locked: false,
+            withheld: false,
+            problems: Vec::new(),
             attempt_key: None,
             best_score: None,
             result: None,
@@ -196,7 +251,7 @@ impl Lesson {
             id: self.id.clone(),
             language,
             title: content.title.clone(),
-            minutes: self.minutes,
+            minutes: content.minutes,
             is_quiz: self.quiz.is_some(),
             completed: false,
         }

@@ -68,6 +68,9 @@ pub struct CourseOutline {
     /// The reader's enrolment and progress.
     #[serde(default)]
     pub standing: Standing,
+    /// The course files' errors and warnings (`path:line: …`): for its staff only.
+    #[serde(default)]
+    pub problems: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -76,7 +79,15 @@ pub struct ModuleOutline {
     pub language: Language,
     pub title: String,
     pub summary: Option<String>,
+    /// The module's introduction and credits (sanitised HTML), in `intro_language`.
+    #[serde(default)]
+    pub intro_html: Option<String>,
+    #[serde(default)]
+    pub intro_language: Option<Language>,
     pub lessons: Vec<LessonLink>,
+    /// Titles of lessons withheld for their errors.
+    #[serde(default)]
+    pub withheld: Vec<String>,
     /// For an enrolled reader.
     #[serde(default)]
     pub progress: Option<Progress>,
@@ -126,6 +137,12 @@ pub struct LessonView {
     /// text, an invitation to enrol instead.
     #[serde(default)]
     pub locked: bool,
+    /// Withheld for its errors: learners see a note; staff a preview.
+    #[serde(default)]
+    pub withheld: bool,
+    /// The lesson's errors and warnings (`path:line: …`): for its staff only.
+    #[serde(default)]
+    pub problems: Vec<String>,
     /// Sent back with a quiz submission, so that submitting twice counts once.
     #[serde(default)]
     pub attempt_key: Option<String>,

@@ -23,7 +23,7 @@ pub fn CoursePage() -> impl IntoView {
 
 #[component]
 fn Overview(outline: CourseOutline) -> impl IntoView {
-    let CourseOutline { card, modules, standing } = outline;
+    let CourseOutline { card, modules, standing, problems } = outline;
     let first_lesson = modules.iter().flat_map(|m| m.lessons.first()).next().map(|l| l.id.clone());
     let course_id = card.id.clone();
     let (lang, dir) = (card.language.code(), card.language.direction().html_dir());
@@ -32,6 +32,7 @@ fn Overview(outline: CourseOutline) -> impl IntoView {
         <Layout>
             <article class="course">
                 <h1 lang=lang dir=dir>{card.title}</h1>
+                <StaffProblems heading=msg::COURSE_PROBLEMS_HEADING problems/>
                 <p class="lead" lang=lang dir=dir>{card.summary}</p>
                 <CourseFacts course_level=card.level.message_id() lessons=card.lesson_count minutes=card.minutes/>
                 <Enrolment standing course_id=course_id.clone() first_lesson/>
@@ -98,6 +99,10 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
         <li class="module">
             <h2 lang=lang dir=dir>{module.title}</h2>
             {module.summary.map(|summary| view! { <p lang=lang dir=dir>{summary}</p> })}
+            {module.intro_html.map(|html| {
+                let language = module.intro_language.unwrap_or(module.language);
+                view! { <div class="module-intro lesson-body" lang=language.code() dir=language.direction().html_dir() inner_html=html></div> }
+            })}
             {module.progress.filter(|progress| progress.total > 0).map(|progress| view! { <ProgressBar progress/> })}
             <ol class="lessons">
                 {module
@@ -119,7 +124,30 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                {module
+                    .withheld
+                    .into_iter()
+                    .map(|title| view! {
+                        <li class="withheld">
+                            <span lang=lang dir=dir>{title}</span>
+                            <span class="meta">{t(msg::LESSON_NOT_AVAILABLE)}</span>
+                        </li>
+                    })
+                    .collect_view()}
             </ol>
         </li>
     }
+}
+
+/// A course's or lesson's problems, for its staff (empty for everyone else).
+#[component]
+pub fn StaffProblems(heading: &'static str, problems: Vec<String>) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <section class="staff-problems" aria-labelledby="problems-heading">
+                <h2 id="problems-heading">{t(heading)}</h2>
+                <ul dir="ltr">{problems.into_iter().map(|problem| view! { <li><code>{problem}</code></li> }).collect_view()}</ul>
+            </section>
+        }
+    })
 }

@@ -51,6 +51,9 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
     let is_quiz = lesson.quiz.is_some();
     let locked = lesson.locked;
     let locked_href = course_href.clone();
+    let withheld = lesson.withheld;
+    let staff = !lesson.problems.is_empty();
+    let problems = lesson.problems;
     view! {
         <PageTitle text=title/>
         <Layout>
@@ -67,7 +70,12 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
             // it (headings, hints) stays in the reader's.
             <article class="lesson">
                 <h1 lang=lang dir=dir>{lesson.title}</h1>
-                <p class="meta">{duration(lesson.minutes)}</p>
+                {(!withheld || staff).then(|| view! { <p class="meta">{duration(lesson.minutes)}</p> })}
+                {withheld.then(|| {
+                    let note = if staff { msg::LESSON_WITHHELD_STAFF } else { msg::LESSON_WITHHELD };
+                    view! { <p class="note withheld-note" role="note">{t(note)}</p> }
+                })}
+                <super::course::StaffProblems heading=msg::LESSON_PROBLEMS_HEADING problems/>
                 {locked.then(|| view! { <Locked course_href=locked_href/> })}
                 <Contents entries=lesson.contents language/>
                 <div class="lesson-body" lang=lang dir=dir inner_html=lesson.html></div>
@@ -80,7 +88,7 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
                     (None, Some(quiz)) => Some(view! { <Quiz quiz language form=quiz_form/> }.into_any()),
                     (None, None) => None,
                 }}
-                {(!is_quiz && !locked).then(|| view! { <MarkComplete progress/> })}
+                {(!is_quiz && !locked && !withheld).then(|| view! { <MarkComplete progress/> })}
             </article>
             <PreviousNext course_id previous=lesson.previous next=lesson.next/>
         </Layout>
