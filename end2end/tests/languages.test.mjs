@@ -47,7 +47,7 @@ test("switching to Urdu mirrors the page and is remembered, without JavaScript",
 test("a lesson without a translation is shown in the course's language with a note", async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(env.server.baseURL + "/courses/freelancing-first-steps/what-is-freelancing?lang=ur");
+  await page.goto(env.server.baseURL + "/courses/smartphone-basics/saving-data?lang=ur");
   assert.equal(await htmlAttributes(page).then((a) => a.dir), "rtl");
   assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "en");
   assert.equal(await page.locator(".lesson-body").getAttribute("dir"), "ltr");
@@ -56,7 +56,7 @@ test("a lesson without a translation is shown in the course's language with a no
   assert.match(note, /انگریزی/, "the language shown is named in Urdu too");
   // Each language names both in its own words and grammar.
   for (const [lang, words] of [["uz", /oʻzbek tilida.*ingliz tilida/], ["ru", /на русском.*на английском/]]) {
-    await page.goto(env.server.baseURL + `/courses/freelancing-first-steps/what-is-freelancing?lang=${lang}`);
+    await page.goto(env.server.baseURL + `/courses/online-safety/strong-passwords?lang=${lang}`);
     assert.match(await page.locator(".note").textContent(), words, lang);
   }
   await context.close();
@@ -69,6 +69,19 @@ test("a browser that prefers Russian gets Russian, and a Russian lesson", async 
   assert.deepEqual(await htmlAttributes(page), { lang: "ru", dir: "ltr" });
   assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "ru");
   assert.equal(await page.locator(".skip-link").textContent(), "Перейти к содержанию");
+  await context.close();
+});
+
+test("every interface language has real lessons: Uzbek and Urdu readers get them", async () => {
+  const context = await env.browser.newContext({ locale: "uz-UZ" });
+  const page = await context.newPage();
+  await page.goto(env.server.baseURL + "/courses/smartphone-basics/saving-data");
+  assert.deepEqual(await htmlAttributes(page), { lang: "uz", dir: "ltr" });
+  assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "uz");
+  assert.equal(await page.locator(".note").count(), 0, "no note: the lesson is in Uzbek");
+  await page.goto(env.server.baseURL + "/courses/freelancing-first-steps/what-is-freelancing?lang=ur");
+  assert.equal(await page.locator(".lesson-body").getAttribute("lang"), "ur");
+  assert.equal(await page.locator(".lesson-body").getAttribute("dir"), "rtl");
   await context.close();
 });
 

@@ -12,11 +12,11 @@ const REPEAT_VISIT_BUDGET = 15_000;
 
 const env = serverAndBrowser();
 
-test("every lesson page, in English and in Urdu, stays within the page-weight budget", async () => {
+test("every lesson page, in English, Urdu and Uzbek, stays within the page-weight budget", async () => {
   const lessons = await allLessonPaths(env.server.baseURL);
   assert.ok(lessons.length >= 18, `found only ${lessons.length} lessons`);
   const report = [];
-  const pages = [...lessons, ...lessons.map((path) => `${path}?lang=ur`)];
+  const pages = [...lessons, ...lessons.map((path) => `${path}?lang=ur`), ...lessons.map((path) => `${path}?lang=uz`)];
   for (const path of pages) {
     const context = await env.browser.newContext();
     const page = await context.newPage();

@@ -451,10 +451,22 @@ fn render_intro(
             };
         let source = Source { path: &file.path, first_line, language };
         let rendered = render(body, &source, targets, problems);
-        html.insert(language, rendered.html);
+        html.insert(language, demote_headings(&rendered.html));
     }
     let _ = original;
     Some(RenderedIntro { html, title })
+}
+
+/// An introduction's headings one level down: on the course page it sits
+/// under the module's own heading (`h2`).
+fn demote_headings(html: &str) -> String {
+    let mut html = html.to_string();
+    for level in (1..=5).rev() {
+        html = html
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    html.replace("<h2", "<h3").replace("</h2>", "</h3>")
 }
 
 fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> ModuleFiles {

@@ -42,3 +42,51 @@ async fn a_reload_swaps_in_a_sound_version_and_refuses_a_broken_one() {
     assert_eq!(status, 200);
     assert!(html.contains("A sentence added while serving."), "the previous version keeps serving");
 }
+
+#[tokio::test]
+async fn a_lesson_with_an_error_is_withheld_alone_and_the_rest_of_its_course_serves() {
+    let courses = tempfile::tempdir().unwrap();
+    copy_folder(&sample_courses(), courses.path());
+    let app = spawn_app_with_courses(Backend::Sqlite, courses.path().to_path_buf()).await;
+    let quiz = courses.path().join("online-safety/02-scams-and-privacy/05-check-your-knowledge.md");
+    let text = fs::read_to_string(&quiz).unwrap();
+    // Every right answer unmarked: the quiz cannot be graded.
+    fs::write(&quiz, text.replace("- [x]", "- [ ]")).unwrap();
+    let problems = app.state.catalog.reload(courses.path(), BrokenCourses::Skip).expect("the rest loads");
+    assert!(problems.iter().any(|problem| problem.is_error()), "{problems:?}");
+
+    let (status, html) = app.get_text("/courses/online-safety/check-your-knowledge").await;
+    assert_eq!(status, 200, "the lesson's address answers with a note");
+    assert!(html.contains("withheld-note"), "{html}");
+    assert!(!html.contains("staff-problems"), "a visitor never sees the problems");
+    assert!(!html.contains("name=\"answer"), "no quiz to submit");
+    let (status, _) = app.get_text("/courses/online-safety/strong-passwords").await;
+    assert_eq!(status, 200, "the other lessons serve");
+    let (_, outline) = app.get_text("/courses/online-safety").await;
+    assert!(outline.contains("not available yet"), "the course page says so");
+}
+
+#[tokio::test]
+async fn watching_the_courses_reloads_them_as_soon_as_a_file_changes() {
+    let courses = tempfile::tempdir().unwrap();
+    copy_folder(&sample_courses(), courses.path());
+    let folder = courses.path().to_path_buf();
+    let app = crate::helpers::spawn_app_with(Backend::Sqlite, |settings| {
+        settings.courses_dir = folder;
+        settings.watch_courses = true;
+    })
+    .await;
+    let lesson = courses.path().join("online-safety/01-accounts/01-strong-passwords.md");
+    let original = fs::read_to_string(&lesson).unwrap();
+    // The watcher takes its first look when the server starts.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    fs::write(&lesson, original.replacen("+++\n\n", "+++\n\nWritten in an editor a moment ago.\n\n", 1)).unwrap();
+    for _ in 0..100 {
+        let (_, html) = app.get_text("/courses/online-safety/strong-passwords").await;
+        if html.contains("Written in an editor a moment ago.") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the edited lesson was not served within 10 seconds");
+}
