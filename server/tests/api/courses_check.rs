@@ -1,0 +1,46 @@
+//! `server courses check` as an instructor and a course repository's CI run
+//! it: every problem printed as `path:line: error|warning: …`, each lesson's
+//! weight, and an exit status that says whether anything would be left out.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::courses_reload::copy_folder;
+
+fn check(dir: &Path, data: &Path, strict: bool) -> (i32, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command.args(["courses", "check"]).arg(dir).arg("--data-dir").arg(data).env("RUST_LOG", "error");
+    if strict {
+        command.arg("--strict");
+    }
+    let output = command.output().unwrap();
+    (output.status.code().unwrap(), String::from_utf8(output.stdout).unwrap())
+}
+
+#[test]
+fn exit_status_says_whether_anything_would_be_left_out() {
+    let courses = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/tests/fixtures/imported");
+    copy_folder(&fixture, &courses.path().join("web-dev"));
+
+    let (status, out) = check(courses.path(), data.path(), false);
+    assert_eq!(status, 1, "the unfinished quiz is an error:\n{out}");
+    assert!(out.contains("03-unfinished-quiz.md:5: error: "), "{out}");
+    assert!(out.contains("01-intro-to-programming.md:25: warning: `<your subject line here>`"), "{out}");
+    assert!(out.contains("01-intro-to-programming.md: "), "each lesson's weight is printed:\n{out}");
+    assert!(out.contains("KB on a phone's first visit"), "{out}");
+    assert!(out.contains("1 courses, 2 lessons served, 1 withheld; 1 errors,"), "{out}");
+
+    std::fs::remove_file(courses.path().join("web-dev/01-getting-started/03-unfinished-quiz.md")).unwrap();
+    let (status, out) = check(courses.path(), data.path(), false);
+    assert_eq!(status, 0, "warnings alone pass:\n{out}");
+    let (status, _) = check(courses.path(), data.path(), true);
+    assert_eq!(status, 1, "--strict fails on warnings");
+
+    let (status, _) = check(&courses.path().join("missing"), data.path(), false);
+    assert_eq!(status, 2, "a folder that cannot be read");
+
+    let (status, out) = check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses"), data.path(), true);
+    assert_eq!(status, 0, "the sample courses have no problem at all:\n{out}");
+}
