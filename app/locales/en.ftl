@@ -467,3 +467,4 @@ lesson-withheld-staff = Learners do not see this lesson: it has errors, listed b
 lesson-problems-heading = Problems in this lesson (only staff see this)
 lesson-not-available = not available yet
 course-problems-heading = Problems in this course (only staff see this)
+course-files-problems-heading = Problems in the course files (only staff see this)

@@ -483,3 +483,4 @@ lesson-withheld-staff = Учащиеся не видят этот урок: в �
 lesson-problems-heading = Проблемы в этом уроке (видят только сотрудники)
 lesson-not-available = пока недоступен
 course-problems-heading = Проблемы в этом курсе (видят только сотрудники)
+course-files-problems-heading = Проблемы в файлах курсов (видят только сотрудники)

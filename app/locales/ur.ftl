@@ -488,3 +488,4 @@ lesson-withheld-staff = سیکھنے والے یہ سبق نہیں دیکھتے:
 lesson-problems-heading = اس سبق کے مسائل (یہ صرف اسٹاف کو نظر آتے ہیں)
 lesson-not-available = ابھی دستیاب نہیں
 course-problems-heading = اس کورس کے مسائل (یہ صرف اسٹاف کو نظر آتے ہیں)
+course-files-problems-heading = کورس کی فائلوں کے مسائل (یہ صرف اسٹاف کو نظر آتے ہیں)

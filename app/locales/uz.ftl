@@ -455,3 +455,4 @@ lesson-withheld-staff = Oʻquvchilar bu darsni koʻrmaydi: unda xatolar bor, ula
 lesson-problems-heading = Bu darsdagi muammolar (faqat xodimlar koʻradi)
 lesson-not-available = hali mavjud emas
 course-problems-heading = Bu kursdagi muammolar (faqat xodimlar koʻradi)
+course-files-problems-heading = Kurs fayllaridagi muammolar (faqat xodimlar koʻradi)

@@ -117,6 +117,12 @@ pub fn may_preview_course(viewer: Option<&Viewer>, instructors: &[String]) -> bo
     viewer.is_some_and(|viewer| viewer.role == Role::Admin || teaches(viewer, instructors))
 }
 
+/// Every course file problem, those of courses left out whole included
+/// (on `/teach`): administrators.
+pub fn may_see_every_course_problem(viewer: &Viewer) -> bool {
+    viewer.role == Role::Admin
+}
+
 /// Statistics pages and their downloads at all (what they then count is
 /// narrowed to the viewer's courses or organisation).
 pub fn may_see_statistics(viewer: &Viewer) -> bool {

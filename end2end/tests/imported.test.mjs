@@ -57,6 +57,7 @@ before(async () => {
   writeFileSync(join(env.courses, "web-dev/01-getting-started/images/sketchnote.png"), png);
   env.server = await startServer({ coursesDir: env.courses });
   env.server.cli(["users", "create", "--username", "root", "--display-name", "Root", "--role", "admin"], "river mango lantern\n");
+  env.server.cli(["users", "create", "--username", "farida", "--display-name", "Farida", "--role", "instructor"], "river mango lantern\n");
   env.browser = await launchBrowser();
 });
 after(async () => {
@@ -143,7 +144,24 @@ test("a withheld lesson is a note for learners and a preview with its problems f
   const problems = await admin.locator(".staff-problems").innerText();
   assert.match(problems, /warning: `<your subject line here>`/);
   assert.match(problems, /the quotes are part of the address/);
+  // All of a course's problems, on the page staff open to look after their courses.
+  await admin.goto(`${base}/teach?lang=en`);
+  assert.match(await admin.locator(".staff-problems").innerText(), /03-unfinished-quiz\.md:\d+: error: /);
   await staff.close();
+
+  // An instructor of other courses sees none of them.
+  const other = await env.browser.newContext();
+  const instructor = await other.newPage();
+  await instructor.goto(base + "/login?lang=en");
+  await instructor.getByLabel("Username").fill("farida");
+  await instructor.getByLabel("Password").fill("river mango lantern");
+  await instructor.getByRole("button", { name: "Log in" }).click();
+  await instructor.waitForURL(base + "/");
+  for (const path of ["/teach", "/courses/web-dev", "/courses/web-dev/unfinished-quiz", LESSON]) {
+    await instructor.goto(`${base}${path}?lang=en`);
+    assert.equal(await instructor.locator(".staff-problems").count(), 0, path);
+  }
+  await other.close();
 });
 
 test("a starter file is a download, never a page of the site", async () => {

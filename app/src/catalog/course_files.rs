@@ -26,6 +26,8 @@ pub struct CourseFile {
 pub const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
 /// Files kept by one course, at most.
 pub const MAX_FILES: usize = 2_000;
+/// Bytes of all the files of one course, at most.
+pub const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
 
 pub struct Found {
     pub files: BTreeMap<PathBuf, CourseFile>,
@@ -58,6 +60,7 @@ pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> 
     // (folder, depth, inside a module folder directly)
     let mut pending = vec![(course.to_path_buf(), 0, false)];
     let mut ignored = Problems::default();
+    let mut total = 0;
     while let Some((folder, depth, module_level)) = pending.pop() {
         // The course and module folders are listed (and their problems
         // reported) by the loader; other folders' problems are reported here.
@@ -87,6 +90,18 @@ pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> 
                         return found;
                     }
                     if let Some(kept) = read(&file, cache, problems) {
+                        total += kept.bytes;
+                        if total > MAX_TOTAL_BYTES {
+                            problems.report(
+                                &file,
+                                1,
+                                format!(
+                                    "a course's files weigh at most {} MB in all; this one and the rest are left out",
+                                    MAX_TOTAL_BYTES / 1024 / 1024
+                                ),
+                            );
+                            return found;
+                        }
                         found.files.insert(relative, kept);
                     }
                 }

@@ -21,7 +21,7 @@ const SMALL_BYTES: u64 = 60 * 1024;
 /// A picture larger than this (either side) is not decoded: decoding a
 /// small file that claims to be 30,000 pixels square would take gigabytes.
 const MAX_SIDE: u32 = 10_000;
-const MAX_DECODED_BYTES: u64 = 320 * 1024 * 1024;
+const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -119,7 +119,7 @@ pub fn prepare(bytes: &[u8], extension: &str, hash: &str, cache: Option<&Path>) 
         return Ok(ImageInfo { size: Some(size), variants: Vec::new() });
     }
     let widths = if widths.is_empty() { vec![size.0] } else { widths };
-    let mut decoded: Option<DynamicImage> = None;
+    let mut decoded: Option<(DynamicImage, bool)> = None;
     let mut variants = Vec::new();
     for width in widths {
         let height = ((size.1 as u64 * width as u64).div_ceil(size.0 as u64)).max(1) as u32;
@@ -131,13 +131,13 @@ pub fn prepare(bytes: &[u8], extension: &str, hash: &str, cache: Option<&Path>) 
                 variants.push(Variant { width, height, encoding, bytes: metadata.len(), path });
                 continue;
             }
-            let image = match &decoded {
-                Some(image) => image,
-                None => {
-                    decoded.insert(reader()?.decode().map_err(|error| format!("this image cannot be read: {error}"))?)
-                }
-            };
-            let transparent = image.color().has_alpha() && has_transparency(image);
+            if decoded.is_none() {
+                let image = reader()?.decode().map_err(|error| format!("this image cannot be read: {error}"))?;
+                let transparent = has_transparency(&image);
+                decoded = Some((image, transparent));
+            }
+            let (image, transparent) =
+                decoded.as_ref().map(|(image, transparent)| (image, *transparent)).expect("decoded above");
             // One fallback: JPEG for a photo or drawing, PNG to keep transparency.
             if encoding == Encoding::Jpeg && transparent || encoding == Encoding::Png && !transparent {
                 continue;
@@ -151,15 +151,22 @@ pub fn prepare(bytes: &[u8], extension: &str, hash: &str, cache: Option<&Path>) 
     }
     // A cached copy of each kind was found or made; keep one fallback kind.
     if variants.iter().any(|v| v.encoding == Encoding::Jpeg) && variants.iter().any(|v| v.encoding == Encoding::Png) {
-        let transparent = decoded.as_ref().is_some_and(|image| image.color().has_alpha() && has_transparency(image));
+        let transparent = decoded.as_ref().is_some_and(|(_, transparent)| *transparent);
         variants.retain(|v| v.encoding != if transparent { Encoding::Jpeg } else { Encoding::Png });
     }
     variants.sort_by_key(|variant| (variant.width, variant.encoding as u8));
     Ok(ImageInfo { size: Some(size), variants })
 }
 
+/// Whether any pixel is not fully opaque (read in place for the usual
+/// 8-bit pictures, without a copy).
 fn has_transparency(image: &DynamicImage) -> bool {
-    image.to_rgba8().pixels().any(|pixel| pixel.0[3] < 255)
+    match image {
+        _ if !image.color().has_alpha() => false,
+        DynamicImage::ImageRgba8(pixels) => pixels.pixels().any(|pixel| pixel.0[3] < 255),
+        DynamicImage::ImageLumaA8(pixels) => pixels.pixels().any(|pixel| pixel.0[1] < 255),
+        other => other.to_rgba8().pixels().any(|pixel| pixel.0[3] < 255),
+    }
 }
 
 fn encode(image: &DynamicImage, encoding: Encoding) -> Result<Vec<u8>, String> {

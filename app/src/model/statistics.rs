@@ -165,4 +165,7 @@ pub struct TaughtCourse {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TeachPage {
     pub courses: Vec<TaughtCourse>,
+    /// Problems of the course files the viewer may see (`path:line: error|warning: …`).
+    #[serde(default)]
+    pub problems: Vec<String>,
 }

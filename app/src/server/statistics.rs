@@ -33,5 +33,22 @@ pub async fn teach() -> Result<TeachPage, AppError> {
     let viewer = super::rules::signed_in::<Teach>().await?;
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
-    crate::statistics::reporting::teach_page(&state, &viewer, reader).await
+    let mut page = crate::statistics::reporting::teach_page(&state, &viewer, reader).await?;
+    page.problems = course_problems(&state.catalog.current(), &viewer);
+    Ok(page)
+}
+
+/// What the viewer may see of the course files' problems: those of the
+/// courses they teach; for administrators, every one (courses left out
+/// whole included).
+fn course_problems(catalog: &crate::catalog::Catalog, viewer: &crate::model::Viewer) -> Vec<String> {
+    if crate::policy::may_see_every_course_problem(viewer) {
+        return catalog.problems().iter().map(ToString::to_string).collect();
+    }
+    catalog
+        .courses()
+        .iter()
+        .filter(|course| crate::policy::may_preview_course(Some(viewer), &course.instructors))
+        .flat_map(|course| course.problems.iter().map(|problem| course.problem_text(problem)))
+        .collect()
 }

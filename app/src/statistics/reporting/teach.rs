@@ -22,7 +22,7 @@ pub async fn teach_page(state: &AppState, viewer: &Viewer, reader: Language) -> 
             courses.push(taught_course(state, course, reader).await?);
         }
     }
-    Ok(TeachPage { courses })
+    Ok(TeachPage { courses, problems: Vec::new() })
 }
 
 /// One course as its instructor sees it.
