@@ -468,3 +468,7 @@ lesson-problems-heading = Problems in this lesson (only staff see this)
 lesson-not-available = not available yet
 course-problems-heading = Problems in this course (only staff see this)
 course-files-problems-heading = Problems in the course files (only staff see this)
+lesson-folder-files = { $files ->
+    [one] one file
+   *[other] { $files } files
+}

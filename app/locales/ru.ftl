@@ -484,3 +484,8 @@ lesson-problems-heading = Проблемы в этом уроке (видят т
 lesson-not-available = пока недоступен
 course-problems-heading = Проблемы в этом курсе (видят только сотрудники)
 course-files-problems-heading = Проблемы в файлах курсов (видят только сотрудники)
+lesson-folder-files = { $files ->
+    [one] { $files } файл
+    [few] { $files } файла
+   *[other] { $files } файлов
+}

@@ -489,3 +489,7 @@ lesson-problems-heading = اس سبق کے مسائل (یہ صرف اسٹاف ک
 lesson-not-available = ابھی دستیاب نہیں
 course-problems-heading = اس کورس کے مسائل (یہ صرف اسٹاف کو نظر آتے ہیں)
 course-files-problems-heading = کورس کی فائلوں کے مسائل (یہ صرف اسٹاف کو نظر آتے ہیں)
+lesson-folder-files = { $files ->
+    [one] ایک فائل
+   *[other] { $files } فائلیں
+}

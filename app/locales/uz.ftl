@@ -456,3 +456,4 @@ lesson-problems-heading = Bu darsdagi muammolar (faqat xodimlar koʻradi)
 lesson-not-available = hali mavjud emas
 course-problems-heading = Bu kursdagi muammolar (faqat xodimlar koʻradi)
 course-files-problems-heading = Kurs fayllaridagi muammolar (faqat xodimlar koʻradi)
+lesson-folder-files = { $files } ta fayl

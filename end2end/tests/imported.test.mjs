@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
 import { startServer, launchBrowser, measureTransfers, artifacts } from "./support.mjs";
 
 const shots = join(artifacts, "imported");
@@ -164,7 +165,7 @@ test("a withheld lesson is a note for learners and a preview with its problems f
   await other.close();
 });
 
-test("a starter file is a download, never a page of the site", async () => {
+test("a starter file, or its whole folder, is a download, never a page of the site", async () => {
   const html = await (await fetch(`${env.server.baseURL}${LESSON}`)).text();
   const href = html.match(/class="file-link" download="" href="([^"]+)"/)[1].replaceAll("&amp;", "&");
   const response = await fetch(env.server.baseURL + href);
@@ -172,4 +173,17 @@ test("a starter file is a download, never a page of the site", async () => {
   assert.match(response.headers.get("content-disposition"), /^attachment; filename="index.html"/);
   assert.match(response.headers.get("content-security-policy"), /sandbox/);
   assert.match(await response.text(), /<h1>Hello<\/h1>/);
+
+  // A link to the starter folder downloads its files as one ZIP.
+  const folder = [...html.matchAll(/class="file-link" download="" href="([^"]+)"/g)]
+    .map((match) => match[1].replaceAll("&amp;", "&"))
+    .find((link) => link.includes("starter.zip"));
+  const zip = await fetch(env.server.baseURL + folder);
+  assert.equal(zip.status, 200);
+  assert.equal(zip.headers.get("content-type"), "application/zip");
+  assert.match(zip.headers.get("content-disposition"), /^attachment; filename="starter.zip"/);
+  const saved = join(env.courses, "downloaded.zip");
+  writeFileSync(saved, Buffer.from(await zip.arrayBuffer()));
+  const listing = execFileSync("python3", ["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(sorted(z.namelist()))", saved]).toString();
+  assert.equal(listing.trim(), "['starter/index.html', 'starter/style.css']");
 });

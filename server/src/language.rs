@@ -28,6 +28,7 @@ pub async fn choose_language(State(secure): State<SecureCookies>, mut request: R
     }
 
     let mut response = next.run(request).await;
+    let succeeded = response.status().is_success();
     let headers = response.headers_mut();
     // Pages differ by language; stylesheets and images do not, and must
     // stay cached when the language changes.
@@ -38,7 +39,11 @@ pub async fn choose_language(State(secure): State<SecureCookies>, mut request: R
     if is_page {
         headers.append(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
     }
-    if let Some(chosen) = from_link.filter(|chosen| Some(*chosen) != from_cookie)
+    // Only a page the reader opened remembers the choice: an image or a
+    // stylesheet asked for with `?lang=` (a lesson's raw HTML could) does not.
+    if is_page
+        && succeeded
+        && let Some(chosen) = from_link.filter(|chosen| Some(*chosen) != from_cookie)
         && let Ok(value) = HeaderValue::from_str(&language_cookie(chosen, secure.0))
     {
         headers.append(header::SET_COOKIE, value);

@@ -27,7 +27,7 @@ pub async fn render_page(
     request: Request<Body>,
 ) -> Response {
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
-    let catalog = std::sync::Arc::as_ptr(&state.catalog.current()) as usize;
+    let catalog = state.catalog.current().generation() as usize;
     let Some(key) = crate::page_cache::key_of(&request, language, catalog) else {
         return render(state, request).await;
     };

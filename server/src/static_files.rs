@@ -54,6 +54,9 @@ pub async fn course_file(
         _ => return render_not_found(State(state), request).await,
     };
     let Some(known) = course.file(&file).map(|(_, found)| found.clone()) else {
+        if copy.is_none() && file.ends_with(".zip") {
+            return folder_zip(state, course, file, request).await;
+        }
         return render_not_found(State(state), request).await;
     };
     let reading = course.clone();
@@ -99,6 +102,40 @@ pub async fn course_file(
         if let Ok(value) = HeaderValue::from_str(&attachment(name)) {
             headers.insert(header::CONTENT_DISPOSITION, value);
         }
+    }
+    response
+}
+
+/// A folder of the course as one ZIP of its files (`starter.zip` for `starter/`).
+async fn folder_zip(
+    state: AppState,
+    course: std::sync::Arc<app::catalog::Course>,
+    file: String,
+    request: Request,
+) -> Response {
+    // Each is made in memory (at most 20 MB): two at a time, the rest wait.
+    static MAKING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+    let Ok(_turn) = MAKING.acquire().await else {
+        return render_not_found(State(state), request).await;
+    };
+    let name = file.clone();
+    let read = tokio::task::spawn_blocking(move || course.read_folder_zip(&name)).await;
+    let bytes = match read {
+        Ok(Some(Ok(bytes))) => bytes,
+        Ok(None) | Err(_) => return render_not_found(State(state), request).await,
+        Ok(Some(Err(error))) => {
+            tracing::error!(%error, file, "course folder refused");
+            return render_not_found(State(state), request).await;
+        }
+    };
+    let mut response = Response::new(Body::from(bytes));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
+    // Made from the files as they are now: not kept for good.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+    if let Ok(value) = HeaderValue::from_str(&attachment(file.rsplit('/').next().unwrap_or("files.zip"))) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
     }
     response
 }

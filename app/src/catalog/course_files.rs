@@ -61,6 +61,7 @@ pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> 
     let mut pending = vec![(course.to_path_buf(), 0, false)];
     let mut ignored = Problems::default();
     let mut total = 0;
+    let mut pixels = images::COURSE_PIXEL_BUDGET;
     while let Some((folder, depth, module_level)) = pending.pop() {
         // The course and module folders are listed (and their problems
         // reported) by the loader; other folders' problems are reported here.
@@ -89,7 +90,7 @@ pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> 
                         );
                         return found;
                     }
-                    if let Some(kept) = read(&file, cache, problems) {
+                    if let Some(kept) = read(&file, cache, &mut pixels, problems) {
                         total += kept.bytes;
                         if total > MAX_TOTAL_BYTES {
                             problems.report(
@@ -111,13 +112,20 @@ pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> 
     found
 }
 
-fn read(file: &Path, cache: Option<&Path>, problems: &mut Problems) -> Option<CourseFile> {
+fn read(file: &Path, cache: Option<&Path>, pixels: &mut u64, problems: &mut Problems) -> Option<CourseFile> {
     let bytes = files::read_reported(file, files::MAX_ASSET_BYTES, problems)?;
-    let hash = hex(&Sha256::digest(&bytes))[..16].to_string();
+    let full_hash = hex(&Sha256::digest(&bytes));
+    let hash = full_hash[..16].to_string();
     let extension = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let image = if IMAGE_EXTENSIONS.contains(&extension.as_str()) {
-        match images::prepare(&bytes, &extension, &hash, cache) {
-            Ok(info) => Some(info),
+        // Copies are named by the whole hash: two pictures never share them.
+        match images::prepare(&bytes, &extension, &full_hash, cache, pixels) {
+            Ok(info) => {
+                if let Some(note) = &info.note {
+                    problems.warn(file, 1, note.clone());
+                }
+                Some(info)
+            }
             Err(message) => {
                 problems.warn(file, 1, format!("{message}; it is offered as a download, not shown"));
                 None

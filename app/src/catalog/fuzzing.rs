@@ -26,7 +26,7 @@ pub fn lesson(text: &str) -> Rendered {
     let picture = super::CourseFile {
         hash: "0123456789abcdef".to_string(),
         bytes: 1000,
-        image: Some(super::images::ImageInfo { size: Some((640, 480)), variants: Vec::new() }),
+        image: Some(super::images::ImageInfo { size: Some((640, 480)), ..Default::default() }),
     };
     let sheet = super::CourseFile { hash: "fedcba9876543210".to_string(), bytes: 2000, image: None };
     let files: BTreeMap<PathBuf, super::CourseFile> =
@@ -38,6 +38,7 @@ pub fn lesson(text: &str) -> Rendered {
         lessons: &lessons,
         files: &files,
         folders: &folders,
+        referenced: &Default::default(),
     };
     let mut html = Vec::new();
     let body = match split_front_matter(text, path, &mut problems) {

@@ -22,6 +22,11 @@ const SMALL_BYTES: u64 = 60 * 1024;
 /// small file that claims to be 30,000 pixels square would take gigabytes.
 const MAX_SIDE: u32 = 10_000;
 const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
+/// Larger pictures are not resized (served as they are, with a warning).
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// Pixels decoded for resizing in one load of one course, at most: beyond
+/// it pictures are served as they are until the next load.
+pub const COURSE_PIXEL_BUDGET: u64 = 600_000_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -59,6 +64,8 @@ pub struct ImageInfo {
     pub size: Option<(u32, u32)>,
     /// Scaled copies, smallest first; empty when the image is served as it is.
     pub variants: Vec<Variant>,
+    /// Why a large picture has no copies, for the instructor.
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -95,9 +102,16 @@ impl ImageInfo {
 /// Reads what a browser needs of an image (its size), and makes the
 /// scaled copies of a large raster image in `cache`. Errors are described
 /// for the instructor; the image is then served as it is.
-pub fn prepare(bytes: &[u8], extension: &str, hash: &str, cache: Option<&Path>) -> Result<ImageInfo, String> {
+/// `budget` is what is left of the pixels the course may decode in this load.
+pub fn prepare(
+    bytes: &[u8],
+    extension: &str,
+    hash: &str,
+    cache: Option<&Path>,
+    budget: &mut u64,
+) -> Result<ImageInfo, String> {
     if extension == "svg" {
-        return Ok(ImageInfo { size: svg_size(bytes), variants: Vec::new() });
+        return Ok(ImageInfo { size: svg_size(bytes), ..ImageInfo::default() });
     }
     let reader = || {
         let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
@@ -110,13 +124,23 @@ pub fn prepare(bytes: &[u8], extension: &str, hash: &str, cache: Option<&Path>) 
     };
     let size = reader()?.into_dimensions().map_err(|error| format!("this image cannot be read: {error}"))?;
     let format = reader()?.format();
+    let as_it_is = |note: Option<String>| Ok(ImageInfo { size: Some(size), variants: Vec::new(), note });
     let Some(cache) = cache else {
-        return Ok(ImageInfo { size: Some(size), variants: Vec::new() });
+        return as_it_is(None);
     };
+    let pixels = size.0 as u64 * size.1 as u64;
+    if pixels > MAX_PIXELS {
+        return as_it_is(Some(format!(
+            "this picture is {} × {} pixels, too large to resize for phones (at most {} megapixels): it is sent as it is; scale it down",
+            size.0,
+            size.1,
+            MAX_PIXELS / 1_000_000
+        )));
+    }
     // Animated GIFs stay as they are; so do images already small enough.
     let widths: Vec<u32> = WIDTHS.into_iter().filter(|&width| width < size.0).collect();
     if format == Some(ImageFormat::Gif) || (bytes.len() as u64 <= SMALL_BYTES && size.0 <= PHONE_WIDTH) {
-        return Ok(ImageInfo { size: Some(size), variants: Vec::new() });
+        return as_it_is(None);
     }
     let widths = if widths.is_empty() { vec![size.0] } else { widths };
     let mut decoded: Option<(DynamicImage, bool)> = None;
@@ -132,6 +156,13 @@ pub fn prepare(bytes: &[u8], extension: &str, hash: &str, cache: Option<&Path>) 
                 continue;
             }
             if decoded.is_none() {
+                if *budget < pixels {
+                    return as_it_is(Some(format!(
+                        "not resized in this load: the course's pictures are more than {} megapixels to resize at once; it is sent as it is until the next load",
+                        COURSE_PIXEL_BUDGET / 1_000_000
+                    )));
+                }
+                *budget -= pixels;
                 let image = reader()?.decode().map_err(|error| format!("this image cannot be read: {error}"))?;
                 let transparent = has_transparency(&image);
                 decoded = Some((image, transparent));
@@ -155,7 +186,7 @@ pub fn prepare(bytes: &[u8], extension: &str, hash: &str, cache: Option<&Path>) 
         variants.retain(|v| v.encoding != if transparent { Encoding::Jpeg } else { Encoding::Png });
     }
     variants.sort_by_key(|variant| (variant.width, variant.encoding as u8));
-    Ok(ImageInfo { size: Some(size), variants })
+    Ok(ImageInfo { size: Some(size), variants, note: None })
 }
 
 /// Whether any pixel is not fully opaque (read in place for the usual
@@ -204,7 +235,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)?;
     }
-    let partial = path.with_extension(format!("partial-{}", std::process::id()));
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let count = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let partial = path.with_extension(format!("partial-{}-{count}", std::process::id()));
     std::fs::write(&partial, bytes)?;
     std::fs::rename(&partial, path)
 }
@@ -250,7 +283,7 @@ mod tests {
     fn a_large_picture_is_scaled_and_kept_by_its_hash() {
         let cache = tempfile::tempdir().unwrap();
         let bytes = photo(1600, 900);
-        let info = prepare(&bytes, "png", "abc", Some(cache.path())).unwrap();
+        let info = prepare(&bytes, "png", "abc", Some(cache.path()), &mut u64::MAX.clone()).unwrap();
         assert_eq!(info.size, Some((1600, 900)));
         let widths: Vec<(u32, Encoding)> = info.variants.iter().map(|v| (v.width, v.encoding)).collect();
         assert_eq!(
@@ -268,7 +301,7 @@ mod tests {
         assert!(info.phone_bytes(bytes.len() as u64) < bytes.len() as u64 / 3);
         // Made once: a second load finds them.
         let made = std::fs::metadata(&info.variants[0].path).unwrap().modified().unwrap();
-        let again = prepare(&bytes, "png", "abc", Some(cache.path())).unwrap();
+        let again = prepare(&bytes, "png", "abc", Some(cache.path()), &mut u64::MAX.clone()).unwrap();
         assert_eq!(again.variants.len(), 6);
         assert_eq!(std::fs::metadata(&again.variants[0].path).unwrap().modified().unwrap(), made);
     }
@@ -276,15 +309,25 @@ mod tests {
     #[test]
     fn small_images_and_svgs_are_served_as_they_are() {
         let cache = tempfile::tempdir().unwrap();
-        let info = prepare(&photo(40, 30), "png", "s", Some(cache.path())).unwrap();
+        let info = prepare(&photo(40, 30), "png", "s", Some(cache.path()), &mut u64::MAX.clone()).unwrap();
         assert_eq!(info.size, Some((40, 30)));
         assert!(info.variants.is_empty());
         let svg = br#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180"></svg>"#;
-        assert_eq!(prepare(svg, "svg", "v", Some(cache.path())).unwrap().size, Some((320, 180)));
+        assert_eq!(prepare(svg, "svg", "v", Some(cache.path()), &mut 0).unwrap().size, Some((320, 180)));
+    }
+
+    #[test]
+    fn past_the_course_budget_pictures_are_sent_as_they_are() {
+        let cache = tempfile::tempdir().unwrap();
+        let mut budget = 1_000_000;
+        let info = prepare(&photo(1600, 900), "png", "big", Some(cache.path()), &mut budget).unwrap();
+        assert!(info.variants.is_empty());
+        assert!(info.note.unwrap().contains("not resized in this load"));
+        assert_eq!(budget, 1_000_000, "nothing was decoded");
     }
 
     #[test]
     fn a_broken_or_enormous_image_is_described_not_decoded() {
-        assert!(prepare(b"not a picture", "png", "x", None).unwrap_err().contains("cannot be read"));
+        assert!(prepare(b"not a picture", "png", "x", None, &mut 0).unwrap_err().contains("cannot be read"));
     }
 }

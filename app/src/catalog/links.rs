@@ -2,10 +2,12 @@
 //! in the course, an image of the course, or a page elsewhere. Resolved
 //! without touching the disk, against what the load found.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use sha2::{Digest, Sha256};
 
 use super::CourseFile;
 
@@ -20,6 +22,9 @@ pub struct LinkTargets<'a> {
     pub files: &'a BTreeMap<PathBuf, CourseFile>,
     /// The course's folders, relative to the course folder.
     pub folders: &'a BTreeSet<PathBuf>,
+    /// The files and folders lessons show or link to, as they are found:
+    /// only those are served.
+    pub referenced: &'a RefCell<BTreeSet<PathBuf>>,
 }
 
 pub enum Link {
@@ -27,6 +32,19 @@ pub enum Link {
     Page(String),
     /// A file of the course, downloaded.
     File { href: String, bytes: u64, kind: String },
+    /// A folder of the course, downloaded as a ZIP of its files.
+    Folder { href: String, bytes: u64, files: usize },
+}
+
+/// The most a folder may hold to be downloaded as one ZIP.
+pub const MAX_FOLDER_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The files under `folder` (course-relative), in name order.
+pub fn files_under<'a>(
+    files: &'a BTreeMap<PathBuf, CourseFile>,
+    folder: &'a Path,
+) -> impl Iterator<Item = (&'a PathBuf, &'a CourseFile)> {
+    files.range(folder.to_path_buf()..).take_while(move |(path, _)| path.starts_with(folder))
 }
 
 pub enum Image<'a> {
@@ -80,8 +98,11 @@ pub fn resolve_link(url: &str, targets: &LinkTargets) -> Result<Link, String> {
         None => (url, None),
     };
     let file = percent_encoding::percent_decode_str(file).decode_utf8_lossy();
-    let target =
-        course_relative(targets.folder, &file).ok_or_else(|| format!("link `{url}` leaves the course folder"))?;
+    let target = course_relative(targets.folder, &file).ok_or_else(|| {
+        format!(
+            "link `{url}` leaves the course folder: copy what it leads to into the course, or link to it with https://"
+        )
+    })?;
     if let Some(lesson) = targets.lessons.get(&target) {
         let mut href = format!("/courses/{}/{}", targets.course_id, lesson);
         if let Some(anchor) = anchor {
@@ -92,12 +113,37 @@ pub fn resolve_link(url: &str, targets: &LinkTargets) -> Result<Link, String> {
     }
     if let Some(found) = targets.files.get(&target) {
         let kind = target.extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
-        return Ok(Link::File { href: media_href(targets.course_id, &target, &found.hash), bytes: found.bytes, kind });
+        let href = media_href(targets.course_id, &target, &found.hash);
+        targets.referenced.borrow_mut().insert(target);
+        return Ok(Link::File { href, bytes: found.bytes, kind });
     }
-    if targets.folders.contains(&target) || target.as_os_str().is_empty() {
-        return Err(format!(
-            "link `{url}` leads to a folder, which cannot be downloaded: link to each file in it, or put the folder in a .zip and link to that"
-        ));
+    if targets.folders.contains(&target) {
+        let inside: Vec<(&PathBuf, &CourseFile)> = files_under(targets.files, &target).collect();
+        let bytes: u64 = inside.iter().map(|(_, file)| file.bytes).sum();
+        if inside.is_empty() {
+            return Err(format!("link `{url}` leads to a folder with no files in it"));
+        }
+        if bytes > MAX_FOLDER_BYTES {
+            return Err(format!(
+                "link `{url}` leads to a folder of {} MB, more than the {} MB a folder may hold to be downloaded as one ZIP: link to its files",
+                bytes / 1024 / 1024,
+                MAX_FOLDER_BYTES / 1024 / 1024
+            ));
+        }
+        let mut hasher = Sha256::new();
+        for (path, file) in &inside {
+            hasher.update(path.to_string_lossy().as_bytes());
+            hasher.update(file.hash.as_bytes());
+        }
+        let hash: String = hasher.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+        let zip = PathBuf::from(format!("{}.zip", target.display()));
+        let href = media_href(targets.course_id, &zip, &hash);
+        let files = inside.len();
+        targets.referenced.borrow_mut().insert(target);
+        return Ok(Link::Folder { href, bytes, files });
+    }
+    if target.as_os_str().is_empty() {
+        return Err(format!("link `{url}` leads to the course folder itself: link to a lesson or a file"));
     }
     Err(format!(
         "link `{url}` points at nothing in the course: link to a lesson's .md file (like `02-wifi.md` or `../02-module/01-lesson.md`) or to a file kept in the course"
@@ -116,10 +162,14 @@ pub fn resolve_image<'a>(url: &str, targets: &LinkTargets<'a>) -> Result<Image<'
     }
     let decoded = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
     let target =
-        course_relative(targets.folder, &decoded).ok_or_else(|| format!("image `{url}` leaves the course folder"))?;
+        course_relative(targets.folder, &decoded).ok_or_else(|| {
+        format!("image `{url}` leaves the course folder: copy the picture into the course (into assets/, say) and link it from there")
+    })?;
     match targets.files.get(&target) {
         Some(file) if file.image.is_some() => {
-            Ok(Image::Course { href: media_href(targets.course_id, &target, &file.hash), file })
+            let href = media_href(targets.course_id, &target, &file.hash);
+            targets.referenced.borrow_mut().insert(target);
+            Ok(Image::Course { href, file })
         }
         Some(_) => Err(format!("image `{url}` is not a picture browsers show: use PNG, JPEG, WebP, GIF or SVG")),
         None => Err(format!("image `{url}` not found: put it in the course folder, for example in assets/")),

@@ -105,7 +105,7 @@ pub fn load_with(folder: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Pro
     if options.broken == BrokenCourses::Refuse && problems.iter().any(Problem::is_error) {
         return Err(problems);
     }
-    Ok(Loaded { catalog: Catalog { courses, problems: problems.clone() }, problems })
+    Ok(Loaded { catalog: Catalog::new(courses, problems.clone()), problems })
 }
 
 fn tracing_warn(message: &str) {
@@ -145,8 +145,16 @@ fn load_course(folder: &Path, id: String, cache: Option<&Path>, problems: &mut P
     let modules = read_modules(folder, listing, problems);
     let numbered = number_lessons(&modules, problems);
     let manifest = manifest?;
-    let context = CourseContext { folder, id: &id, language, found: &found, budget_kb: manifest.page_budget_kb };
+    let context = CourseContext {
+        folder,
+        id: &id,
+        language,
+        found: &found,
+        budget_kb: manifest.page_budget_kb,
+        referenced: Default::default(),
+    };
     let modules = build_modules(&context, modules, numbered, problems);
+    let referenced = context.referenced.take();
     if manifest.certificate.min_average_score.is_some_and(|score| score > 100) {
         problems.report(&folder.join("course.toml"), 1, "certificate.min_average_score is a percentage: 0 to 100");
         return None;
@@ -169,6 +177,8 @@ fn load_course(folder: &Path, id: String, cache: Option<&Path>, problems: &mut P
         translations: manifest.translations,
         modules,
         files: found.files,
+        folders: found.folders,
+        referenced,
         content_version: content_version(folder),
         resolved_folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
         problems: Vec::new(),
@@ -182,6 +192,7 @@ struct CourseContext<'a> {
     language: Language,
     found: &'a Found,
     budget_kb: u32,
+    referenced: std::cell::RefCell<std::collections::BTreeSet<PathBuf>>,
 }
 
 /// The course's `course.toml`.
@@ -310,6 +321,7 @@ fn build_modules(
             lessons: &numbered.ids,
             files: &course.found.files,
             folders: &course.found.folders,
+            referenced: &course.referenced,
         };
         let mut lessons = Vec::new();
         let mut withheld = Vec::new();

@@ -13,7 +13,7 @@ use super::highlight::{self, escape_into};
 use super::images::{Encoding, ImageInfo};
 pub use super::links::LinkTargets;
 use super::links::{Image, Link, resolve_image, resolve_link, video_site};
-use super::problem::{Problems, line_of};
+use super::problem::Problems;
 use super::sanitise::{RESERVED_IDS, SANITIZER, removed_tags};
 use super::slug::anchor_for;
 use crate::language::Language;
@@ -46,6 +46,12 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
+
+/// Raw HTML tags one lesson may hold.
+const MAX_RAW_TAGS: usize = 1_000;
+
+/// Fences that GitHub draws as diagrams with a script; we show their text.
+const DIAGRAM_LANGUAGES: [&str; 5] = ["mermaid", "plantuml", "dot", "graphviz", "geojson"];
 
 /// The width images take on the page, for the browser to pick a copy.
 const IMAGE_SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
@@ -80,11 +86,15 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
     let mut header_cell: Option<(usize, String)> = None; // (line, text so far)
     let mut last_heading: Option<String> = None; // its anchor, to name the tables below it
 
+    // Where each line starts, to find an event's line without rescanning.
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(markdown.match_indices('\n').map(|(at, _)| at + 1)).collect();
+    let mut raw_tags = 0;
     let mut index = 0;
     while index < parsed.len() {
         let (event, range) = parsed[index].clone();
         index += 1;
-        let line = source.first_line + line_of(markdown, range.start) - 1;
+        let line = source.first_line + line_starts.partition_point(|&start| start <= range.start) - 1;
         if let Event::Text(text) | Event::Code(text) = &event {
             words += text.split_whitespace().count();
             letters += text.chars().filter(|c| c.is_alphabetic()).count();
@@ -140,11 +150,22 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
                         Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })
                     }
                     Ok(Link::File { href, bytes, kind }) => {
-                        open_link = Some(OpenLink::File(file_size(source.language, &kind, bytes)));
-                        let mut html = String::from("<a class=\"file-link\" download href=\"");
-                        escape_into(&mut html, &href);
-                        html.push_str("\">");
-                        Event::Html(html.into())
+                        let mut size = String::new();
+                        escape_into(&mut size, &file_size(source.language, &kind, bytes));
+                        open_link = Some(OpenLink::File(size));
+                        download_link(&href)
+                    }
+                    Ok(Link::Folder { href, bytes, files }) => {
+                        let count = fluent_bundle::FluentArgs::from_iter([("files", files)]);
+                        let size = format!(
+                            "{}, {}",
+                            file_size(source.language, "ZIP", bytes),
+                            crate::i18n::translate(source.language, msg::LESSON_FOLDER_FILES, Some(&count))
+                        );
+                        let mut escaped = String::new();
+                        escape_into(&mut escaped, &size);
+                        open_link = Some(OpenLink::File(escaped));
+                        download_link(&href)
                     }
                     Err(message) => {
                         problems.warn(source.path, line, format!("{message} (shown as plain text)"));
@@ -213,9 +234,17 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
                     CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
+                if DIAGRAM_LANGUAGES.contains(&language.to_ascii_lowercase().as_str()) {
+                    problems.warn(
+                        source.path,
+                        line,
+                        format!("a `{language}` diagram is shown as its source text (no script draws it on a learner's phone): put a picture of it, with alt text, in its place"),
+                    );
+                }
                 Event::Html(code_block(&code, &language).into())
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
+                raw_tags += raw.matches('<').count();
                 for tag in removed_tags(&raw) {
                     problems.warn(
                         source.path,
@@ -272,9 +301,13 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
                 // the wrapper is a focusable region, named by the heading above
                 // it, so that keyboards can scroll it too.
                 let wrap = match &last_heading {
-                    Some(anchor) => format!(
-                        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{anchor}\">"
-                    ),
+                    Some(anchor) => {
+                        let mut escaped = String::new();
+                        escape_into(&mut escaped, anchor);
+                        format!(
+                            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{escaped}\">"
+                        )
+                    }
                     None => "<div class=\"table-wrap\" tabindex=\"0\">".to_string(),
                 };
                 push(&mut heading, &mut events, Event::Html(wrap.into()));
@@ -289,9 +322,27 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
         push(&mut heading, &mut events, event);
     }
 
+    if raw_tags > MAX_RAW_TAGS {
+        // Misnested raw HTML can make an HTML parser build millions of
+        // elements from a few kilobytes: such a lesson is not parsed at all.
+        problems.report(
+            source.path,
+            source.first_line,
+            format!("this text holds more than {MAX_RAW_TAGS} raw HTML tags: write it in markdown"),
+        );
+        return Rendered { html: String::new(), contents, words, images, headings, letters };
+    }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html: SANITIZER.clean(&html).to_string(), contents, words, images, headings, letters }
+}
+
+/// The start of a link that downloads a file of the course.
+fn download_link(href: &str) -> Event<'static> {
+    let mut html = String::from("<a class=\"file-link\" download href=\"");
+    escape_into(&mut html, href);
+    html.push_str("\">");
+    Event::Html(html.into())
 }
 
 /// The text of the events up to the one `end` matches, and how many events that was.
@@ -503,7 +554,7 @@ mod tests {
             lessons.insert(PathBuf::from("01-basics/02-wifi.md"), "wifi".to_string());
             lessons.insert(PathBuf::from("02-more/01-apps.md"), "apps".to_string());
             let mut files = BTreeMap::new();
-            let image = ImageInfo { size: Some((320, 180)), variants: Vec::new() };
+            let image = ImageInfo { size: Some((320, 180)), ..ImageInfo::default() };
             files.insert(
                 PathBuf::from("assets/phone.svg"),
                 CourseFile { hash: "abc123".to_string(), bytes: 900, image: Some(image) },
@@ -523,6 +574,7 @@ mod tests {
                 lessons: &self.lessons,
                 files: &self.files,
                 folders: &self.folders,
+                referenced: &Default::default(),
             };
             let mut problems = Problems::default();
             let path = PathBuf::from("courses/phones/01-basics/01-intro.md");
@@ -660,6 +712,7 @@ mod tests {
             lessons: &fixture.lessons,
             files: &fixture.files,
             folders: &fixture.folders,
+            referenced: &Default::default(),
         };
         let mut problems = Problems::default();
         let path = PathBuf::from("x.md");
@@ -695,7 +748,7 @@ mod tests {
     }
 
     #[test]
-    fn files_of_the_course_are_downloads_with_their_size_and_folders_are_explained() {
+    fn files_and_folders_of_the_course_are_downloads_with_their_size() {
         let (rendered, problems) = Fixture::new().render("[the starter page](starter/index.html)\n");
         assert!(problems.is_empty(), "{problems:?}");
         assert!(
@@ -705,8 +758,11 @@ mod tests {
         );
         assert!(rendered.html.contains("(HTML, 3 KB)"), "{}", rendered.html);
         let (rendered, problems) = Fixture::new().render("[starter files](./starter/)\n");
-        assert!(problems[0].message.contains("leads to a folder"), "{problems:?}");
-        assert!(!rendered.html.contains("<a"), "{}", rendered.html);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(rendered.html.contains(r#"href="/media/phones/01-basics/starter.zip?v="#), "{}", rendered.html);
+        assert!(rendered.html.contains("(ZIP, 3 KB, one file)"), "{}", rendered.html);
+        let (_, problems) = Fixture::new().render("[nothing here](../02-more/)\n");
+        assert!(problems[0].message.contains("no files in it"), "{problems:?}");
     }
 
     #[test]
@@ -747,5 +803,23 @@ mod tests {
             rendered.html
         );
         assert!(rendered.html.contains("<pre><code>plain\n</code></pre>"), "{}", rendered.html);
+        let (_, problems) = Fixture::new().render("text\n\n```mermaid\ngraph TD\n  A --> B\n```\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("`mermaid` diagram is shown as its source"), "{problems:?}");
+        assert_eq!(problems[0].line, 7);
+    }
+
+    #[test]
+    fn a_flood_of_raw_html_is_refused_before_any_parser_sees_it() {
+        let mut flood = String::from("<p>");
+        for i in 0..600 {
+            flood.push_str(&format!("<b title={i}>"));
+        }
+        flood.push_str(&"<p>a".repeat(600));
+        let started = std::time::Instant::now();
+        let (rendered, problems) = Fixture::new().render(&flood);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(rendered.html.is_empty());
+        assert!(problems.iter().any(|p| p.is_error() && p.message.contains("raw HTML tags")), "{problems:?}");
     }
 }

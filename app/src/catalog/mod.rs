@@ -3,6 +3,7 @@
 //! catalog and swaps it in. What has errors is withheld (a lesson, a
 //! translation, at worst a course) and the problems are kept for staff.
 
+mod archive;
 mod course_files;
 mod files;
 pub mod fuzzing;
@@ -36,6 +37,9 @@ use crate::model::{Access, Enrolment, Level, TocEntry};
 
 #[derive(Debug, Default)]
 pub struct Catalog {
+    /// Different for every catalog loaded by this process: what pages made
+    /// from it are kept under.
+    generation: u64,
     courses: Vec<Arc<Course>>,
     /// Every problem of the load, those of courses left out included.
     problems: Vec<Problem>,
@@ -48,6 +52,16 @@ impl Catalog {
 
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    fn new(courses: Vec<Arc<Course>>, problems: Vec<Problem>) -> Catalog {
+        static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let generation = GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Catalog { generation, courses, problems }
     }
 
     pub fn course(&self, id: &str) -> Option<&Arc<Course>> {
@@ -74,6 +88,11 @@ pub struct Course {
     /// Every file of the course other than lessons and manifests (images,
     /// downloads), relative to the course folder.
     pub files: BTreeMap<PathBuf, CourseFile>,
+    /// Every folder of the course, relative to it (a link to one downloads its files as a ZIP).
+    pub folders: std::collections::BTreeSet<PathBuf>,
+    /// The files and folders its lessons show or link to: the only ones
+    /// served (an answers file kept beside the lessons is not).
+    pub referenced: std::collections::BTreeSet<PathBuf>,
     /// A hash of every file of the course: which version a learner completed.
     pub content_version: String,
     /// The course folder with every link resolved, as it was at load: an
@@ -227,15 +246,48 @@ impl Course {
                 .find(|variant| variant.width == width && variant.encoding == encoding)?;
             return Some(files::read_regular(&variant.path, files::MAX_ASSET_BYTES));
         }
-        if !files::stays_inside(&path, &self.resolved_folder) {
-            return Some(Err(std::io::Error::other("the file now leads outside the course folder")));
+        Some(self.read_original(&path))
+    }
+
+    /// A file of the course as it is on disk now, if it still is inside the course.
+    fn read_original(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        if !files::stays_inside(path, &self.resolved_folder) {
+            return Err(std::io::Error::other("the file now leads outside the course folder"));
         }
-        Some(files::read_regular(&path, files::MAX_ASSET_BYTES))
+        files::read_regular(path, files::MAX_ASSET_BYTES)
+    }
+
+    /// A folder of the course (`relative` to it, with `.zip` after its
+    /// name) as a ZIP of its files, each read as carefully as [`Course::read_file`].
+    pub fn read_folder_zip(&self, relative: &str) -> Option<std::io::Result<Vec<u8>>> {
+        let folder = Path::new(relative.strip_suffix(".zip")?);
+        if !self.folders.contains(folder) || !self.referenced.contains(folder) {
+            return None;
+        }
+        let parent = folder.parent().unwrap_or(Path::new(""));
+        let mut entries = Vec::new();
+        let mut total = 0;
+        for (path, _) in links::files_under(&self.files, folder) {
+            let bytes = match self.read_original(&self.folder.join(path)) {
+                Ok(bytes) => bytes,
+                Err(error) => return Some(Err(error)),
+            };
+            total += bytes.len() as u64;
+            if total > links::MAX_FOLDER_BYTES {
+                return Some(Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, "the folder grew too large")));
+            }
+            let name = path.strip_prefix(parent).unwrap_or(path).to_string_lossy().into_owned();
+            entries.push((name, bytes));
+        }
+        Some(Ok(archive::zip(&entries)))
     }
 
     /// Where a course's file is on disk, if `relative` is one, and what is known of it.
     pub fn file(&self, relative: &str) -> Option<(PathBuf, &CourseFile)> {
         let key = Path::new(relative);
+        if !self.referenced.contains(key) {
+            return None;
+        }
         self.files.get(key).map(|file| (self.folder.join(key), file))
     }
 }

@@ -43,9 +43,17 @@ pub static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             (_, "id") if RESERVED_IDS.contains(&value) => None,
             (_, "tabindex") if value != "0" => None,
             ("div", "role") if value != "region" => None,
-            ("img", "src") if !value.starts_with("/media/") => None,
-            (_, "srcset") if !value.split(',').all(|candidate| candidate.trim().starts_with("/media/")) => None,
+            ("img", "src") if !is_course_media(value) => None,
+            (_, "srcset")
+                if !value
+                    .split(", ")
+                    .all(|candidate| is_course_media(candidate.trim().split(' ').next().unwrap_or(""))) =>
+            {
+                None
+            }
             ("a", "href") if !is_safe_raw_href(value) => None,
+            // A download keeps the file's own name.
+            ("a", "download") => Some("".into()),
             _ => Some(value.into()),
         });
     builder
@@ -67,6 +75,22 @@ pub fn is_safe_raw_href(value: &str) -> bool {
     }
     let lower = url.to_ascii_lowercase();
     ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
+}
+
+/// Whether an image address is one of a course's files, read as a browser
+/// reads it: under `/media/`, no `.` or `..` segment (a browser would leave
+/// `/media/` with `/media/../readyz`), no `\`, and no query but the file's
+/// version and copy (`?lang=` would change the reader's language).
+pub fn is_course_media(value: &str) -> bool {
+    let (path, query) = value.split_once('?').unwrap_or((value, ""));
+    let Some(rest) = path.strip_prefix("/media/") else {
+        return false;
+    };
+    let decoded = percent_encoding::percent_decode_str(rest).decode_utf8_lossy();
+    let segments_fine = decoded.split('/').all(|segment| !segment.is_empty() && segment != "." && segment != "..");
+    let query_fine = query.is_empty()
+        || query.split('&').all(|pair| matches!(pair.split_once('=').map(|(key, _)| key), Some("v" | "w" | "f")));
+    segments_fine && query_fine && !value.contains('\\') && !value.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 static KEPT_TAGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -99,6 +123,23 @@ pub fn removed_tags(raw: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn images_stay_among_the_course_files() {
+        assert!(is_course_media("/media/c/assets/a.png?v=0123"));
+        assert!(is_course_media("/media/c/a.png?v=0123&w=720&f=webp"));
+        for hostile in [
+            "/media/../readyz",
+            "/media/c/%2e%2e/%2e%2e/readyz",
+            "/media/./x",
+            "/media/c/a.png?lang=ur",
+            "/media/c//x",
+            "/media/c\\..\\x",
+            "/readyz",
+        ] {
+            assert!(!is_course_media(hostile), "{hostile}");
+        }
+    }
 
     #[test]
     fn tags_the_sanitiser_drops_are_found() {

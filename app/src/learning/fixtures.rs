@@ -65,6 +65,8 @@ pub fn course(modules: Vec<Module>) -> Course {
         translations: Default::default(),
         modules,
         files: Default::default(),
+        folders: Default::default(),
+        referenced: Default::default(),
         problems: Vec::new(),
         content_version: "v1".into(),
         resolved_folder: std::path::PathBuf::new(),
