@@ -45,6 +45,14 @@ pub async fn course_file(
     let Some(course) = state.catalog.current().course(&course).cloned() else {
         return render_not_found(State(state), request).await;
     };
+    let (mut parts, body) = request.into_parts();
+    let allowed = may_fetch(&state, &course, &file, &mut parts).await;
+    let request = Request::from_parts(parts, body);
+    match allowed {
+        Ok(true) => {}
+        Ok(false) => return render_not_found(State(state), request).await,
+        Err(refusal) => return refusal,
+    }
     let copy = match (query.w, query.f.as_deref()) {
         (None, None) => None,
         (Some(width), Some(format)) => match Encoding::from_extension(format) {
@@ -104,6 +112,26 @@ pub async fn course_file(
         }
     }
     response
+}
+
+/// In a course open only to its learners, a file shown or linked only
+/// after the first lesson is for those who may read the whole course
+/// (`app::policy::may_read_whole_course`), as the lesson itself is.
+async fn may_fetch(
+    state: &AppState,
+    course: &app::catalog::Course,
+    file: &str,
+    parts: &mut axum::http::request::Parts,
+) -> Result<bool, Response> {
+    use axum::extract::FromRequestParts;
+    if course.file_is_open(file) {
+        return Ok(true);
+    }
+    let crate::guard::Asking(viewer) = crate::guard::Asking::from_request_parts(parts, state).await?;
+    let standing =
+        app::learning::standing_of(&state.db, course, viewer.as_ref()).await.map_err(crate::guard::refusal)?;
+    let enrolled = matches!(standing.standing, app::model::Standing::Enrolled { .. });
+    Ok(app::policy::may_read_whole_course(viewer.as_ref(), enrolled))
 }
 
 /// A folder of the course as one ZIP of its files (`starter.zip` for `starter/`).

@@ -162,7 +162,7 @@ fn load_course(folder: &Path, id: String, cache: Option<&Path>, problems: &mut P
     if modules.iter().all(|module| module.lessons.is_empty() && module.withheld.is_empty()) {
         return None;
     }
-    Some(Course {
+    let mut course = Course {
         id,
         folder: folder.to_path_buf(),
         title: manifest.title,
@@ -179,10 +179,13 @@ fn load_course(folder: &Path, id: String, cache: Option<&Path>, problems: &mut P
         files: found.files,
         folders: found.folders,
         referenced,
+        open_files: Default::default(),
         content_version: content_version(folder),
         resolved_folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
         problems: Vec::new(),
-    })
+    };
+    course.find_open_files();
+    Some(course)
 }
 
 /// What rendering a course's lessons needs to know of it.

@@ -93,6 +93,10 @@ pub struct Course {
     /// The files and folders its lessons show or link to: the only ones
     /// served (an answers file kept beside the lessons is not).
     pub referenced: std::collections::BTreeSet<PathBuf>,
+    /// Those shown or linked where anyone reads (the first lesson, the
+    /// module introductions): in an `access = "enrolled"` course the
+    /// others are served only to those who may read the whole course.
+    pub open_files: std::collections::BTreeSet<PathBuf>,
     /// A hash of every file of the course: which version a learner completed.
     pub content_version: String,
     /// The course folder with every link resolved, as it was at load: an
@@ -216,6 +220,45 @@ impl Course {
             }
         }
         languages
+    }
+
+    /// Whether anyone may fetch this file (or folder), or only those who
+    /// may read the whole course.
+    pub fn file_is_open(&self, relative: &str) -> bool {
+        self.access == Access::Open
+            || self.open_files.contains(Path::new(relative.strip_suffix(".zip").unwrap_or(relative)))
+    }
+
+    /// The course files whose addresses appear in `html` (made by our own
+    /// renderer: `/media/<course>/<path>?v=…`).
+    fn files_in(&self, html: &str) -> impl Iterator<Item = PathBuf> {
+        let prefix = format!("/media/{}/", self.id);
+        html.split(&prefix)
+            .skip(1)
+            .filter_map(|rest| rest.split(['?', '"']).next())
+            .map(|path| PathBuf::from(percent_encoding::percent_decode_str(path).decode_utf8_lossy().into_owned()))
+            .map(|path| match path.to_string_lossy().strip_suffix(".zip") {
+                Some(folder) if !self.files.contains_key(&path) => PathBuf::from(folder),
+                _ => path,
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    /// Finds [`Course::open_files`] once the course is rendered.
+    fn find_open_files(&mut self) {
+        let mut open = std::collections::BTreeSet::new();
+        if let Some((_, first)) = self.lessons().next() {
+            for content in std::iter::once(&first.content).chain(first.translations.values()) {
+                open.extend(self.files_in(&content.html));
+            }
+        }
+        for module in &self.modules {
+            for html in module.intro.values() {
+                open.extend(self.files_in(html));
+            }
+        }
+        self.open_files = open;
     }
 
     /// A lesson withheld for its errors, with its module.

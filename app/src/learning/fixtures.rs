@@ -67,6 +67,7 @@ pub fn course(modules: Vec<Module>) -> Course {
         files: Default::default(),
         folders: Default::default(),
         referenced: Default::default(),
+        open_files: Default::default(),
         problems: Vec::new(),
         content_version: "v1".into(),
         resolved_folder: std::path::PathBuf::new(),

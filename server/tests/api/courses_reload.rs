@@ -90,3 +90,50 @@ async fn watching_the_courses_reloads_them_as_soon_as_a_file_changes() {
     }
     panic!("the edited lesson was not served within 10 seconds");
 }
+
+/// The address of a course file, as its lessons link to it.
+fn file_address(app: &crate::helpers::TestApp, course: &str, path: &str) -> String {
+    let catalog = app.state.catalog.current();
+    let found = catalog.course(course).unwrap().files.get(Path::new(path)).expect("the file was loaded").clone();
+    format!("/media/{course}/{path}?v={}", found.hash)
+}
+
+#[tokio::test]
+async fn files_of_a_course_open_only_to_its_learners_follow_its_lessons() {
+    use crate::helpers::{call, signed_in_as};
+    let courses = tempfile::tempdir().unwrap();
+    copy_folder(&sample_courses(), courses.path());
+    let course = courses.path().join("online-safety");
+    let manifest = fs::read_to_string(course.join("course.toml")).unwrap();
+    fs::write(course.join("course.toml"), format!("access = \"enrolled\"\n{manifest}")).unwrap();
+    fs::write(course.join("01-accounts/notes.txt"), "shown in the first lesson").unwrap();
+    fs::write(course.join("01-accounts/worksheet.txt"), "for enrolled learners").unwrap();
+    fs::write(course.join("01-accounts/answers.txt"), "linked from nowhere").unwrap();
+    for (lesson, file) in [("01-strong-passwords.md", "notes.txt"), ("02-password-managers.md", "worksheet.txt")] {
+        let text = fs::read_to_string(course.join("01-accounts").join(lesson)).unwrap();
+        fs::write(course.join("01-accounts").join(lesson), format!("{text}\n\n[The file]({file})\n")).unwrap();
+    }
+    let app = spawn_app_with_courses(Backend::Sqlite, courses.path().to_path_buf()).await;
+    let notes = file_address(&app, "online-safety", "01-accounts/notes.txt");
+    let worksheet = file_address(&app, "online-safety", "01-accounts/worksheet.txt");
+    let answers = file_address(&app, "online-safety", "01-accounts/answers.txt");
+
+    let (_, first) = app.get_text("/courses/online-safety/strong-passwords").await;
+    assert!(first.contains(&notes.replace('&', "&amp;")), "the first lesson links its file");
+    assert_eq!(app.get(&notes).await.status(), 200, "what the first lesson links, anyone fetches");
+    assert_eq!(app.get(&worksheet).await.status(), 404, "a visitor cannot fetch a later lesson's file");
+    assert_eq!(app.get(&answers).await.status(), 404, "a file no lesson links is never served");
+
+    let learner = signed_in_as(&app, "bahor", "learner").await;
+    let fetch = |cookie: String, path: String| {
+        let client = app.client.clone();
+        let url = format!("{}{path}", app.address);
+        async move { client.get(url).header("cookie", cookie).send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(fetch(learner.clone(), worksheet.clone()).await, 404, "signed in but not enrolled");
+    assert_eq!(call(&app, "/api/enrol", "course=online-safety", Some(&learner)).await, 200);
+    assert_eq!(fetch(learner.clone(), worksheet.clone()).await, 200, "an enrolled learner fetches it");
+    assert_eq!(fetch(learner.clone(), answers.clone()).await, 404);
+    let instructor = signed_in_as(&app, "shirin", "instructor").await;
+    assert_eq!(fetch(instructor, worksheet).await, 200, "staff read the whole course");
+}
