@@ -4,7 +4,9 @@
 //! of the stylesheet (and told apart by weight or style too, for high
 //! contrast and for colour blindness).
 
+use std::cell::Cell;
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxReference, SyntaxSet};
 
@@ -14,6 +16,22 @@ static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_ne
 /// seconds of loading.
 const MAX_BYTES: usize = 64 * 1024;
 const MAX_LINE_BYTES: usize = 2_000;
+/// A grammar can backtrack for long on a pathological line: a block that
+/// takes longer than this is shown plain, and so is every block of a
+/// course once its highlighting has taken [`COURSE_TIME`].
+const BLOCK_TIME: Duration = Duration::from_millis(250);
+const COURSE_TIME: Duration = Duration::from_secs(3);
+
+thread_local! {
+    /// What is left of the current course's highlighting time (a course
+    /// loads on one thread).
+    static LEFT: Cell<Duration> = const { Cell::new(COURSE_TIME) };
+}
+
+/// Gives the next course its own highlighting time.
+pub fn start_course() {
+    LEFT.with(|left| left.set(COURSE_TIME));
+}
 
 /// Scope prefixes to classes, the first that matches from the innermost scope out.
 static CLASSES: LazyLock<Vec<(Scope, &'static str)>> = LazyLock::new(|| {
@@ -58,10 +76,24 @@ pub fn highlight(code: &str, language: &str) -> Option<String> {
         return None;
     }
     let syntax = syntax(language)?;
+    let left = LEFT.with(Cell::get);
+    if left.is_zero() {
+        return None;
+    }
+    let started = Instant::now();
+    let highlighted = highlight_within(code, syntax, left.min(BLOCK_TIME), started);
+    LEFT.with(|cell| cell.set(left.saturating_sub(started.elapsed())));
+    highlighted
+}
+
+fn highlight_within(code: &str, syntax: &SyntaxReference, limit: Duration, started: Instant) -> Option<String> {
     let mut state = ParseState::new(syntax);
     let mut stack = ScopeStack::new();
     let mut runs: Vec<(Option<&'static str>, String)> = Vec::new();
     for line in code.split_inclusive('\n') {
+        if started.elapsed() > limit {
+            return None;
+        }
         let operations = state.parse_line(line, &SYNTAXES).ok()?;
         let mut start = 0;
         for (at, operation) in operations {
@@ -136,6 +168,14 @@ mod tests {
         let html = highlight("function add(a, b) { return a + 1; }\n", "js").unwrap();
         assert!(html.contains("<span class=\"hl-k\">function</span>"), "{html}");
         assert!(html.contains("<span class=\"hl-n\">1</span>"), "{html}");
+    }
+
+    #[test]
+    fn once_a_course_has_spent_its_time_blocks_stay_plain() {
+        LEFT.with(|left| left.set(Duration::ZERO));
+        assert!(highlight("ls\n", "bash").is_none());
+        start_course();
+        assert!(highlight("ls\n", "bash").is_some());
     }
 
     #[test]

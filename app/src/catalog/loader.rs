@@ -138,6 +138,7 @@ struct ModuleFiles {
 }
 
 fn load_course(folder: &Path, id: String, cache: Option<&Path>, problems: &mut Problems) -> Option<Course> {
+    super::highlight::start_course();
     let listing = files::entries(folder, problems);
     let manifest = read_manifest(folder, &listing, problems);
     let found = course_files::collect(folder, cache, problems);
