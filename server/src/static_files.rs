@@ -85,7 +85,12 @@ pub async fn course_file(
         Some(_) => known.hash.clone(),
         None => Sha256::digest(&bytes)[..8].iter().map(|b| format!("{b:02x}")).collect(),
     };
-    let cache = if query.v.as_deref() == Some(current.as_str()) { FOREVER } else { "no-cache" };
+    let cache = match (query.v.as_deref() == Some(current.as_str()), course.file_is_open(&file)) {
+        (true, true) => FOREVER,
+        // A file only some may fetch is never kept by a shared cache.
+        (true, false) => "private, max-age=31536000, immutable",
+        (false, _) => "no-cache",
+    };
     let mut response = Response::new(Body::from(bytes));
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));

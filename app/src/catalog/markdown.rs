@@ -14,7 +14,7 @@ use super::images::{Encoding, ImageInfo};
 pub use super::links::LinkTargets;
 use super::links::{Image, Link, resolve_image, resolve_link, video_site};
 use super::problem::Problems;
-use super::sanitise::{RESERVED_IDS, SANITIZER, removed_tags};
+use super::sanitise::{RESERVED_IDS, SANITIZER, dropped_images, removed_tags};
 use super::slug::anchor_for;
 use crate::language::Language;
 use crate::model::TocEntry;
@@ -245,6 +245,13 @@ pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: 
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 raw_tags += raw.matches('<').count();
+                for src in dropped_images(&raw) {
+                    problems.warn(
+                        source.path,
+                        line,
+                        format!("a raw HTML image (`<img src=\"{src}\">`) is removed: write it in markdown, `![what it shows]({src})`, so that it is found in the course and sized for phones"),
+                    );
+                }
                 for tag in removed_tags(&raw) {
                     problems.warn(
                         source.path,

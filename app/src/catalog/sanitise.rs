@@ -93,6 +93,28 @@ pub fn is_course_media(value: &str) -> bool {
     segments_fine && query_fine && !value.contains('\\') && !value.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
+/// The addresses of `<img src="…">` in raw HTML that the sanitiser will
+/// drop (anything but a course file's own address): GitHub READMEs write
+/// `<img src="images/x.png" width="300">`, which must become markdown to
+/// be found and resized.
+pub fn dropped_images(raw: &str) -> Vec<String> {
+    let lower = raw.to_ascii_lowercase();
+    let mut dropped = Vec::new();
+    for (at, _) in lower.match_indices("<img") {
+        let tag = &raw[at..raw[at..].find('>').map(|end| at + end).unwrap_or(raw.len())];
+        let Some(src_at) = tag.to_ascii_lowercase().find("src=") else { continue };
+        let value = &tag[src_at + 4..];
+        let value = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => value[1..].split(quote).next().unwrap_or(""),
+            _ => value.split([' ', '/', '>']).next().unwrap_or(""),
+        };
+        if !is_course_media(value) {
+            dropped.push(value.to_string());
+        }
+    }
+    dropped
+}
+
 static KEPT_TAGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let defaults = ammonia::Builder::default();
     defaults.clone_tags().into_iter().chain(OUR_TAGS).map(str::to_string).collect()
@@ -139,6 +161,13 @@ mod tests {
         ] {
             assert!(!is_course_media(hostile), "{hostile}");
         }
+    }
+
+    #[test]
+    fn raw_images_the_sanitiser_drops_are_found() {
+        assert_eq!(dropped_images(r#"<img src="images/x.png" width="300"/>"#), ["images/x.png"]);
+        assert_eq!(dropped_images("<IMG SRC='https://example.org/a.gif'>"), ["https://example.org/a.gif"]);
+        assert!(dropped_images(r#"<img src="/media/c/assets/a.png?v=1" alt="a">"#).is_empty());
     }
 
     #[test]

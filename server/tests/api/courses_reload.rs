@@ -133,6 +133,9 @@ async fn files_of_a_course_open_only_to_its_learners_follow_its_lessons() {
     assert_eq!(fetch(learner.clone(), worksheet.clone()).await, 404, "signed in but not enrolled");
     assert_eq!(call(&app, "/api/enrol", "course=online-safety", Some(&learner)).await, 200);
     assert_eq!(fetch(learner.clone(), worksheet.clone()).await, 200, "an enrolled learner fetches it");
+    let response =
+        app.client.get(format!("{}{worksheet}", app.address)).header("cookie", &learner).send().await.unwrap();
+    assert!(response.headers()["cache-control"].to_str().unwrap().starts_with("private"), "no shared cache keeps it");
     assert_eq!(fetch(learner.clone(), answers.clone()).await, 404);
     let instructor = signed_in_as(&app, "shirin", "instructor").await;
     assert_eq!(fetch(instructor, worksheet).await, 200, "staff read the whole course");
