@@ -51,7 +51,7 @@ impl Limit {
             Limit::SignInAddress => (100, Duration::seconds(6)),
             Limit::CurrentPassword => (5, Duration::minutes(3)),
             Limit::ResetCode => (20, Duration::seconds(30)),
-            Limit::CohortCode => (20, Duration::seconds(30)),
+            Limit::CohortCode => (100, Duration::seconds(30)),
             Limit::Registration => (60, Duration::seconds(30)),
         }
     }

@@ -845,3 +845,18 @@ async fn a_device_cookie_of_a_dotted_username_is_not_another_accounts() {
     let held = post_form(&app, "/api/login", "/login", right, Some(&attacker)).await;
     assert!(crate::helpers::refusal(&held).contains("login-throttled"), "amina.x's browser is a stranger to amina");
 }
+
+#[tokio::test]
+async fn wrong_cohort_codes_are_slowed_down_after_a_classrooms_worth() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let learner = signed_in_as(&app, "guesser", "learner").await;
+    let mut throttled_after = None;
+    for attempt in 0..110 {
+        let response = post_form(&app, "/api/join_cohort", "/join", "code=ABCD-EFGH", Some(&learner)).await;
+        if crate::helpers::refusal(&response).contains("code-throttled") {
+            throttled_after = Some(attempt);
+            break;
+        }
+    }
+    assert_eq!(throttled_after, Some(100), "a hundred wrong codes, then one per 30 seconds");
+}
