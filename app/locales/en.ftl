@@ -472,3 +472,45 @@ lesson-folder-files = { $files ->
     [one] one file
    *[other] { $files } files
 }
+
+offline-heading = On this phone
+offline-intro = Save this course on this phone to read it and learn without a connection. The lessons you complete are sent when you are online again.
+offline-save = Save for offline
+offline-remove = Remove from this phone
+offline-copy-note = This is the copy saved on this phone.
+offline-copy-live = Open the latest version
+offline-page-title = No connection
+offline-page-text = This page is not saved on this phone. It opens when you are online again.
+offline-page-saved = Courses saved on this phone:
+offline-page-retry = Try again
+offline-refused-removed = Not recorded: this lesson is no longer in the course.
+offline-refused-quiz-changed = Not recorded: this quiz has changed since the course was saved on your phone. Please take it again.
+offline-graded-passed = Your quiz is graded: { $score }. You passed.
+offline-graded-failed = Your quiz is graded: { $score }. Not passed yet: read the explanations and try again.
+offline-sync-malformed = What your phone sent could not be read, so none of it was recorded.
+offline-sync-too-large = Your phone sent too much at once. It sends the rest in turns.
+offline-sync-not-yours = What your phone sent belongs to another account. Nothing was recorded.
+offline-sync-sign-in = Please log in to send what is saved on this phone.
+offline-js-size = This course needs { $size } on this phone.
+offline-js-space = Your browser lets this site keep { $free } more.
+offline-js-no-space = There is not enough space on this phone for this course. Free some space and try again.
+offline-js-download = Download { $size }
+offline-js-cancel = Cancel
+offline-js-progress = Downloading: { $done } of { $total }
+offline-js-paused = Download paused. It goes on when you are online.
+offline-js-saved = Saved on this phone: { $size }.
+offline-js-update = A new version of this course is available: { $size } to download.
+offline-js-update-button = Update
+offline-js-removed = Removed from this phone.
+offline-js-failed = The download did not work. Please try again.
+offline-js-pending = Waiting to be sent: { $count }
+offline-js-send-now = Send now
+offline-js-sent = Everything done on this phone is sent.
+offline-js-queued = Saved on this phone. It is sent when you are online.
+offline-js-quiz-queued = Your answers are saved on this phone. They are graded when you are online.
+offline-js-sign-in = Log in to send what is waiting on this phone.
+offline-js-logout-warning = Some of what you did is not sent yet ({ $count }). If you log out now, it is lost. Log out anyway?
+offline-js-done = Done on this phone
+offline-js-see-result = See the result
+offline-js-answer-all = Please answer every question before checking.
+offline-js-megabytes = { $amount } MB

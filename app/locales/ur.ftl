@@ -493,3 +493,45 @@ lesson-folder-files = { $files ->
     [one] ایک فائل
    *[other] { $files } فائلیں
 }
+
+offline-heading = اس فون پر
+offline-intro = یہ کورس اس فون پر محفوظ کریں تاکہ انٹرنیٹ کے بغیر پڑھا اور سیکھا جا سکے۔ مکمل کیے گئے اسباق انٹرنیٹ ملنے پر بھیج دیے جائیں گے۔
+offline-save = آف لائن کے لیے محفوظ کریں
+offline-remove = اس فون سے ہٹائیں
+offline-copy-note = یہ اس فون پر محفوظ کی گئی کاپی ہے۔
+offline-copy-live = تازہ ترین ورژن کھولیں
+offline-page-title = انٹرنیٹ کنکشن نہیں ہے
+offline-page-text = یہ صفحہ اس فون پر محفوظ نہیں ہے۔ انٹرنیٹ ملنے پر یہ کھل جائے گا۔
+offline-page-saved = اس فون پر محفوظ کورسز:
+offline-page-retry = دوبارہ کوشش کریں
+offline-refused-removed = درج نہیں ہوا: یہ سبق اب کورس میں نہیں ہے۔
+offline-refused-quiz-changed = درج نہیں ہوا: کورس فون پر محفوظ ہونے کے بعد یہ کوئز بدل گیا ہے۔ براہ کرم اسے دوبارہ حل کریں۔
+offline-graded-passed = آپ کا کوئز جانچ لیا گیا: { $score }۔ آپ نے یہ کوئز پاس کر لیا۔
+offline-graded-failed = آپ کا کوئز جانچ لیا گیا: { $score }۔ ابھی پاس نہیں ہوا: وضاحتیں پڑھیں اور دوبارہ کوشش کریں۔
+offline-sync-malformed = آپ کے فون کا بھیجا ہوا ڈیٹا پڑھا نہیں جا سکا، اس لیے اس میں سے کچھ بھی درج نہیں ہوا۔
+offline-sync-too-large = آپ کے فون نے ایک ساتھ بہت زیادہ بھیج دیا۔ باقی حصہ باری باری بھیجا جائے گا۔
+offline-sync-not-yours = آپ کے فون کا بھیجا ہوا ڈیٹا کسی اور اکاؤنٹ کا ہے۔ کچھ بھی درج نہیں ہوا۔
+offline-sync-sign-in = اس فون پر محفوظ چیزیں بھیجنے کے لیے براہ کرم لاگ اِن کریں۔
+offline-js-size = اس کورس کے لیے فون پر { $size } جگہ چاہیے۔
+offline-js-space = آپ کا براؤزر اس سائٹ کو مزید { $free } محفوظ کرنے دیتا ہے۔
+offline-js-no-space = اس فون پر اس کورس کے لیے کافی جگہ نہیں ہے۔ کچھ جگہ خالی کریں اور دوبارہ کوشش کریں۔
+offline-js-download = ڈاؤن لوڈ کریں: { $size }
+offline-js-cancel = رہنے دیں
+offline-js-progress = ڈاؤن لوڈ ہو رہا ہے: { $total } میں سے { $done }
+offline-js-paused = ڈاؤن لوڈ رک گیا ہے۔ انٹرنیٹ ملنے پر یہ جاری رہے گا۔
+offline-js-saved = اس فون پر محفوظ ہے: { $size }۔
+offline-js-update = اس کورس کا نیا ورژن دستیاب ہے: ڈاؤن لوڈ کے لیے { $size }۔
+offline-js-update-button = اپ ڈیٹ کریں
+offline-js-removed = اس فون سے ہٹا دیا گیا۔
+offline-js-failed = ڈاؤن لوڈ نہیں ہو سکا۔ براہ کرم دوبارہ کوشش کریں۔
+offline-js-pending = بھیجے جانے کے منتظر: { $count }
+offline-js-send-now = ابھی بھیجیں
+offline-js-sent = اس فون پر کیا گیا سب کچھ بھیج دیا گیا ہے۔
+offline-js-queued = اس فون پر محفوظ ہو گیا۔ انٹرنیٹ ملنے پر بھیج دیا جائے گا۔
+offline-js-quiz-queued = آپ کے جوابات اس فون پر محفوظ ہیں۔ انٹرنیٹ ملنے پر انہیں جانچا جائے گا۔
+offline-js-sign-in = اس فون پر منتظر چیزیں بھیجنے کے لیے لاگ اِن کریں۔
+offline-js-logout-warning = آپ کا کچھ کام ابھی نہیں بھیجا گیا ({ $count })۔ اگر ابھی لاگ آؤٹ کیا گیا تو یہ ضائع ہو جائے گا۔ پھر بھی لاگ آؤٹ کریں؟
+offline-js-done = اس فون پر مکمل
+offline-js-see-result = نتیجہ دیکھیں
+offline-js-answer-all = جانچنے سے پہلے براہ کرم ہر سوال کا جواب دیں۔
+offline-js-megabytes = { $amount } ⁦MB⁩

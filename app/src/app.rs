@@ -8,11 +8,13 @@ use leptos_router::{SsrMode, path};
 use crate::pages::{
     AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage,
     CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, MyCoursesPage,
-    NotFoundPage, OrganisationsListPage, RegisterPage, ResetPage, TeachingPage, UsersAdminPage, VerifyPage,
+    NotFoundPage, OfflinePage, OrganisationsListPage, RegisterPage, ResetPage, TeachingPage, UsersAdminPage, VerifyPage,
 };
 
-/// The whole document. It carries no script: pages without islands are
-/// plain HTML and CSS. A page with an island will add `HydrationScripts`.
+/// The whole document. Pages without islands are plain HTML and CSS; a
+/// signed-in person's pages (and the copies saved on a phone) also load
+/// the offline script, which no visitor's page carries. A page with an
+/// island will add `HydrationScripts`.
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let language = crate::i18n::use_language();
     view! {
@@ -24,6 +26,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=stylesheet_href()/>
                 // No icon to fetch: saves a request on every first visit.
                 <link rel="icon" href="data:,"/>
+                <OfflineScript/>
                 <MetaTags/>
             </head>
             <body>
@@ -31,6 +34,44 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The offline script (saving courses, the outbox, the service worker)
+/// with its messages in the reader's language, for the people who can
+/// learn offline: someone signed in, or the copy saved on their phone.
+#[component]
+fn OfflineScript() -> impl IntoView {
+    let viewer = use_context::<crate::model::Viewer>();
+    let saved = use_context::<crate::model::SavedCopy>().is_some();
+    (viewer.is_some() || saved).then(|| {
+        let language = crate::i18n::use_language();
+        // Who the page is for; a saved copy is nobody's (the phone knows).
+        let user = viewer.map(|viewer| viewer.id.to_string());
+        view! {
+            <script type="application/json" id="offline-text" inner_html=offline_messages(language)></script>
+            <script src=offline_script_href() defer data-user=user></script>
+        }
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn offline_script_href() -> &'static str {
+    crate::offline::script::OFFLINE_SCRIPT.href()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn offline_script_href() -> &'static str {
+    ""
+}
+
+#[cfg(feature = "ssr")]
+fn offline_messages(language: crate::language::Language) -> &'static str {
+    crate::offline::script::messages(language)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn offline_messages(_: crate::language::Language) -> &'static str {
+    "{}"
 }
 
 #[cfg(feature = "ssr")]
@@ -70,6 +111,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/teach") view=TeachingPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/cohorts") view=CohortsListPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/cohorts/:id") view=CohortDetailPage ssr=SsrMode::Async/>
+                <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
                 <Route path=path!("/reset/:code") view=ResetPage ssr=SsrMode::Async/>

@@ -44,6 +44,8 @@ pub mod entities;
 #[cfg(feature = "ssr")]
 pub mod learning;
 #[cfg(feature = "ssr")]
+pub mod offline;
+#[cfg(feature = "ssr")]
 pub mod organisations;
 #[cfg(feature = "ssr")]
 pub mod policy;

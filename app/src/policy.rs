@@ -249,6 +249,19 @@ pub fn may_read_audit_log(viewer: &Viewer) -> bool {
     viewer.role == Role::Admin
 }
 
+/// Saving a course on one's phone to read it offline: someone signed in
+/// who may read every lesson of it (an open course; an enrolled learner;
+/// staff). The copies carry no one's data.
+pub fn may_save_for_offline(viewer: Option<&Viewer>, course_is_open: bool, enrolled: bool) -> bool {
+    viewer.is_some() && (course_is_open || may_read_whole_course(viewer, enrolled))
+}
+
+/// Sending what a learner did offline (completions, quiz attempts): only
+/// ever their own, whoever else's phone or outbox it came from.
+pub fn may_record_learning_of(viewer: &Viewer, learner: i64) -> bool {
+    viewer.id == learner
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,5 +395,23 @@ mod tests {
         assert!(!may_see_cohort(&person(Role::Instructor, None), others));
         assert!(!may_see_breakdowns(&person(Role::Instructor, None)));
         assert!(may_see_breakdowns(&person(Role::Manager, Some(A))));
+    }
+
+    #[test]
+    fn a_course_is_saved_offline_by_those_who_may_read_all_of_it() {
+        let learner = person(Role::Learner, None);
+        assert!(may_save_for_offline(Some(&learner), true, false), "an open course");
+        assert!(may_save_for_offline(Some(&learner), false, true), "enrolled");
+        assert!(!may_save_for_offline(Some(&learner), false, false), "a course for its learners only");
+        assert!(may_save_for_offline(Some(&person(Role::Instructor, None)), false, false), "staff");
+        assert!(!may_save_for_offline(None, true, false), "a visitor has no outbox to learn with");
+    }
+
+    #[test]
+    fn learning_is_sent_for_oneself_only() {
+        let learner = person(Role::Learner, None);
+        assert!(may_record_learning_of(&learner, learner.id));
+        assert!(!may_record_learning_of(&learner, learner.id + 1));
+        assert!(!may_record_learning_of(&person(Role::Admin, None), learner.id + 1), "not even an administrator");
     }
 }

@@ -13,6 +13,7 @@ pub mod guard;
 mod imports;
 pub mod language;
 pub mod metrics;
+pub mod offline;
 mod origin_check;
 mod own_data;
 mod page_cache;

@@ -10,6 +10,8 @@ use std::pin::Pin;
 
 use app::app::shell;
 use app::language::{ChosenByLink, Language};
+use app::model::SavedCopy;
+use axum::http::HeaderValue;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -48,16 +50,22 @@ pub async fn render_not_found(State(state): State<AppState>, request: Request<Bo
     response
 }
 
-async fn render(state: AppState, request: Request<Body>) -> Response {
+/// Renders the page `request` asks for, for whoever its session says; or,
+/// when `offline::copies` asks, as the copy saved on a phone (an extension
+/// only the server itself sets), for nobody in particular.
+pub(crate) async fn render(state: AppState, request: Request<Body>) -> Response {
     let options = state.leptos_options.clone();
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
+    let saved = request.extensions().get::<SavedCopy>().copied();
     let viewer = match request.extensions().get::<Session>() {
+        Some(_) if saved.is_some() => None,
         Some(session) => app::auth::viewer(session, &state).await.unwrap_or_else(|error| {
             tracing::warn!(?error, "session unreadable; page shown signed out");
             None
         }),
         None => None,
     };
+    let learner = viewer.as_ref().map(|viewer| viewer.id);
     // A signed-in person's saved language wins over the cookie and the
     // browser, but not over a `?lang=` link they just followed.
     let from_link = request.extensions().get::<ChosenByLink>().is_some();
@@ -71,9 +79,24 @@ async fn render(state: AppState, request: Request<Body>) -> Response {
         if let Some(viewer) = viewer.clone() {
             provide_context(viewer);
         }
+        if let Some(saved) = saved {
+            provide_context(saved);
+        }
     };
-    leptos_axum::handle_response_inner(context, move || shell(options), request, whole_page).await
+    let mut response = leptos_axum::handle_response_inner(context, move || shell(options), request, whole_page).await;
+    // Who the page is for, so that a phone's service worker shows saved
+    // courses and waiting work only to the person signed in (a visitor's
+    // page says nobody).
+    if let Some(learner) = learner
+        && let Ok(value) = HeaderValue::from_str(&learner.to_string())
+    {
+        response.headers_mut().insert(LEARNER_HEADER, value);
+    }
+    response
 }
+
+/// The header naming the signed-in person a page was rendered for.
+pub const LEARNER_HEADER: &str = "x-learner";
 
 fn whole_page<IV: IntoView + 'static>(
     page: IV,

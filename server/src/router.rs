@@ -65,6 +65,7 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .fallback(pages::render_not_found)
         .with_state(state)
         .layer(axum::Extension(std::sync::Arc::new(crate::page_cache::PageCache::default())))
+        .layer(axum::Extension(std::sync::Arc::new(crate::offline::Copies::default())))
         .layer(sessions)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -105,7 +106,12 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
         ("/readyz", get(ready)),
         // The readiness answer, under the name earlier versions used.
         ("/healthz", get(ready)),
-        ("/assets/{file}", get(static_files::stylesheet)),
+        ("/assets/{file}", get(static_files::asset)),
+        // Offline learning: the service worker must be at the root to look
+        // after every page.
+        ("/sw.js", get(crate::offline::service_worker)),
+        ("/offline/{course}/{language}/{file}", get(crate::offline::course_file)),
+        ("/offline/sync", post(crate::offline::sync)),
         ("/media/{course}/{*file}", get(static_files::course_file)),
         ("/account/data", get(crate::own_data::download_own_data)),
         ("/.well-known/jwks.json", get(crate::credentials::jwks)),

@@ -124,6 +124,9 @@ impl Application {
             }
             None => crate::publication::publish(&db, &loaded.catalog).await.map_err(StartupError::Database)?,
         };
+        let catalog = CatalogHandle::new(loaded.catalog);
+        // The answer keys of the quizzes served: what offline attempts are graded against.
+        crate::offline::remember_quizzes(&db, &catalog).await;
         let state = AppState {
             programme_logo,
             device_key: app::accounts::DeviceKey::new(issuer.secret_for("device-cookie")),
@@ -131,7 +134,7 @@ impl Application {
             status_list: Default::default(),
             signed_in: Default::default(),
             leptos_options,
-            catalog: CatalogHandle::new(loaded.catalog),
+            catalog,
             completions: app::learning::CompletionWriter::start(db.clone()),
             db,
             secure_cookies: settings.secure_cookies(),
@@ -184,6 +187,10 @@ impl Application {
             self.state.catalog.clone(),
             self.settings.clone(),
             self.publication,
+        ));
+        tokio::spawn(crate::offline::remember_quizzes_as_courses_change(
+            self.state.db.clone(),
+            self.state.catalog.clone(),
         ));
         if self.settings.watch_courses {
             tokio::spawn(crate::course_watch::watch(

@@ -1,4 +1,4 @@
-//! The stylesheet and course files (images, downloads): served with their content hash in the
+//! The stylesheet, the offline script and course files (images, downloads): served with their content hash in the
 //! address, so that browsers keep them for a year and a repeat visit costs
 //! nothing but the page itself. Anything unknown gets the site's 404 page.
 
@@ -17,12 +17,17 @@ use crate::pages::render_not_found;
 
 const FOREVER: &str = "public, max-age=31536000, immutable";
 
-pub async fn stylesheet(State(state): State<AppState>, Path(file): Path<String>, request: Request) -> Response {
-    if STYLESHEET.href().strip_prefix("/assets/") != Some(file.as_str()) {
+/// The stylesheet and the offline script, each at its hashed address.
+pub async fn asset(State(state): State<AppState>, Path(file): Path<String>, request: Request) -> Response {
+    let script = &app::offline::script::OFFLINE_SCRIPT;
+    let (kind, body) = if STYLESHEET.href().strip_prefix("/assets/") == Some(file.as_str()) {
+        ("text/css; charset=utf-8", STYLESHEET.css)
+    } else if script.href().strip_prefix("/assets/") == Some(file.as_str()) {
+        ("text/javascript; charset=utf-8", script.source)
+    } else {
         return render_not_found(State(state), request).await;
-    }
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, FOREVER)], STYLESHEET.css)
-        .into_response()
+    };
+    ([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, FOREVER)], body).into_response()
 }
 
 /// `?v=` the content hash; `&w=` and `&f=` one of an image's resized copies.

@@ -27,6 +27,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 
 pub use course_files::CourseFile;
+pub use links::media_href;
 pub use loader::{BrokenCourses, LoadOptions, Loaded, load, load_with};
 pub use manifest::{CertificateRules, TranslatedTitle};
 pub use problem::{Problem, Severity, format_all};
@@ -156,21 +157,21 @@ pub struct LessonContent {
 }
 
 /// What is needed to grade a quiz; language-independent.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quiz {
     /// Percent of questions answered right needed to pass.
     pub pass_mark: u8,
     pub questions: Vec<Question>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     pub id: String,
     pub multiple: bool,
     pub options: Vec<QuizOption>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuizOption {
     pub id: String,
     pub correct: bool,
@@ -231,7 +232,7 @@ impl Course {
 
     /// The course files whose addresses appear in `html` (made by our own
     /// renderer: `/media/<course>/<path>?v=…`).
-    fn files_in(&self, html: &str) -> impl Iterator<Item = PathBuf> {
+    pub fn files_in(&self, html: &str) -> impl Iterator<Item = PathBuf> {
         let prefix = format!("/media/{}/", self.id);
         html.split(&prefix)
             .skip(1)

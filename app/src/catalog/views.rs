@@ -25,6 +25,16 @@ fn titles<'a>(
 }
 
 impl Course {
+    /// Where a learner goes once `lesson` is complete: the next lesson, or
+    /// the course's progress when it was the last.
+    pub fn address_after(&self, lesson: &str) -> String {
+        let next = self.lessons().map(|(_, found)| found.id.as_str()).skip_while(|id| *id != lesson).nth(1);
+        match next {
+            Some(next) => format!("/courses/{}/{next}", self.id),
+            None => format!("/courses/{}#progress", self.id),
+        }
+    }
+
     pub fn card(&self, reader: Language) -> CourseCard {
         let (language, title, summary) =
             titles(reader, self.language, &self.title, Some(&self.summary), &self.translations);
@@ -67,6 +77,7 @@ impl Course {
                 .collect(),
             standing: Default::default(),
             problems: Vec::new(),
+            offline_manifest: None,
         }
     }
 
@@ -104,6 +115,7 @@ impl Course {
             attempt_key: None,
             best_score: None,
             result: None,
+            course_version: self.content_version.clone(),
         })
     }
 
@@ -227,6 +239,7 @@ impl Course {
             attempt_key: None,
             best_score: None,
             result: None,
+            course_version: self.content_version.clone(),
         })
     }
 }

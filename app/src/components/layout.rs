@@ -6,13 +6,19 @@ use leptos_router::hooks::use_location;
 
 use crate::i18n::{t, t_with, use_language};
 use crate::language::Language;
-use crate::model::Viewer;
+use crate::model::{SavedCopy, Viewer};
 
 /// The frame of every page: a skip link, the site header with the language
 /// switcher, the page's main content and the footer. `wide` pages (tables
-/// of statistics) use more of a large screen than reading pages do.
+/// of statistics) use more of a large screen than reading pages do. A page
+/// rendered as the copy saved on a phone says so (`copy_note`).
 #[component]
-pub fn Layout(children: Children, #[prop(optional)] wide: bool) -> impl IntoView {
+pub fn Layout(
+    children: Children,
+    #[prop(optional)] wide: bool,
+    #[prop(default = true)] copy_note: bool,
+) -> impl IntoView {
+    let saved = use_context::<SavedCopy>().is_some() && copy_note;
     view! {
         <a class="skip-link" href="#main">{t(msg::SKIP_TO_CONTENT)}</a>
         <header class="site-header">
@@ -24,10 +30,27 @@ pub fn Layout(children: Children, #[prop(optional)] wide: bool) -> impl IntoView
             </nav>
             <LanguageSwitcher/>
         </header>
-        <main id="main" tabindex="-1" class:wide=wide>{children()}</main>
+        <main id="main" tabindex="-1" class:wide=wide>
+            {saved.then(|| view! { <SavedCopyNote/> })}
+            {children()}
+        </main>
         <footer class="site-footer">
             <p>{t(msg::FOOTER_TEXT)}</p>
         </footer>
+    }
+}
+
+/// On a page saved on a phone (which the phone shows even online, to save
+/// data): what it is, and the way to the page as it is now (an address
+/// with a query is always asked of the server first).
+#[component]
+fn SavedCopyNote() -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
+    let path = if path.starts_with('/') && !path.starts_with("//") { path } else { "/".to_string() };
+    view! {
+        <p class="note offline-copy" role="note">
+            {t(msg::OFFLINE_COPY_NOTE)} " " <a href=format!("{path}?online=1")>{t(msg::OFFLINE_COPY_LIVE)}</a>
+        </p>
     }
 }
 
@@ -81,7 +104,10 @@ fn LanguageSwitcher() -> impl IntoView {
 #[component]
 fn AccountLinks() -> impl IntoView {
     use crate::model::Role;
-    use_context::<Viewer>().map(|viewer| {
+    // A saved copy is nobody's: the way to one's courses only.
+    let saved = use_context::<SavedCopy>().is_some();
+    let saved = saved.then(|| view! { <a href="/my">{t(msg::NAV_MY_COURSES)}</a> });
+    let signed_in = use_context::<Viewer>().map(|viewer| {
         let account = t_with(msg::SIGNED_IN_AS, [("name", viewer.display_name.clone().into())]);
         view! {
             <a href="/my">{t(msg::NAV_MY_COURSES)}</a>
@@ -93,7 +119,8 @@ fn AccountLinks() -> impl IntoView {
                 <bdi>{viewer.display_name}</bdi>
             </a>
         }
-    })
+    });
+    view! { {saved}{signed_in} }
 }
 
 /// Log in and register, or the log-out button (a POST: no state changes
@@ -101,14 +128,16 @@ fn AccountLinks() -> impl IntoView {
 /// easy to find.
 #[component]
 fn SignInOrOut() -> impl IntoView {
-    match use_context::<Viewer>() {
-        Some(_) => view! {
+    // A saved copy is read by someone signed in: leaving stays one tap away.
+    let signed_in = use_context::<Viewer>().is_some() || use_context::<SavedCopy>().is_some();
+    match signed_in {
+        true => view! {
             <form class="logout" method="post" action={action_of::<Logout>()}>
                 <button type="submit">{t(msg::NAV_LOGOUT)}</button>
             </form>
         }
         .into_any(),
-        None => view! {
+        false => view! {
             <p class="sign-in">
                 <a href="/login">{t(msg::NAV_LOGIN)}</a>
                 <a href="/register">{t(msg::NAV_REGISTER)}</a>

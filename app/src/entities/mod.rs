@@ -11,6 +11,7 @@ pub mod lesson_completion;
 pub mod organisation;
 pub mod profile_answer;
 pub mod quiz_attempt;
+pub mod quiz_version;
 pub mod rate_limit;
 pub mod readiness;
 pub mod reset_code;

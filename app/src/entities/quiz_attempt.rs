@@ -16,6 +16,9 @@ pub struct Model {
     pub passed: bool,
     /// JSON: `{question id: [option ids]}`
     pub answers: String,
+    /// The course version it was graded against (an offline attempt: the
+    /// version saved on the phone); `None` before offline learning.
+    pub content_version: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

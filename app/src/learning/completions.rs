@@ -10,7 +10,7 @@ use super::error::LearningError;
 use super::grading::{Answers, grade};
 use super::progress::progress;
 use super::records::completed_lessons;
-use crate::catalog::Course;
+use crate::catalog::{Course, Quiz};
 use crate::db::Db;
 use crate::entities::{course_completion, enrolment, lesson_completion, quiz_attempt};
 
@@ -168,9 +168,10 @@ async fn write_batch(db: &Db, batch: &[CompletionJob]) -> Result<Vec<Result<(), 
     Ok(outcomes.into_iter().map(|outcome| outcome.unwrap_or(Err(LearningError::NotInCourse))).collect())
 }
 
-/// Grades and stores a quiz attempt; passing completes the lesson (and the
-/// course, if it was the last). The same `attempt_key` twice is one
-/// attempt: the second request gets the first one's id.
+/// Grades and stores a quiz attempt against the course as it is now;
+/// passing completes the lesson (and the course, if it was the last). The
+/// same `attempt_key` twice is one attempt: the second request gets the
+/// first one's id.
 pub async fn submit_quiz(
     db: &Db,
     course: &Course,
@@ -181,7 +182,46 @@ pub async fn submit_quiz(
 ) -> Result<i64, LearningError> {
     let lesson = course.lesson(lesson_id).ok_or(LearningError::NotInCourse)?;
     let quiz = lesson.quiz.as_ref().ok_or(LearningError::NoQuiz)?;
-    let graded = grade(quiz, answers)?;
+    let taken = TakenOn { quiz, version: &course.content_version };
+    Ok(submit_quiz_taken_on(db, course, lesson_id, user_id, attempt_key, answers, taken).await?.id)
+}
+
+/// The quiz a learner answered: the one of the course version they had
+/// (on a phone, possibly older than the one served now).
+#[derive(Clone, Copy, Debug)]
+pub struct TakenOn<'a> {
+    pub quiz: &'a Quiz,
+    pub version: &'a str,
+}
+
+/// A stored attempt, as its learner hears of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SubmittedAttempt {
+    pub id: i64,
+    pub score_percent: u8,
+    pub passed: bool,
+    /// The attempt was already stored (the same key sent again): nothing
+    /// new was counted.
+    pub repeat: bool,
+}
+
+/// Grades `answers` against the quiz the learner `taken` and stores the
+/// attempt (with that version); passing completes the lesson of the course
+/// served now, which must still have it.
+pub async fn submit_quiz_taken_on(
+    db: &Db,
+    course: &Course,
+    lesson_id: &str,
+    user_id: i64,
+    attempt_key: &str,
+    answers: &Answers,
+    taken: TakenOn<'_>,
+) -> Result<SubmittedAttempt, LearningError> {
+    let lesson = course.lesson(lesson_id).ok_or(LearningError::NotInCourse)?;
+    if lesson.quiz.is_none() {
+        return Err(LearningError::NoQuiz);
+    }
+    let graded = grade(taken.quiz, answers)?;
     let _changing = db.progress.changing(user_id);
     let transaction = db.writer.begin().await?;
     if lock_enrolment(&transaction, user_id, &course.id).await?.is_none() {
@@ -197,6 +237,7 @@ pub async fn submit_quiz(
         score_percent: Set(graded.score_percent.into()),
         passed: Set(graded.passed),
         answers: Set(answers_json),
+        content_version: Set(Some(taken.version.to_string())),
         ..Default::default()
     })
     .on_conflict(
@@ -221,7 +262,12 @@ pub async fn submit_quiz(
         .await?
         .ok_or(DbErr::RecordNotFound("the attempt just stored".into()))?;
     transaction.commit().await?;
-    Ok(attempt.id)
+    Ok(SubmittedAttempt {
+        id: attempt.id,
+        score_percent: attempt.score_percent.clamp(0, 100) as u8,
+        passed: attempt.passed,
+        repeat: inserted == 0,
+    })
 }
 
 /// Within a transaction: the lesson is complete, and so is the course if

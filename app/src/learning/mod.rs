@@ -12,6 +12,7 @@ mod error;
 mod fixtures;
 mod grading;
 mod progress;
+pub mod quiz_versions;
 mod records;
 mod standing;
 mod views;
@@ -23,7 +24,7 @@ pub use cohorts::{
     CohortError, NewCohort, TIME_ZONES, account_facts, cohort_members, cohort_with_count, create_cohort, facts_of,
     join_cohort, learners_of_organisation, list_cohorts, memberships, today_in,
 };
-pub use completions::{CompletionWriter, submit_quiz};
+pub use completions::{CompletionWriter, SubmittedAttempt, TakenOn, submit_quiz, submit_quiz_taken_on};
 pub(crate) use enrolment::{answer_columns, copy_answers_to_enrolments};
 pub use enrolment::{enrol, unenrol};
 pub use error::LearningError;

@@ -44,6 +44,24 @@ pub enum Standing {
         #[serde(default)]
         certificate: bool,
     },
+    /// The copy of a page saved on a phone: the same for every reader of
+    /// its kind (enrolled or not), with nobody's progress in it; the
+    /// phone's script shows the reader's own.
+    Saved { enrolled: bool },
+}
+
+impl Standing {
+    /// Whether completions and quiz attempts may be sent from the page.
+    pub fn may_record(&self) -> bool {
+        matches!(self, Standing::Enrolled { .. } | Standing::Saved { enrolled: true })
+    }
+}
+
+/// Given as context when a page is rendered as the copy saved on a phone
+/// (see `offline`); never set by anything a request carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SavedCopy {
+    pub enrolled: bool,
 }
 
 /// A course as listed in the catalogue.
@@ -71,6 +89,10 @@ pub struct CourseOutline {
     /// The course files' errors and warnings (`path:line: …`): for its staff only.
     #[serde(default)]
     pub problems: Vec<String>,
+    /// Where the manifest of the course for saving on this phone is, when
+    /// the reader may save it (see `offline`).
+    #[serde(default)]
+    pub offline_manifest: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -152,6 +174,10 @@ pub struct LessonView {
     /// The graded attempt just submitted, with the right answers and explanations.
     #[serde(default)]
     pub result: Option<QuizResult>,
+    /// The course's content version: sent with what is done offline, so
+    /// that a quiz is graded against the version it was taken on.
+    #[serde(default)]
+    pub course_version: String,
 }
 
 /// A graded quiz attempt: only ever sent after the learner submitted it.

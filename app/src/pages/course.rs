@@ -23,7 +23,7 @@ pub fn CoursePage() -> impl IntoView {
 
 #[component]
 fn Overview(outline: CourseOutline) -> impl IntoView {
-    let CourseOutline { card, modules, standing, problems } = outline;
+    let CourseOutline { card, modules, standing, problems, offline_manifest } = outline;
     let first_lesson = modules.iter().flat_map(|m| m.lessons.first()).next().map(|l| l.id.clone());
     let course_id = card.id.clone();
     let (lang, dir) = (card.language.code(), card.language.direction().html_dir());
@@ -36,6 +36,7 @@ fn Overview(outline: CourseOutline) -> impl IntoView {
                 <p class="lead" lang=lang dir=dir>{card.summary}</p>
                 <CourseFacts course_level=card.level.message_id() lessons=card.lesson_count minutes=card.minutes/>
                 <Enrolment standing course_id=course_id.clone() first_lesson/>
+                {offline_manifest.map(|manifest| view! { <SaveForOffline course_id=course_id.clone() manifest/> })}
                 <ol class="modules">
                     {modules.into_iter().map(|module| view! { <ModuleItem module course_id=course_id.clone()/> }).collect_view()}
                 </ol>
@@ -72,6 +73,11 @@ fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>
             <p><a class="button" href="/join">{t(msg::JOIN_TITLE)}</a></p>
         }
         .into_any(),
+        // The copy saved on a phone: the script shows where the reader stands.
+        Standing::Saved { .. } => view! {
+            {start.map(|href| view! { <p><a class="button" href=href>{t(msg::COURSE_START)}</a></p> })}
+        }
+        .into_any(),
         Standing::Enrolled { progress, next_lesson, completed_on, certificate } => {
             let next = next_lesson.as_deref().map(&lesson_href);
             let certificate_href = format!("/my/certificates/{course}");
@@ -90,6 +96,25 @@ fn Enrolment(standing: Standing, course_id: String, first_lesson: Option<String>
         }
     };
     view! { <section class="standing" aria-label=t(msg::COURSE_YOUR_PROGRESS)>{error}{body}</section> }
+}
+
+/// "Save for offline": hidden until the offline script finds what it needs
+/// (a service worker, storage), which then drives it; without JavaScript
+/// there is nothing to show.
+#[component]
+fn SaveForOffline(course_id: String, manifest: String) -> impl IntoView {
+    view! {
+        <section class="offline" id="offline" hidden aria-labelledby="offline-heading" data-course=course_id data-manifest=manifest>
+            <h2 id="offline-heading">{t(msg::OFFLINE_HEADING)}</h2>
+            <p class="hint">{t(msg::OFFLINE_INTRO)}</p>
+            <p class="offline-state" role="status"></p>
+            <progress max="100" value="0" hidden aria-labelledby="offline-heading"></progress>
+            <p class="offline-actions">
+                <button type="button" data-offline="save">{t(msg::OFFLINE_SAVE)}</button>
+                <button type="button" class="link" data-offline="remove" hidden>{t(msg::OFFLINE_REMOVE)}</button>
+            </p>
+        </section>
+    }
 }
 
 #[component]
@@ -111,7 +136,7 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
                     .map(|lesson| {
                         let href = format!("/courses/{course_id}/{}", lesson.id);
                         view! {
-                            <li class:done=lesson.completed>
+                            <li class:done=lesson.completed data-lesson=lesson.id.clone()>
                                 <a href=href lang=lesson.language.code() dir=lesson.language.direction().html_dir()>
                                     {lesson.title}
                                 </a>

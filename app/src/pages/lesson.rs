@@ -38,17 +38,24 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
     let (lang, dir) = (language.code(), language.direction().html_dir());
     let course_title_language = lesson.course_title_language;
     let module_title_language = lesson.module_title_language;
-    let enrolled = matches!(lesson.standing, Standing::Enrolled { .. });
+    let enrolled = lesson.standing.may_record();
+    let saved_copy = matches!(lesson.standing, Standing::Saved { .. });
     let progress =
         Progress { course_id: course_id.clone(), lesson_id: lesson.id.clone(), enrolled, completed: lesson.completed };
     let quiz_form = QuizForm {
         course_id: course_id.clone(),
         lesson_id: lesson.id.clone(),
+        // A saved copy's form gets its key from the phone's script.
+        may_submit: lesson.attempt_key.is_some() || (saved_copy && enrolled),
         attempt_key: lesson.attempt_key.clone(),
+        version: lesson.course_version.clone(),
         best_score: lesson.best_score,
         completed: lesson.completed,
     };
     let is_quiz = lesson.quiz.is_some();
+    // A saved copy without a quiz does not name the course version, so that
+    // it stays the same bytes (and is not downloaded again) until it changes.
+    let article_version = (!saved_copy).then(|| lesson.course_version.clone());
     let locked = lesson.locked;
     let locked_href = course_href.clone();
     let withheld = lesson.withheld;
@@ -67,8 +74,9 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
             </nav>
             {fallback_note.map(|note| view! { <p class="note" role="note">{note}</p> })}
             // The lesson's own text carries its language; the interface around
-            // it (headings, hints) stays in the reader's.
-            <article class="lesson">
+            // it (headings, hints) stays in the reader's. The data attributes
+            // are what the offline script sends with a completion or attempt.
+            <article class="lesson" data-course=course_id.clone() data-lesson=lesson.id.clone() data-version=article_version>
                 <h1 lang=lang dir=dir>{lesson.title}</h1>
                 {(!withheld || staff).then(|| view! { <p class="meta">{duration(lesson.minutes)}</p> })}
                 {withheld.then(|| {
@@ -166,8 +174,13 @@ fn Locked(course_href: String) -> impl IntoView {
 struct QuizForm {
     course_id: String,
     lesson_id: String,
-    /// Present only for an enrolled reader: only they can submit.
+    /// Only an enrolled reader can submit.
+    may_submit: bool,
+    /// For the form posted without the offline script (not in saved copies).
     attempt_key: Option<String>,
+    /// The course version the questions are from: an attempt is graded
+    /// against it, even when it arrives after the course has changed.
+    version: String,
     best_score: Option<u8>,
     completed: bool,
 }
@@ -185,18 +198,18 @@ fn Quiz(quiz: QuizView, language: Language, form: QuizForm) -> impl IntoView {
         view! { <p class="note">{t_with(key, [("score", percent(score.into()).into())])}</p> }
     });
     let questions = quiz.questions.into_iter().map(|question| view! { <Question question language/> }).collect_view();
-    let body = match form.attempt_key {
-        Some(key) => view! {
-            <form method="post" action={action_of::<SubmitQuiz>()}>
+    let body = match form.may_submit {
+        true => view! {
+            <form method="post" action={action_of::<SubmitQuiz>()} data-version=form.version>
                 <input type="hidden" name="course" value=form.course_id/>
                 <input type="hidden" name="lesson" value=form.lesson_id/>
-                <input type="hidden" name="attempt_key" value=key/>
+                {form.attempt_key.map(|key| view! { <input type="hidden" name="attempt_key" value=key/> })}
                 <ol class="questions">{questions}</ol>
                 <button type="submit">{t(msg::QUIZ_SUBMIT)}</button>
             </form>
         }
         .into_any(),
-        None => view! {
+        false => view! {
             <ol class="questions">{questions}</ol>
             <p class="hint">{t(msg::QUIZ_ENROL_TO_SUBMIT)}</p>
         }

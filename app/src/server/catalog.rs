@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::model::{CourseCard, CourseOutline, LessonView};
+#[cfg(feature = "ssr")]
+use crate::model::{SavedCopy, Standing};
 
 #[server(endpoint = "courses")]
 pub async fn list_courses() -> Result<Vec<CourseCard>, AppError> {
@@ -22,8 +24,20 @@ pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
     let catalog = state.catalog.current();
     let course = catalog.course(&course).ok_or(AppError::NotFound)?;
     let mut outline = course.outline(reader);
+    let manifest = format!("/offline/{}/{}/manifest.json", course.id, reader.code());
+    // The copy saved on a phone: the same for everyone of its kind.
+    if let Some(copy) = use_context::<SavedCopy>() {
+        outline.standing = Standing::Saved { enrolled: copy.enrolled };
+        outline.offline_manifest = Some(manifest);
+        return Ok(outline);
+    }
     let viewer = crate::auth::current_viewer().await?;
     let standing = crate::learning::standing_of(&state.db, course, viewer.as_ref()).await?;
+    let enrolled = matches!(standing.standing, Standing::Enrolled { .. });
+    let open = course.access == crate::model::Access::Open;
+    if crate::policy::may_save_for_offline(viewer.as_ref(), open, enrolled) {
+        outline.offline_manifest = Some(manifest);
+    }
     if let Some(completed) = &standing.completed_lessons {
         for (module, progress) in outline.modules.iter_mut().zip(&standing.module_progress) {
             module.progress = Some(*progress);
@@ -45,11 +59,16 @@ pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
 #[server(endpoint = "lesson")]
 pub async fn read_lesson(course: String, lesson: String, attempt: Option<i64>) -> Result<LessonView, AppError> {
     super::rules::authorize::<ReadLesson>().await?;
-    use crate::model::{Access, Standing};
+    use crate::model::Access;
     let reader = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
     let course = catalog.course(&course).ok_or(AppError::NotFound)?;
+    if let Some(copy) = use_context::<SavedCopy>() {
+        let mut view = course.lesson_view(&lesson, reader).ok_or(AppError::NotFound)?;
+        view.standing = Standing::Saved { enrolled: copy.enrolled };
+        return Ok(view);
+    }
     let viewer = crate::auth::current_viewer().await?;
     let staff = crate::policy::may_preview_course(viewer.as_ref(), &course.instructors);
     let Some(mut view) = course.lesson_view(&lesson, reader) else {

@@ -44,11 +44,7 @@ pub async fn complete_lesson(course: String, lesson: String) -> Result<(), AppEr
     let course = self::course(&course)?;
     let state = expect_context::<crate::state::AppState>();
     state.completions.complete(course.clone(), &lesson, viewer.id).await?;
-    let next = course.lessons().map(|(_, lesson)| lesson.id.as_str()).skip_while(|id| *id != lesson).nth(1);
-    match next {
-        Some(next) => leptos_axum::redirect(&format!("/courses/{}/{next}", course.id)),
-        None => leptos_axum::redirect(&format!("/courses/{}#progress", course.id)),
-    }
+    leptos_axum::redirect(&course.address_after(&lesson));
     Ok(())
 }
 

@@ -1,0 +1,23 @@
+//! Learning offline, in a plain browser: a learner saves a course on their
+//! phone, reads it without a connection, and what they do meanwhile
+//! (lessons completed, quizzes submitted) waits in an outbox on the phone
+//! until it can be sent. Here is the server's part:
+//!
+//! - [`manifest`]: what saving a course downloads (each file's address,
+//!   size and hash), per course, language and kind of reader;
+//! - [`events`]: the outbox's batches, read and checked whole;
+//! - [`sync`]: each event recorded exactly once, as the same action online
+//!   would be; quizzes graded here, against the course version the
+//!   learner had (`learning::quiz_versions`), certificates issued here.
+//!
+//! The phone's part is `public/offline.js` (the page script and the
+//! service worker, one file); the server's routes are in
+//! `server/src/offline.rs`.
+
+pub mod events;
+pub mod manifest;
+pub mod script;
+pub mod sync;
+
+pub use events::{Batch, BatchError, read_batch};
+pub use sync::{SyncAnswer, receive};

@@ -1,0 +1,612 @@
+// Offline learning, the phone's part. One file, two roles:
+// - in a page (a signed-in person's pages, and the copies saved on the
+//   phone): "Save for offline" on a course page, the outbox of lessons
+//   completed and quizzes submitted (kept here until the server has them),
+//   sending it, and signing out on a shared phone;
+// - as the service worker (/sw.js imports it): answering from the saved
+//   copies when there is no connection, and sending the outbox by
+//   Background Sync where the browser has it.
+// Quizzes are graded and certificates issued on the server only. Without
+// JavaScript every page and form works as before. See README, "Offline".
+"use strict";
+(() => {
+  // --- What both roles share: the phone's records (IndexedDB) ---------------
+  // meta    {key, value}: "current" (who is signed in here), "device" (a random id)
+  // outbox  {id, user, event}: what waits to be sent, per person
+  // saved   {user, course, title, version, bytes, complete}: courses saved here
+  // done    {user, course, completed, certificate}: progress as last known
+  // notes   {id, user, text, href}: news for the person (graded quizzes, refusals)
+  const BATCH = 50;
+  // Events this page sends itself and answers on the spot (no news needed).
+  const handledHere = new Set();
+  let opened;
+  const db = () =>
+    (opened ??= new Promise((resolve, reject) => {
+      const request = indexedDB.open("learn-offline", 1);
+      request.onupgradeneeded = () => {
+        const base = request.result;
+        base.createObjectStore("meta", { keyPath: "key" });
+        base.createObjectStore("outbox", { keyPath: "id" }).createIndex("user", "user");
+        base.createObjectStore("saved", { keyPath: ["user", "course"] }).createIndex("user", "user");
+        base.createObjectStore("done", { keyPath: ["user", "course"] }).createIndex("user", "user");
+        base.createObjectStore("notes", { keyPath: "id", autoIncrement: true }).createIndex("user", "user");
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    }));
+  const done = (request) =>
+    new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  // One transaction; a write is reported only once it is on disk ("strict").
+  async function store(name, write, work) {
+    const tx = (await db()).transaction(name, write ? "readwrite" : "readonly", { durability: "strict" });
+    const result = await work(tx.objectStore(name));
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
+    return result;
+  }
+  const get = (name, key) => store(name, false, (s) => done(s.get(key)));
+  const put = (name, value) => store(name, true, (s) => done(s.put(value)));
+  const remove = (name, key) => store(name, true, (s) => done(s.delete(key)));
+  const mine = (name, user) => store(name, false, (s) => done(s.index("user").getAll(user)));
+  const meta = async (key) => (await get("meta", key))?.value;
+  const setMeta = (key, value) => put("meta", { key, value });
+  const cacheName = (user, course) => `learn-${user}-${course}`;
+  const KEPT_HEADERS = ["content-type", "content-security-policy", "x-content-type-options", "x-frame-options"];
+
+  async function device() {
+    let id = await meta("device");
+    if (!id) await setMeta("device", (id = randomId()));
+    return id;
+  }
+  function randomId() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  // Progress as the server last said, plus what waits to be sent.
+  async function progress(user, course) {
+    const known = (await get("done", [user, course])) ?? { user, course, completed: [], certificate: false };
+    const waiting = (await mine("outbox", user))
+      .map((item) => item.event)
+      .filter((event) => event.course === course && event.kind === "complete")
+      .map((event) => event.lesson);
+    return { confirmed: new Set(known.completed), waiting: new Set(waiting) };
+  }
+
+  // Sends `user`'s outbox, a batch at a time. Answers what became of it:
+  // {results, signIn, otherAccount, offline}. Events the server answered
+  // (recorded, or refused for good) leave the outbox; the rest stay.
+  async function sendOutbox(user) {
+    const answer = { results: [] };
+    const waiting = await mine("outbox", user);
+    for (let start = 0; start < waiting.length; start += BATCH) {
+      const items = waiting.slice(start, start + BATCH);
+      const reply = await post(items);
+      if (reply.status === 400 && items.length > 1) {
+        // A batch is refused whole for one bad event: find it, alone.
+        for (const item of items) Object.assign(answer, await settle(user, [item], await post([item]), answer));
+        continue;
+      }
+      Object.assign(answer, await settle(user, items, reply, answer));
+      if (answer.offline || answer.signIn || answer.otherAccount) break;
+    }
+    return answer;
+  }
+  async function post(items) {
+    try {
+      const response = await fetch("/offline/sync", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ device: await device(), events: items.map((item) => item.event) }),
+      });
+      return { status: response.status, body: await response.json().catch(() => ({})) };
+    } catch {
+      return { status: 0, body: {} };
+    }
+  }
+  async function settle(user, items, { status, body }, answer) {
+    if (status === 401) return { signIn: true };
+    if (status === 403) return { otherAccount: true };
+    if (status === 400) {
+      // Never accepted as it is: dropped, and the person told.
+      for (const item of items) await remove("outbox", item.id);
+      await put("notes", { user, text: body.message ?? "" });
+      return {};
+    }
+    if (status !== 200) return { offline: true };
+    for (const result of body.results ?? []) {
+      const item = items.find((candidate) => candidate.id === result.id);
+      if (!item) continue;
+      answer.results.push(result);
+      await remove("outbox", item.id);
+      // A quiz sent from another page, or by the worker: its grade is news.
+      if (handledHere.has(item.id)) continue;
+      if (item.event.kind === "quiz" && result.message) {
+        await put("notes", { user, text: result.message, href: result.next });
+      } else if (result.status === "refused") {
+        await put("notes", { user, text: result.message });
+      }
+    }
+    for (const [course, state] of Object.entries(body.courses ?? {})) {
+      await put("done", { user, course, completed: state.completed, certificate: state.certificate });
+    }
+    return {};
+  }
+
+  if (typeof window === "undefined") worker();
+  else page();
+
+  // --- The service worker ----------------------------------------------------
+  function worker() {
+    self.addEventListener("install", () => self.skipWaiting());
+    self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+    self.addEventListener("fetch", (event) => {
+      const request = event.request;
+      const url = new URL(request.url);
+      if (request.method !== "GET" || url.origin !== location.origin) return;
+      if (request.mode === "navigate") event.respondWith(navigate(request, url));
+      else if (url.pathname.startsWith("/assets/") || url.pathname.startsWith("/media/")) {
+        event.respondWith(hashed(request));
+      }
+    });
+    self.addEventListener("sync", (event) => {
+      if (event.tag === "outbox") event.waitUntil(sendForCurrent(true));
+    });
+    self.addEventListener("message", (event) => {
+      if (event.data === "send") event.waitUntil(sendForCurrent(false));
+    });
+  }
+
+  // The caches of the person signed in here (none for nobody).
+  async function currentCaches() {
+    const user = await meta("current");
+    if (!user) return [];
+    const names = (await caches.keys()).filter((name) => name.startsWith(`learn-${user}-`));
+    return Promise.all(names.map((name) => caches.open(name)));
+  }
+  async function savedCopy(cacheList, key, options) {
+    for (const cache of cacheList) {
+      const found = await cache.match(key, options);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  // Pages: a saved page first (it costs no data); anything else from the
+  // network, and when that fails or is slow, the saved copy of the page,
+  // or the offline page.
+  async function navigate(request, url) {
+    const saved = await currentCaches();
+    const copy = saved.length ? await savedCopy(saved, url.origin + url.pathname) : undefined;
+    if (copy && !url.search) return copy;
+    const network = fetch(request).then(async (response) => {
+      // Every page says who it is for: nobody's pages show nobody's copies.
+      if (response.ok && (response.headers.get("content-type") ?? "").startsWith("text/html")) {
+        const learner = response.headers.get("x-learner");
+        if (learner !== (await meta("current"))) await setMeta("current", learner);
+      }
+      return response;
+    });
+    const fallback = copy ?? (saved.length ? await savedCopy(saved, url.origin + "/offline") : undefined);
+    if (!fallback) return network;
+    const slow = new Promise((resolve) => setTimeout(() => resolve(fallback), 4000));
+    const answered = network.then((response) => (response.status >= 500 ? fallback : response));
+    return Promise.race([answered, slow]).catch(() => fallback);
+  }
+
+  // Hashed files (stylesheet, script, course pictures): kept ones first.
+  // Offline, another size of the same picture does.
+  async function hashed(request) {
+    const saved = await currentCaches();
+    const kept = await savedCopy(saved, request);
+    if (kept) return kept;
+    try {
+      return await fetch(request);
+    } catch (error) {
+      const similar = await savedCopy(saved, request, { ignoreSearch: true });
+      if (similar) return similar;
+      throw error;
+    }
+  }
+
+  async function sendForCurrent(retry) {
+    const user = await meta("current");
+    if (!user) return;
+    const answer = await sendOutbox(user);
+    for (const client of await self.clients.matchAll()) client.postMessage("sent");
+    // Background Sync tries again later when this throws.
+    if (retry && answer.offline) throw new Error("offline");
+  }
+
+  // --- The page ----------------------------------------------------------------
+  function page() {
+    const script = document.currentScript;
+    const text = JSON.parse(document.getElementById("offline-text")?.textContent || "{}");
+    const say = (name, values = {}) =>
+      (text[name] ?? "").replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+    const language = document.documentElement.lang || "en";
+    const tenths = new Intl.NumberFormat(language, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    const megabytes = (bytes) => say("megabytes", { amount: tenths.format(Math.max(bytes / 1048576, 0.1)) });
+    const supported = "serviceWorker" in navigator && "caches" in window && "indexedDB" in window && crypto.subtle;
+    let user = script?.dataset.user || null;
+
+    // A status line at the top of the page: what waits, what happened.
+    const status = document.createElement("div");
+    status.className = "offline-status";
+    status.setAttribute("role", "status");
+    status.hidden = true;
+    const note = (message, link) => {
+      const line = document.createElement("p");
+      line.textContent = message;
+      if (link) {
+        const anchor = document.createElement("a");
+        anchor.href = link.href;
+        anchor.textContent = link.text;
+        line.append(" ", anchor);
+      }
+      status.append(line);
+      status.hidden = false;
+      return line;
+    };
+
+    async function showWaiting() {
+      status.querySelectorAll(".waiting").forEach((line) => line.remove());
+      if (!user) return;
+      const count = (await mine("outbox", user)).length;
+      if (count === 0) return;
+      const line = note(say("pending", { count: new Intl.NumberFormat(language).format(count) }));
+      line.className = "waiting";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "link";
+      button.textContent = say("sendNow");
+      button.addEventListener("click", () => send(true));
+      line.append(" ", button);
+    }
+    async function showNotes() {
+      if (!user) return;
+      for (const item of await mine("notes", user)) {
+        if (item.text) note(item.text, item.href && { href: item.href, text: say("see") || item.href });
+        await remove("notes", item.id);
+      }
+    }
+
+    // One send at a time; a send asked for during another starts after it.
+    let sending;
+    async function send(asked) {
+      if (!user) return {};
+      while (sending) await sending.catch(() => undefined);
+      sending = sendOutbox(user);
+      const answer = await sending.finally(() => (sending = undefined));
+      if (answer.signIn) note(say("signIn"), { href: "/login?next=" + encodeURIComponent(location.pathname), text: "→" });
+      else if (asked && !answer.offline && !answer.otherAccount) note(say("sent"));
+      await showNotes();
+      await showWaiting();
+      await markProgress();
+      return answer;
+    }
+
+    // Asks the browser to send the outbox when the connection returns,
+    // even with the page closed (where it has Background Sync).
+    async function registerWorker() {
+      if (!supported) return undefined;
+      await navigator.serviceWorker.register("/sw.js");
+      return navigator.serviceWorker.ready;
+    }
+    async function sendLater() {
+      const registration = await registerWorker().catch(() => undefined);
+      await registration?.sync?.register("outbox").catch(() => undefined);
+    }
+
+    // Ticks on lessons done, on saved copies and while sends wait.
+    async function markProgress() {
+      const article = document.querySelector("article.lesson, article.course");
+      const course = article?.dataset.course ?? document.getElementById("offline")?.dataset.course;
+      if (!user || !course) return;
+      const { confirmed, waiting } = await progress(user, course);
+      for (const item of document.querySelectorAll("li[data-lesson]")) {
+        const id = item.dataset.lesson;
+        if ((!confirmed.has(id) && !waiting.has(id)) || item.classList.contains("done")) continue;
+        item.classList.add("done");
+        const tick = document.createElement("span");
+        tick.className = "tick";
+        tick.textContent = ` ✓\u00a0${confirmed.has(id) ? say("doneServer") : say("done")}`;
+        item.querySelector(".meta")?.append(tick);
+      }
+      const lesson = article?.dataset.lesson;
+      const completion = document.querySelector("section.completion");
+      if (lesson && completion?.querySelector("form") && (confirmed.has(lesson) || waiting.has(lesson))) {
+        const done = document.createElement("p");
+        done.className = "note completed";
+        done.textContent = "✓\u00a0" + (confirmed.has(lesson) ? say("completed") : say("done"));
+        completion.replaceChildren(done);
+      }
+    }
+
+    // Completing a lesson and submitting a quiz go through the outbox:
+    // kept on the phone first, then sent; online the learner goes on at
+    // once, offline they are told it waits.
+    async function record(form, submitted) {
+      const article = form.closest("article.lesson");
+      const quiz = form.getAttribute("action") === "/api/submit_quiz";
+      const course = article.dataset.course;
+      const savedVersion = (await get("saved", [user, course]))?.version;
+      const event = {
+        id: randomId(),
+        user: Number(user),
+        course,
+        version: form.dataset.version || article.dataset.version || savedVersion || "unknown",
+        kind: quiz ? "quiz" : "complete",
+        lesson: article.dataset.lesson,
+      };
+      if (quiz) {
+        event.answers = {};
+        for (const input of form.querySelectorAll("input:checked")) {
+          const single = input.name.match(/^single\[(.+)\]$/);
+          const multiple = input.name.match(/^multiple\[(.+):(.+)\]$/);
+          const [question, option] = single ? [single[1], input.value] : multiple ? [multiple[1], multiple[2]] : [];
+          if (question) (event.answers[question] ??= []).push(option);
+        }
+      }
+      submitted.disabled = true;
+      handledHere.add(event.id);
+      await put("outbox", { id: event.id, user, event });
+      const answer = await send(false);
+      const result = answer.results?.find((candidate) => candidate.id === event.id);
+      if (result?.status === "accepted") return location.assign(result.next);
+      submitted.disabled = false;
+      if (result) return note(result.message).setAttribute("role", "alert");
+      if (answer.signIn) return;
+      await sendLater();
+      if (quiz) {
+        const waiting = document.createElement("p");
+        waiting.className = "note";
+        waiting.textContent = say("quizQueued");
+        form.replaceWith(waiting);
+      } else {
+        sessionStorage.setItem("offline-note", say("queued"));
+        location.assign(document.querySelector("a[rel=next]")?.href ?? `/courses/${course}`);
+      }
+    }
+
+    document.addEventListener("submit", async (submit) => {
+      const form = submit.target;
+      const action = form.getAttribute("action");
+      if (!user) return;
+      if (action === "/api/complete_lesson" || action === "/api/submit_quiz") {
+        const unanswered = [...form.querySelectorAll("fieldset")].some((set) => !set.querySelector("input:checked"));
+        if (unanswered && navigator.onLine) return; // the server says what is missing
+        submit.preventDefault();
+        if (unanswered) return note(say("answerAll")).setAttribute("role", "alert");
+        await record(form, submit.submitter ?? form.querySelector("button"));
+      } else if (action === "/api/logout") {
+        submit.preventDefault();
+        await logout(form);
+      }
+    });
+
+    // Signing out on a shared phone: what waits is sent first; what cannot
+    // be sent is lost, after a warning. The next person sees nothing of it.
+    async function logout(form) {
+      let waiting = (await mine("outbox", user)).length;
+      if (waiting > 0) {
+        await send(false);
+        waiting = (await mine("outbox", user)).length;
+        if (waiting > 0 && !confirm(say("logoutWarning", { count: waiting }))) return;
+      }
+      for (const item of await mine("outbox", user)) await remove("outbox", item.id);
+      for (const item of await mine("notes", user)) await remove("notes", item.id);
+      for (const known of await mine("done", user)) await remove("done", [user, known.course]);
+      await setMeta("current", null);
+      form.submit();
+    }
+
+    // "Save for offline" on a course page.
+    async function offlineSection(section) {
+      const course = section.dataset.course;
+      const state = section.querySelector(".offline-state");
+      const bar = section.querySelector("progress");
+      const save = section.querySelector("[data-offline=save]");
+      const removeButton = section.querySelector("[data-offline=remove]");
+      const saveLabel = save.textContent;
+      let manifest;
+      let cancel;
+      let retried = false;
+      const say_ = (message) => (state.textContent = message);
+
+      async function needed(wanted) {
+        const cache = await caches.open(cacheName(user, course));
+        let bytes = 0;
+        for (const file of wanted.files) {
+          const kept = await cache.match(file.url);
+          if (kept?.headers.get("x-sha256") !== file.sha256) bytes += file.bytes;
+        }
+        return bytes;
+      }
+      async function readManifest() {
+        const response = await fetch(section.dataset.manifest, { credentials: "same-origin", cache: "no-store" });
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      }
+      async function show() {
+        const saved = await get("saved", [user, course]);
+        cancel?.remove();
+        cancel = undefined;
+        bar.hidden = true;
+        removeButton.hidden = !saved;
+        save.hidden = false;
+        save.textContent = saveLabel;
+        if (!saved) return say_("");
+        if (!saved.complete) {
+          say_(say("paused"));
+          if (navigator.onLine) ask(true);
+          return;
+        }
+        say_(say("saved", { size: megabytes(saved.bytes) }));
+        save.hidden = true;
+        if (!navigator.onLine) return;
+        try {
+          manifest = await readManifest();
+          const bytes = await needed(manifest);
+          if (manifest.version !== saved.version || bytes > 0) {
+            say_(say("update", { size: megabytes(bytes) }));
+            save.hidden = false;
+            save.textContent = say("updateButton");
+          }
+        } catch {
+          // No answer: the saved copy stays as it is.
+        }
+      }
+
+      // Says how much, and how much room there is, before fetching anything.
+      async function ask(resume) {
+        try {
+          manifest = await readManifest();
+        } catch {
+          return say_(say("failed"));
+        }
+        const bytes = await needed(manifest);
+        const estimate = (await navigator.storage?.estimate?.()) ?? {};
+        const free = (estimate.quota ?? Infinity) - (estimate.usage ?? 0);
+        let message = say("size", { size: megabytes(manifest.bytes) });
+        if (Number.isFinite(free)) message += " " + say("space", { free: megabytes(free) });
+        if (bytes > free) return say_(message + " " + say("noSpace"));
+        if (resume) return download();
+        say_(message);
+        save.textContent = say("download", { size: megabytes(bytes) });
+        save.dataset.step = "download";
+        cancel = document.createElement("button");
+        cancel.type = "button";
+        cancel.className = "link";
+        cancel.textContent = say("cancel");
+        cancel.addEventListener("click", () => {
+          delete save.dataset.step;
+          show();
+        });
+        save.after(" ", cancel);
+      }
+
+      // Fetches what is missing or changed, checks each file against its
+      // hash, keeps it; resumes where it stopped; forgets what the new
+      // version no longer has.
+      async function download() {
+        delete save.dataset.step;
+        save.disabled = true;
+        cancel?.remove();
+        await navigator.storage?.persist?.();
+        await registerWorker();
+        const cache = await caches.open(cacheName(user, course));
+        const record = { user, course, title: manifest.title, version: manifest.version, bytes: manifest.bytes };
+        const previous = await get("saved", [user, course]);
+        await put("saved", { ...record, version: previous?.version ?? manifest.version, complete: false });
+        await put("done", { user, course, completed: manifest.state.completed, certificate: manifest.state.certificate });
+        bar.hidden = false;
+        let fetched = 0;
+        try {
+          for (const file of manifest.files) {
+            const kept = await cache.match(file.url);
+            if (kept?.headers.get("x-sha256") !== file.sha256) {
+              const response = await fetch(file.from ?? file.url, { credentials: "same-origin", cache: "no-store" });
+              if (!response.ok) throw new Error(String(response.status));
+              const body = await response.arrayBuffer();
+              const digest = await crypto.subtle.digest("SHA-256", body);
+              const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+              if (body.byteLength !== file.bytes || hex !== file.sha256) throw new Error("changed");
+              // Kept with the headers that protect it when shown from here.
+              const headers = { "x-sha256": hex };
+              for (const name of KEPT_HEADERS) {
+                const value = response.headers.get(name);
+                if (value) headers[name] = value;
+              }
+              await cache.put(file.url, new Response(body, { headers }));
+            }
+            fetched += file.bytes;
+            bar.value = Math.round((fetched * 100) / manifest.bytes);
+            say_(say("progress", { done: megabytes(fetched), total: megabytes(manifest.bytes) }));
+          }
+          const wanted = new Set(manifest.files.map((file) => new URL(file.url, location.href).href));
+          for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);
+          await put("saved", { ...record, complete: true });
+        } catch (error) {
+          save.disabled = false;
+          // The course changed meanwhile: once more, with its new manifest.
+          if (navigator.onLine && !retried && ["409", "changed"].includes(error.message)) {
+            retried = true;
+            return ask(true);
+          }
+          say_(navigator.onLine ? say("failed") : say("paused"));
+          return;
+        }
+        save.disabled = false;
+        await show();
+        await markProgress();
+      }
+
+      save.addEventListener("click", () => (save.dataset.step === "download" ? download() : ask(false)));
+      removeButton.addEventListener("click", async () => {
+        await caches.delete(cacheName(user, course));
+        await remove("saved", [user, course]);
+        await show();
+        say_(say("removed"));
+      });
+      window.addEventListener("online", () => show());
+      section.hidden = false;
+      await show();
+    }
+
+    // The offline page: the courses saved here, to go on with.
+    async function savedList(section) {
+      const list = section.querySelector("ul");
+      for (const saved of await mine("saved", user)) {
+        if (!saved.complete) continue;
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = `/courses/${saved.course}`;
+        link.textContent = saved.title;
+        item.append(link);
+        list.append(item);
+        section.hidden = false;
+      }
+    }
+
+    async function start() {
+      // A saved copy is nobody's: it is the person signed in here last.
+      if (user) {
+        if ((await meta("current")) !== user) await setMeta("current", user);
+      } else {
+        user = await meta("current");
+      }
+      if (!user) return;
+      document.querySelector("main")?.prepend(status);
+      const carried = sessionStorage.getItem("offline-note");
+      if (carried) {
+        sessionStorage.removeItem("offline-note");
+        note(carried);
+      }
+      await showNotes();
+      await markProgress();
+      const section = document.getElementById("offline");
+      if (section && supported) offlineSection(section);
+      const list = document.querySelector(".saved-courses");
+      if (list) savedList(list);
+      if ((await mine("outbox", user)).length > 0) await send(false);
+      else await showWaiting();
+      window.addEventListener("online", () => send(false));
+      document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && send(false));
+      navigator.serviceWorker?.addEventListener("message", () => {
+        showNotes();
+        showWaiting();
+        markProgress();
+      });
+    }
+    start().catch(() => {
+      // Private browsing without IndexedDB, say: pages work as without script.
+    });
+  }
+})();
