@@ -16,6 +16,7 @@ mod learning;
 mod logs;
 mod matrix;
 mod metrics;
+mod offline;
 mod pages;
 mod profile;
 mod recovery;

@@ -33,6 +33,8 @@ enum Ask {
     Call(&'static str, String),
     Get(String),
     Upload,
+    /// A JSON body posted as a page's script does.
+    Json(&'static str, String),
 }
 
 struct Row {
@@ -338,6 +340,20 @@ fn rows(w: &World) -> Vec<Row> {
         Row { route: "/teach/{course}/{table}", ask: get(format!("/teach/{COURSE}/reach.csv")), expect: whole_course },
         Row { route: "/manage/import/template.csv", ask: get("/manage/import/template.csv".into()), expect: anyone },
         Row { route: "/manage/import", ask: Ask::Upload, expect: managers },
+        // Offline learning: the worker is anyone's; saving a course (an open
+        // one) and sending one's own outbox, anyone signed in.
+        Row { route: "/sw.js", ask: get("/sw.js".into()), expect: anyone },
+        Row {
+            route: "/offline/{course}/{language}/{file}",
+            ask: get(format!("/offline/{COURSE}/en/manifest.json")),
+            expect: signed_in,
+        },
+        Row {
+            route: "/offline/sync",
+            ask: Ask::Json("/offline/sync", r#"{"device":"matrix","events":[]}"#.into()),
+            expect: signed_in,
+        },
+        Row { route: "/offline", ask: get("/offline".into()), expect: anyone },
         // Pages: what their server functions allow.
         Row { route: "/", ask: get("/".into()), expect: anyone },
         Row { route: "/login", ask: get("/login".into()), expect: anyone },
@@ -389,6 +405,11 @@ async fn ask(app: &TestApp, ask: &Ask, cookie: Option<&str>) -> (u16, Option<Str
             .header("content-type", "application/x-www-form-urlencoded")
             .body(body.clone()),
         Ask::Get(path) => client.get(format!("{}{path}", app.address)),
+        Ask::Json(path, body) => client
+            .post(format!("{}{path}", app.address))
+            .header("origin", app.address.as_str())
+            .header("content-type", "application/json")
+            .body(body.clone()),
         Ask::Upload => {
             let part = reqwest::multipart::Part::bytes(b"name,username,cohort\n".to_vec()).file_name("x.csv");
             client

@@ -1,0 +1,43 @@
+import { startServer, launchBrowser, postForm, sessionCookie } from "./support.mjs";
+const server = await startServer();
+const base = server.baseURL;
+const browser = await launchBrowser();
+try {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  page.on("console", (m) => console.log("console:", m.text()));
+  page.on("pageerror", (e) => console.log("pageerror:", e.message));
+  await page.goto(base + "/register?lang=en");
+  await page.getByLabel("Your name").fill("Amina");
+  await page.getByLabel("Username").fill("amina");
+  await page.getByLabel("Password", { exact: true }).fill("seven blue camels");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await page.waitForLoadState();
+  await page.goto(base + "/courses/smartphone-basics");
+  await page.getByRole("button", { name: "Enrol in this course" }).click();
+  await page.waitForLoadState();
+  await page.waitForSelector("#offline:not([hidden])");
+  console.log("section:", await page.locator("#offline").innerText());
+  await page.getByRole("button", { name: "Save for offline" }).click();
+  await page.waitForSelector("[data-step=download]");
+  console.log("asked:", await page.locator("#offline").innerText());
+  await page.locator("[data-step=download]").click();
+  await page.waitForFunction(() => document.querySelector(".offline-state").textContent.startsWith("Saved"), null, { timeout: 30000 });
+  console.log("saved:", await page.locator("#offline").innerText());
+  await context.setOffline(true);
+  await page.goto(base + "/courses/smartphone-basics/battery-and-storage");
+  console.log("offline lesson:", (await page.locator("main").innerText()).slice(0, 300));
+  await page.getByRole("button", { name: "Mark as complete and go on" }).click();
+  await page.waitForURL(/installing-apps-safely/);
+  console.log("after complete:", (await page.locator("main").innerText()).slice(0, 400));
+  await page.goto(base + "/my");
+  console.log("offline /my:", (await page.locator("main").innerText()).slice(0, 400));
+  await context.setOffline(false);
+  await page.goto(base + "/courses/smartphone-basics?online=1");
+  await page.waitForTimeout(1500);
+  console.log("online course:", (await page.locator("main").innerText()).slice(0, 600));
+} finally {
+  await browser.close();
+  console.log(server.log().slice(-2000));
+  await server.stop();
+}
