@@ -15,7 +15,8 @@
   // outbox  {id, user, event}: what waits to be sent, per person
   // saved   {user, course, title, version, bytes, complete}: courses saved here
   // done    {user, course, completed, certificate}: progress as last known
-  // notes   {id, user, text, href}: news for the person (graded quizzes, refusals)
+  // notes   {id, user, text, href}: news for the person (graded quizzes, refusals),
+  //         by the event's id: the page and the worker sending at once tell it once
   const BATCH = 50;
   // Events this page sends itself and answers on the spot (no news needed).
   const handledHere = new Set();
@@ -29,7 +30,7 @@
         base.createObjectStore("outbox", { keyPath: "id" }).createIndex("user", "user");
         base.createObjectStore("saved", { keyPath: ["user", "course"] }).createIndex("user", "user");
         base.createObjectStore("done", { keyPath: ["user", "course"] }).createIndex("user", "user");
-        base.createObjectStore("notes", { keyPath: "id", autoIncrement: true }).createIndex("user", "user");
+        base.createObjectStore("notes", { keyPath: "id" }).createIndex("user", "user");
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
@@ -116,7 +117,7 @@
     if (status === 400) {
       // Never accepted as it is: dropped, and the person told.
       for (const item of items) await remove("outbox", item.id);
-      await put("notes", { user, text: body.message ?? "" });
+      await put("notes", { id: items[0].id, user, text: body.message ?? "" });
       return {};
     }
     if (status !== 200) return { offline: true };
@@ -128,9 +129,9 @@
       // A quiz sent from another page, or by the worker: its grade is news.
       if (handledHere.has(item.id)) continue;
       if (item.event.kind === "quiz" && result.message) {
-        await put("notes", { user, text: result.message, href: result.next });
+        await put("notes", { id: item.id, user, text: result.message, href: result.next });
       } else if (result.status === "refused") {
-        await put("notes", { user, text: result.message });
+        await put("notes", { id: item.id, user, text: result.message });
       }
     }
     for (const [course, state] of Object.entries(body.courses ?? {})) {
@@ -256,9 +257,10 @@
     };
 
     async function showWaiting() {
+      const count = user ? (await mine("outbox", user)).length : 0;
+      // Read first, then change the page at once: two calls never add two lines.
       status.querySelectorAll(".waiting").forEach((line) => line.remove());
-      if (!user) return;
-      const count = (await mine("outbox", user)).length;
+      status.hidden = status.childElementCount === 0;
       if (count === 0) return;
       const line = note(say("pending", { count: new Intl.NumberFormat(language).format(count) }));
       line.className = "waiting";
@@ -269,11 +271,14 @@
       button.addEventListener("click", () => send(true));
       line.append(" ", button);
     }
-    async function showNotes() {
+    // One at a time, so that news is told once however many ask.
+    let telling = Promise.resolve();
+    const showNotes = () => (telling = telling.then(tellNews, tellNews));
+    async function tellNews() {
       if (!user) return;
       for (const item of await mine("notes", user)) {
-        if (item.text) note(item.text, item.href && { href: item.href, text: say("see") || item.href });
         await remove("notes", item.id);
+        if (item.text) note(item.text, item.href && { href: item.href, text: say("see") || item.href });
       }
     }
 

@@ -20,13 +20,13 @@ const required = (name) => {
   return value;
 };
 
-/** Starts `server serve` on a free port with a fresh SQLite database. */
-export async function startServer({ coursesDir, dataDir = mkdtempSync(join(tmpdir(), "learn-e2e-")) } = {}) {
+/** Starts `server serve` on a free port (or `address`) with a fresh SQLite database (or `dataDir`'s). */
+export async function startServer({ coursesDir, dataDir = mkdtempSync(join(tmpdir(), "learn-e2e-")), address = "127.0.0.1:0" } = {}) {
   const child = spawn(
     required("SERVER_BIN"),
     [
       "serve",
-      "--address", "127.0.0.1:0",
+      "--address", address,
       "--data-dir", dataDir,
       "--courses-dir", coursesDir ?? required("COURSES_DIR"),
       "--site-dir", required("SITE_DIR"),

@@ -269,6 +269,7 @@ async fn learning_history(
             "course": a.course_id, "lesson": a.lesson_id, "at": format(a.submitted_at),
             "score_percent": a.score_percent, "passed": a.passed,
             "answers": serde_json::from_str::<serde_json::Value>(&a.answers).unwrap_or_default(),
+            "content_version": a.content_version,
         })).collect::<Vec<_>>(),
         "courses_completed": courses.into_iter().map(|c| json!({
             "course": c.course_id, "at": format(c.completed_at), "content_version": c.content_version,

@@ -1,0 +1,295 @@
+// Offline learning in Chromium, as a learner on a bus does it: save a
+// course on the phone, lose the connection, read every lesson, complete
+// them and pass the quiz, come back online, and find the progress and the
+// certificate on the server. What waits on the phone is counted once
+// (sent again, or from two tabs), survives a server killed mid-sync, and
+// a second person on the same phone sees nothing of the first's.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { artifacts, assertAccessible, serverAndBrowser, smartphoneCourse, startServer } from "./support.mjs";
+
+const COURSE = "smartphone-basics";
+const env = serverAndBrowser();
+
+async function register(page, base, username, language = "en") {
+  await page.goto(`${base}/register?lang=${language}`);
+  await page.locator("#display_name").fill(`${username} Karimova`);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill("seven blue camels");
+  await page.locator("#language").selectOption(language);
+  await page.locator("form.account-form button[type=submit]").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/register"));
+}
+
+/** Enrols on the course page, saves the course, and answers what the page said before downloading. */
+async function enrolAndSave(page, base) {
+  await page.goto(`${base}/courses/${COURSE}`);
+  await page.locator("form.enrol button").click();
+  await page.locator("form.unenrol").waitFor();
+  await page.locator("#offline:not([hidden]) [data-offline=save]").click();
+  const download = page.locator("[data-offline=save][data-step=download]");
+  await download.waitFor();
+  const asked = await page.locator(".offline-state").textContent();
+  await download.click();
+  await page.locator("[data-offline=remove]:not([hidden])").waitFor({ timeout: 30_000 });
+  return asked;
+}
+
+/** What the server says of the learner's progress (read as a program, not through the phone). */
+async function serverProgress(base, context) {
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const data = await (await fetch(`${base}/account/data`, { headers: { cookie } })).json();
+  return data.learning ?? data;
+}
+
+/** Clicks "Mark as complete" and waits for the next page (it comes after the outbox). */
+async function completeHere(page) {
+  const before = page.url();
+  await page.locator("section.completion button[type=submit]").click();
+  await page.waitForURL((url) => url.href !== before);
+}
+
+/** Ticks the quiz's right answers on the page. */
+async function answerRight(page) {
+  for (const field of smartphoneCourse().answers.split("&")) {
+    const key = decodeURIComponent(field.split("=")[0]);
+    const single = key.match(/^single\[(.+)\]$/);
+    const [question, option] = single ? [single[1], decodeURIComponent(field.split("=")[1])] : key.slice(9, -1).split(":");
+    await page.locator(`#q-${question}--${option}`).check();
+  }
+}
+
+async function waitUntil(check, what, seconds = 20) {
+  for (let tries = 0; tries < seconds * 4; tries++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`not within ${seconds} s: ${what}`);
+}
+
+const counts = (data) => ({
+  lessons: data.lessons_completed.filter((l) => l.course === COURSE).length,
+  attempts: data.quiz_attempts.filter((a) => a.course === COURSE).length,
+  certificates: data.certificates.filter((c) => c.course === COURSE).length,
+});
+
+test("a course saved on the phone is read and learnt offline; progress and certificate reach the server", async () => {
+  const base = env.server.baseURL;
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+  const page = await context.newPage();
+  await register(page, base, "nilufar");
+  // Every byte the download fetched, to hold against the manifest.
+  const fetched = new Map();
+  page.on("response", async (response) => {
+    const url = new URL(response.url());
+    if (!/^\/(offline|assets|media)\//.test(url.pathname) || url.pathname.endsWith("manifest.json")) return;
+    const body = await response.body().catch(() => undefined);
+    if (body) fetched.set(url.pathname + url.search, body.length);
+  });
+  const asked = await enrolAndSave(page, base);
+  assert.match(asked, /This course needs \d+\.\d MB on this phone\./, "the size is said before downloading");
+  assert.match(await page.locator(".offline-state").textContent(), /Saved on this phone: \d+\.\d MB/);
+  await assertAccessible(page, "course page, saved for offline");
+  await page.screenshot({ path: join(artifacts, "offline-saved-360x740.png"), fullPage: true });
+  const manifest = await page.evaluate(async (course) => (await fetch(`/offline/${course}/en/manifest.json`)).json(), COURSE);
+  assert.ok(manifest.files.length >= 14, `pages, stylesheet, script and pictures: ${manifest.files.length}`);
+  for (const file of manifest.files) {
+    assert.equal(fetched.get(file.from ?? file.url), file.bytes, `${file.url}: the manifest's size is the bytes fetched`);
+  }
+
+  await context.setOffline(true);
+  const { lessons } = smartphoneCourse();
+  for (const lesson of [...lessons, "check-your-skills"]) {
+    await page.goto(`${base}/courses/${COURSE}/${lesson}`);
+    assert.match(await page.locator(".offline-copy").textContent(), /copy saved on this phone/, lesson);
+    assert.ok((await page.locator("article.lesson").textContent()).length > 300, `${lesson} is readable offline`);
+  }
+  await assertAccessible(page, "the saved copy of a quiz lesson, offline");
+
+  await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`);
+  for (let done = 1; done <= lessons.length; done++) {
+    await completeHere(page);
+    await page.getByText(`Waiting to be sent: ${done}`).waitFor();
+    assert.match(await page.locator(".offline-status").textContent(), /Saved on this phone\. It is sent when you are online\./);
+  }
+  assert.match(page.url(), /check-your-skills$/);
+  await answerRight(page);
+  await page.locator("section.quiz button[type=submit]").click();
+  await page.getByText("Your answers are saved on this phone. They are graded when you are online.").waitFor();
+  await page.screenshot({ path: join(artifacts, "offline-quiz-waiting-360x740.png"), fullPage: true });
+
+  await page.goto(`${base}/courses/${COURSE}`);
+  await page.locator("li.done").nth(lessons.length - 1).waitFor();
+  assert.equal(await page.locator("li.done").count(), lessons.length, "the saved course page ticks what was done here");
+  assert.match(await page.locator("li.done").first().textContent(), /Done on this phone/);
+  await page.goto(`${base}/my`);
+  assert.equal(await page.locator("h1").textContent(), "No connection", "an honest page for what was not saved");
+  assert.match(await page.locator(".saved-courses").textContent(), /Using a smartphone/);
+  await assertAccessible(page, "the offline page");
+  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 0, attempts: 0, certificates: 0 });
+
+  // Back online: the outbox goes by itself, the grade comes back as news.
+  await context.setOffline(false);
+  await waitUntil(async () => counts(await serverProgress(base, context)).certificates === 1, "the certificate is issued");
+  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 10, attempts: 1, certificates: 1 });
+  await page.getByText("Your quiz is graded: 100%. You passed.").waitFor();
+  await page.goto(`${base}/courses/${COURSE}?online=1`);
+  assert.match(await page.locator(".standing").textContent(), /10 of 10 lessons done/);
+  await page.locator(".standing a[href$='/my/certificates/smartphone-basics']").click();
+  await page.waitForURL(/\/my\/certificates\/smartphone-basics$/);
+  assert.match(await page.locator(".certificate .learner").textContent(), /nilufar Karimova/);
+  await context.close();
+});
+
+test("what waits on the phone is counted once: sent again after a lost answer, and from two tabs at once", async () => {
+  const base = env.server.baseURL;
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await register(page, base, "timur");
+  await enrolAndSave(page, base);
+  await context.setOffline(true);
+  const { lessons } = smartphoneCourse();
+  await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`);
+  for (let n = 0; n < 3; n++) await completeHere(page);
+  await page.goto(`${base}/courses/${COURSE}/check-your-skills`);
+  await answerRight(page);
+  await page.locator("section.quiz button[type=submit]").click();
+  await page.getByText("Your answers are saved on this phone.").waitFor();
+  const second = await context.newPage();
+  await second.goto(`${base}/courses/${COURSE}/${lessons[4]}`);
+
+  // The server records the batch, but its answer never reaches the phone.
+  let lost = 0;
+  await context.route("**/offline/sync", async (route) => {
+    await route.fetch();
+    lost += 1;
+    await route.abort("connectionreset");
+  });
+  await context.setOffline(false);
+  await waitUntil(() => lost >= 1, "a batch reached the server");
+  for (const tab of [page, second]) await tab.locator(".offline-status .waiting button").waitFor();
+  await context.unroute("**/offline/sync");
+  // Passing the quiz completes its lesson too.
+  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 4, attempts: 1, certificates: 0 });
+  // Both tabs send the same outbox at the same moment.
+  await Promise.all([page, second].map((tab) => tab.locator(".offline-status .waiting button").click()));
+  await waitUntil(
+    async () => (await page.evaluate(() => document.querySelector(".offline-status .waiting"))) === null,
+    "the outbox is empty",
+  );
+  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 4, attempts: 1, certificates: 0 });
+  await context.close();
+});
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+test("a server killed with kill -9 during a sync loses nothing: the outbox delivers once it is back", async () => {
+  const address = `127.0.0.1:${await freePort()}`;
+  let server = await startServer({ address });
+  const dataDir = server.dataDir;
+  const context = await env.browser.newContext();
+  try {
+    const base = server.baseURL;
+    const page = await context.newPage();
+    await register(page, base, "aziza");
+    await enrolAndSave(page, base);
+    await context.setOffline(true);
+    await page.goto(`${base}/courses/${COURSE}/${smartphoneCourse().lessons[0]}`);
+    for (let n = 0; n < 5; n++) await completeHere(page);
+    // The batch arrives as the process dies, without any shutdown.
+    let killed = false;
+    await context.route("**/offline/sync", async (route) => {
+      if (!killed) {
+        killed = true;
+        const sending = route.continue();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await server.crash();
+        return sending.catch(() => undefined);
+      }
+      return route.continue();
+    });
+    await context.setOffline(false);
+    await waitUntil(() => killed, "a sync began");
+    server = await startServer({ address, dataDir });
+    await page.reload().catch(() => undefined);
+    await waitUntil(async () => counts(await serverProgress(base, context)).lessons === 5, "five lessons on the server");
+    await page.reload();
+    assert.equal(await page.locator(".offline-status .waiting").count(), 0, "nothing waits any more");
+    assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 5, attempts: 0, certificates: 0 });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test("a second person on the same phone sees nothing of the first's; signing out warns before losing what waits", async () => {
+  const base = env.server.baseURL;
+  const context = await env.browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await register(page, base, "gulnora", "ur");
+  await enrolAndSave(page, base);
+  assert.match(await page.locator(".offline-state").textContent(), /اس فون پر محفوظ ہے/, "in her language");
+  await assertAccessible(page, "course page saved for offline, in Urdu");
+  await context.setOffline(true);
+  const { lessons } = smartphoneCourse();
+  await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`);
+  await completeHere(page);
+  await completeHere(page);
+  // Online, but the outbox cannot be sent: signing out asks first.
+  await context.route("**/offline/sync", (route) => route.abort("connectionrefused"));
+  await context.setOffline(false);
+  await page.goto(`${base}/courses/${COURSE}/${lessons[2]}?online=1`);
+  let warning = "";
+  page.once("dialog", (dialog) => {
+    warning = dialog.message();
+    dialog.dismiss();
+  });
+  await page.locator("form.logout button").click();
+  await waitUntil(() => warning !== "", "a warning");
+  assert.match(warning, /\(2\)/, warning);
+  assert.equal(await page.locator("form.logout").count(), 1, "dismissed: still signed in");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.locator("form.logout button").click();
+  await page.waitForURL(`${base}/`);
+  await page.locator("p.sign-in").waitFor();
+  await context.unroute("**/offline/sync");
+
+  // Someone else signs in on the same phone.
+  await register(page, base, "bahrom");
+  await page.goto(`${base}/courses/${COURSE}`);
+  await page.locator("#offline:not([hidden])").waitFor();
+  assert.equal(await page.locator("[data-offline=remove]:not([hidden])").count(), 0, "not saved for him");
+  assert.equal(await page.locator(".offline-status .waiting").count(), 0, "nothing of hers waits for him");
+  const his = await page.evaluate(async () => {
+    const db = await new Promise((resolve) => {
+      const request = indexedDB.open("learn-offline");
+      request.onsuccess = () => resolve(request.result);
+    });
+    const all = (name) =>
+      new Promise((resolve) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+    return { outbox: await all("outbox"), done: await all("done"), notes: await all("notes") };
+  });
+  assert.deepEqual(his, { outbox: [], done: [], notes: [] }, "her outbox went when she signed out, as warned");
+  await context.setOffline(true);
+  const opened = await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`).then(
+    () => page.locator("main").textContent(),
+    () => "",
+  );
+  assert.ok(!opened.includes("copy saved on this phone"), "her saved course is not his");
+  await context.setOffline(false);
+  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 0, attempts: 0, certificates: 0 });
+  await context.close();
+});
