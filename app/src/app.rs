@@ -8,7 +8,8 @@ use leptos_router::{SsrMode, path};
 use crate::pages::{
     AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage,
     CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, MyCoursesPage,
-    NotFoundPage, OfflinePage, OrganisationsListPage, RegisterPage, ResetPage, TeachingPage, UsersAdminPage, VerifyPage,
+    NotFoundPage, OfflinePage, OrganisationsListPage, RegisterPage, ResetPage, TeachingPage, UsersAdminPage,
+    VerifyPage,
 };
 
 /// The whole document. Pages without islands are plain HTML and CSS; a

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { artifacts, assertAccessible, serverAndBrowser, smartphoneCourse, startServer } from "./support.mjs";
+import { artifacts, asAnswers, assertAccessible, serverAndBrowser, smartphoneCourse, startServer } from "./support.mjs";
 
 const COURSE = "smartphone-basics";
 const env = serverAndBrowser();
@@ -54,11 +54,8 @@ async function completeHere(page) {
 
 /** Ticks the quiz's right answers on the page. */
 async function answerRight(page) {
-  for (const field of smartphoneCourse().answers.split("&")) {
-    const key = decodeURIComponent(field.split("=")[0]);
-    const single = key.match(/^single\[(.+)\]$/);
-    const [question, option] = single ? [single[1], decodeURIComponent(field.split("=")[1])] : key.slice(9, -1).split(":");
-    await page.locator(`#q-${question}--${option}`).check();
+  for (const [question, options] of Object.entries(asAnswers(smartphoneCourse().answers))) {
+    for (const option of options) await page.locator(`#q-${question}--${option}`).check();
   }
 }
 

@@ -97,6 +97,9 @@ const PAGES = {
     "quiz result": places.quizResult,
     certificate: "/my/certificates/smartphone-basics",
     join: "/join",
+    // What the phone shows offline: a page it did not save, and a saved one.
+    offline: "/offline",
+    "saved lesson": "/offline/online-safety/en/strong-passwords.lesson.html",
   }),
   farida: () => ({ teach: "/teach", cohorts: "/manage/cohorts", cohort: places.cohort }),
   malika: () => ({

@@ -173,6 +173,18 @@ export function quizAnswers(file, which = "right") {
     .join("&");
 }
 
+/** A quiz's form fields (`single[q]=a`, `multiple[q:a]=on`) as the offline outbox writes its answers. */
+export function asAnswers(fields) {
+  const answers = {};
+  for (const field of fields.split("&")) {
+    const [name, value] = field.split("=").map(decodeURIComponent);
+    const single = name.match(/^single\[(.+)\]$/);
+    const [question, option] = single ? [single[1], value] : name.slice("multiple[".length, -1).split(":");
+    (answers[question] ??= []).push(option);
+  }
+  return answers;
+}
+
 /** The smartphone-basics course's lessons in order, and its quiz's right answers as form fields. */
 export function smartphoneCourse() {
   const lessons = [

@@ -180,7 +180,10 @@ mod tests {
         assert!(refused(event(ID, "quiz", r#","answers":{"a":["<script>"]}"#)), "an option that is no id");
         assert!(refused(r#"{"id":1}"#.into()), "missing fields");
         assert!(matches!(read_batch(b"not json"), Err(BatchError::Malformed(_))));
-        let lesson = format!(r#"{{"id":"{ID}","user":7,"course":"c","version":"v","kind":"complete","lesson":"{}"}}"#, "l".repeat(65));
+        let lesson = format!(
+            r#"{{"id":"{ID}","user":7,"course":"c","version":"v","kind":"complete","lesson":"{}"}}"#,
+            "l".repeat(65)
+        );
         assert!(refused(lesson), "a lesson id too long");
     }
 

@@ -31,7 +31,8 @@ pub static OFFLINE_SCRIPT: LazyLock<OfflineScript> = LazyLock::new(|| {
     let source = include_str!("../../../public/offline.js");
     let hash: String = Sha256::digest(source.as_bytes())[..6].iter().map(|b| format!("{b:02x}")).collect();
     let href = format!("/assets/offline.{hash}.js");
-    let worker = format!("// The service worker: the offline script, in its worker part.\nimportScripts(\"{href}\");\n");
+    let worker =
+        format!("// The service worker: the offline script, in its worker part.\nimportScripts(\"{href}\");\n");
     OfflineScript { href, source, worker }
 });
 

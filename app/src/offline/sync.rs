@@ -67,9 +67,14 @@ impl Refusal {
 pub enum Outcome {
     /// The lesson is complete (now, or it already was). `next`: where the
     /// learner goes on to.
-    Completed { next: String },
+    Completed {
+        next: String,
+    },
     /// The attempt is stored and graded (now, or it already was).
-    Attempted { attempt: SubmittedAttempt, result: String },
+    Attempted {
+        attempt: SubmittedAttempt,
+        result: String,
+    },
     Refused(Refusal),
 }
 
@@ -257,7 +262,10 @@ pub async fn state_in(db: &Db, course: &Arc<Course>, viewer: &Viewer) -> Result<
     let certificate = matches!(standing.standing, Standing::Enrolled { certificate: true, .. });
     Ok(CourseState {
         enrolled: matches!(standing.standing, Standing::Enrolled { .. }),
-        completed: standing.completed_lessons.map(|done| done.into_iter().collect::<std::collections::BTreeSet<_>>().into_iter().collect()).unwrap_or_default(),
+        completed: standing
+            .completed_lessons
+            .map(|done| done.into_iter().collect::<std::collections::BTreeSet<_>>().into_iter().collect())
+            .unwrap_or_default(),
         certificate,
     })
 }

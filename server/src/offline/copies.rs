@@ -90,7 +90,12 @@ pub fn source(course: &Course, language: Language, name: &str) -> String {
     format!("/offline/{}/{}/{name}?v={}", course.id, language.code(), course.content_version)
 }
 
-async fn make(state: &AppState, course: &Arc<Course>, language: Language, enrolled: bool) -> Result<CourseCopy, String> {
+async fn make(
+    state: &AppState,
+    course: &Arc<Course>,
+    language: Language,
+    enrolled: bool,
+) -> Result<CourseCopy, String> {
     // Any version a phone holds can be graded later, whatever changes since.
     app::learning::quiz_versions::remember(&state.db, course).await.map_err(|error| error.to_string())?;
     let saved = SavedCopy { enrolled };

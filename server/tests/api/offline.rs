@@ -5,8 +5,8 @@
 
 use std::fs;
 
-use app::entities::{certificate, lesson_completion, quiz_attempt};
 use app::catalog::BrokenCourses;
+use app::entities::{certificate, lesson_completion, quiz_attempt};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -163,7 +163,15 @@ async fn refused_events_say_why_in_the_learners_language_and_store_nothing() {
             answer["results"].as_array().unwrap().iter().map(|result| result["reason"].as_str().unwrap()).collect();
         assert_eq!(
             reasons,
-            ["unknown-lesson", "quiz-lesson", "unknown-course", "not-enrolled", "no-quiz", "unknown-version", "answers"],
+            [
+                "unknown-lesson",
+                "quiz-lesson",
+                "unknown-course",
+                "not-enrolled",
+                "no-quiz",
+                "unknown-version",
+                "answers"
+            ],
             "{backend:?}"
         );
         for result in answer["results"].as_array().unwrap() {
@@ -237,7 +245,13 @@ async fn malformed_and_huge_batches_are_refused_whole_with_a_clear_error() {
             ("not json".to_string(), 400, "malformed"),
             (json!({ "events": [] }).to_string(), 400, "malformed"),
             (batch(vec![good.clone(), short_id]), 400, "malformed"),
-            (batch(vec![json!({ "id": id(3), "user": user, "course": COURSE, "version": version, "kind": "delete", "lesson": lesson })]), 400, "malformed"),
+            (
+                batch(vec![
+                    json!({ "id": id(3), "user": user, "course": COURSE, "version": version, "kind": "delete", "lesson": lesson }),
+                ]),
+                400,
+                "malformed",
+            ),
             (batch((0..101).map(|n| completion(user, 100 + n, &lesson, &version)).collect()), 413, "too-large"),
             (format!("{{\"device\":\"{}\",\"events\":[]}}", "x".repeat(300 * 1024)), 413, "too-large"),
         ];
