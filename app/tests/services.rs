@@ -182,3 +182,40 @@ async fn a_file_is_planned_applied_once_and_counted() {
     let by_cohort = app::statistics::counts(&programme.db.reader, &scope, Grouping::Cohort, now).await.unwrap();
     assert_eq!(by_cohort.len(), 1, "everyone in the one cohort");
 }
+
+#[tokio::test]
+async fn a_phones_outbox_is_recorded_once_and_refusals_store_nothing() {
+    use app::offline::events::{Action, Batch, Event};
+    use app::offline::sync::{Outcome, Refusal};
+    let programme = programme().await;
+    let course = programme.course();
+    let amina = programme.person("amina", Role::Learner).await;
+    learning::enrol(&programme.db, &course, amina.id).await.unwrap();
+    let writer = learning::CompletionWriter::start(programme.db.clone());
+    let event = |id: &str, lesson: &str, action: Action| Event {
+        id: format!("{id:0>16}"),
+        user: amina.id,
+        course: COURSE.into(),
+        version: course.content_version.clone(),
+        lesson: lesson.into(),
+        action,
+    };
+    let (reading, quiz) = (course.lessons().next().unwrap().1.id.clone(), "check-your-knowledge");
+    let batch = Batch {
+        device: "phone".into(),
+        events: vec![
+            event("1", &reading, Action::Complete),
+            event("2", quiz, Action::Quiz(right_answers(&course, quiz))),
+            event("3", "removed-since", Action::Complete),
+        ],
+    };
+    for sent in 0..2 {
+        let outcomes = app::offline::receive(&programme.db, &writer, &programme.catalog, &amina, &batch).await.unwrap();
+        assert!(matches!(outcomes[0], Outcome::Completed { .. }), "{outcomes:?}");
+        let Outcome::Attempted { attempt, .. } = &outcomes[1] else { panic!("{outcomes:?}") };
+        assert_eq!((attempt.passed, attempt.repeat), (true, sent == 1), "the second sending is a repeat");
+        assert_eq!(outcomes[2], Outcome::Refused(Refusal::UnknownLesson));
+    }
+    let completed = learning::completed_lessons(&programme.db.reader, amina.id, COURSE).await.unwrap();
+    assert_eq!(completed.len(), 2, "the reading lesson and the quiz, once each: {completed:?}");
+}
