@@ -58,6 +58,8 @@
   const setMeta = (key, value) => put("meta", { key, value });
   const cacheName = (user, course) => `learn-${user}-${course}`;
   const KEPT_HEADERS = ["content-type", "content-security-policy", "x-content-type-options", "x-frame-options"];
+  // Only a path of this site is followed or linked to (never `//host`).
+  const local = (path) => typeof path === "string" && /^\/(?![/\\])/.test(path);
 
   async function device() {
     let id = await meta("device");
@@ -278,7 +280,7 @@
       if (!user) return;
       for (const item of await mine("notes", user)) {
         await remove("notes", item.id);
-        if (item.text) note(item.text, item.href && { href: item.href, text: say("see") || item.href });
+        if (item.text) note(item.text, local(item.href) && { href: item.href, text: say("see") });
       }
     }
 
@@ -364,7 +366,7 @@
       await put("outbox", { id: event.id, user, event });
       const answer = await send(false);
       const result = answer.results?.find((candidate) => candidate.id === event.id);
-      if (result?.status === "accepted") return location.assign(result.next);
+      if (result?.status === "accepted" && local(result.next)) return location.assign(result.next);
       submitted.disabled = false;
       if (result) return note(result.message).setAttribute("role", "alert");
       if (answer.signIn) return;

@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::courses_reload::copy_folder;
-use crate::helpers::{BACKENDS, Backend, TestApp, post_form, sample_courses, spawn_app, spawn_app_with_courses};
+use crate::helpers::{
+    BACKENDS, Backend, TestApp, post_form, sample_courses, spawn_app, spawn_app_on, spawn_app_with_courses,
+};
 use crate::learning::{COURSE, lessons, register_amina};
 use crate::statistics::register;
 
@@ -361,6 +363,10 @@ async fn the_manifest_lists_every_file_a_phone_saves_with_its_true_size_and_hash
     // the same files, hashes and all.
     let (_, his) = manifest(&app, &bilal, COURSE, "ur").await;
     assert_eq!(his["files"], listed["files"]);
+    // And on every instance: a phone may save from one and sync with another.
+    let other = spawn_app_on(app.database()).await;
+    let (_, elsewhere) = manifest(&other, &amina, COURSE, "ur").await;
+    assert_eq!(elsewhere["files"], listed["files"], "another instance makes the same copies");
     // A page of a version no longer served is not handed out.
     let stale = files[1]["from"].as_str().unwrap().replace(&version(&app), "0123abcd");
     assert_eq!(fetch(&app, &amina, &stale).await.0, 409);
