@@ -132,10 +132,11 @@ postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || { \
 		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start && sleep 2; }
 
-## check: formatting and lints, as CI would want them
+## check: formatting and lints, as CI would want them (and the offline script parses)
 check:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	node --check public/offline.js
 
 clean:
 	cargo clean

@@ -114,7 +114,12 @@
     }
   }
   async function settle(user, items, { status, body }, answer) {
-    if (status === 401) return { signIn: true };
+    if (status === 401) {
+      // Whoever was signed in here is not any more: their saved pages and
+      // progress are not shown, nor anything queued for them, until they are.
+      if ((await meta("current")) === user) await setMeta("current", null);
+      return { signIn: true };
+    }
     if (status === 403) return { otherAccount: true };
     if (status === 400) {
       // Never accepted as it is: dropped, and the person told.
@@ -339,13 +344,15 @@
     // Completing a lesson and submitting a quiz go through the outbox:
     // kept on the phone first, then sent; online the learner goes on at
     // once, offline they are told it waits.
-    async function record(form, submitted) {
+    async function record(form) {
       const article = form.closest("article.lesson");
       const quiz = form.getAttribute("action") === "/api/submit_quiz";
       const course = article.dataset.course;
       const savedVersion = (await get("saved", [user, course]))?.version;
       const event = {
-        id: randomId(),
+        // The form's own key where it has one: the same submission, with or
+        // without this script, is one attempt.
+        id: form.querySelector("input[name=attempt_key]")?.value || randomId(),
         user: Number(user),
         course,
         version: form.dataset.version || article.dataset.version || savedVersion || "unknown",
@@ -361,13 +368,11 @@
           if (question) (event.answers[question] ??= []).push(option);
         }
       }
-      submitted.disabled = true;
       handledHere.add(event.id);
       await put("outbox", { id: event.id, user, event });
       const answer = await send(false);
       const result = answer.results?.find((candidate) => candidate.id === event.id);
       if (result?.status === "accepted" && local(result.next)) return location.assign(result.next);
-      submitted.disabled = false;
       if (result) return note(result.message).setAttribute("role", "alert");
       if (answer.signIn) return;
       await sendLater();
@@ -382,7 +387,7 @@
       }
     }
 
-    document.addEventListener("submit", async (submit) => {
+    document.addEventListener("submit", (submit) => {
       const form = submit.target;
       const action = form.getAttribute("action");
       if (!user) return;
@@ -391,10 +396,19 @@
         if (unanswered && navigator.onLine) return; // the server says what is missing
         submit.preventDefault();
         if (unanswered) return note(say("answerAll")).setAttribute("role", "alert");
-        await record(form, submit.submitter ?? form.querySelector("button"));
+        // A second tap while the first is on its way changes nothing (decided
+        // before anything is awaited).
+        if (form.dataset.sending) return;
+        form.dataset.sending = "yes";
+        const button = submit.submitter ?? form.querySelector("button");
+        button.disabled = true;
+        record(form).finally(() => {
+          delete form.dataset.sending;
+          button.disabled = false;
+        });
       } else if (action === "/api/logout") {
         submit.preventDefault();
-        await logout(form);
+        logout(form);
       }
     });
 
@@ -460,6 +474,9 @@
         if (!navigator.onLine) return;
         try {
           manifest = await readManifest();
+          // Progress made elsewhere (another phone) shows on the saved pages too.
+          await put("done", { user, course, completed: manifest.state.completed, certificate: manifest.state.certificate });
+          markProgress();
           const bytes = await needed(manifest);
           if (manifest.version !== saved.version || bytes > 0) {
             say_(say("update", { size: megabytes(bytes) }));
@@ -583,7 +600,15 @@
     }
 
     async function start() {
-      // A saved copy is nobody's: it is the person signed in here last.
+      // A saved copy is nobody's: it is the person signed in here, asked of
+      // the server when it can be, else the one last signed in.
+      if (!user && navigator.onLine) {
+        const asked = await fetch("/offline/whoami", { credentials: "same-origin", cache: "no-store" })
+          .then((response) => (response.ok ? response.json() : undefined))
+          .catch(() => undefined);
+        if (asked) user = asked.learner === null ? null : String(asked.learner);
+        if (asked && (await meta("current")) !== user) await setMeta("current", user);
+      }
       if (user) {
         if ((await meta("current")) !== user) await setMeta("current", user);
       } else {

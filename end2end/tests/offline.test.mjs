@@ -290,3 +290,45 @@ test("a second person on the same phone sees nothing of the first's; signing out
   assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 0, attempts: 0, certificates: 0 });
   await context.close();
 });
+
+test("a double tap on a quiz is one attempt; a saved page takes no taps for someone whose session has ended", async () => {
+  const base = env.server.baseURL;
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await register(page, base, "parvina");
+  await enrolAndSave(page, base);
+  await page.goto(`${base}/courses/${COURSE}/check-your-skills?online=1`);
+  await answerRight(page);
+  // Two taps before anything comes back.
+  await page.evaluate(() => {
+    const button = document.querySelector("section.quiz button[type=submit]");
+    button.click();
+    button.click();
+  });
+  await page.waitForURL(/attempt=\d+/);
+  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 1, attempts: 1, certificates: 0 });
+
+  // Her session ends without her signing out here (it expired, or she
+  // signed out on another phone): the saved pages no longer show her
+  // progress, and a tap on them is not queued as hers.
+  await context.clearCookies();
+  await page.goto(`${base}/courses/${COURSE}/${smartphoneCourse().lessons[0]}`);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator(".offline-status .waiting").count(), 0);
+  await page.goto(`${base}/courses/${COURSE}`);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator("li.done").count(), 0, "none of her ticks for whoever holds the phone");
+  assert.equal(await page.locator("form.logout").count(), 0, "the page as a visitor sees it");
+  const outbox = await page.evaluate(async () => {
+    const db = await new Promise((resolve) => {
+      const request = indexedDB.open("learn-offline");
+      request.onsuccess = () => resolve(request.result);
+    });
+    return new Promise((resolve) => {
+      const request = db.transaction("outbox").objectStore("outbox").getAll();
+      request.onsuccess = () => resolve(request.result.length);
+    });
+  });
+  assert.equal(outbox, 0);
+  await context.close();
+});

@@ -18,7 +18,7 @@ mod m20261201_000009_create_rate_limits;
 mod m20261201_000010_create_readiness_and_publications;
 mod m20261201_000011_add_organisation_to_certificates;
 mod m20261201_000012_create_session_revocations;
-mod m20261204_000013_create_quiz_versions;
+mod m20261204_000013_create_offline_learning;
 
 pub struct Migrator;
 
@@ -38,7 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_create_readiness_and_publications::Migration),
             Box::new(m20261201_000011_add_organisation_to_certificates::Migration),
             Box::new(m20261201_000012_create_session_revocations::Migration),
-            Box::new(m20261204_000013_create_quiz_versions::Migration),
+            Box::new(m20261204_000013_create_offline_learning::Migration),
         ]
     }
 }

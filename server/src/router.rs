@@ -112,6 +112,7 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
         ("/sw.js", get(crate::offline::service_worker)),
         ("/offline/{course}/{language}/{file}", get(crate::offline::course_file)),
         ("/offline/sync", post(crate::offline::sync)),
+        ("/offline/whoami", get(crate::offline::whoami)),
         ("/media/{course}/{*file}", get(static_files::course_file)),
         ("/account/data", get(crate::own_data::download_own_data)),
         ("/.well-known/jwks.json", get(crate::credentials::jwks)),

@@ -240,8 +240,9 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
     }))
 }
 
-/// A person's enrolments, completions, quiz attempts (with their answers)
-/// and certificates, for their own data download.
+/// A person's enrolments, completions, quiz attempts (with their answers),
+/// certificates and the course versions they saved on a phone, for their
+/// own data download.
 async fn learning_history(
     db: &Db,
     user_id: i64,
@@ -257,6 +258,10 @@ async fn learning_history(
         course_completion::Entity::find().filter(course_completion::Column::UserId.eq(user_id)).all(&db.reader).await?;
     let certificates =
         certificate::Entity::find().filter(certificate::Column::UserId.eq(user_id)).all(&db.reader).await?;
+    let saved = crate::entities::offline_save::Entity::find()
+        .filter(crate::entities::offline_save::Column::UserId.eq(user_id))
+        .all(&db.reader)
+        .await?;
     Ok(json!({
         "enrolments": enrolments.into_iter().map(|e| json!({
             "course": e.course_id, "cohort": e.cohort_id, "enrolled_at": format(e.enrolled_at),
@@ -277,6 +282,9 @@ async fn learning_history(
         "certificates": certificates.into_iter().map(|c| json!({
             "course": c.course_id, "name": c.learner_name, "issued_at": format(c.issued_at),
             "verify_code": crate::codes::grouped(&c.verify_code), "revoked_at": c.revoked_at.map(format),
+        })).collect::<Vec<_>>(),
+        "saved_for_offline": saved.into_iter().map(|s| json!({
+            "course": s.course_id, "content_version": s.content_version, "at": format(s.saved_at),
         })).collect::<Vec<_>>(),
     }))
 }
@@ -337,6 +345,12 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
         .map_err(internal)?;
     crate::entities::reset_code::Entity::delete_many()
         .filter(crate::entities::reset_code::Column::UserId.eq(user_id))
+        .exec(&transaction)
+        .await
+        .map_err(internal)?;
+    // Which courses they saved on a phone, and when.
+    crate::entities::offline_save::Entity::delete_many()
+        .filter(crate::entities::offline_save::Column::UserId.eq(user_id))
         .exec(&transaction)
         .await
         .map_err(internal)?;

@@ -8,6 +8,7 @@ pub mod course_publication;
 pub mod enrolment;
 pub mod import;
 pub mod lesson_completion;
+pub mod offline_save;
 pub mod organisation;
 pub mod profile_answer;
 pub mod quiz_attempt;

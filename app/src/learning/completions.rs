@@ -261,6 +261,10 @@ pub async fn submit_quiz_taken_on(
         .one(&transaction)
         .await?
         .ok_or(DbErr::RecordNotFound("the attempt just stored".into()))?;
+    // A key already used for another quiz is not a repeat of this one.
+    if attempt.course_id != course.id || attempt.lesson_id != lesson_id {
+        return Err(LearningError::KeyReused);
+    }
     transaction.commit().await?;
     Ok(SubmittedAttempt {
         id: attempt.id,

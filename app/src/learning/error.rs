@@ -19,6 +19,8 @@ pub enum LearningError {
     NoQuiz,
     #[error(transparent)]
     Submission(#[from] SubmissionError),
+    #[error("this attempt key belongs to an attempt at another quiz")]
+    KeyReused,
     #[error("the database failed")]
     Database(#[from] DbErr),
 }
@@ -35,6 +37,7 @@ impl From<LearningError> for crate::error::AppError {
             LearningError::CodeOnly => message(msg::LEARNING_CODE_ONLY),
             LearningError::QuizLesson => message(msg::LEARNING_QUIZ_LESSON),
             LearningError::Submission(error) => message(error.message_id()),
+            LearningError::KeyReused => message(msg::QUIZ_TAMPERED),
             LearningError::Database(error) => AppError::internal_chain(&error),
         }
     }

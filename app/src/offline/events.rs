@@ -13,9 +13,10 @@ use crate::learning::Answers;
 pub const MAX_EVENTS: usize = 100;
 /// The bytes of one batch, at most: a hundred quiz attempts fit.
 pub const MAX_BATCH_BYTES: usize = 256 * 1024;
-/// Questions in one attempt, and options chosen per question, at most.
-const MAX_QUESTIONS: usize = 100;
-const MAX_CHOSEN: usize = 50;
+/// Questions in one attempt, and options chosen per question, at most
+/// (far more than a lesson of at most 1 MB of text can hold in practice).
+const MAX_QUESTIONS: usize = 500;
+const MAX_CHOSEN: usize = 100;
 
 /// A batch as sent.
 #[derive(Deserialize)]
@@ -125,7 +126,7 @@ fn read_answers(answers: BTreeMap<String, Vec<String>>) -> Result<Answers, Strin
     let mut read = Answers::new();
     for (question, options) in answers {
         if !is_token(&question, 1, 64) || options.len() > MAX_CHOSEN {
-            return Err("answers: question ids of 1 to 64 characters, at most 50 options each".into());
+            return Err(format!("answers: question ids of 1 to 64 characters, at most {MAX_CHOSEN} options each"));
         }
         let chosen: BTreeSet<String> = options.into_iter().collect();
         if chosen.iter().any(|option| !is_token(option, 1, 64)) {

@@ -31,8 +31,11 @@ pub enum Refusal {
     QuizLesson,
     /// A quiz attempt on a lesson without a quiz (in that version).
     NoQuiz,
-    /// The course version the quiz was taken on is not known here.
+    /// The course version the quiz was taken on is not known here, or was
+    /// never saved by this learner.
     UnknownVersion,
+    /// The event's id is the key of another attempt of the learner's.
+    ReusedId,
     /// The answers do not fit the quiz.
     Answers(SubmissionError),
 }
@@ -47,6 +50,7 @@ impl Refusal {
             Refusal::QuizLesson => "quiz-lesson",
             Refusal::NoQuiz => "no-quiz",
             Refusal::UnknownVersion => "unknown-version",
+            Refusal::ReusedId => "reused-id",
             Refusal::Answers(_) => "answers",
         }
     }
@@ -58,6 +62,7 @@ impl Refusal {
             Refusal::QuizLesson => msg::LEARNING_QUIZ_LESSON,
             Refusal::NoQuiz | Refusal::UnknownVersion => msg::OFFLINE_REFUSED_QUIZ_CHANGED,
             Refusal::Answers(error) => error.message_id(),
+            Refusal::ReusedId => msg::QUIZ_TAMPERED,
         }
     }
 }
@@ -133,8 +138,9 @@ async fn attempt(db: &Db, course: &Course, viewer: &Viewer, event: &Event) -> Re
         Some(lesson) if lesson.quiz.is_none() => return Ok(Outcome::Refused(Refusal::NoQuiz)),
         Some(_) => {}
     }
-    let Some(quiz) = crate::learning::quiz_versions::quiz_in_version(db, course, &event.version, &event.lesson).await?
-    else {
+    let versions =
+        crate::learning::quiz_versions::quiz_in_version(db, course, &event.version, &event.lesson, viewer.id);
+    let Some(quiz) = versions.await? else {
         return Ok(Outcome::Refused(Refusal::UnknownVersion));
     };
     let taken = TakenOn { quiz: &quiz, version: &event.version };
@@ -157,6 +163,7 @@ fn refusal(error: LearningError) -> Result<Refusal, DbErr> {
         LearningError::QuizLesson => Refusal::QuizLesson,
         LearningError::NoQuiz => Refusal::NoQuiz,
         LearningError::Submission(error) => Refusal::Answers(error),
+        LearningError::KeyReused => Refusal::ReusedId,
         LearningError::Database(error) => return Err(error),
     })
 }

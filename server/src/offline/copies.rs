@@ -54,16 +54,16 @@ impl std::fmt::Debug for Copies {
 }
 
 impl Copies {
-    /// The copy of `course` in `language` for a reader `enrolled` or not,
-    /// made now if it is not kept yet.
+    /// The copy of `course` (of the catalog `generation`) in `language`
+    /// for a reader `enrolled` or not, made now if it is not kept yet.
     pub async fn of(
         &self,
         state: &AppState,
+        generation: u64,
         course: &Arc<Course>,
         language: Language,
         enrolled: bool,
     ) -> Result<Arc<CourseCopy>, String> {
-        let generation = state.catalog.current().generation();
         let key = Key { generation, course: course.id.clone(), language, enrolled };
         if let Some(kept) = self.kept(&key) {
             return Ok(kept);
@@ -73,6 +73,11 @@ impl Copies {
             return Ok(kept);
         }
         let copy = Arc::new(make(state, course, language, enrolled).await?);
+        // Rendered while the courses were being reloaded: another version
+        // than asked for, not to be kept under this one's name.
+        if copy.version != course.content_version || state.catalog.current().generation() != generation {
+            return Err("the courses changed while the copy was made; try again".into());
+        }
         let mut made = self.made.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         // Copies of an older catalog are never asked for again.
         made.retain(|kept, _| kept.generation == generation);

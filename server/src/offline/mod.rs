@@ -84,7 +84,7 @@ pub async fn course_file(
     if version.v.as_deref().is_some_and(|asked| asked != course.content_version) {
         return (StatusCode::CONFLICT, [(header::CACHE_CONTROL, "no-store")], "the course has changed").into_response();
     }
-    let copy = match copies.of(&state, &course, language, enrolled).await {
+    let copy = match copies.of(&state, catalog.generation(), &course, language, enrolled).await {
         Ok(copy) => copy,
         Err(error) => {
             tracing::error!(%error, course = course.id, "could not make the course's offline copy");
@@ -96,6 +96,11 @@ pub async fn course_file(
             Ok(found) => found,
             Err(error) => return crate::guard::refusal(error),
         };
+        // The versions a learner saved are the ones their quizzes may be graded on.
+        if let Err(error) = app::learning::quiz_versions::remember_saved(&state.db, viewer.id, &course).await {
+            tracing::error!(%error, "could not record a course saved for offline");
+            return refusal(StatusCode::SERVICE_UNAVAILABLE, "unavailable", said, msg::ERROR_INTERNAL_TEXT);
+        }
         let manifest = Manifest {
             course: course.id.clone(),
             title: course.card(language).title,
@@ -133,6 +138,12 @@ pub async fn sync(
         return refusal(StatusCode::UNAUTHORIZED, "sign-in", requested.0, msg::OFFLINE_SYNC_SIGN_IN);
     };
     let language = requested.for_viewer(&viewer);
+    // Only the script sends these; a form or another program's guess is refused.
+    let kind = request.headers().get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
+    let essence = kind.and_then(|kind| kind.split(';').next()).map(str::trim);
+    if essence != Some("application/json") {
+        return refusal(StatusCode::UNSUPPORTED_MEDIA_TYPE, "malformed", language, msg::OFFLINE_SYNC_MALFORMED);
+    }
     let too_large = || refusal(StatusCode::PAYLOAD_TOO_LARGE, "too-large", language, msg::OFFLINE_SYNC_TOO_LARGE);
     let limited = http_body_util::Limited::new(request.into_body(), MAX_BATCH_BYTES);
     let Ok(collected) = limited.collect().await else { return too_large() };
@@ -170,6 +181,14 @@ pub async fn sync(
         Ok(answer) => ([(header::CACHE_CONTROL, "no-store")], Json(answer)).into_response(),
         Err(error) => crate::guard::refusal(error),
     }
+}
+
+/// `/offline/whoami`: who is signed in, for a saved page, which names
+/// nobody: the phone must not credit one person's taps to another whose
+/// session has ended. Costs a few bytes; never kept by a cache.
+pub async fn whoami(Asking(viewer): Asking) -> Response {
+    let learner = viewer.map(|viewer| viewer.id);
+    ([(header::CACHE_CONTROL, "no-store")], Json(serde_json::json!({ "learner": learner }))).into_response()
 }
 
 /// Records the quizzes' answer keys of every course as it is served, and

@@ -354,6 +354,7 @@ fn rows(w: &World) -> Vec<Row> {
             expect: signed_in,
         },
         Row { route: "/offline", ask: get("/offline".into()), expect: anyone },
+        Row { route: "/offline/whoami", ask: get("/offline/whoami".into()), expect: anyone },
         // Pages: what their server functions allow.
         Row { route: "/", ask: get("/".into()), expect: anyone },
         Row { route: "/login", ask: get("/login".into()), expect: anyone },

@@ -280,6 +280,11 @@ async fn a_quiz_taken_offline_is_graded_against_the_version_it_was_taken_on() {
     let old = version(&app);
     let (quiz, answers) = lessons(&app, COURSE).into_iter().find(|(_, answers)| answers.is_some()).unwrap();
     let (right_then, _) = answers.unwrap();
+    // Amina saves the course on her phone; Bilal never does.
+    assert_eq!(manifest(&app, &amina, COURSE, "en").await.0, 200);
+    let bilal = register(&app, "bilal", "Bilal").await;
+    post_form(&app, "/api/enrol", "/", &format!("course={COURSE}"), Some(&bilal)).await;
+    let bilal_id = learner_id(&app, &bilal).await;
 
     // The course changes while the phone is offline: the first question's
     // right answer becomes its first option (what was right is now wrong).
@@ -298,6 +303,9 @@ async fn a_quiz_taken_offline_is_graded_against_the_version_it_was_taken_on() {
     let (status, answer) = sync(&app, Some(&amina), batch(vec![attempt(user, 1, &quiz, &old, &right_then)])).await;
     assert_eq!(status, 200, "{answer}");
     assert_eq!(answer["results"][0]["passed"], true, "the old key: {answer}");
+    // Bilal never had the old version: he cannot choose its answer key.
+    let (_, answer) = sync(&app, Some(&bilal), batch(vec![attempt(bilal_id, 3, &quiz, &old, &right_then)])).await;
+    assert_eq!(answer["results"][0]["reason"], "unknown-version", "{answer}");
     // The same answers on the version served now miss the first question.
     let (_, answer) = sync(&app, Some(&amina), batch(vec![attempt(user, 2, &quiz, &new, &right_then)])).await;
     assert_eq!(answer["results"][0]["status"], "accepted");
@@ -394,4 +402,58 @@ async fn only_who_may_read_a_whole_course_saves_it() {
     assert_eq!(manifest(&app, &amina, "no-such-course", "en").await.0, 404);
     let (status, _) = fetch(&app, &amina, &format!("/offline/{course}/en/no-such-lesson.lesson.html")).await;
     assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn an_attempts_id_cannot_stand_for_another_quiz_and_only_json_is_taken() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (amina, user) = enrolled_amina(&app).await;
+    post_form(&app, "/api/enrol", "/", "course=smartphone-basics", Some(&amina)).await;
+    let (quiz, answers) = lessons(&app, COURSE).into_iter().find(|(_, answers)| answers.is_some()).unwrap();
+    let (_, wrong) = answers.unwrap();
+    let (status, _) = sync(&app, Some(&amina), batch(vec![attempt(user, 1, &quiz, &version(&app), &wrong)])).await;
+    assert_eq!(status, 200);
+    // The same id for the smartphone course's quiz: not a repeat of the first.
+    let other = app.state.catalog.current().course("smartphone-basics").unwrap().clone();
+    let mut reused = json!({ "id": id(1), "user": user, "course": "smartphone-basics", "version": other.content_version,
+        "kind": "quiz", "lesson": "check-your-skills", "answers": { "apk-from-friend": ["x"] } });
+    reused["answers"] = json!(
+        other
+            .lesson("check-your-skills")
+            .unwrap()
+            .quiz
+            .as_ref()
+            .unwrap()
+            .questions
+            .iter()
+            .map(|question| (question.id.clone(), json!([question.options[0].id.clone()])))
+            .collect::<serde_json::Map<_, _>>()
+    );
+    let (_, answer) = sync(&app, Some(&amina), batch(vec![reused])).await;
+    assert_eq!(answer["results"][0]["reason"], "reused-id", "{answer}");
+    assert_eq!(count::<quiz_attempt::Entity>(&app).await, 1);
+
+    let response = app
+        .client
+        .post(format!("{}/offline/sync", app.address))
+        .header("origin", app.address.as_str())
+        .header("cookie", &amina)
+        .header("content-type", "text/plain")
+        .body(batch(vec![completion(user, 2, &lessons(&app, COURSE)[0].0, &version(&app))]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 415, "only the script's JSON");
+    assert_eq!(count::<lesson_completion::Entity>(&app).await, 0);
+}
+
+#[tokio::test]
+async fn a_saved_page_asks_who_is_signed_in() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (amina, user) = enrolled_amina(&app).await;
+    let (status, body) = fetch(&app, &amina, "/offline/whoami").await;
+    assert_eq!(status, 200);
+    assert_eq!(serde_json::from_slice::<Value>(&body).unwrap(), json!({ "learner": user }));
+    let (_, body) = app.get_text("/offline/whoami").await;
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap(), json!({ "learner": null }), "a visitor is nobody");
 }

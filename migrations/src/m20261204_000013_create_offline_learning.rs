@@ -1,8 +1,9 @@
 //! Offline learning: a quiz taken on a phone without a connection is
 //! graded when it arrives, against the course version it was taken on.
 //! Every version of every quiz a learner may have saved is kept here
-//! (`quiz_versions`: the answer key, never sent to a browser), and each
-//! attempt records the version it was graded against.
+//! (`quiz_versions`: the answer key, never sent to a browser), the versions
+//! each learner saved (`offline_saves`: only those may grade their
+//! attempts), and each attempt records the version it was graded against.
 
 use sea_orm_migration::prelude::*;
 
@@ -34,6 +35,28 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
+            .create_table(
+                Table::create()
+                    .table(OfflineSaves::Table)
+                    .col(ColumnDef::new(OfflineSaves::UserId).big_integer().not_null())
+                    .col(ColumnDef::new(OfflineSaves::CourseId).string_len(64).not_null())
+                    .col(ColumnDef::new(OfflineSaves::ContentVersion).string_len(64).not_null())
+                    .col(ColumnDef::new(OfflineSaves::SavedAt).timestamp_with_time_zone().not_null())
+                    .primary_key(
+                        Index::create()
+                            .col(OfflineSaves::UserId)
+                            .col(OfflineSaves::CourseId)
+                            .col(OfflineSaves::ContentVersion),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(OfflineSaves::Table, OfflineSaves::UserId)
+                            .to(Users::Table, Users::Id),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
             .alter_table(
                 Table::alter()
                     .table(QuizAttempts::Table)
@@ -49,6 +72,7 @@ impl MigrationTrait for Migration {
         manager
             .alter_table(Table::alter().table(QuizAttempts::Table).drop_column(QuizAttempts::ContentVersion).to_owned())
             .await?;
+        manager.drop_table(Table::drop().table(OfflineSaves::Table).to_owned()).await?;
         manager.drop_table(Table::drop().table(QuizVersions::Table).to_owned()).await
     }
 }
@@ -61,6 +85,21 @@ enum QuizVersions {
     LessonId,
     Quiz,
     RecordedAt,
+}
+
+#[derive(DeriveIden)]
+enum OfflineSaves {
+    Table,
+    UserId,
+    CourseId,
+    ContentVersion,
+    SavedAt,
+}
+
+#[derive(DeriveIden)]
+enum Users {
+    Table,
+    Id,
 }
 
 #[derive(DeriveIden)]
