@@ -7,7 +7,9 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { artifacts, asAnswers, assertAccessible, serverAndBrowser, smartphoneCourse, startServer } from "./support.mjs";
 
@@ -331,4 +333,82 @@ test("a double tap on a quiz is one attempt; a saved page takes no taps for some
   });
   assert.equal(outbox, 0);
   await context.close();
+});
+
+test("a download shows its progress, resumes after a dropped connection, updates only what changed, and is removed whole", async () => {
+  const courses = mkdtempSync(join(tmpdir(), "learn-courses-"));
+  cpSync(process.env.COURSES_DIR, courses, { recursive: true });
+  const server = await startServer({ coursesDir: courses });
+  const context = await env.browser.newContext();
+  try {
+    const base = server.baseURL;
+    const page = await context.newPage();
+    await register(page, base, "shahnoza");
+    await page.goto(`${base}/courses/${COURSE}`);
+    await page.locator("form.enrol button").click();
+    await page.locator("form.unenrol").waitFor();
+    // Every file the phone fetches for the course, in order.
+    const fetched = [];
+    page.on("requestfinished", (request) => {
+      const url = new URL(request.url());
+      if (/^\/(offline\/[^/]+\/[^/]+\/[^/]+\.html|media\/|assets\/)/.test(url.pathname)) fetched.push(url.pathname);
+    });
+    // The connection drops as the third page arrives.
+    let pages = 0;
+    await context.route(/\.lesson\.html/, async (route) => {
+      pages += 1;
+      if (pages === 3) {
+        await context.setOffline(true);
+        return route.abort("internetdisconnected");
+      }
+      return route.continue();
+    });
+    await page.locator("#offline:not([hidden]) [data-offline=save]").click();
+    await page.locator("[data-offline=save][data-step=download]").click();
+    await page.getByText("Download paused. It goes on when you are online.").waitFor();
+    assert.ok(await page.locator("#offline progress").isVisible(), "its progress is shown");
+    const before = fetched.length;
+    await context.unroute(/\.lesson\.html/);
+    await context.setOffline(false);
+    await page.getByText(/^Saved on this phone:/).waitFor({ timeout: 30_000 });
+    const again = fetched.slice(before).filter((path) => fetched.slice(0, before).includes(path) && !path.startsWith("/assets/"));
+    assert.deepEqual(again, [], "what was saved before the drop is not fetched again");
+
+    // The course changes: one lesson is edited and published.
+    const lesson = join(courses, "smartphone-basics/02-the-internet/02-saving-data.md");
+    writeFileSync(lesson, readFileSync(lesson, "utf8").replace("+++\n\n", "+++\n\nA tip added after the course was saved.\n\n"));
+    process.kill(server.pid, "SIGHUP");
+    await waitUntil(
+      async () => (await (await fetch(`${base}/courses/${COURSE}/saving-data`)).text()).includes("A tip added"),
+      "the new version is served",
+    );
+    await page.goto(`${base}/courses/${COURSE}`);
+    await page.getByText(/A new version of this course is available: \d+\.\d MB to download\./).waitFor();
+    const beforeUpdate = fetched.length;
+    await page.locator("[data-offline=save]", { hasText: "Update" }).click();
+    await page.locator("[data-offline=save]", { hasText: /^Download/ }).click();
+    await page.getByText(/^Saved on this phone:/).waitFor({ timeout: 30_000 });
+    const updated = fetched.slice(beforeUpdate).filter((path) => path.startsWith("/offline/"));
+    assert.deepEqual(
+      updated.sort(),
+      [`/offline/${COURSE}/en/check-your-skills.lesson.html`, `/offline/${COURSE}/en/saving-data.lesson.html`],
+      "only the edited lesson and the quiz (whose answers name the version) are fetched again",
+    );
+    await context.setOffline(true);
+    await page.goto(`${base}/courses/${COURSE}/saving-data`);
+    assert.match(await page.locator("article.lesson").textContent(), /A tip added after the course was saved/);
+    await context.setOffline(false);
+
+    // Removed: the space is freed, and the course is no longer there offline.
+    await page.goto(`${base}/courses/${COURSE}`);
+    await page.locator("[data-offline=remove]:not([hidden])").click();
+    await page.getByText("Removed from this phone.").waitFor();
+    const kept = await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("learn-")));
+    assert.deepEqual(kept, []);
+    assert.ok(await page.locator("[data-offline=save]").isVisible(), "it can be saved again");
+  } finally {
+    await context.close();
+    await server.stop();
+    rmSync(courses, { recursive: true, force: true });
+  }
 });

@@ -457,3 +457,20 @@ async fn a_saved_page_asks_who_is_signed_in() {
     let (_, body) = app.get_text("/offline/whoami").await;
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap(), json!({ "learner": null }), "a visitor is nobody");
 }
+
+#[tokio::test]
+async fn the_courses_someone_saved_are_in_their_own_data_and_go_with_their_account() {
+    use app::entities::offline_save;
+    let app = spawn_app(Backend::Sqlite).await;
+    let (amina, _) = enrolled_amina(&app).await;
+    assert_eq!(manifest(&app, &amina, COURSE, "en").await.0, 200);
+    assert_eq!(manifest(&app, &amina, COURSE, "en").await.0, 200, "the course page asks again for updates");
+    assert_eq!(count::<offline_save::Entity>(&app).await, 1, "one row per version saved");
+    let (_, data) = fetch(&app, &amina, "/account/data").await;
+    let data: Value = serde_json::from_slice(&data).unwrap();
+    assert_eq!(data["learning"]["saved_for_offline"][0]["course"], COURSE, "{data}");
+    let deleted =
+        post_form(&app, "/api/delete_account", "/account", "delete_password=river+mango+lantern", Some(&amina)).await;
+    assert_eq!(deleted.status().as_u16(), 303);
+    assert_eq!(count::<offline_save::Entity>(&app).await, 0, "erased with the account");
+}
