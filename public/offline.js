@@ -54,6 +54,14 @@
   const put = (name, value) => store(name, true, (s) => done(s.put(value)));
   const remove = (name, key) => store(name, true, (s) => done(s.delete(key)));
   const mine = (name, user) => store(name, false, (s) => done(s.index("user").getAll(user)));
+  // Takes an event out of the outbox; says whether it was still there (the
+  // page and the worker may both hear of it: only one tells the news).
+  const take = (id) =>
+    store("outbox", true, async (s) => {
+      const found = await done(s.get(id));
+      if (found) await done(s.delete(id));
+      return Boolean(found);
+    });
   const meta = async (key) => (await get("meta", key))?.value;
   const setMeta = (key, value) => put("meta", { key, value });
   const cacheName = (user, course) => `learn-${user}-${course}`;
@@ -123,8 +131,9 @@
     if (status === 403) return { otherAccount: true };
     if (status === 400) {
       // Never accepted as it is: dropped, and the person told.
-      for (const item of items) await remove("outbox", item.id);
-      await put("notes", { id: items[0].id, user, text: body.message ?? "" });
+      let taken = false;
+      for (const item of items) taken = (await take(item.id)) || taken;
+      if (taken) await put("notes", { id: items[0].id, user, text: body.message ?? "" });
       return {};
     }
     if (status !== 200) return { offline: true };
@@ -132,9 +141,8 @@
       const item = items.find((candidate) => candidate.id === result.id);
       if (!item) continue;
       answer.results.push(result);
-      await remove("outbox", item.id);
       // A quiz sent from another page, or by the worker: its grade is news.
-      if (handledHere.has(item.id)) continue;
+      if (!(await take(item.id)) || handledHere.has(item.id)) continue;
       if (item.event.kind === "quiz" && result.message) {
         await put("notes", { id: item.id, user, text: result.message, href: result.next });
       } else if (result.status === "refused") {
@@ -471,7 +479,11 @@
         }
         say_(say("saved", { size: megabytes(saved.bytes) }));
         save.hidden = true;
-        if (!navigator.onLine) return;
+        if (navigator.onLine) lookForUpdate(saved);
+      }
+
+      // Online, a saved course asks whether it changed (its manifest: a few KB).
+      async function lookForUpdate(saved) {
         try {
           manifest = await readManifest();
           // Progress made elsewhere (another phone) shows on the saved pages too.
@@ -580,8 +592,9 @@
         say_(say("removed"));
       });
       window.addEventListener("online", () => show());
-      section.hidden = false;
+      // Shown once it says where this person stands.
       await show();
+      section.hidden = false;
     }
 
     // The offline page: the courses saved here, to go on with.

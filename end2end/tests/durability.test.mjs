@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
-import { asAnswers, postForm, quizAnswers, sessionCookie, startServer } from "./support.mjs";
+import { asAnswers, freePort, postForm, quizAnswers, sessionCookie, startServer } from "./support.mjs";
 
 test("acknowledged completions survive kill -9", async () => {
   let server = await startServer();
@@ -34,17 +34,6 @@ test("acknowledged completions survive kill -9", async () => {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
-
-/** A free port, so that a restarted server answers at the same address (the phone's origin). */
-async function freePort() {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test("a phone's sync cut short by kill -9 is recorded exactly once when the phone sends it again", async () => {
   const address = `127.0.0.1:${await freePort()}`;

@@ -8,10 +8,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { artifacts, asAnswers, assertAccessible, serverAndBrowser, smartphoneCourse, startServer } from "./support.mjs";
+import { artifacts, asAnswers, assertAccessible, freePort, gateTo, serverAndBrowser, smartphoneCourse, startServer } from "./support.mjs";
 
 const COURSE = "smartphone-basics";
 const env = serverAndBrowser();
@@ -40,11 +39,22 @@ async function enrolAndSave(page, base) {
   return asked;
 }
 
-/** What the server says of the learner's progress (read as a program, not through the phone). */
-async function serverProgress(base, context) {
+/** What the server says of the learner's progress (asked directly, not through the phone's gate). */
+async function serverProgress(server, context) {
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const data = await (await fetch(`${base}/account/data`, { headers: { cookie } })).json();
-  return data.learning ?? data;
+  const data = await (await fetch(`${server.baseURL}/account/data`, { headers: { cookie } })).json();
+  return data.learning;
+}
+
+/** No signal: the page knows it (`navigator.onLine`), and nothing gets through the gate. */
+async function offline(context, gate) {
+  await context.setOffline(true);
+  gate.set("closed");
+}
+
+async function online(context, gate, mode = "open") {
+  gate.set(mode);
+  await context.setOffline(false);
 }
 
 /** Clicks "Mark as complete" and waits for the next page (it comes after the outbox). */
@@ -59,6 +69,20 @@ async function answerRight(page) {
   for (const [question, options] of Object.entries(asAnswers(smartphoneCourse().answers))) {
     for (const option of options) await page.locator(`#q-${question}--${option}`).check();
   }
+}
+
+/** Everything in one of the offline script's stores on this phone (IndexedDB). */
+async function onThePhone(page, store) {
+  return page.evaluate(async (name) => {
+    const db = await new Promise((resolve) => {
+      const request = indexedDB.open("learn-offline");
+      request.onsuccess = () => resolve(request.result);
+    });
+    return new Promise((resolve) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+  }, store);
 }
 
 async function waitUntil(check, what, seconds = 20) {
@@ -76,7 +100,8 @@ const counts = (data) => ({
 });
 
 test("a course saved on the phone is read and learnt offline; progress and certificate reach the server", async () => {
-  const base = env.server.baseURL;
+  const gate = await gateTo(env.server);
+  const base = gate.baseURL;
   const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
   const page = await context.newPage();
   await register(page, base, "nilufar");
@@ -99,7 +124,7 @@ test("a course saved on the phone is read and learnt offline; progress and certi
     assert.equal(fetched.get(file.from ?? file.url), file.bytes, `${file.url}: the manifest's size is the bytes fetched`);
   }
 
-  await context.setOffline(true);
+  await offline(context, gate);
   const { lessons } = smartphoneCourse();
   for (const lesson of [...lessons, "check-your-skills"]) {
     await page.goto(`${base}/courses/${COURSE}/${lesson}`);
@@ -126,14 +151,14 @@ test("a course saved on the phone is read and learnt offline; progress and certi
   assert.match(await page.locator("li.done").first().textContent(), /Done on this phone/);
   await page.goto(`${base}/my`);
   assert.equal(await page.locator("h1").textContent(), "No connection", "an honest page for what was not saved");
-  assert.match(await page.locator(".saved-courses").textContent(), /Using a smartphone/);
+  await page.locator(".saved-courses a", { hasText: "Using a smartphone" }).waitFor();
   await assertAccessible(page, "the offline page");
-  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 0, attempts: 0, certificates: 0 });
+  assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 0, attempts: 0, certificates: 0 });
 
   // Back online: the outbox goes by itself, the grade comes back as news.
-  await context.setOffline(false);
-  await waitUntil(async () => counts(await serverProgress(base, context)).certificates === 1, "the certificate is issued");
-  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 10, attempts: 1, certificates: 1 });
+  await online(context, gate);
+  await waitUntil(async () => counts(await serverProgress(env.server, context)).certificates === 1, "the certificate is issued");
+  assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 10, attempts: 1, certificates: 1 });
   await page.getByText("Your quiz is graded: 100%. You passed.").waitFor();
   await page.goto(`${base}/courses/${COURSE}?online=1`);
   assert.match(await page.locator(".standing").textContent(), /10 of 10 lessons done/);
@@ -141,15 +166,17 @@ test("a course saved on the phone is read and learnt offline; progress and certi
   await page.waitForURL(/\/my\/certificates\/smartphone-basics$/);
   assert.match(await page.locator(".certificate .learner").textContent(), /nilufar Karimova/);
   await context.close();
+  await gate.stop();
 });
 
 test("what waits on the phone is counted once: sent again after a lost answer, and from two tabs at once", async () => {
-  const base = env.server.baseURL;
+  const gate = await gateTo(env.server);
+  const base = gate.baseURL;
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await register(page, base, "timur");
   await enrolAndSave(page, base);
-  await context.setOffline(true);
+  await offline(context, gate);
   const { lessons } = smartphoneCourse();
   await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`);
   for (let n = 0; n < 3; n++) await completeHere(page);
@@ -161,92 +188,75 @@ test("what waits on the phone is counted once: sent again after a lost answer, a
   await second.goto(`${base}/courses/${COURSE}/${lessons[4]}`);
 
   // The server records the batch, but its answer never reaches the phone.
-  let lost = 0;
-  await context.route("**/offline/sync", async (route) => {
-    await route.fetch();
-    lost += 1;
-    await route.abort("connectionreset");
-  });
-  await context.setOffline(false);
-  await waitUntil(() => lost >= 1, "a batch reached the server");
+  await online(context, gate, "lose-answers");
+  await waitUntil(() => gate.synced >= 1, "a batch reached the server");
   for (const tab of [page, second]) await tab.locator(".offline-status .waiting button").waitFor();
-  await context.unroute("**/offline/sync");
+  gate.set("open");
   // Passing the quiz completes its lesson too.
-  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 4, attempts: 1, certificates: 0 });
+  assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 4, attempts: 1, certificates: 0 });
   // Both tabs send the same outbox at the same moment.
   await Promise.all([page, second].map((tab) => tab.locator(".offline-status .waiting button").click()));
   await waitUntil(
     async () => (await page.evaluate(() => document.querySelector(".offline-status .waiting"))) === null,
     "the outbox is empty",
   );
-  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 4, attempts: 1, certificates: 0 });
+  assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 4, attempts: 1, certificates: 0 });
   await context.close();
+  await gate.stop();
 });
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test("a server killed with kill -9 during a sync loses nothing: the outbox delivers once it is back", async () => {
   const address = `127.0.0.1:${await freePort()}`;
   let server = await startServer({ address });
   const dataDir = server.dataDir;
+  const gate = await gateTo(server);
   const context = await env.browser.newContext();
   try {
-    const base = server.baseURL;
+    const base = gate.baseURL;
     const page = await context.newPage();
     await register(page, base, "aziza");
     await enrolAndSave(page, base);
-    await context.setOffline(true);
+    await offline(context, gate);
     await page.goto(`${base}/courses/${COURSE}/${smartphoneCourse().lessons[0]}`);
     for (let n = 0; n < 5; n++) await completeHere(page);
     // The batch arrives as the process dies, without any shutdown.
-    let killed = false;
-    await context.route("**/offline/sync", async (route) => {
-      if (!killed) {
-        killed = true;
-        const sending = route.continue();
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        await server.crash();
-        return sending.catch(() => undefined);
-      }
-      return route.continue();
-    });
-    await context.setOffline(false);
-    await waitUntil(() => killed, "a sync began");
+    let killing;
+    gate.onSync = () => {
+      gate.onSync = undefined;
+      killing = new Promise((resolve) => setTimeout(resolve, 5)).then(() => server.crash());
+    };
+    await online(context, gate);
+    await waitUntil(() => killing !== undefined, "a sync began");
+    await killing;
     server = await startServer({ address, dataDir });
     await page.reload().catch(() => undefined);
-    await waitUntil(async () => counts(await serverProgress(base, context)).lessons === 5, "five lessons on the server");
+    await waitUntil(async () => counts(await serverProgress(server, context)).lessons === 5, "five lessons on the server");
     await page.reload();
     assert.equal(await page.locator(".offline-status .waiting").count(), 0, "nothing waits any more");
-    assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 5, attempts: 0, certificates: 0 });
+    assert.deepEqual(counts(await serverProgress(server, context)), { lessons: 5, attempts: 0, certificates: 0 });
   } finally {
     await context.close();
+    await gate.stop();
     await server.stop();
   }
 });
 
 test("a second person on the same phone sees nothing of the first's; signing out warns before losing what waits", async () => {
-  const base = env.server.baseURL;
+  const gate = await gateTo(env.server);
+  const base = gate.baseURL;
   const context = await env.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await register(page, base, "gulnora", "ur");
   await enrolAndSave(page, base);
   assert.match(await page.locator(".offline-state").textContent(), /اس فون پر محفوظ ہے/, "in her language");
   await assertAccessible(page, "course page saved for offline, in Urdu");
-  await context.setOffline(true);
+  await offline(context, gate);
   const { lessons } = smartphoneCourse();
   await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`);
   await completeHere(page);
   await completeHere(page);
   // Online, but the outbox cannot be sent: signing out asks first.
-  await context.route("**/offline/sync", (route) => route.abort("connectionrefused"));
-  await context.setOffline(false);
+  await online(context, gate, "no-sync");
   await page.goto(`${base}/courses/${COURSE}/${lessons[2]}?online=1`);
   let warning = "";
   page.once("dialog", (dialog) => {
@@ -261,7 +271,7 @@ test("a second person on the same phone sees nothing of the first's; signing out
   await page.locator("form.logout button").click();
   await page.waitForURL(`${base}/`);
   await page.locator("p.sign-in").waitFor();
-  await context.unroute("**/offline/sync");
+  gate.set("open");
 
   // Someone else signs in on the same phone.
   await register(page, base, "bahrom");
@@ -269,28 +279,18 @@ test("a second person on the same phone sees nothing of the first's; signing out
   await page.locator("#offline:not([hidden])").waitFor();
   assert.equal(await page.locator("[data-offline=remove]:not([hidden])").count(), 0, "not saved for him");
   assert.equal(await page.locator(".offline-status .waiting").count(), 0, "nothing of hers waits for him");
-  const his = await page.evaluate(async () => {
-    const db = await new Promise((resolve) => {
-      const request = indexedDB.open("learn-offline");
-      request.onsuccess = () => resolve(request.result);
-    });
-    const all = (name) =>
-      new Promise((resolve) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result);
-      });
-    return { outbox: await all("outbox"), done: await all("done"), notes: await all("notes") };
-  });
+  const his = { outbox: await onThePhone(page, "outbox"), done: await onThePhone(page, "done"), notes: await onThePhone(page, "notes") };
   assert.deepEqual(his, { outbox: [], done: [], notes: [] }, "her outbox went when she signed out, as warned");
-  await context.setOffline(true);
+  await offline(context, gate);
   const opened = await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`).then(
     () => page.locator("main").textContent(),
     () => "",
   );
   assert.ok(!opened.includes("copy saved on this phone"), "her saved course is not his");
-  await context.setOffline(false);
-  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 0, attempts: 0, certificates: 0 });
+  await online(context, gate);
+  assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 0, attempts: 0, certificates: 0 });
   await context.close();
+  await gate.stop();
 });
 
 test("a double tap on a quiz is one attempt; a saved page takes no taps for someone whose session has ended", async () => {
@@ -308,7 +308,7 @@ test("a double tap on a quiz is one attempt; a saved page takes no taps for some
     button.click();
   });
   await page.waitForURL(/attempt=\d+/);
-  assert.deepEqual(counts(await serverProgress(base, context)), { lessons: 1, attempts: 1, certificates: 0 });
+  assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 1, attempts: 1, certificates: 0 });
 
   // Her session ends without her signing out here (it expired, or she
   // signed out on another phone): the saved pages no longer show her
@@ -321,17 +321,7 @@ test("a double tap on a quiz is one attempt; a saved page takes no taps for some
   await page.waitForTimeout(1000);
   assert.equal(await page.locator("li.done").count(), 0, "none of her ticks for whoever holds the phone");
   assert.equal(await page.locator("form.logout").count(), 0, "the page as a visitor sees it");
-  const outbox = await page.evaluate(async () => {
-    const db = await new Promise((resolve) => {
-      const request = indexedDB.open("learn-offline");
-      request.onsuccess = () => resolve(request.result);
-    });
-    return new Promise((resolve) => {
-      const request = db.transaction("outbox").objectStore("outbox").getAll();
-      request.onsuccess = () => resolve(request.result.length);
-    });
-  });
-  assert.equal(outbox, 0);
+  assert.deepEqual(await onThePhone(page, "outbox"), [], "nothing queued as hers");
   await context.close();
 });
 

@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createServer } from "node:net";
+import { request as forward, createServer as createHttpServer } from "node:http";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,6 +69,71 @@ export async function startServer({ coursesDir, dataDir = mkdtempSync(join(tmpdi
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A free port, so that a restarted server answers at the same address (a phone's origin). */
+export async function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A gate in front of `server`: the browser talks to the server through it,
+ * and the test decides what gets through. Chromium's offline emulation
+ * (`context.setOffline`) reaches pages, but a service worker woken by
+ * Background Sync may start before it applies; a closed gate is offline
+ * for everyone, as a phone without signal is.
+ * `mode`: "open"; "closed" (every connection dropped); "no-sync" (the
+ * outbox cannot be sent); "lose-answers" (a batch reaches the server, its
+ * answer never reaches the phone). `synced` counts batches answered;
+ * `onSync`, if set, is called as a batch is passed on.
+ */
+export async function gateTo(server) {
+  const target = new URL(server.baseURL);
+  const sockets = new Set();
+  const gate = { mode: "open", synced: 0 };
+  const proxy = createHttpServer((incoming, outgoing) => {
+    const sync = incoming.method === "POST" && incoming.url.startsWith("/offline/sync");
+    if (gate.mode === "closed" || (sync && gate.mode === "no-sync")) return incoming.socket.destroy();
+    const upstream = forward(
+      { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      (answer) => {
+        if (sync) gate.synced += 1;
+        if (sync && gate.mode === "lose-answers") {
+          answer.resume();
+          answer.on("end", () => incoming.socket.destroy());
+          return;
+        }
+        outgoing.writeHead(answer.statusCode, answer.rawHeaders);
+        answer.pipe(outgoing);
+      },
+    );
+    upstream.on("error", () => incoming.socket.destroy());
+    incoming.pipe(upstream);
+    if (sync) gate.onSync?.();
+  });
+  proxy.on("connection", (socket) => {
+    if (gate.mode === "closed") return socket.destroy();
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  gate.baseURL = `http://127.0.0.1:${proxy.address().port}`;
+  /** Lets `mode` through from now on; closing drops every open connection too. */
+  gate.set = (mode) => {
+    gate.mode = mode;
+    if (mode === "closed") for (const socket of sockets) socket.destroy();
+  };
+  gate.stop = () =>
+    new Promise((resolve) => {
+      proxy.close(resolve);
+      proxy.closeAllConnections();
+    });
+  return gate;
 }
 
 function chromiumPath() {
