@@ -98,8 +98,8 @@
     for (let start = 0; start < waiting.length; start += BATCH) {
       const items = waiting.slice(start, start + BATCH);
       const reply = await post(items);
-      if (reply.status === 400 && items.length > 1) {
-        // A batch is refused whole for one bad event: find it, alone.
+      if ((reply.status === 400 || reply.status === 413) && items.length > 1) {
+        // A batch is refused whole for one bad (or very large) event: find it, alone.
         for (const item of items) Object.assign(answer, await settle(user, [item], await post([item]), answer));
         continue;
       }
@@ -129,7 +129,7 @@
       return { signIn: true };
     }
     if (status === 403) return { otherAccount: true };
-    if (status === 400) {
+    if (status === 400 || status === 413) {
       // Never accepted as it is: dropped, and the person told.
       let taken = false;
       for (const item of items) taken = (await take(item.id)) || taken;
@@ -382,6 +382,8 @@
       const result = answer.results?.find((candidate) => candidate.id === event.id);
       if (result?.status === "accepted" && local(result.next)) return location.assign(result.next);
       if (result) return note(result.message).setAttribute("role", "alert");
+      // Sent later (this page, another, or the worker): then its outcome is news.
+      handledHere.delete(event.id);
       if (answer.signIn) return;
       await sendLater();
       if (quiz) {

@@ -77,6 +77,10 @@ pub struct Application {
     settings: Settings,
     /// The course publication this instance serves.
     publication: i64,
+    /// `SIGHUP`, listened for from the moment the application is built: a
+    /// signal sent as soon as it says it is listening must reload the
+    /// courses, not end the process (the default for an unhandled SIGHUP).
+    hangups: Option<tokio::signal::unix::Signal>,
 }
 
 impl Application {
@@ -156,7 +160,10 @@ impl Application {
             }
             None => None,
         };
-        Ok(Application { listener, metrics, state, settings, publication })
+        let hangups = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
+            .inspect_err(|error| tracing::warn!(%error, "cannot listen for SIGHUP: courses reload only on restart"))
+            .ok();
+        Ok(Application { listener, metrics, state, settings, publication, hangups })
     }
 
     /// Where `/metrics` is served, if anywhere.
@@ -177,11 +184,14 @@ impl Application {
         tokio::spawn(store.clone().sweep_expired_every(Duration::from_secs(3600)));
         tokio::spawn(sweep_rate_limits_every(self.state.db.clone(), Duration::from_secs(600)));
         tokio::spawn(follow_session_revocations(self.state.clone()));
-        tokio::spawn(reload_courses_on_hangup(
-            self.state.catalog.clone(),
-            self.state.db.clone(),
-            self.settings.clone(),
-        ));
+        if let Some(hangups) = self.hangups {
+            tokio::spawn(reload_courses_on_hangup(
+                hangups,
+                self.state.catalog.clone(),
+                self.state.db.clone(),
+                self.settings.clone(),
+            ));
+        }
         tokio::spawn(crate::publication::follow(
             self.state.db.clone(),
             self.state.catalog.clone(),
@@ -246,12 +256,12 @@ async fn sweep_rate_limits_every(db: app::db::Db, period: Duration) {
 /// `kill -HUP <pid>` reloads the courses and publishes them to every
 /// instance. A version with problems is refused (and its problems logged);
 /// the old catalog keeps serving.
-async fn reload_courses_on_hangup(catalog: CatalogHandle, db: app::db::Db, settings: Settings) {
-    use tokio::signal::unix::{SignalKind, signal};
-    let Ok(mut hangups) = signal(SignalKind::hangup()) else {
-        tracing::warn!("cannot listen for SIGHUP: courses reload only on restart");
-        return;
-    };
+async fn reload_courses_on_hangup(
+    mut hangups: tokio::signal::unix::Signal,
+    catalog: CatalogHandle,
+    db: app::db::Db,
+    settings: Settings,
+) {
     while hangups.recv().await.is_some() {
         // Reading and rendering every course is blocking work: keep it off
         // the threads that answer requests.
