@@ -111,6 +111,7 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
         // after every page.
         ("/sw.js", get(crate::offline::service_worker)),
         ("/offline/{course}/{language}/{file}", get(crate::offline::course_file)),
+        ("/offline/{course}/saved", post(crate::offline::saved)),
         ("/offline/sync", post(crate::offline::sync)),
         ("/offline/whoami", get(crate::offline::whoami)),
         ("/media/{course}/{*file}", get(static_files::course_file)),

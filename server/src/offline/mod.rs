@@ -69,17 +69,13 @@ pub async fn course_file(
     };
     let said = requested;
     let catalog = state.catalog.current();
-    let (Some(course), Some(language)) = (catalog.course(&course).cloned(), Language::from_code(&language)) else {
+    let Some(language) = Language::from_code(&language) else {
         return crate::guard::refusal(app::error::AppError::NotFound);
     };
-    let standing = match app::learning::standing_of(&state.db, &course, Some(&viewer)).await {
-        Ok(standing) => standing,
-        Err(error) => return crate::guard::refusal(error),
+    let (course, enrolled) = match who_may_save(&state, &catalog, &viewer, &course).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
-    let enrolled = matches!(standing.standing, Standing::Enrolled { .. });
-    if !app::policy::may_save_for_offline(Some(&viewer), course.access == Access::Open, enrolled) {
-        return crate::guard::refusal(app::error::AppError::Forbidden);
-    }
     // A page of a version no longer served: the manifest is to be read again.
     if version.v.as_deref().is_some_and(|asked| asked != course.content_version) {
         return (StatusCode::CONFLICT, [(header::CACHE_CONTROL, "no-store")], "the course has changed").into_response();
@@ -96,11 +92,6 @@ pub async fn course_file(
             Ok(found) => found,
             Err(error) => return crate::guard::refusal(error),
         };
-        // The versions a learner saved are the ones their quizzes may be graded on.
-        if let Err(error) = app::learning::quiz_versions::remember_saved(&state.db, viewer.id, &course).await {
-            tracing::error!(%error, "could not record a course saved for offline");
-            return refusal(StatusCode::SERVICE_UNAVAILABLE, "unavailable", said, msg::ERROR_INTERNAL_TEXT);
-        }
         let manifest = Manifest {
             course: course.id.clone(),
             title: course.card(language).title,
@@ -120,6 +111,61 @@ pub async fn course_file(
         )
             .into_response(),
         None => crate::guard::refusal(app::error::AppError::NotFound),
+    }
+}
+
+/// The course `course`, if `viewer` may save the whole of it for offline
+/// (`policy::may_save_for_offline`), and whether they are enrolled in it.
+async fn who_may_save(
+    state: &AppState,
+    catalog: &app::catalog::Catalog,
+    viewer: &app::model::Viewer,
+    course: &str,
+) -> Result<(Arc<app::catalog::Course>, bool), Response> {
+    let Some(course) = catalog.course(course).cloned() else {
+        return Err(crate::guard::refusal(app::error::AppError::NotFound));
+    };
+    let standing = match app::learning::standing_of(&state.db, &course, Some(viewer)).await {
+        Ok(standing) => standing,
+        Err(error) => return Err(crate::guard::refusal(error)),
+    };
+    let enrolled = matches!(standing.standing, Standing::Enrolled { .. });
+    if !app::policy::may_save_for_offline(Some(viewer), course.access == Access::Open, enrolled) {
+        return Err(crate::guard::refusal(app::error::AppError::Forbidden));
+    }
+    Ok((course, enrolled))
+}
+
+/// `POST /offline/{course}/saved?v=<version>`: the signed-in reader is
+/// saving this version of the course on their phone, so a quiz they take
+/// on it offline is graded against it when it arrives, even after the
+/// course has changed. Said by the script before it fetches the files
+/// (reading the manifest changes nothing). A version no longer served is
+/// refused (409): the phone reads the manifest again.
+pub async fn saved(
+    State(state): State<AppState>,
+    Asking(viewer): Asking,
+    Requested(said): Requested,
+    Path(course): Path<String>,
+    Query(version): Query<Version>,
+) -> Response {
+    let Some(viewer) = viewer else {
+        return refusal(StatusCode::UNAUTHORIZED, "sign-in", said, msg::OFFLINE_SYNC_SIGN_IN);
+    };
+    let catalog = state.catalog.current();
+    let (course, _) = match who_may_save(&state, &catalog, &viewer, &course).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
+    };
+    if version.v.as_deref() != Some(course.content_version.as_str()) {
+        return (StatusCode::CONFLICT, [(header::CACHE_CONTROL, "no-store")], "the course has changed").into_response();
+    }
+    match app::learning::quiz_versions::remember_saved(&state.db, viewer.id, &course).await {
+        Ok(()) => (StatusCode::NO_CONTENT, [(header::CACHE_CONTROL, "no-store")]).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not record a course saved for offline");
+            refusal(StatusCode::SERVICE_UNAVAILABLE, "unavailable", said, msg::ERROR_INTERNAL_TEXT)
+        }
     }
 }
 

@@ -34,7 +34,7 @@ enum Ask {
     Get(String),
     Upload,
     /// A JSON body posted as a page's script does.
-    Json(&'static str, String),
+    Json(String, String),
 }
 
 struct Row {
@@ -55,6 +55,8 @@ struct World {
     import_a: i64,
     organisation_b: i64,
     asset: String,
+    /// The course's content version, as a phone saving it names it.
+    version: String,
 }
 
 async fn world(app: &TestApp) -> World {
@@ -129,6 +131,7 @@ async fn world(app: &TestApp) -> World {
         import_a,
         organisation_b: organisations[1],
         asset,
+        version: app.state.catalog.current().course(COURSE).unwrap().content_version.clone(),
     }
 }
 
@@ -350,7 +353,12 @@ fn rows(w: &World) -> Vec<Row> {
         },
         Row {
             route: "/offline/sync",
-            ask: Ask::Json("/offline/sync", r#"{"device":"matrix","events":[]}"#.into()),
+            ask: Ask::Json("/offline/sync".into(), r#"{"device":"matrix","events":[]}"#.into()),
+            expect: signed_in,
+        },
+        Row {
+            route: "/offline/{course}/saved",
+            ask: Ask::Json(format!("/offline/{COURSE}/saved?v={}", w.version), String::new()),
             expect: signed_in,
         },
         Row { route: "/offline", ask: get("/offline".into()), expect: anyone },

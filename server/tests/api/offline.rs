@@ -280,11 +280,13 @@ async fn a_quiz_taken_offline_is_graded_against_the_version_it_was_taken_on() {
     let old = version(&app);
     let (quiz, answers) = lessons(&app, COURSE).into_iter().find(|(_, answers)| answers.is_some()).unwrap();
     let (right_then, _) = answers.unwrap();
-    // Amina saves the course on her phone; Bilal never does.
+    // Amina saves the course on her phone; Bilal only reads its manifest.
     assert_eq!(manifest(&app, &amina, COURSE, "en").await.0, 200);
+    assert_eq!(save(&app, &amina, COURSE, &old).await, 204);
     let bilal = register(&app, "bilal", "Bilal").await;
     post_form(&app, "/api/enrol", "/", &format!("course={COURSE}"), Some(&bilal)).await;
     let bilal_id = learner_id(&app, &bilal).await;
+    assert_eq!(manifest(&app, &bilal, COURSE, "en").await.0, 200);
 
     // The course changes while the phone is offline: the first question's
     // right answer becomes its first option (what was right is now wrong).
@@ -303,7 +305,10 @@ async fn a_quiz_taken_offline_is_graded_against_the_version_it_was_taken_on() {
     let (status, answer) = sync(&app, Some(&amina), batch(vec![attempt(user, 1, &quiz, &old, &right_then)])).await;
     assert_eq!(status, 200, "{answer}");
     assert_eq!(answer["results"][0]["passed"], true, "the old key: {answer}");
-    // Bilal never had the old version: he cannot choose its answer key.
+    // Saving a version no longer served is refused: the phone reads the
+    // manifest again. Bilal never saved the old version: he cannot choose
+    // its answer key.
+    assert_eq!(save(&app, &bilal, COURSE, &old).await, 409);
     let (_, answer) = sync(&app, Some(&bilal), batch(vec![attempt(bilal_id, 3, &quiz, &old, &right_then)])).await;
     assert_eq!(answer["results"][0]["reason"], "unknown-version", "{answer}");
     // The same answers on the version served now miss the first question.
@@ -326,6 +331,14 @@ async fn manifest(app: &TestApp, cookie: &str, course: &str, language: &str) -> 
     let response = app.client.get(url).header("cookie", cookie).send().await.unwrap();
     let status = response.status().as_u16();
     (status, serde_json::from_slice(&response.bytes().await.unwrap()).unwrap_or(Value::Null))
+}
+
+/// Says, as the script does before fetching the files, that `version` of
+/// `course` is being saved on the phone.
+async fn save(app: &TestApp, cookie: &str, course: &str, version: &str) -> u16 {
+    let url = format!("{}/offline/{course}/saved?v={version}", app.address);
+    let request = app.client.post(url).header("origin", app.address.as_str()).header("cookie", cookie);
+    request.send().await.unwrap().status().as_u16()
 }
 
 async fn fetch(app: &TestApp, cookie: &str, path: &str) -> (u16, Vec<u8>) {
@@ -394,6 +407,8 @@ async fn only_who_may_read_a_whole_course_saves_it() {
     assert_eq!(status, 403, "not enrolled in a course for its learners");
     let page = fetch(&app, &amina, &format!("/offline/{course}/en/getting-to-know-your-phone.lesson.html")).await;
     assert_eq!(page.0, 403, "nor its saved pages");
+    let version = app.state.catalog.current().course(course).unwrap().content_version.clone();
+    assert_eq!(save(&app, &amina, course, &version).await, 403, "nor say she saved it");
     let response = app.client.get(format!("{}/offline/{course}/en/manifest.json", app.address)).send().await.unwrap();
     assert_eq!(response.status().as_u16(), 401, "a visitor");
     post_form(&app, "/api/enrol", "/", &format!("course={course}"), Some(&amina)).await;
@@ -464,8 +479,19 @@ async fn the_courses_someone_saved_are_in_their_own_data_and_go_with_their_accou
     let app = spawn_app(Backend::Sqlite).await;
     let (amina, _) = enrolled_amina(&app).await;
     assert_eq!(manifest(&app, &amina, COURSE, "en").await.0, 200);
-    assert_eq!(manifest(&app, &amina, COURSE, "en").await.0, 200, "the course page asks again for updates");
+    assert_eq!(count::<offline_save::Entity>(&app).await, 0, "reading the manifest changes nothing");
+    assert_eq!(save(&app, &amina, COURSE, &version(&app)).await, 204);
+    assert_eq!(save(&app, &amina, COURSE, &version(&app)).await, 204, "saved again, after an update");
     assert_eq!(count::<offline_save::Entity>(&app).await, 1, "one row per version saved");
+    let forged = app
+        .client
+        .post(format!("{}/offline/{COURSE}/saved?v={}", app.address, version(&app)))
+        .header("origin", "https://elsewhere.example")
+        .header("cookie", &amina)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status().as_u16(), 403, "another site's page cannot say it");
     let (_, data) = fetch(&app, &amina, "/account/data").await;
     let data: Value = serde_json::from_slice(&data).unwrap();
     assert_eq!(data["learning"]["saved_for_offline"][0]["course"], COURSE, "{data}");
