@@ -48,6 +48,11 @@ fn refusal(status: StatusCode, error: &str, language: Language, message: &str) -
     response
 }
 
+/// A version no longer served was named: the phone reads the manifest again.
+fn course_changed() -> Response {
+    (StatusCode::CONFLICT, [(header::CACHE_CONTROL, "no-store")], "the course has changed").into_response()
+}
+
 #[derive(Deserialize)]
 pub struct Version {
     v: Option<String>,
@@ -60,14 +65,13 @@ pub async fn course_file(
     State(state): State<AppState>,
     axum::Extension(copies): axum::Extension<Arc<Copies>>,
     Asking(viewer): Asking,
-    Requested(requested): Requested,
+    Requested(said): Requested,
     Path((course, language, file)): Path<(String, String, String)>,
     Query(version): Query<Version>,
 ) -> Response {
     let Some(viewer) = viewer else {
-        return refusal(StatusCode::UNAUTHORIZED, "sign-in", requested, msg::OFFLINE_SYNC_SIGN_IN);
+        return refusal(StatusCode::UNAUTHORIZED, "sign-in", said, msg::OFFLINE_SYNC_SIGN_IN);
     };
-    let said = requested;
     let catalog = state.catalog.current();
     let Some(language) = Language::from_code(&language) else {
         return crate::guard::refusal(app::error::AppError::NotFound);
@@ -78,7 +82,7 @@ pub async fn course_file(
     };
     // A page of a version no longer served: the manifest is to be read again.
     if version.v.as_deref().is_some_and(|asked| asked != course.content_version) {
-        return (StatusCode::CONFLICT, [(header::CACHE_CONTROL, "no-store")], "the course has changed").into_response();
+        return course_changed();
     }
     let copy = match copies.of(&state, catalog.generation(), &course, language, enrolled).await {
         Ok(copy) => copy,
@@ -158,7 +162,7 @@ pub async fn saved(
         Err(refused) => return refused,
     };
     if version.v.as_deref() != Some(course.content_version.as_str()) {
-        return (StatusCode::CONFLICT, [(header::CACHE_CONTROL, "no-store")], "the course has changed").into_response();
+        return course_changed();
     }
     match app::learning::quiz_versions::remember_saved(&state.db, viewer.id, &course).await {
         Ok(()) => (StatusCode::NO_CONTENT, [(header::CACHE_CONTROL, "no-store")]).into_response(),
