@@ -181,3 +181,154 @@ fn migrate_status_lists_what_is_pending_and_changes_nothing() {
     assert!(after.contains(&format!("0 pending of {total}")), "{after}");
     assert_eq!(after.lines().filter(|line| line.starts_with("applied ")).count(), total);
 }
+
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// A backup holds every password hash: with the usual umask it is still
+/// the owner's only, folder and files, and the sessions and device cookies
+/// in it sign nobody in.
+#[tokio::test]
+async fn a_backup_is_private_and_signs_nobody_in() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let app = spawn_app_with(Backend::Sqlite, |settings| settings.issuer_key = None).await;
+    let registered = post_form(&app, "/api/register", "/register", AMINA, None).await;
+    let session = cookie_pair(&set_cookie(&registered).unwrap());
+    let device = registered
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|value| value.strip_prefix("device="))
+        .map(|value| value.split(';').next().unwrap().to_string())
+        .expect("a device cookie");
+    let settings = server::config::Settings { issuer_key: None, ..app.database().settings(sample_courses()) };
+    let folder = tempfile::tempdir().unwrap();
+    for (dest, existing) in [(folder.path().join("new"), false), (folder.path().join("existing"), true)] {
+        if existing {
+            std::fs::create_dir(&dest).unwrap();
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&dest, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        server::backup::backup(&settings, &dest).await.expect("the backup is taken");
+        assert_eq!(mode(&dest), 0o700, "{}", dest.display());
+        for file in ["learn.db", "manifest.json", "issuer-key.pem"] {
+            assert_eq!(mode(&dest.join(file)), 0o600, "{file}");
+        }
+        let bytes = std::fs::read(dest.join("learn.db")).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let raw_session = session.trim_start_matches("session=");
+        assert!(!text.contains(raw_session), "no session id in the backup");
+        assert!(!text.contains(device.trim_start_matches("d2.")), "no device token in the backup");
+        // What the backup does hold, used as a cookie, signs nobody in.
+        let copy =
+            sea_orm::Database::connect(format!("sqlite://{}?mode=ro", dest.join("learn.db").display())).await.unwrap();
+        let rows =
+            copy.query_all_raw(Statement::from_string(DbBackend::Sqlite, "SELECT id FROM sessions")).await.unwrap();
+        assert_eq!(rows.len(), 1, "amina's session is in the backup, by its hash");
+        let stored: String = rows[0].try_get("", "id").unwrap();
+        let page = page_with(&app, "/account", &format!("session={stored}")).await;
+        assert!(!page.contains("amina"), "a stored id is not a session");
+        assert!(page_with(&app, "/account", &session).await.contains("amina"), "the real cookie still is");
+    }
+}
+
+/// A learner promoted to administrator in a backup, with a trigger that
+/// promotes her again: refused, digest or not, forced or not.
+#[tokio::test]
+async fn a_tampered_sqlite_backup_is_refused() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app_with(Backend::Sqlite, |settings| settings.issuer_key = None).await;
+    register_amina(&app).await;
+    let settings = server::config::Settings { issuer_key: None, ..app.database().settings(sample_courses()) };
+    let folder = tempfile::tempdir().unwrap();
+    let dest = folder.path().join("backup");
+    server::backup::backup(&settings, &dest).await.unwrap();
+    let original = std::fs::read(dest.join("learn.db")).unwrap();
+    let tamper = |sql: &'static str| {
+        let dest = dest.clone();
+        let original = original.clone();
+        async move {
+            std::fs::write(dest.join("learn.db"), &original).unwrap();
+            let url = format!("sqlite://{}?mode=rw", dest.join("learn.db").display());
+            let copy = sea_orm::Database::connect(url).await.unwrap();
+            copy.execute_unprepared(sql).await.unwrap();
+            copy.close().await.unwrap();
+        }
+    };
+    let restore = |force: bool| {
+        let fresh = TestDatabase::new(Backend::Sqlite);
+        let settings = server::config::Settings { issuer_key: None, ..fresh.settings(sample_courses()) };
+        let dest = dest.clone();
+        async move {
+            let result = server::backup::restore(&settings, &dest, force).await;
+            let restored = settings.data_dir.join("learn.db").exists();
+            (result, restored, fresh)
+        }
+    };
+
+    tamper("UPDATE users SET role = 'admin' WHERE username = 'amina'").await;
+    let (refused, restored, _fresh) = restore(false).await;
+    assert!(refused.unwrap_err().contains("not the file this backup recorded"), "a changed file is refused");
+    assert!(!restored, "and nothing is put in place");
+    let (forced, restored, _fresh) = restore(true).await;
+    assert!(forced.is_ok() && restored, "--force restores it anyway: {forced:?}");
+
+    tamper(
+        "UPDATE users SET role = 'admin' WHERE username = 'amina'; \
+         CREATE TRIGGER again AFTER UPDATE ON users BEGIN \
+         UPDATE users SET role = 'admin' WHERE username = 'amina'; END",
+    )
+    .await;
+    let (refused, restored, _fresh) = restore(true).await;
+    let refusal = refused.unwrap_err();
+    assert!(refusal.contains("trigger again"), "a trigger is refused even with --force: {refusal}");
+    assert!(!restored);
+    // The manifest rewritten to match: the trigger is still refused.
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dest.join("manifest.json")).unwrap()).unwrap();
+    let digest = {
+        use sha2::{Digest, Sha256};
+        let hash = Sha256::digest(std::fs::read(dest.join("learn.db")).unwrap());
+        format!("sha256:{}", hash.iter().map(|b| format!("{b:02x}")).collect::<String>())
+    };
+    manifest["digest"] = digest.into();
+    std::fs::write(dest.join("manifest.json"), serde_json::to_vec(&manifest).unwrap()).unwrap();
+    let (refused, _, _fresh) = restore(false).await;
+    assert!(refused.unwrap_err().contains("trigger again"));
+    tamper("CREATE VIEW everyone AS SELECT * FROM users").await;
+    let (refused, _, _fresh) = restore(true).await;
+    assert!(refused.unwrap_err().contains("view everyone"));
+}
+
+/// PostgreSQL: a function and a trigger in the dumped schema are refused.
+#[tokio::test]
+async fn a_postgres_backup_carrying_a_trigger_is_refused() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app_with(Backend::Postgres, |settings| settings.issuer_key = None).await;
+    register_amina(&app).await;
+    let schema = app.database().schema.clone().unwrap();
+    app.state
+        .db
+        .writer
+        .execute_unprepared(&format!(
+            "CREATE FUNCTION \"{schema}\".promote() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN NEW.role := 'admin'; RETURN NEW; END $$; \
+             CREATE TRIGGER again BEFORE UPDATE ON \"{schema}\".users \
+             FOR EACH ROW EXECUTE FUNCTION \"{schema}\".promote()"
+        ))
+        .await
+        .unwrap();
+    let settings = server::config::Settings { issuer_key: None, ..app.database().settings(sample_courses()) };
+    let folder = tempfile::tempdir().unwrap();
+    let dest = folder.path().join("backup");
+    server::backup::backup(&settings, &dest).await.unwrap();
+    assert_eq!(mode(&dest.join("learn.pgdump")), 0o600);
+    let scratch = ScratchDatabase::create();
+    let mut restored_settings = settings.clone();
+    restored_settings.database_url = Some(format!("postgres://postgres@127.0.0.1:5432/{}", scratch.0));
+    let refused = server::backup::restore(&restored_settings, &dest, true).await.unwrap_err();
+    assert!(refused.contains("FUNCTION") && refused.contains("TRIGGER"), "{refused}");
+}

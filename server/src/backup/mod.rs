@@ -7,7 +7,16 @@
 //! certificates are signed with (when it lives in the data folder) and
 //! `manifest.json`: the program's version, the time, and how many
 //! accounts, enrolments, completions, attempts and certificates the copy
-//! holds. Restoring checks those counts against what it restored.
+//! holds, and the SHA-256 of the database file. Everything in it is
+//! private to its owner from the first byte (`private`).
+//!
+//! Restoring refuses a database file whose digest is not the recorded one
+//! (unless `--force`, loudly) and one holding anything the migrations do
+//! not create (`integrity`), then checks the counts against what it
+//! restored.
+
+mod integrity;
+mod private;
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +44,11 @@ pub struct Manifest {
     /// and must be kept there).
     pub issuer_key: bool,
     pub counts: Counts,
+    /// `sha256:` and the hex digest of the database file (`learn.db` or
+    /// `learn.pgdump`). Backups made before it was recorded have none and
+    /// restore only with `--force`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
 }
 
 /// What the copy holds, to check a restore by.
@@ -72,13 +86,6 @@ fn key_in_data_dir(settings: &Settings) -> Option<PathBuf> {
     settings.issuer_key.is_none().then(|| settings.data_dir.join(KEY))
 }
 
-/// Writes `bytes` to `path` and makes them durable.
-fn write_durably(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write;
-    let mut file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    file.write_all(bytes).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 fn sync(path: &Path) -> Result<(), String> {
     std::fs::File::open(path).and_then(|file| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -86,10 +93,7 @@ fn sync(path: &Path) -> Result<(), String> {
 /// Takes a backup of the installation `settings` describe into `dest`, a
 /// folder that does not exist yet or is empty.
 pub async fn backup(settings: &Settings, dest: &Path) -> Result<Manifest, String> {
-    if dest.exists() && std::fs::read_dir(dest).map_err(|e| format!("{}: {e}", dest.display()))?.next().is_some() {
-        return Err(format!("{} is not empty: a backup goes into a new folder", dest.display()));
-    }
-    std::fs::create_dir_all(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+    private::private_folder(dest)?;
     let db = app::db::Db::connect(&settings.database_url(), settings.database_schema.as_deref())
         .await
         .map_err(|e| format!("cannot reach the database: {e}"))?;
@@ -97,6 +101,7 @@ pub async fn backup(settings: &Settings, dest: &Path) -> Result<Manifest, String
         time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     let (database, counts) = if is_sqlite(settings) {
         let copy = dest.join(SQLITE_COPY);
+        drop(private::private_file(&copy)?);
         let quoted = copy.display().to_string().replace('\'', "''");
         // One read transaction: a snapshot, while the server keeps writing.
         db.reader
@@ -113,6 +118,7 @@ pub async fn backup(settings: &Settings, dest: &Path) -> Result<Manifest, String
         // it, and a restore holds at least these.
         let before = counts(&db.reader).await?;
         let copy = dest.join(POSTGRES_COPY);
+        drop(private::private_file(&copy)?);
         let mut command = std::process::Command::new("pg_dump");
         command.arg("--format=custom").arg("--no-owner").arg("--file").arg(&copy);
         if let Some(schema) = &settings.database_schema {
@@ -128,12 +134,13 @@ pub async fn backup(settings: &Settings, dest: &Path) -> Result<Manifest, String
     let issuer_key = match key_in_data_dir(settings) {
         Some(key) if key.exists() => {
             let bytes = std::fs::read(&key).map_err(|e| format!("{}: {e}", key.display()))?;
-            write_durably(&dest.join(KEY), &bytes)?;
-            restrict(&dest.join(KEY));
+            private::write_private(&dest.join(KEY), &bytes)?;
             true
         }
         _ => false,
     };
+    let copy = dest.join(if database == "sqlite" { SQLITE_COPY } else { POSTGRES_COPY });
+    let digest = Some(integrity::digest(&copy)?);
     let manifest = Manifest {
         format: 1,
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -141,20 +148,33 @@ pub async fn backup(settings: &Settings, dest: &Path) -> Result<Manifest, String
         database: database.to_string(),
         issuer_key,
         counts,
+        digest,
     };
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
-    write_durably(&dest.join(MANIFEST), &json)?;
+    private::write_private(&dest.join(MANIFEST), &json)?;
     sync(dest)?;
     Ok(manifest)
 }
 
-/// The key is a secret: only its owner reads it.
-fn restrict(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+/// Refuses a database file that is not the one the backup recorded;
+/// `force` restores it anyway, saying so.
+fn check_digest(manifest: &Manifest, copy: &Path, force: bool) -> Result<(), String> {
+    let found = integrity::digest(copy)?;
+    let problem = match &manifest.digest {
+        Some(recorded) if *recorded == found => return Ok(()),
+        Some(recorded) => format!(
+            "{} is not the file this backup recorded (its digest is {found}, the manifest says {recorded}): \
+             it was damaged or changed after the backup",
+            copy.display()
+        ),
+        None => format!("the manifest records no digest of {}, so a change to it cannot be seen", copy.display()),
+    };
+    if !force {
+        return Err(format!("{problem}; nothing was restored (--force restores it anyway)"));
     }
+    eprintln!("WARNING: {problem}. Restoring it anyway, because --force was given.");
+    tracing::warn!(%problem, "restoring an unverified backup because --force was given");
+    Ok(())
 }
 
 /// Puts the backup in `src` back into the installation `settings`
@@ -168,6 +188,8 @@ pub async fn restore(settings: &Settings, src: &Path, force: bool) -> Result<Man
     if manifest.format != 1 {
         return Err(format!("backup format {} is newer than this program knows", manifest.format));
     }
+    let copy = src.join(if manifest.database == "postgres" { POSTGRES_COPY } else { SQLITE_COPY });
+    check_digest(&manifest, &copy, force)?;
     let restored = if is_sqlite(settings) {
         if manifest.database != "sqlite" {
             return Err(format!("this is a {} backup; the installation uses SQLite", manifest.database));
@@ -178,8 +200,16 @@ pub async fn restore(settings: &Settings, src: &Path, force: bool) -> Result<Man
             return Err(format!("{} already holds a database: pass --force to replace it", target.display()));
         }
         let staged = settings.data_dir.join("learn.db.restoring");
-        std::fs::copy(src.join(SQLITE_COPY), &staged).map_err(|e| format!("copying the database: {e}"))?;
-        sync(&staged)?;
+        let _ = std::fs::remove_file(&staged);
+        let mut into = private::private_file(&staged)?;
+        std::fs::File::open(&copy)
+            .and_then(|mut from| std::io::copy(&mut from, &mut into))
+            .and_then(|_| into.sync_all())
+            .map_err(|e| format!("copying the database: {e}"))?;
+        if let Err(refusal) = integrity::check_sqlite_objects(&staged).await {
+            let _ = std::fs::remove_file(&staged);
+            return Err(refusal);
+        }
         for stale in ["learn.db-wal", "learn.db-shm"] {
             let _ = std::fs::remove_file(settings.data_dir.join(stale));
         }
@@ -194,6 +224,7 @@ pub async fn restore(settings: &Settings, src: &Path, force: bool) -> Result<Man
         if manifest.database != "postgres" {
             return Err(format!("this is a {} backup; the installation uses PostgreSQL", manifest.database));
         }
+        integrity::check_postgres_entries(&copy)?;
         let db = app::db::Db::connect(&settings.database_url(), settings.database_schema.as_deref())
             .await
             .map_err(|e| format!("cannot reach the database: {e}"))?;
@@ -203,7 +234,7 @@ pub async fn restore(settings: &Settings, src: &Path, force: bool) -> Result<Man
         }
         let mut command = std::process::Command::new("pg_restore");
         command.arg("--clean").arg("--if-exists").arg("--no-owner").arg("--dbname").arg(settings.database_url());
-        let output = command.arg(src.join(POSTGRES_COPY)).output().map_err(|e| format!("pg_restore: {e}"))?;
+        let output = command.arg(&copy).output().map_err(|e| format!("pg_restore: {e}"))?;
         if !output.status.success() {
             return Err(format!("pg_restore failed: {}", String::from_utf8_lossy(&output.stderr).trim()));
         }
@@ -216,8 +247,7 @@ pub async fn restore(settings: &Settings, src: &Path, force: bool) -> Result<Man
         if key.exists() && std::fs::read(&key).ok().as_deref() != Some(&bytes[..]) && !force {
             return Err(format!("{} is another key: pass --force to replace it", key.display()));
         }
-        write_durably(&key, &bytes)?;
-        restrict(&key);
+        private::replace_private(&key, &bytes)?;
     }
     let expected = manifest.counts;
     let at_least = |a: Counts| {
