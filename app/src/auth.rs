@@ -17,6 +17,15 @@ use crate::state::AppState;
 /// column, so that a person's sessions can be found and ended).
 pub const USER_ID: &str = "user_id";
 const SIGNED_IN_AT: &str = "signed_in_at";
+
+/// How a session is kept in the database: by the SHA-256 of its id, so
+/// that a copy of the database (a backup) holds no cookie that signs
+/// anyone in.
+#[cfg(feature = "ssr")]
+pub fn stored_session_id(id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(id.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
 /// The day (since 1970) the session was last used.
 const ACTIVE_DAY: &str = "active_day";
 

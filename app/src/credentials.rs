@@ -23,9 +23,6 @@ use crate::entities::certificate;
 pub struct IssuerKey {
     /// ring's key pair: RSA signing in constant time, with blinding.
     signing: ring::signature::RsaKeyPair,
-    /// A hash of the private key, from which other secrets every instance
-    /// shares are derived (device cookies).
-    seed: [u8; 32],
     /// The public key as a JWK (with `kid`, `alg` and `use`).
     jwk: Value,
     /// `{public url}/.well-known/jwks.json#{RFC 7638 thumbprint}`: a URI
@@ -119,21 +116,9 @@ impl IssuerKey {
         let kid = format!("{public_url}/.well-known/jwks.json#{thumbprint}");
         let jwk = json!({ "kty": "RSA", "n": n, "e": e, "alg": "RS256", "use": "sig", "kid": kid });
         let der = private.to_pkcs8_der().map_err(|e| KeyError::Parse(e.to_string()))?;
-        let seed = Sha256::digest(der.as_bytes()).into();
         let signing =
             ring::signature::RsaKeyPair::from_pkcs8(der.as_bytes()).map_err(|e| KeyError::Parse(e.to_string()))?;
-        Ok(IssuerKey { signing, seed, jwk, kid })
-    }
-
-    /// A secret for `purpose`, the same on every instance that shares this
-    /// key, and useless for signing credentials.
-    pub fn secret_for(&self, purpose: &str) -> [u8; 32] {
-        let mut hasher = Sha256::new();
-        hasher.update(b"learn-derived-secret\0");
-        hasher.update(purpose.as_bytes());
-        hasher.update([0]);
-        hasher.update(self.seed);
-        hasher.finalize().into()
+        Ok(IssuerKey { signing, jwk, kid })
     }
 
     /// The JWKS document: this one key.

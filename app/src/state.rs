@@ -6,7 +6,6 @@ use leptos::prelude::LeptosOptions;
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::accounts::DeviceKey;
 use crate::catalog::CatalogHandle;
 use crate::db::Db;
 
@@ -17,8 +16,6 @@ pub struct AppState {
     pub db: Db,
     /// Who is signed in to which session, kept for a minute (`signed_in`).
     pub signed_in: Arc<crate::signed_in::SignedIn>,
-    /// Signs device cookies (see `accounts::device`).
-    pub device_key: DeviceKey,
     /// Served over https: cookies get `Secure`.
     pub secure_cookies: bool,
     pub policy: AccountPolicy,

@@ -19,6 +19,7 @@ mod m20261201_000010_create_readiness_and_publications;
 mod m20261201_000011_add_organisation_to_certificates;
 mod m20261201_000012_create_session_revocations;
 mod m20261204_000013_create_offline_learning;
+mod m20261206_000014_hash_sign_in_secrets;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_add_organisation_to_certificates::Migration),
             Box::new(m20261201_000012_create_session_revocations::Migration),
             Box::new(m20261204_000013_create_offline_learning::Migration),
+            Box::new(m20261206_000014_hash_sign_in_secrets::Migration),
         ]
     }
 }

@@ -1,5 +1,7 @@
 //! The tower-sessions store, kept in the application's database (the
 //! `sessions` table of the migrations) so that every instance shares it.
+//! Rows are keyed by the SHA-256 of the session id (`stored_session_id`):
+//! the cookie is the only place the id itself is.
 
 use std::time::Duration;
 
@@ -46,7 +48,7 @@ impl DatabaseSessionStore {
     fn row(record: &Record) -> session_store::Result<session::ActiveModel> {
         let data = serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
         Ok(session::ActiveModel {
-            id: Set(record.id.to_string()),
+            id: Set(app::auth::stored_session_id(&record.id.to_string())),
             data: Set(data),
             expires_at: Set(record.expiry_date.to_offset(UtcOffset::UTC)),
             user_id: Set(record.data.get(app::auth::USER_ID).and_then(|id| id.as_i64())),
@@ -88,7 +90,7 @@ impl SessionStore for DatabaseSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let row = session::Entity::find_by_id(id.to_string())
+        let row = session::Entity::find_by_id(app::auth::stored_session_id(&id.to_string()))
             .filter(session::Column::ExpiresAt.gt(OffsetDateTime::now_utc()))
             .one(&self.db.reader)
             .await
@@ -99,7 +101,10 @@ impl SessionStore for DatabaseSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        session::Entity::delete_by_id(id.to_string()).exec(&self.db.writer).await.map_err(backend)?;
+        session::Entity::delete_by_id(app::auth::stored_session_id(&id.to_string()))
+            .exec(&self.db.writer)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }

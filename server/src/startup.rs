@@ -133,7 +133,6 @@ impl Application {
         crate::offline::remember_quizzes(&db, &catalog).await;
         let state = AppState {
             programme_logo,
-            device_key: app::accounts::DeviceKey::new(issuer.secret_for("device-cookie")),
             issuer: std::sync::Arc::new(issuer),
             status_list: Default::default(),
             signed_in: Default::default(),
@@ -246,6 +245,9 @@ async fn sweep_rate_limits_every(db: app::db::Db, period: Duration) {
         interval.tick().await;
         if let Err(error) = app::accounts::limits::sweep(&db).await {
             tracing::warn!(%error, "could not sweep rate limits");
+        }
+        if let Err(error) = app::accounts::sweep_devices(&db.writer).await {
+            tracing::warn!(%error, "could not forget old device cookies");
         }
         if let Err(error) = app::learning::bulk::forget_unapplied(&db).await {
             tracing::warn!(%error, "could not forget old enrolment files");

@@ -1,81 +1,105 @@
 //! Device cookies (OWASP): a browser that has signed in to an account
-//! successfully gets a signed cookie naming that account. Wrong passwords
-//! from that browser count against its own allowance, not the account's,
-//! so a stranger guessing the account's password slows down the stranger,
-//! never the owner on their own phone.
+//! successfully is given a token naming that account. Wrong passwords from
+//! that browser count against its own allowance, not the account's, so a
+//! stranger guessing the account's password slows down the stranger, never
+//! the owner on their own phone.
 //!
-//! `v1.<account number>.<random id>.<HMAC-SHA256>`, keyed with a secret
-//! derived from the issuer key (shared by every instance). Nothing secret
-//! is in it: it only says "this browser signed in as this account once".
-//! The account is named by its number, not its username: usernames may
-//! hold dots, and a cookie of `amina.x` must never read as `amina`'s.
+//! The token is random and kept only as its SHA-256 (`known_devices`):
+//! nothing to sign, so no key, and a copy of the database (a backup) names
+//! no cookie. A token is used once: each sign-in with it replaces it by a
+//! new one; a new password, a reset or a deletion forgets every token of
+//! the account; a token is good for a year at most. Behind HTTPS the cookie
+//! is `__Host-device` (only this host, only over HTTPS, path `/`).
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
 
-pub const DEVICE_COOKIE: &str = "device";
+use crate::entities::known_device;
+
 /// A year: a learner's own phone stays known.
 pub const DEVICE_COOKIE_DAYS: i64 = 365;
+const TOKEN_PREFIX: &str = "d2.";
+const TOKEN_LENGTH: usize = 32;
 
-/// The key device cookies are signed with.
-#[derive(Clone)]
-pub struct DeviceKey([u8; 32]);
-
-impl std::fmt::Debug for DeviceKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DeviceKey(…)")
-    }
+/// The cookie's name: `__Host-` behind HTTPS, where browsers enforce it.
+pub fn device_cookie_name(secure: bool) -> &'static str {
+    if secure { "__Host-device" } else { "device" }
 }
 
-/// A device cookie that checked out.
+/// A browser the account signed in from before.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Device {
     /// The account's id.
     pub user_id: i64,
-    /// Its allowance of wrong passwords is counted under this.
+    /// The token's hash: the device's allowance of wrong passwords is
+    /// counted under it.
     pub id: String,
 }
 
-impl DeviceKey {
-    pub fn new(secret: [u8; 32]) -> DeviceKey {
-        DeviceKey(secret)
-    }
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
 
-    fn mac(&self, text: &str) -> Hmac<Sha256> {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
-        mac.update(text.as_bytes());
-        mac
+/// The device a cookie value names, if it is a token we issued, not yet
+/// replaced, forgotten or too old.
+pub async fn recognise(connection: &impl ConnectionTrait, value: &str) -> Result<Option<Device>, DbErr> {
+    let Some(token) = value.strip_prefix(TOKEN_PREFIX) else { return Ok(None) };
+    if token.len() != TOKEN_LENGTH || !token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Ok(None);
     }
+    let oldest = OffsetDateTime::now_utc() - Duration::days(DEVICE_COOKIE_DAYS);
+    let found = known_device::Entity::find_by_id(token_hash(token))
+        .filter(known_device::Column::CreatedAt.gt(oldest))
+        .one(connection)
+        .await?;
+    Ok(found.map(|row| Device { user_id: row.user_id, id: row.token_hash }))
+}
 
-    /// A new cookie value for the account `user_id`.
-    pub fn issue(&self, user_id: i64) -> String {
-        let id = crate::codes::generate(26);
-        let signed = format!("v1.{user_id}.{id}");
-        let tag = URL_SAFE_NO_PAD.encode(self.mac(&signed).finalize().into_bytes());
-        format!("{signed}.{tag}")
+/// This browser proved it is `user_id`'s: a new token for it (the cookie
+/// value), replacing the one it signed in with, if any.
+pub async fn remember(
+    connection: &impl ConnectionTrait,
+    user_id: i64,
+    replacing: Option<&Device>,
+) -> Result<String, DbErr> {
+    if let Some(old) = replacing {
+        known_device::Entity::delete_by_id(old.id.clone()).exec(connection).await?;
     }
+    let token = crate::codes::generate(TOKEN_LENGTH);
+    known_device::Entity::insert(known_device::ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        user_id: Set(user_id),
+        created_at: Set(OffsetDateTime::now_utc()),
+    })
+    .exec(connection)
+    .await?;
+    Ok(format!("{TOKEN_PREFIX}{token}"))
+}
 
-    /// The device a cookie value names, if it is one of ours.
-    pub fn read(&self, value: &str) -> Option<Device> {
-        let parts: Vec<&str> = value.split('.').collect();
-        let ["v1", user_id, id, tag] = parts[..] else { return None };
-        let user_id: i64 = user_id.parse().ok().filter(|_| user_id.bytes().all(|b| b.is_ascii_digit()))?;
-        if id.len() != 26 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return None;
-        }
-        let tag = URL_SAFE_NO_PAD.decode(tag).ok()?;
-        self.mac(&format!("v1.{user_id}.{id}")).verify_slice(&tag).ok()?;
-        Some(Device { user_id, id: id.to_string() })
-    }
+/// Within the transaction that closes the ways into an account: no browser
+/// is known to it any more.
+pub async fn forget_devices(connection: &impl ConnectionTrait, user_id: i64) -> Result<(), DbErr> {
+    known_device::Entity::delete_many().filter(known_device::Column::UserId.eq(user_id)).exec(connection).await?;
+    Ok(())
+}
+
+/// Deletes tokens older than a year; returns how many.
+pub async fn sweep_devices(connection: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    let oldest = OffsetDateTime::now_utc() - Duration::days(DEVICE_COOKIE_DAYS);
+    let done = known_device::Entity::delete_many()
+        .filter(known_device::Column::CreatedAt.lte(oldest))
+        .exec(connection)
+        .await?;
+    Ok(done.rows_affected)
 }
 
 /// The `Set-Cookie` value of a device cookie.
 pub fn device_cookie(value: &str, secure: bool) -> String {
     let max_age = DEVICE_COOKIE_DAYS * 86_400;
+    let name = device_cookie_name(secure);
     let secure = if secure { "; Secure" } else { "" };
-    format!("{DEVICE_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
+    format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
 }
 
 #[cfg(test)]
@@ -83,16 +107,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_device_cookie_names_its_account_and_cannot_be_forged() {
-        let key = DeviceKey::new([7; 32]);
-        let value = key.issue(42);
-        let device = key.read(&value).expect("our own cookie");
-        assert_eq!(device.user_id, 42);
-        assert_eq!(device.id.len(), 26);
-        assert!(key.read(&value.replacen(".42.", ".43.", 1)).is_none(), "another account breaks the signature");
-        assert!(DeviceKey::new([8; 32]).read(&value).is_none(), "another key");
-        assert!(key.read("v1.42.x").is_none());
-        assert!(key.read(&format!("{value}.extra")).is_none());
-        assert!(key.read("").is_none());
+    fn behind_https_the_cookie_is_the_hosts_only() {
+        let cookie = device_cookie("d2.x", true);
+        assert!(cookie.starts_with("__Host-device=d2.x; Path=/;"), "{cookie}");
+        assert!(cookie.contains("; Secure") && !cookie.contains("Domain"));
+        assert!(device_cookie("d2.x", false).starts_with("device=d2.x; Path=/;"));
+    }
+
+    #[test]
+    fn only_the_hash_of_a_token_is_kept() {
+        let hash = token_hash("ABCDEFGHJKMNPQRSTVWXYZ0123456789");
+        assert_eq!(hash.len(), 64);
+        assert!(!hash.contains("ABCDEFGH"));
     }
 }

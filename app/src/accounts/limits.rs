@@ -31,6 +31,10 @@ pub enum Limit {
     /// Wrong passwords from one address, whatever the account (`who`: the
     /// address). Generous: a classroom shares one.
     SignInAddress,
+    /// Wrong passwords for one account from one address, once the
+    /// account's or the address's allowance is used up (`who`:
+    /// `username|address`; see `guessing`).
+    SignInAccountFromAddress,
     /// Wrong current passwords, asked before changing the password or
     /// deleting the account (`who`: the account's id).
     CurrentPassword,
@@ -49,6 +53,7 @@ impl Limit {
             Limit::SignInAccount => (5, Duration::minutes(3)),
             Limit::SignInDevice => (10, Duration::minutes(1)),
             Limit::SignInAddress => (100, Duration::seconds(6)),
+            Limit::SignInAccountFromAddress => (3, Duration::minutes(3)),
             Limit::CurrentPassword => (5, Duration::minutes(3)),
             Limit::ResetCode => (20, Duration::seconds(30)),
             Limit::CohortCode => (100, Duration::seconds(30)),
@@ -65,6 +70,7 @@ impl Limit {
             Limit::SignInAccount => "sign-in-account",
             Limit::SignInDevice => "sign-in-device",
             Limit::SignInAddress => "sign-in-address",
+            Limit::SignInAccountFromAddress => "sign-in-account-from-address",
             Limit::CurrentPassword => "current-password",
             Limit::ResetCode => "reset-code",
             Limit::CohortCode => "cohort-code",
@@ -149,12 +155,6 @@ pub fn address_key(address: &str) -> String {
         Ok(std::net::IpAddr::V6(v6)) => v6.to_ipv4_mapped().map(|v4| v4.to_string()).unwrap_or_default(),
         _ => address.to_string(),
     }
-}
-
-/// Forgets `who`'s tries (a successful sign-in to the account).
-pub async fn clear(db: &Db, limit: Limit, who: &str) -> Result<(), DbErr> {
-    rate_limit::Entity::delete_by_id(limit.key(who)).exec(&db.writer).await?;
-    Ok(())
 }
 
 /// Deletes every key whose allowance is whole again (a missing row means

@@ -5,6 +5,7 @@
 mod audit;
 mod device;
 mod error;
+pub mod guessing;
 pub mod limits;
 mod password;
 mod profile;
@@ -14,7 +15,9 @@ mod sessions;
 mod validation;
 
 pub use audit::{Actor, Entry as AuditEntry, record as record_in, record_many};
-pub use device::{DEVICE_COOKIE, Device, DeviceKey, device_cookie};
+pub use device::{
+    DEVICE_COOKIE_DAYS, Device, device_cookie, device_cookie_name, forget_devices, recognise, remember, sweep_devices,
+};
 pub use error::AccountError;
 pub use limits::Limit;
 pub use password::{HashError, PasswordHash, hash_password, hashers, verify_password};
@@ -23,7 +26,7 @@ pub use reset_code::{
     Issued, RedeemError, ResetCode, account_for_code, issue_reset_code, issuer_of, redeem_reset_code,
 };
 pub use service::{
-    NewAccount, change_password, create_user, delete_account, export_own_data, find_user, find_users,
-    latest_audit_entries, record_login, reset_password, set_language, set_role,
+    NewAccount, change_password, create_user, delete_account, export_own_data, failed_sign_ins_since_last, find_user,
+    find_users, latest_audit_entries, record_login, reset_password, set_language, set_role,
 };
 pub use validation::{DisplayName, NewPassword, Username};

@@ -168,6 +168,38 @@ pub async fn record_login(db: &Db, user_id: Option<i64>, succeeded: bool, actor:
     record(&db.writer, actor, user_id, action, json!({})).await
 }
 
+/// How many wrong passwords were tried for the account since its last
+/// successful sign-in (before this one), leaving out the last minutes'
+/// from `address` (the person's own typing): the owner is told.
+pub async fn failed_sign_ins_since_last(db: &Db, user_id: i64, address: Option<&str>) -> Result<u64, DbErr> {
+    use crate::entities::audit_log;
+    use sea_orm::{Condition, PaginatorTrait, QueryOrder, QuerySelect};
+    let last: Option<i64> = audit_log::Entity::find()
+        .select_only()
+        .column(audit_log::Column::Id)
+        .filter(audit_log::Column::SubjectId.eq(user_id))
+        .filter(audit_log::Column::Action.eq("user.login"))
+        .order_by_desc(audit_log::Column::Id)
+        .limit(1)
+        .into_tuple()
+        .one(&db.reader)
+        .await?;
+    let mut failures = audit_log::Entity::find()
+        .filter(audit_log::Column::SubjectId.eq(user_id))
+        .filter(audit_log::Column::Action.eq("user.login_failed"))
+        .filter(audit_log::Column::Id.gt(last.unwrap_or(0)));
+    if let Some(address) = address {
+        let own_typing = OffsetDateTime::now_utc() - time::Duration::minutes(15);
+        failures = failures.filter(
+            Condition::any()
+                .add(audit_log::Column::ClientAddress.ne(address))
+                .add(audit_log::Column::ClientAddress.is_null())
+                .add(audit_log::Column::OccurredAt.lt(own_typing)),
+        );
+    }
+    failures.count(&db.reader).await
+}
+
 /// A person changes their own password: the current one must be right.
 /// Every other session of theirs ends (phones are shared); the one they
 /// are using stays.
@@ -187,6 +219,7 @@ pub async fn change_password(
     changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(user_id), "user.password_changed", json!({})).await.map_err(internal)?;
     cancel_reset_codes(&transaction, user_id).await.map_err(internal)?;
+    super::device::forget_devices(&transaction, user_id).await.map_err(internal)?;
     let mut others =
         crate::entities::session::Entity::delete_many().filter(crate::entities::session::Column::UserId.eq(user_id));
     if let Some(keep) = keep_session {
@@ -214,6 +247,11 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
         .all(&db.reader)
         .await
         .map_err(internal)?;
+    let browsers = crate::entities::known_device::Entity::find()
+        .filter(crate::entities::known_device::Column::UserId.eq(user_id))
+        .all(&db.reader)
+        .await
+        .map_err(internal)?;
     let format = |time: OffsetDateTime| time.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     let learning = learning_history(db, user_id, &format).await.map_err(internal)?;
     Ok(json!({
@@ -229,6 +267,11 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
             "question": answer.question,
             "answer": answer.answer,
             "consented_at": format(answer.consented_at),
+        })).collect::<Vec<_>>(),
+        // Browsers the account signed in from (device cookies; only a
+        // hash of each is kept).
+        "known_browsers": browsers.into_iter().map(|browser| json!({
+            "since": format(browser.created_at),
         })).collect::<Vec<_>>(),
         // Addresses the person acted from are theirs; those of staff who
         // acted on the account are not.

@@ -1,5 +1,6 @@
-//! Closing the ways into an account: its sessions everywhere and its
-//! unused reset codes, when a password, a role or the account changes.
+//! Closing the ways into an account: its sessions everywhere, the browsers
+//! it knows and its unused reset codes, when a password, a role or the
+//! account changes.
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use time::OffsetDateTime;
@@ -15,6 +16,7 @@ pub(super) async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, use
         .exec(connection)
         .await
         .map_err(internal)?;
+    super::device::forget_devices(connection, user_id).await.map_err(internal)?;
     // Every instance forgets the sessions it kept in memory.
     crate::signed_in::revoke_everywhere(connection).await.map_err(internal)
 }

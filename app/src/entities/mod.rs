@@ -7,6 +7,7 @@ pub mod course_completion;
 pub mod course_publication;
 pub mod enrolment;
 pub mod import;
+pub mod known_device;
 pub mod lesson_completion;
 pub mod offline_save;
 pub mod organisation;

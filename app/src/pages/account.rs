@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{Field, Layout, ProblemPage, ProfileQuestions, form_errors};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
 use crate::model::{ProfileAnswers, Viewer};
 use crate::server::accounts::my_profile;
 
@@ -29,6 +29,11 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
     let profile_errors = form_errors::<SaveProfile>();
     let query = use_query_map();
     let changed = query.with_untracked(|query| query.get("changed").is_some()) && errors.is_empty();
+    // Set by signing in when wrong passwords were tried since the last time.
+    let failed_sign_ins = query
+        .with_untracked(|query| query.get("failed_sign_ins"))
+        .and_then(|count| count.parse::<u32>().ok())
+        .filter(|count| *count > 0);
     let profile_status = query.with_untracked(|query| match query.get("profile").as_deref() {
         Some("saved") => Some(msg::PROFILE_SAVED),
         Some("withdrawn") => Some(msg::PROFILE_WITHDRAWN),
@@ -50,6 +55,11 @@ fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
         <PageTitle text=t(msg::ACCOUNT_TITLE)/>
         <Layout>
             <h1>{t(msg::ACCOUNT_TITLE)}</h1>
+            {failed_sign_ins.map(|count| view! {
+                <p class="note" role="alert">
+                    {t_with(msg::ACCOUNT_FAILED_SIGN_INS, [("count", count.into())])}
+                </p>
+            })}
             <dl class="profile">
                 <dt>{t(msg::FIELD_DISPLAY_NAME)}</dt>
                 <dd>{viewer.display_name}</dd>

@@ -71,18 +71,24 @@ pub async fn register(
     };
     remember_language(language);
     crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, user.id);
+    remember_device(&state, user.id, None).await?;
     leptos_axum::redirect(&local_path(next));
     Ok(())
 }
 
-/// This browser proved it is `username`'s (a sign-in, a registration, a
+/// This browser proved it is the account's (a sign-in, a registration, a
 /// redeemed code): from now on its wrong passwords count against an
-/// allowance of its own (see `accounts::device`).
+/// allowance of its own (see `accounts::device`). The token it signed in
+/// with, if any, is replaced.
 #[cfg(feature = "ssr")]
-fn remember_device(state: &crate::state::AppState, user_id: i64) {
-    let value = state.device_key.issue(user_id);
+async fn remember_device(
+    state: &crate::state::AppState,
+    user_id: i64,
+    replacing: Option<&crate::accounts::Device>,
+) -> Result<(), AppError> {
+    let value = crate::accounts::remember(&state.db.writer, user_id, replacing).await.map_err(AppError::internal)?;
     crate::auth::set_cookie(&crate::accounts::device_cookie(&value, state.secure_cookies));
+    Ok(())
 }
 
 /// Where to go after signing in: a path on this site, else the home page
@@ -227,7 +233,7 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     };
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, user.id);
+    remember_device(&state, user.id, None).await?;
     leptos_axum::redirect("/account?changed=1");
     Ok(())
 }
@@ -255,8 +261,8 @@ async fn issuer_still_may(state: &crate::state::AppState, code: &crate::accounts
 #[server(endpoint = "login")]
 pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
     super::rules::authorize::<Login>().await?;
-    use crate::accounts::limits::{self, Limit};
-    use crate::accounts::{Actor, DEVICE_COOKIE, PasswordHash, Username, find_user, record_login, verify_password};
+    use crate::accounts::guessing::{self, SLOWED_BY};
+    use crate::accounts::{Actor, PasswordHash, Username, find_user, record_login, verify_password};
     use crate::model::FormErrors;
     use crate::state::ClientAddr;
 
@@ -274,31 +280,25 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
         Ok(name) => find_user(&state.db, &name).await.map_err(|_| AppError::Internal)?,
         Err(_) => None,
     };
-    // A browser this account signed in from before has its own allowance;
-    // any other counts against the account's and the address's.
-    let device = crate::auth::request_cookie(DEVICE_COOKIE)
-        .await
-        .and_then(|value| state.device_key.read(&value))
-        .filter(|device| user.as_ref().is_some_and(|user| user.id == device.user_id));
-    let limited: Vec<(Limit, String)> = match &device {
-        Some(device) => vec![(Limit::SignInDevice, device.id.clone())],
-        None => {
-            let mut limited = vec![(Limit::SignInAccount, account.clone())];
-            limited.extend(address.map(|address| (Limit::SignInAddress, limits::address_key(&address.to_string()))));
-            limited
-        }
-    };
-    // Each try is taken before the hash, so that tries sent at once get
-    // the allowance and no more.
-    for (index, (limit, who)) in limited.iter().enumerate() {
-        if limits::take(&state.db, *limit, who).await.map_err(AppError::internal)?.is_err() {
-            for (taken, who) in &limited[..index] {
-                limits::give_back(&state.db, *taken, who).await.map_err(AppError::internal)?;
-            }
-            return Err(refused(crate::msg::LOGIN_THROTTLED));
-        }
+    // A browser this account signed in from before has its own allowance.
+    let device = match crate::auth::request_cookie(crate::accounts::device_cookie_name(state.secure_cookies)).await {
+        Some(value) => crate::accounts::recognise(&state.db.reader, &value).await.map_err(AppError::internal)?,
+        None => None,
     }
-    let actor = Actor { user_id: user.as_ref().map(|user| user.id), client_address: address.map(|a| a.to_string()) };
+    .filter(|device| user.as_ref().is_some_and(|user| user.id == device.user_id));
+    // Counted before the hash, so that tries sent at once get the
+    // allowance and no more (`accounts::guessing`).
+    let address_text = address.map(|address| address.to_string());
+    let Some(admitted) = guessing::admit(&state.db, &account, address_text.as_deref(), device.as_ref())
+        .await
+        .map_err(AppError::internal)?
+    else {
+        return Err(refused(crate::msg::LOGIN_THROTTLED));
+    };
+    if admitted.slowed {
+        tokio::time::sleep(SLOWED_BY).await;
+    }
+    let actor = Actor { user_id: user.as_ref().map(|user| user.id), client_address: address_text };
     // The same work and the same answer for an unknown user, an account
     // without a password yet and a wrong password: the form must not tell
     // who has an account.
@@ -308,19 +308,23 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
         return Err(refused(crate::msg::LOGIN_FAILED));
     }
     let Some(user) = user else { return Err(refused(crate::msg::LOGIN_FAILED)) };
-    // Signed in: the tries were not guesses.
-    limits::clear(&state.db, Limit::SignInAccount, &account).await.map_err(AppError::internal)?;
-    for (limit, who) in limited.iter().filter(|(limit, _)| *limit != Limit::SignInAccount) {
-        limits::give_back(&state.db, *limit, who).await.map_err(AppError::internal)?;
-    }
+    guessing::signed_in(&state.db, &admitted).await.map_err(AppError::internal)?;
     if let Some(language) = user.language.as_deref().and_then(crate::language::Language::from_code) {
         remember_language(language);
     }
+    // The owner hears of every wrong password tried since they last signed in.
+    let failed = crate::accounts::failed_sign_ins_since_last(&state.db, user.id, actor.client_address.as_deref())
+        .await
+        .map_err(AppError::internal)?;
     record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, user.id);
-    leptos_axum::redirect(&local_path(next));
+    remember_device(&state, user.id, device.as_ref()).await?;
+    if failed > 0 {
+        leptos_axum::redirect(&format!("/account?failed_sign_ins={failed}"));
+    } else {
+        leptos_axum::redirect(&local_path(next));
+    }
     Ok(())
 }
 
@@ -374,7 +378,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let new = NewPassword::parse(&new_password, username.as_str()).map_err(|id| refuse("new_password", id))?;
     let state = expect_context::<crate::state::AppState>();
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    let keep = session.id().map(|id| id.to_string());
+    let keep = session.id().map(|id| crate::auth::stored_session_id(&id.to_string()));
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::accounts::change_password(&state.db, viewer.id, &current_password, &new, keep.as_deref(), &actor).await
     {

@@ -402,7 +402,8 @@ async fn an_idle_session_slides_while_it_is_used() {
     use sea_orm::{ActiveModelTrait, IntoActiveModel};
     let app = spawn_app(Backend::Sqlite).await;
     let cookie = register(&app, "daily", "Daily Learner").await;
-    let session_id = cookie.split('=').nth(1).unwrap().to_string();
+    // Kept by the hash of its id.
+    let session_id = app::auth::stored_session_id(cookie.split('=').nth(1).unwrap());
     // As if signed in 10 days ago and last used yesterday: 4 idle days left.
     let row = session::Entity::find_by_id(session_id.clone()).one(&app.state.db.reader).await.unwrap().unwrap();
     let mut data: serde_json::Value = serde_json::from_str(&row.data).unwrap();
@@ -464,9 +465,9 @@ async fn a_stranger_guessing_a_password_never_locks_the_owner_out_of_their_own_p
     let stranger = post_form(&app, "/api/login", "/login", right, None).await;
     assert!(crate::helpers::refusal(&stranger).contains("login-throttled"), "a new browser is slowed down");
     let owner = post_form(&app, "/api/login", "/login", right, Some(&phone)).await;
-    assert_eq!(owner.headers()["location"], "/", "the owner's phone signs in");
+    assert!(set_cookie(&owner).is_some(), "the owner's phone signs in");
     // A device cookie is the account's only: it does not lift another's limit.
-    for _ in 0..6 {
+    for _ in 0..9 {
         post_form(&app, "/api/login", "/login", "username=bilal&password=a+wrong+guess", None).await;
     }
     let forged = post_form(&app, "/api/login", "/login", "username=bilal&password=x", Some(&phone)).await;
@@ -828,8 +829,8 @@ async fn guesses_sent_all_at_once_get_the_allowance_and_no_more() {
     let answers = futures::future::join_all(guesses).await;
     let tried = answers.iter().filter(|answer| answer.contains("login-failed")).count();
     let held = answers.iter().filter(|answer| answer.contains("login-throttled")).count();
-    assert_eq!(tried, 5, "five guesses were checked, however many arrived together");
-    assert_eq!(held, 25);
+    assert_eq!(tried, 8, "five guesses for the account and three from here, however many arrived together");
+    assert_eq!(held, 22);
 }
 
 #[tokio::test]
@@ -838,7 +839,7 @@ async fn a_device_cookie_of_a_dotted_username_is_not_another_accounts() {
     register(&app, "amina", "Amina").await;
     let body = "username=amina.x&display_name=Attacker&password=river+mango+lantern&language=en";
     let attacker = device_cookie(&post_form(&app, "/api/register", "/register", body, None).await).unwrap();
-    for _ in 0..6 {
+    for _ in 0..8 {
         post_form(&app, "/api/login", "/login", "username=amina&password=a+wrong+guess", Some(&attacker)).await;
     }
     let right = "username=amina&password=river+mango+lantern";

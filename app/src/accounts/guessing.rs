@@ -1,0 +1,80 @@
+//! Who may try a password now. Guessing is slowed without giving anyone a
+//! way to lock others out:
+//!
+//! - A browser the account signed in from before (a device cookie) has an
+//!   allowance of its own: a stranger's guesses never touch it.
+//! - Any other browser counts against the account's allowance and its
+//!   address's. When either is used up, the try is not refused but
+//!   *slowed*: it waits a moment and is counted against the account *from
+//!   that address* only. So a stranger who used up an account's allowance
+//!   from one place does not keep its owner out on a new phone elsewhere,
+//!   and 100 guesses for made-up names from a school's or a carrier's
+//!   shared address do not keep its classmates out of their own accounts.
+//! - Only when the account's allowance from that very address is used up
+//!   too is the try refused (wait, use your own phone, or ask for a reset
+//!   code).
+//!
+//! A successful sign-in gives its own try back and nothing more: it never
+//! wipes out a stranger's count.
+
+use std::time::Duration;
+
+use super::device::Device;
+use super::limits::{self, Limit};
+use crate::db::Db;
+
+/// How long a slowed try waits before its password is checked.
+pub const SLOWED_BY: Duration = Duration::from_millis(1500);
+
+/// A try that may go ahead, and what it was counted against.
+#[derive(Debug)]
+pub struct Admitted {
+    taken: Vec<(Limit, String)>,
+    /// The account's or the address's allowance was used up: the try goes
+    /// ahead after [`SLOWED_BY`].
+    pub slowed: bool,
+}
+
+/// Whether a try to sign in to `account` (a username as typed, normalised)
+/// from `address` and, if it is one the account knows, `device` may go
+/// ahead now; `None` when it is refused.
+pub async fn admit(
+    db: &Db,
+    account: &str,
+    address: Option<&str>,
+    device: Option<&Device>,
+) -> Result<Option<Admitted>, sea_orm::DbErr> {
+    if let Some(device) = device {
+        let taken = vec![(Limit::SignInDevice, device.id.clone())];
+        let allowed = limits::take(db, Limit::SignInDevice, &device.id).await?.is_ok();
+        return Ok(allowed.then_some(Admitted { taken, slowed: false }));
+    }
+    let address = limits::address_key(address.unwrap_or("unknown"));
+    let mut taken = Vec::new();
+    for (limit, who) in [(Limit::SignInAccount, account.to_string()), (Limit::SignInAddress, address.clone())] {
+        if limits::take(db, limit, &who).await?.is_ok() {
+            taken.push((limit, who));
+        }
+    }
+    if taken.len() == 2 {
+        return Ok(Some(Admitted { taken, slowed: false }));
+    }
+    let here = format!("{account}|{address}");
+    if limits::take(db, Limit::SignInAccountFromAddress, &here).await?.is_ok() {
+        taken.push((Limit::SignInAccountFromAddress, here));
+        return Ok(Some(Admitted { taken, slowed: true }));
+    }
+    // Refused: the tries this one took are not counted.
+    for (limit, who) in &taken {
+        limits::give_back(db, *limit, who).await?;
+    }
+    Ok(None)
+}
+
+/// The password was right: the try was not a guess.
+pub async fn signed_in(db: &Db, admitted: &Admitted) -> Result<(), sea_orm::DbErr> {
+    for (limit, who) in &admitted.taken {
+        limits::give_back(db, *limit, who).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! Nobody locks anyone else out by guessing (issue: "lock-outs that the
+//! README says cannot happen"). Addresses are told apart as behind a proxy
+//! (`X-Forwarded-For` from a trusted 127.0.0.1).
+
+use app::entities::known_device;
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::helpers::*;
+
+async fn behind_a_proxy() -> TestApp {
+    spawn_app_with(Backend::Sqlite, |settings| settings.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()]).await
+}
+
+/// A sign-in from `address`, with a browser's `cookie` if any.
+async fn sign_in_from(
+    app: &TestApp,
+    address: &str,
+    username: &str,
+    password: &str,
+    cookie: Option<&str>,
+) -> reqwest::Response {
+    let body = format!("username={username}&password={}", password.replace(' ', "+"));
+    let mut request = app
+        .client
+        .post(format!("{}/api/login", app.address))
+        .header("accept", "text/html")
+        .header("origin", app.address.as_str())
+        .header("referer", format!("{}/login", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("x-forwarded-for", address)
+        .body(body);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap()
+}
+
+fn device_of(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("device="))
+        .map(|value| value.split(';').next().unwrap().to_string())
+}
+
+async fn register_as(app: &TestApp, username: &str) {
+    let body = format!("username={username}&display_name={username}&password=river+mango+lantern&language=en");
+    let response = post_form(app, "/api/register", "/register", &body, None).await;
+    assert_eq!(response.headers()["location"], "/", "{username} registers");
+}
+
+#[tokio::test]
+async fn a_stranger_guessing_elsewhere_never_keeps_the_owner_out_of_a_new_phone() {
+    let app = behind_a_proxy().await;
+    register_as(&app, "amina").await;
+    let stranger = "203.0.113.9";
+    let mut checked = 0;
+    for _ in 0..20 {
+        let guess = sign_in_from(&app, stranger, "amina", "a wrong guess", None).await;
+        if refusal(&guess).contains("login-failed") {
+            checked += 1;
+        } else {
+            assert!(refusal(&guess).contains("login-throttled"));
+        }
+    }
+    assert_eq!(checked, 8, "five for the account, three more from the stranger's address, then held");
+    let held = sign_in_from(&app, stranger, "amina", "river mango lantern", None).await;
+    assert!(refusal(&held).contains("login-throttled"), "the stranger's address is held");
+
+    // Amina, on a new phone elsewhere: slowed, not refused, and told.
+    let owner = sign_in_from(&app, "198.51.100.7", "amina", "river mango lantern", None).await;
+    assert_eq!(owner.headers()["location"], "/account?failed_sign_ins=8", "{}", refusal(&owner));
+    let session = cookie_pair(&set_cookie(&owner).unwrap());
+    let account = page_with(&app, "/account?failed_sign_ins=8&lang=en", &session).await;
+    assert!(account.contains("wrong password for your account 8 times"), "she is told");
+
+    // Her sign-in did not wipe out the stranger's count.
+    let still = sign_in_from(&app, stranger, "amina", "river mango lantern", None).await;
+    assert!(refusal(&still).contains("login-throttled"), "the stranger is still held");
+    // And once told, she is not told again.
+    let again = sign_in_from(&app, "198.51.100.7", "amina", "river mango lantern", None).await;
+    assert_eq!(again.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn made_up_names_from_a_shared_address_never_keep_a_classroom_out() {
+    let app = behind_a_proxy().await;
+    register_as(&app, "bilal").await;
+    let school = "203.0.113.50";
+    for batch in 0..11 {
+        let guesses = (0..10).map(|n| {
+            let app = &app;
+            async move { sign_in_from(app, school, &format!("made-up-{batch}-{n}"), "a wrong guess", None).await }
+        });
+        for guess in futures::future::join_all(guesses).await {
+            assert!(refusal(&guess).contains("login-failed"), "a made-up name is only ever a wrong password");
+        }
+    }
+    // 110 wrong passwords from the school: Bilal, signing in there for the
+    // first time, gets in.
+    let bilal = sign_in_from(&app, school, "bilal", "river mango lantern", None).await;
+    assert_eq!(bilal.headers()["location"], "/", "{}", refusal(&bilal));
+}
+
+#[tokio::test]
+async fn a_device_cookie_is_used_once_and_forgotten_with_the_password() {
+    let app = behind_a_proxy().await;
+    let registered = post_form(&app, "/api/register", "/register", AMINA, None).await;
+    let first = device_of(&registered).expect("the browser that registered is known");
+    let home = "198.51.100.7";
+    let signed_in = sign_in_from(&app, home, "amina", "river mango lantern", Some(&first)).await;
+    let second = device_of(&signed_in).expect("a new token at each sign-in");
+    assert_ne!(first, second);
+    assert_eq!(known_device::Entity::find().count(&app.state.db.reader).await.unwrap(), 1, "the old one is gone");
+
+    // A stranger at the same address uses up the account's allowance.
+    for _ in 0..8 {
+        sign_in_from(&app, home, "amina", "a wrong guess", None).await;
+    }
+    let old = sign_in_from(&app, home, "amina", "river mango lantern", Some(&first)).await;
+    assert!(refusal(&old).contains("login-throttled"), "the replaced cookie is a stranger's");
+    let current = sign_in_from(&app, home, "amina", "river mango lantern", Some(&second)).await;
+    assert!(set_cookie(&current).is_some(), "the current one has its own allowance: {}", refusal(&current));
+    let third = device_of(&current).unwrap();
+    let session = cookie_pair(&set_cookie(&current).unwrap());
+
+    // A new password forgets every browser the account knew.
+    let body = "current_password=river+mango+lantern&new_password=seven+blue+camels";
+    let changed = post_form(&app, "/api/change_password", "/account", body, Some(&session)).await;
+    assert_eq!(changed.headers()["location"], "/account?changed=1");
+    assert_eq!(known_device::Entity::find().count(&app.state.db.reader).await.unwrap(), 0);
+    let forgotten = sign_in_from(&app, home, "amina", "seven blue camels", Some(&third)).await;
+    assert!(refusal(&forgotten).contains("login-throttled"), "no longer known: {}", refusal(&forgotten));
+}
