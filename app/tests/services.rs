@@ -159,9 +159,10 @@ async fn a_file_is_planned_applied_once_and_counted() {
     );
 
     let lifetime = time::Duration::days(14);
-    let applied = bulk::apply(&programme.db, &programme.catalog, id, &manager, lifetime, &actor).await.unwrap();
+    let key = bulk::CodesKey::generate();
+    let applied = bulk::apply(&programme.db, &programme.catalog, id, &manager, lifetime, &key, &actor).await.unwrap();
     assert_eq!((applied.created, applied.refused), (2, 2));
-    let again = bulk::apply(&programme.db, &programme.catalog, id, &manager, lifetime, &actor).await;
+    let again = bulk::apply(&programme.db, &programme.catalog, id, &manager, lifetime, &key, &actor).await;
     assert!(matches!(again, Err(bulk::ApplyError::AlreadyApplied)), "a file is applied once");
     let report = bulk::report(
         &programme.db,
@@ -169,6 +170,7 @@ async fn a_file_is_planned_applied_once_and_counted() {
         bulk::stored_file(&programme.db, id).await.unwrap().unwrap(),
         &manager,
         lifetime,
+        Some(&key),
     )
     .await
     .unwrap();

@@ -60,6 +60,9 @@ pub struct ImportReport {
     pub rows: Vec<ImportReportRow>,
     pub rows_left_out: u64,
     pub codes: Vec<HandoutCode>,
+    /// Codes are kept for printing, sealed for the browser that applied
+    /// the file (`codes` is empty in any other).
+    pub codes_sealed: bool,
     /// UTC date the codes stop working.
     pub codes_expire_on: Option<String>,
 }

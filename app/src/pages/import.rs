@@ -161,41 +161,52 @@ fn Report(report: ImportReport) -> impl IntoView {
 #[component]
 fn Codes(report: ImportReport) -> impl IntoView {
     if report.codes.is_empty() {
-        return None;
+        return report.codes_sealed.then(|| {
+            view! {
+                <section class="codes-list" id="codes" aria-labelledby="codes-heading">
+                    <h2 id="codes-heading">{t(msg::IMPORT_CODES_TITLE)}</h2>
+                    <p>{t(msg::IMPORT_CODES_ELSEWHERE)}</p>
+                </section>
+            }
+            .into_any()
+        });
     }
     let expires = report.codes_expire_on.unwrap_or_default();
-    Some(view! {
-        <section class="codes-list" id="codes" aria-labelledby="codes-heading">
-            <h2 id="codes-heading">{t(msg::IMPORT_CODES_TITLE)}</h2>
-            <p>{t_with(msg::IMPORT_CODES_NOTE, [("date", crate::format::date(&expires).into())])}</p>
-            <p class="hint no-print">{t(msg::IMPORT_CODES_PRINT)}</p>
-            <div class="table-wrap">
-                <table class="cards" id="import-codes">
-                    <caption>{t(msg::IMPORT_CODES_CAPTION)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(msg::USERS_NAME)}</th>
-                            <th scope="col">{t(msg::FIELD_USERNAME)}</th>
-                            <th scope="col">{t(msg::STAT_COHORT)}</th>
-                            <th scope="col">{t(msg::IMPORT_CODE)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {report.codes.into_iter().map(|code| view! {
+    Some(
+        view! {
+            <section class="codes-list" id="codes" aria-labelledby="codes-heading">
+                <h2 id="codes-heading">{t(msg::IMPORT_CODES_TITLE)}</h2>
+                <p>{t_with(msg::IMPORT_CODES_NOTE, [("date", crate::format::date(&expires).into())])}</p>
+                <p class="hint no-print">{t(msg::IMPORT_CODES_PRINT)}</p>
+                <div class="table-wrap">
+                    <table class="cards" id="import-codes">
+                        <caption>{t(msg::IMPORT_CODES_CAPTION)}</caption>
+                        <thead>
                             <tr>
-                                <td data-label=t(msg::USERS_NAME)><bdi>{code.name}</bdi></td>
-                                <td data-label=t(msg::FIELD_USERNAME) dir="ltr">{code.username}</td>
-                                <td data-label=t(msg::STAT_COHORT)><bdi>{code.cohort}</bdi></td>
-                                <td data-label=t(msg::IMPORT_CODE) dir="ltr"><code>{code.code}</code></td>
+                                <th scope="col">{t(msg::USERS_NAME)}</th>
+                                <th scope="col">{t(msg::FIELD_USERNAME)}</th>
+                                <th scope="col">{t(msg::STAT_COHORT)}</th>
+                                <th scope="col">{t(msg::IMPORT_CODE)}</th>
                             </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <form class="no-print" method="post" action={action_of::<ForgetImportCodes>()}>
-                <input type="hidden" name="id" value=report.id.to_string()/>
-                <button type="submit">{t(msg::IMPORT_CODES_FORGET)}</button>
-            </form>
-        </section>
-    })
+                        </thead>
+                        <tbody>
+                            {report.codes.into_iter().map(|code| view! {
+                                <tr>
+                                    <td data-label=t(msg::USERS_NAME)><bdi>{code.name}</bdi></td>
+                                    <td data-label=t(msg::FIELD_USERNAME) dir="ltr">{code.username}</td>
+                                    <td data-label=t(msg::STAT_COHORT)><bdi>{code.cohort}</bdi></td>
+                                    <td data-label=t(msg::IMPORT_CODE) dir="ltr"><code>{code.code}</code></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <form class="no-print" method="post" action={action_of::<ForgetImportCodes>()}>
+                    <input type="hidden" name="id" value=report.id.to_string()/>
+                    <button type="submit">{t(msg::IMPORT_CODES_FORGET)}</button>
+                </form>
+            </section>
+        }
+        .into_any(),
+    )
 }

@@ -41,7 +41,13 @@ pub async fn check_import(id: i64) -> Result<ImportReport, AppError> {
     let file = own_import(&state, &viewer, id).await?;
     let catalog = state.catalog.current();
     let lifetime = state.policy.set_password_code_lifetime;
-    crate::learning::bulk::report(&state.db, &catalog, file, &viewer, lifetime).await.map_err(AppError::internal)
+    let cookie = crate::learning::bulk::key_cookie_name(id, state.secure_cookies);
+    let key = crate::auth::request_cookie(&cookie)
+        .await
+        .and_then(|value| crate::learning::bulk::CodesKey::from_cookie(&value));
+    crate::learning::bulk::report(&state.db, &catalog, file, &viewer, lifetime, key.as_ref())
+        .await
+        .map_err(AppError::internal)
 }
 /// Applies a file: every valid row, or nothing.
 #[server(endpoint = "apply_import")]
@@ -52,7 +58,9 @@ pub async fn apply_import(id: i64) -> Result<(), AppError> {
     let actor = crate::auth::acting(Some(&viewer)).await;
     let catalog = state.catalog.current();
     let lifetime = state.policy.set_password_code_lifetime;
-    crate::learning::bulk::apply(&state.db, &catalog, id, &viewer, lifetime, &actor).await?;
+    let key = crate::learning::bulk::CodesKey::generate();
+    crate::learning::bulk::apply(&state.db, &catalog, id, &viewer, lifetime, &key, &actor).await?;
+    crate::auth::set_cookie(&crate::learning::bulk::key_cookie(id, &key, state.secure_cookies));
     leptos_axum::redirect(&format!("/manage/import/{id}#codes"));
     Ok(())
 }

@@ -536,12 +536,35 @@ async fn a_bulk_enrolment_file_is_checked_then_applied_once() {
         let again = post_form(&app, "/api/apply_import", &report, &format!("id={id}"), Some(&manager)).await;
         assert!(crate::helpers::refusal(&again).contains("import-already-applied"), "{backend:?}");
 
-        // The printed code sets the new learner's password.
+        // The printed code sets the new learner's password. The list is
+        // sealed for the browser that applied the file: the database holds
+        // no code, another browser of the same manager sees none.
+        let key = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|value| value.starts_with(&format!("import-{id}-codes=")))
+            .map(|value| value.split(';').next().unwrap().to_string())
+            .expect("the applying browser is given the list's key");
         let stored = import::Entity::find_by_id(id).one(&app.state.db.reader).await.unwrap().unwrap();
-        let codes: Vec<serde_json::Value> = serde_json::from_str(stored.codes.as_deref().unwrap()).unwrap();
-        let page = page_with(&app, &report, &manager).await;
-        let gulnora = codes.iter().find(|code| code["username"] == "gulnora").unwrap()["code"].as_str().unwrap();
-        assert!(page.contains(gulnora), "{backend:?}: the list to print");
+        let sealed = stored.codes.clone().unwrap();
+        assert!(!sealed.contains("gulnora"), "{backend:?}: the stored list is sealed");
+        let elsewhere = page_with(&app, &report, &manager).await;
+        assert!(!elsewhere.contains("id=\"import-codes\""), "{backend:?}: no list without the key");
+        assert!(elsewhere.contains("only the browser that applied this file"), "{backend:?}: the page says why");
+        let page = page_with(&app, &report, &format!("{manager}; {key}")).await;
+        let list = page.split("id=\"import-codes\"").nth(1).expect("the list to print");
+        let row = list.split("gulnora").nth(1).expect("her row in the list");
+        let grouped = |at: usize| {
+            let candidate = row.get(at..at + 14)?;
+            let shape = candidate
+                .char_indices()
+                .all(|(i, c)| if i == 4 || i == 9 { c == '-' } else { c.is_ascii_digit() || c.is_ascii_uppercase() });
+            shape.then_some(candidate)
+        };
+        let gulnora = (0..row.len()).find_map(grouped).expect("her code, grouped");
+        assert!(!sealed.contains(gulnora), "{backend:?}");
         let body = format!("code={gulnora}&new_password=a+new+long+password");
         let redeemed = post_form(&app, "/api/redeem_reset_code", "/reset", &body, None).await;
         assert_eq!(redeemed.status().as_u16(), 303, "{backend:?}");

@@ -69,6 +69,7 @@ pub async fn apply(
     import_id: i64,
     importer: &Viewer,
     code_lifetime: Duration,
+    codes_key: &super::sealed::CodesKey,
     actor: &Actor,
 ) -> Result<Applied, ApplyError> {
     let now = OffsetDateTime::now_utc();
@@ -215,7 +216,8 @@ pub async fn apply(
         "refused": applied.refused,
     });
     record_many(&transaction, actor, now, vec![audit(None, "import.applied", summary)]).await?;
-    let codes = (!codes.is_empty()).then(|| serde_json::to_string(&codes).unwrap_or_default());
+    // Kept for printing, sealed: only the applying browser opens them.
+    let codes = (!codes.is_empty()).then(|| super::sealed::seal(codes_key, &codes));
     import::Entity::update_many()
         .col_expr(import::Column::Codes, Expr::value(codes))
         .col_expr(import::Column::Content, Expr::value(without_answers(&file.content)))

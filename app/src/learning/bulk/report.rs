@@ -17,13 +17,15 @@ use crate::model::{HandoutCode, ImportReport, ImportReportRow, Viewer};
 const ROWS_SHOWN: usize = 1000;
 
 /// The report of `file` as `viewer` may see it; set-password codes expire
-/// `code_lifetime` after the file was applied.
+/// `code_lifetime` after the file was applied, and are shown only when
+/// `codes_key` (the applying browser's) opens them.
 pub async fn report(
     db: &Db,
     catalog: &Catalog,
     file: import::Model,
     viewer: &Viewer,
     code_lifetime: Duration,
+    codes_key: Option<&super::sealed::CodesKey>,
 ) -> Result<ImportReport, DbErr> {
     let id = file.id;
     let mut report = ImportReport {
@@ -34,8 +36,9 @@ pub async fn report(
         codes_expire_on: file.applied_at.map(|applied| crate::dates::utc_date(applied + code_lifetime)),
         ..ImportReport::default()
     };
+    report.codes_sealed = file.codes.is_some();
     let codes: Vec<IssuedCode> =
-        file.codes.as_deref().and_then(|codes| serde_json::from_str(codes).ok()).unwrap_or_default();
+        file.codes.as_deref().and_then(|codes| super::sealed::open(codes_key, codes)).unwrap_or_default();
     report.codes = codes
         .into_iter()
         .map(|code| HandoutCode { username: code.username, name: code.name, cohort: code.cohort, code: code.code })
