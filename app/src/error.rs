@@ -21,8 +21,20 @@ pub enum AppError {
     /// Too many people at once (a classroom signing in): try again shortly.
     #[error("Many people are signing in right now. Please try again in a moment.")]
     Busy,
+    /// The disk (or the database's) is full: nothing was saved.
+    #[error("The server has no room to save right now, so nothing was saved. Please try again shortly.")]
+    StorageFull,
     #[error("Please correct the form.")]
     Form(crate::model::FormErrors),
+}
+
+/// Whether an error's text says the storage is full: SQLite's
+/// `SQLITE_FULL`, PostgreSQL's `disk_full` (`could not extend file`), or
+/// the system's `ENOSPC`.
+pub fn says_storage_is_full(text: &str) -> bool {
+    text.contains("database or disk is full")
+        || text.contains("No space left on device")
+        || text.contains("could not extend file")
 }
 
 impl AppError {
@@ -35,6 +47,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::Internal => 500,
             AppError::Busy => 503,
+            AppError::StorageFull => 507,
             AppError::Form(_) => 422,
         }
     }
@@ -52,6 +65,11 @@ impl AppError {
     /// Logs an internal cause and hides it behind [`AppError::Internal`].
     #[cfg(feature = "ssr")]
     pub fn internal(cause: impl std::fmt::Display) -> AppError {
+        let cause = cause.to_string();
+        if says_storage_is_full(&cause) {
+            tracing::error!(%cause, "refused: the storage is full");
+            return AppError::StorageFull;
+        }
         tracing::error!(%cause, "internal error");
         AppError::Internal
     }
@@ -66,6 +84,10 @@ impl AppError {
             chain.push_str(": ");
             chain.push_str(&below.to_string());
             cause = below.source();
+        }
+        if says_storage_is_full(&chain) {
+            tracing::error!(cause = %chain, "refused: the storage is full");
+            return AppError::StorageFull;
         }
         tracing::error!(cause = %chain, "internal error");
         AppError::Internal

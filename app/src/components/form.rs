@@ -20,6 +20,9 @@ pub fn form_errors<F: leptos::server_fn::ServerFn>() -> FormErrors {
         match ServerFnUrlError::<AppError>::decode_err(&encoded) {
             AppError::Form(errors) => only_our_messages(errors),
             AppError::Busy => FormErrors { form: Some(msg::ERROR_BUSY_TEXT.into()), ..FormErrors::default() },
+            AppError::StorageFull => {
+                FormErrors { form: Some(msg::ERROR_STORAGE_FULL_TEXT.into()), ..FormErrors::default() }
+            }
             _ => FormErrors { form: Some(msg::ERROR_INTERNAL_TEXT.into()), ..FormErrors::default() },
         }
     })

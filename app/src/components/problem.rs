@@ -18,10 +18,11 @@ const BAD_REQUEST: Problem = Problem { heading: msg::ERROR_BAD_REQUEST_TITLE, te
 const INTERNAL: Problem = Problem { heading: msg::ERROR_INTERNAL_TITLE, text: msg::ERROR_INTERNAL_TEXT };
 const NOT_ALLOWED: Problem = Problem { heading: msg::ERROR_NOT_ALLOWED_TITLE, text: msg::ERROR_NOT_ALLOWED_TEXT };
 const BUSY: Problem = Problem { heading: msg::ERROR_BUSY_TITLE, text: msg::ERROR_BUSY_TEXT };
+const STORAGE_FULL: Problem = Problem { heading: msg::ERROR_STORAGE_FULL_TITLE, text: msg::ERROR_STORAGE_FULL_TEXT };
 
 /// Every error page's messages (each must exist in every language).
 #[cfg(test)]
-pub const PROBLEMS: [Problem; 5] = [NOT_FOUND, BAD_REQUEST, INTERNAL, NOT_ALLOWED, BUSY];
+pub const PROBLEMS: [Problem; 6] = [NOT_FOUND, BAD_REQUEST, INTERNAL, NOT_ALLOWED, BUSY, STORAGE_FULL];
 
 /// What the page of `error` says.
 pub fn problem_of(error: &AppError) -> Problem {
@@ -31,6 +32,7 @@ pub fn problem_of(error: &AppError) -> Problem {
         AppError::Internal => INTERNAL,
         AppError::Unauthorized | AppError::Forbidden => NOT_ALLOWED,
         AppError::Busy => BUSY,
+        AppError::StorageFull => STORAGE_FULL,
     }
 }
 

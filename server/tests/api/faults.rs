@@ -103,6 +103,29 @@ async fn a_full_disk_refuses_writes_and_afterwards_every_acknowledged_write_is_s
         }
     }
     assert!(refused > 0, "a full disk refuses writes");
+    // The learner is told, in her language, that nothing was saved.
+    let mut told = None;
+    for n in 0..5 {
+        let body = format!("username=urdu{n}&display_name=urdu&password=river+mango+lantern&language=ur");
+        let response = post_form(&app, "/api/register", "/register", &body, None).await;
+        let status = response.status();
+        let location = match response.headers().get("location") {
+            Some(location) => location.to_str().unwrap().to_string(),
+            None => panic!("{status}: {}", response.text().await.unwrap()),
+        };
+        if location.contains("__err") {
+            told = Some(location);
+            break;
+        }
+        acknowledged.push(format!("urdu{n}"));
+    }
+    let location = told.expect("a registration is refused while the disk is full");
+    // Back to the form it came from (the referer, a whole address).
+    let url = if location.starts_with("http") { location.clone() } else { format!("{}{location}", app.address) };
+    let page = app.client.get(url).header("cookie", "lang=ur").send().await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(page.contains("اس وقت سرور پر جگہ نہیں ہے"), "the refusal says the storage is full, in Urdu: {page}");
+    assert!(!page.contains("ہماری طرف کوئی خرابی"), "not the internal-error text");
     let ready = app.get("/readyz").await;
     assert_eq!(ready.status().as_u16(), 503, "not ready while writes are refused");
     assert!(ready.text().await.unwrap().contains("refuses writes"));
@@ -188,11 +211,11 @@ async fn two_instances_count_wrong_passwords_together() {
     let first = spawn_on(&database).await;
     let second = spawn_on(&database).await;
     register(&first, "amina").await.unwrap();
-    for app in [&first, &second, &first, &second, &first] {
+    for app in [&first, &second, &first, &second, &first, &second, &first, &second] {
         post_form(app, "/api/login", "/login", "username=amina&password=a+wrong+guess", None).await;
     }
     let right = post_form(&second, "/api/login", "/login", "username=amina&password=river+mango+lantern", None).await;
-    assert!(crate::helpers::refusal(&right).contains("login-throttled"), "five wrong tries on two instances add up");
+    assert!(crate::helpers::refusal(&right).contains("login-throttled"), "eight wrong tries on two instances add up");
 }
 
 /// Another instance on the same database.
