@@ -56,6 +56,8 @@ error-bad-request-title = Request not understood
 error-bad-request-text = That request was not understood. Please go back and try again.
 error-internal-title = Something went wrong
 error-internal-text = Something went wrong on our side. Please try again in a moment.
+error-storage-full-title = Nothing was saved
+error-storage-full-text = The server has no room to save right now, so nothing was saved. Please try again shortly.
 error-busy-title = Busy for a moment
 error-busy-text = Many people are signing in right now. Please wait a moment and try again: nothing was lost.
 error-see-courses = See all courses
@@ -105,6 +107,10 @@ password-throttled = Too many wrong attempts. Please wait a few minutes and try 
 
 account-title = Your account
 account-role = Role
+account-failed-sign-ins = { $count ->
+    [one] Someone typed a wrong password for your account once since you last signed in.
+   *[other] Someone typed a wrong password for your account { $count } times since you last signed in.
+} If it was not you, choose a new password below: long, and used nowhere else.
 role-learner = Learner
 role-instructor = Instructor
 role-manager = Programme manager
@@ -435,6 +441,7 @@ import-rows-left-out = { $count } more rows are not listed; the counts above inc
 import-codes-title = Set-password codes for the new accounts
 import-codes-note = Give each learner their code. They open the "Forgot your password?" page of this site (/reset), type the code and choose a password. The codes work once, until { $date }.
 import-codes-print = Use your browser's Print command to print this list, then forget the codes here.
+import-codes-elsewhere = These codes are kept locked: only the browser that applied this file shows them, for 14 days after. If the list is lost, issue each learner a new reset code on the Accounts page.
 import-codes-caption = New accounts and their codes
 import-code = Code
 import-codes-forget = I have printed them: forget these codes
