@@ -292,17 +292,17 @@ fn a_served_image_swapped_for_a_link_after_loading_is_not_read() {
     courses.with_sound_course("phones");
     let loaded = courses.load().expect("the course loads");
     let course = loaded.catalog.course("phones").unwrap();
-    assert!(course.read_file("assets/phone.svg", None).unwrap().is_ok());
+    assert!(course.open_file("assets/phone.svg", None).unwrap().is_ok());
     let image = courses.dir.path().join("phones/assets/phone.svg");
     fs::remove_file(&image).unwrap();
     std::os::unix::fs::symlink("/etc/hostname", &image).unwrap();
-    assert!(course.read_file("assets/phone.svg", None).unwrap().is_err());
+    assert!(course.open_file("assets/phone.svg", None).unwrap().is_err());
     // A folder on the way swapped for a link leads outside the course.
     let assets = courses.dir.path().join("phones/assets");
     fs::remove_file(&image).unwrap();
     fs::rename(&assets, courses.dir.path().join("elsewhere")).unwrap();
     fs::write(courses.dir.path().join("elsewhere/phone.svg"), "<svg/>").unwrap();
     std::os::unix::fs::symlink(courses.dir.path().join("elsewhere"), &assets).unwrap();
-    assert!(course.read_file("assets/phone.svg", None).unwrap().is_err());
-    assert!(course.read_file("../course.toml", None).is_none());
+    assert!(course.open_file("assets/phone.svg", None).unwrap().is_err());
+    assert!(course.open_file("../course.toml", None).is_none());
 }

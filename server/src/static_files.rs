@@ -1,21 +1,37 @@
-//! The stylesheet, the offline script and course files (images, downloads): served with their content hash in the
-//! address, so that browsers keep them for a year and a repeat visit costs
-//! nothing but the page itself. Anything unknown gets the site's 404 page.
+//! The stylesheet, the offline script and course files (images,
+//! downloads): served with their content hash in the address, so that
+//! browsers keep them for a year and a repeat visit costs nothing but the
+//! page itself (a course file only its learners may fetch is confirmed
+//! with us before each use instead). Anything unknown gets the site's 404
+//! page.
+//!
+//! Course files and folder ZIPs are sent from disk as the client reads
+//! them, never read whole into memory: a client that opens many
+//! connections and never reads holds a chunk and the sockets' buffers on
+//! each, not the files (`tests/api/downloads.rs` measures it).
+
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
+use tokio::io::AsyncReadExt;
+use tokio_util::io::ReaderStream;
 
 use app::catalog::images::Encoding;
+use app::catalog::{Course, FolderZip, OpenedFile};
 use app::state::AppState;
 use app::stylesheet::STYLESHEET;
 
 use crate::pages::render_not_found;
 
 const FOREVER: &str = "public, max-age=31536000, immutable";
+/// Read from disk and handed to the connection at most this much at a
+/// time. The next chunk is read only once what hyper has queued for the
+/// socket (a few hundred KB at most) has gone to the client.
+const CHUNK: usize = 64 * 1024;
 
 /// The stylesheet and the offline script, each at its hashed address.
 pub async fn asset(State(state): State<AppState>, Path(file): Path<String>, request: Request) -> Response {
@@ -66,39 +82,38 @@ pub async fn course_file(
         },
         _ => return render_not_found(State(state), request).await,
     };
-    let Some(known) = course.file(&file).map(|(_, found)| found.clone()) else {
+    let Some(is_image) = course.file(&file).map(|(_, known)| known.image.is_some()) else {
         if copy.is_none() && file.ends_with(".zip") {
             return folder_zip(state, course, file, request).await;
         }
         return render_not_found(State(state), request).await;
     };
-    let reading = course.clone();
+    let open = course.file_is_open(&file);
     let name = file.clone();
-    let read = tokio::task::spawn_blocking(move || reading.read_file(&name, copy)).await;
-    let bytes = match read {
-        Ok(Some(Ok(bytes))) => bytes,
+    let opened = match tokio::task::spawn_blocking(move || course.open_file(&name, copy)).await {
+        Ok(Some(Ok(opened))) => opened,
         Ok(None) | Err(_) => return render_not_found(State(state), request).await,
         Ok(Some(Err(error))) => {
             tracing::error!(%error, file, "course file refused");
             return render_not_found(State(state), request).await;
         }
     };
-    // Cached for good only when the file is the version the address names:
+    // Kept for good only when the file is the version the address names:
     // the original may have been edited since the courses were loaded; a
     // copy is named by the hash of the original it was made from.
-    let current = match copy {
-        Some(_) => known.hash.clone(),
-        None => Sha256::digest(&bytes)[..8].iter().map(|b| format!("{b:02x}")).collect(),
-    };
-    let cache = match (query.v.as_deref() == Some(current.as_str()), course.file_is_open(&file)) {
-        (true, true) => FOREVER,
-        // A file only some may fetch is never kept by a shared cache.
-        (true, false) => "private, max-age=31536000, immutable",
-        (false, _) => "no-cache",
-    };
-    let mut response = Response::new(Body::from(bytes));
+    let named = opened.version.is_some() && query.v.as_deref() == opened.version.as_deref();
+    let cache = cache_control(open, named);
+    let tag = opened.version.as_deref().map(|version| match copy {
+        Some((width, encoding)) => entity_tag(&format!("{version}-{width}.{}", encoding.extension())),
+        None => entity_tag(version),
+    });
+    if let Some(tag) = &tag
+        && browser_has(request.headers(), tag)
+    {
+        return not_modified(cache, tag);
+    }
+    let mut response = sent_from_disk(opened, cache, tag.as_deref());
     let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if let Some((_, encoding)) = copy {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(encoding.content_type()));
         return response;
@@ -113,7 +128,7 @@ pub async fn course_file(
             HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
         );
     }
-    if known.image.is_none() {
+    if !is_image {
         // Starter code may be an HTML page: it is saved, never opened here.
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
         let name = file.rsplit('/').next().unwrap_or("file");
@@ -144,36 +159,116 @@ async fn may_fetch(
     Ok(app::policy::may_read_whole_course(viewer.as_ref(), enrolled))
 }
 
-/// A folder of the course as one ZIP of its files (`starter.zip` for `starter/`).
-async fn folder_zip(
-    state: AppState,
-    course: std::sync::Arc<app::catalog::Course>,
-    file: String,
-    request: Request,
-) -> Response {
-    // Each is made in memory (at most 20 MB): two at a time, the rest wait.
-    static MAKING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
-    let Ok(_turn) = MAKING.acquire().await else {
+/// A folder of the course as one ZIP of its files (`starter.zip` for
+/// `starter/`): made once per version of its files into the cache folder,
+/// then sent from there like any other file.
+async fn folder_zip(state: AppState, course: Arc<Course>, file: String, request: Request) -> Response {
+    let cache = cache_control(course.file_is_open(&file), false);
+    let name = file.clone();
+    // Looks at the folder's files and for a ZIP made before: reads none of them.
+    let found = tokio::task::spawn_blocking(move || {
+        let zip = course.folder_zip(&name)?;
+        let made = zip.find_made();
+        Some((zip, made))
+    })
+    .await;
+    let Ok(Some((zip, made))) = found else {
         return render_not_found(State(state), request).await;
     };
-    let name = file.clone();
-    let read = tokio::task::spawn_blocking(move || course.read_folder_zip(&name)).await;
-    let bytes = match read {
-        Ok(Some(Ok(bytes))) => bytes,
-        Ok(None) | Err(_) => return render_not_found(State(state), request).await,
-        Ok(Some(Err(error))) => {
-            tracing::error!(%error, file, "course folder refused");
-            return render_not_found(State(state), request).await;
-        }
+    if let Some(tag) = zip.version().map(entity_tag)
+        && browser_has(request.headers(), &tag)
+    {
+        return not_modified(cache, &tag);
+    }
+    let opened = match made {
+        Some(made) => made,
+        None => match make(zip).await {
+            Ok(made) => made,
+            Err(error) => {
+                tracing::error!(%error, file, "course folder refused");
+                return render_not_found(State(state), request).await;
+            }
+        },
     };
-    let mut response = Response::new(Body::from(bytes));
+    // Made from the files as they are now: never kept for good, but
+    // answered with 304 while the browser's copy is still this version.
+    let tag = opened.version.as_deref().map(entity_tag);
+    let mut response = sent_from_disk(opened, cache, tag.as_deref());
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
-    // Made from the files as they are now: not kept for good.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
     if let Ok(value) = HeaderValue::from_str(&attachment(file.rsplit('/').next().unwrap_or("files.zip"))) {
         headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// Makes a folder's ZIP, one of its files in memory at a time (at most
+/// 10 MB, and its deflated copy): two at a time, the rest wait. A turn
+/// ends once the ZIP is on disk, before a byte of it is sent, so a slow
+/// downloader holds no turn.
+async fn make(zip: FolderZip) -> std::io::Result<OpenedFile> {
+    static MAKING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+    let _turn = MAKING.acquire().await.map_err(std::io::Error::other)?;
+    tokio::task::spawn_blocking(move || zip.make()).await.map_err(std::io::Error::other)?
+}
+
+/// `opened`, sent from disk [`CHUNK`] bytes at a time, as the client reads.
+fn sent_from_disk(opened: OpenedFile, cache: &'static str, tag: Option<&str>) -> Response {
+    // No more than its length when opened, even if it grows meanwhile.
+    let file = tokio::fs::File::from_std(opened.file).take(opened.bytes);
+    let mut response = Response::new(Body::from_stream(ReaderStream::with_capacity(file, CHUNK)));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(opened.bytes));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Some(value) = tag.and_then(|tag| HeaderValue::from_str(tag).ok()) {
+        headers.insert(header::ETAG, value);
+    }
+    response
+}
+
+/// How browsers keep a course file. For good when anyone may fetch it and
+/// its address names the version sent. Otherwise they ask again before
+/// each use, and are answered 304 while their copy (its ETag) is still
+/// the one. A file only some may fetch is, besides, kept by no shared
+/// cache: on a shared phone, once its learner signs out, the next person
+/// asking is refused, not shown it from the browser's cache.
+fn cache_control(open: bool, named: bool) -> &'static str {
+    match (open, named) {
+        (true, true) => FOREVER,
+        (true, false) => "no-cache",
+        (false, _) => "private, no-cache",
+    }
+}
+
+/// The ETag of a version. Weak: a download may be sent compressed or not,
+/// the same file either way.
+fn entity_tag(version: &str) -> String {
+    format!("W/\"{version}\"")
+}
+
+/// Whether the browser already has `tag` (`If-None-Match`, compared as
+/// RFC 9110 says: weakly, any tag of the list, or `*`).
+fn browser_has(headers: &HeaderMap, tag: &str) -> bool {
+    fn opaque(tag: &str) -> &str {
+        let tag = tag.trim();
+        tag.strip_prefix("W/").unwrap_or(tag)
+    }
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|candidate| candidate.trim() == "*" || opaque(candidate) == opaque(tag))
+}
+
+/// The browser's copy is still the one: only the headers it keeps.
+fn not_modified(cache: &'static str, tag: &str) -> Response {
+    let mut response = StatusCode::NOT_MODIFIED.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(value) = HeaderValue::from_str(tag) {
+        headers.insert(header::ETAG, value);
     }
     response
 }

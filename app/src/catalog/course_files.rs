@@ -1,14 +1,18 @@
 //! The files a course keeps besides its lessons: images (anywhere in the
 //! course, `assets/` by custom) and files for learners to download
 //! (starter code, worksheets, PDFs). Each is read once at load, hashed,
-//! and, if it is a large picture, resized for phones.
+//! stamped (to tell later whether it is still that version) and, if it is
+//! a large picture, resized for phones.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, SyncSender};
+use std::sync::{Mutex, OnceLock, PoisonError};
+use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
-use super::files::{self, Entry};
+use super::files::{self, Entry, Stamp};
 use super::images::{self, ImageInfo};
 use super::problem::Problems;
 use super::slug::{is_slug, split_order_prefix};
@@ -21,6 +25,9 @@ pub struct CourseFile {
     pub bytes: u64,
     /// For pictures browsers show.
     pub image: Option<ImageInfo>,
+    /// The file as it was when hashed: when it is sent, whether it is still
+    /// the version `hash` names. `None` when unknown (never the same).
+    pub(crate) stamp: Option<Stamp>,
 }
 
 pub const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
@@ -54,14 +61,15 @@ pub fn is_module_folder(name: &str) -> bool {
 }
 
 /// Every file of `course` that is not a lesson, manifest or module
-/// introduction, with images prepared (their copies in `cache`).
-pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> Found {
+/// introduction, with images prepared (their copies in `cache`, made until
+/// `copies_until`; the rest are made in the background for the next load).
+pub fn collect(course: &Path, cache: Option<&Path>, copies_until: Option<Instant>, problems: &mut Problems) -> Found {
     let mut found = Found { files: BTreeMap::new(), folders: BTreeSet::new() };
     // (folder, depth, inside a module folder directly)
     let mut pending = vec![(course.to_path_buf(), 0, false)];
     let mut ignored = Problems::default();
     let mut total = 0;
-    let mut pixels = images::COURSE_PIXEL_BUDGET;
+    let mut budget = images::Budget::for_course(copies_until);
     while let Some((folder, depth, module_level)) = pending.pop() {
         // The course and module folders are listed (and their problems
         // reported) by the loader; other folders' problems are reported here.
@@ -90,7 +98,7 @@ pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> 
                         );
                         return found;
                     }
-                    if let Some(kept) = read(&file, cache, &mut pixels, problems) {
+                    if let Some(kept) = read(&file, course, cache, &mut budget, problems) {
                         total += kept.bytes;
                         if total > MAX_TOTAL_BYTES {
                             problems.report(
@@ -112,17 +120,31 @@ pub fn collect(course: &Path, cache: Option<&Path>, problems: &mut Problems) -> 
     found
 }
 
-fn read(file: &Path, cache: Option<&Path>, pixels: &mut u64, problems: &mut Problems) -> Option<CourseFile> {
-    let bytes = files::read_reported(file, files::MAX_ASSET_BYTES, problems)?;
+fn read(
+    file: &Path,
+    course: &Path,
+    cache: Option<&Path>,
+    budget: &mut images::Budget,
+    problems: &mut Problems,
+) -> Option<CourseFile> {
+    let (bytes, stamp) = files::read_reported(file, files::MAX_ASSET_BYTES, problems)?;
     let full_hash = hex(&Sha256::digest(&bytes));
     let hash = full_hash[..16].to_string();
-    let extension = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let extension = extension_of(file);
     let image = if IMAGE_EXTENSIONS.contains(&extension.as_str()) {
         // Copies are named by the whole hash: two pictures never share them.
-        match images::prepare(&bytes, &extension, &full_hash, cache, pixels) {
+        match images::prepare(&bytes, &extension, &full_hash, cache, budget) {
             Ok(info) => {
-                if let Some(note) = &info.note {
-                    problems.warn(file, 1, note.clone());
+                match (&info.note, cache) {
+                    // Waiting for its copies is not a flaw of the course (and
+                    // `courses check --strict` must not depend on how fast the
+                    // machine is): said in the log, not to the instructor.
+                    (Some(note), Some(cache)) if info.deferred => {
+                        tracing::info!(file = %file.display(), %note, "image copies left for the background");
+                        copy_later(file, course, cache);
+                    }
+                    (Some(note), _) => problems.warn(file, 1, note.clone()),
+                    (None, _) => {}
                 }
                 Some(info)
             }
@@ -134,7 +156,71 @@ fn read(file: &Path, cache: Option<&Path>, pixels: &mut u64, problems: &mut Prob
     } else {
         None
     };
-    Some(CourseFile { hash, bytes: bytes.len() as u64, image })
+    Some(CourseFile { hash, bytes: bytes.len() as u64, image, stamp: Some(stamp) })
+}
+
+fn extension_of(file: &Path) -> String {
+    file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+}
+
+/// Pictures waiting for their copies, at most: one left out of a full
+/// queue is queued again by the next load.
+const WAITING_PICTURES: usize = 1_000;
+
+/// A picture a load had no time (or pixels) to make copies of.
+struct Waiting {
+    file: PathBuf,
+    /// The course folder, links resolved when the picture was queued.
+    course: PathBuf,
+    cache: PathBuf,
+}
+
+/// Has the copies of `file` made in the background by one thread, one
+/// picture after another (and never beside a load's: see
+/// `images::make_copies`), into `cache`, where the next load finds them.
+fn copy_later(file: &Path, course: &Path, cache: &Path) {
+    static QUEUE: OnceLock<Mutex<SyncSender<Waiting>>> = OnceLock::new();
+    let queue = QUEUE.get_or_init(|| {
+        let (sender, receiver) = mpsc::sync_channel::<Waiting>(WAITING_PICTURES);
+        let worker = std::thread::Builder::new().name("image-copies".to_string()).spawn(move || {
+            for waiting in receiver {
+                make_copies(&waiting);
+            }
+        });
+        if let Err(error) = worker {
+            // The receiver is gone with the closure: nothing is queued.
+            tracing::warn!(%error, "no thread to make image copies in the background");
+        }
+        Mutex::new(sender)
+    });
+    let Ok(course) = course.canonicalize() else { return };
+    let waiting = Waiting { file: file.to_path_buf(), course, cache: cache.to_path_buf() };
+    let _ = queue.lock().unwrap_or_else(PoisonError::into_inner).try_send(waiting);
+}
+
+/// The copies of a waiting picture, read again as carefully as at load (it
+/// may have changed or gone since: its copies are then those of what is
+/// there now, named by that content's hash).
+fn make_copies(waiting: &Waiting) {
+    if !files::stays_inside(&waiting.file, &waiting.course) {
+        return;
+    }
+    let Ok(bytes) = files::read_regular(&waiting.file, files::MAX_ASSET_BYTES) else { return };
+    let hash = hex(&Sha256::digest(&bytes));
+    let extension = extension_of(&waiting.file);
+    let started = Instant::now();
+    let made = images::prepare(&bytes, &extension, &hash, Some(&waiting.cache), &mut images::Budget::unlimited());
+    let file = waiting.file.display();
+    match made {
+        Ok(info) if info.note.is_none() => {
+            tracing::info!(%file, elapsed = ?started.elapsed(), "image copies made in the background, for the next load");
+        }
+        Ok(info) => {
+            let note = info.note.unwrap_or_default();
+            tracing::warn!(%file, %note, "no image copies made in the background");
+        }
+        Err(message) => tracing::warn!(%file, %message, "no image copies made in the background"),
+    }
 }
 
 pub fn hex(bytes: &[u8]) -> String {

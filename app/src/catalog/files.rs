@@ -83,7 +83,7 @@ pub fn entries(folder: &Path, problems: &mut Problems) -> Vec<Entry> {
 
 /// A text file of the course (UTF-8, at most [`MAX_TEXT_BYTES`]).
 pub fn read_text(path: &Path, problems: &mut Problems) -> Option<String> {
-    let bytes = read_reported(path, MAX_TEXT_BYTES, problems)?;
+    let (bytes, _) = read_reported(path, MAX_TEXT_BYTES, problems)?;
     match String::from_utf8(bytes) {
         Ok(text) => Some(text),
         Err(_) => {
@@ -94,10 +94,10 @@ pub fn read_text(path: &Path, problems: &mut Problems) -> Option<String> {
 }
 
 /// A file of the course, at most `limit` bytes, with a problem reported
-/// when it cannot be read safely.
-pub fn read_reported(path: &Path, limit: u64, problems: &mut Problems) -> Option<Vec<u8>> {
-    match read_regular(path, limit) {
-        Ok(bytes) => Some(bytes),
+/// when it cannot be read safely; with its stamp as it was opened.
+pub fn read_reported(path: &Path, limit: u64, problems: &mut Problems) -> Option<(Vec<u8>, Stamp)> {
+    match read_stamped(path, limit) {
+        Ok(read) => Some(read),
         Err(error) if error.kind() == io::ErrorKind::FileTooLarge => {
             problems.report(
                 path,
@@ -113,11 +113,45 @@ pub fn read_reported(path: &Path, limit: u64, problems: &mut Problems) -> Option
     }
 }
 
-/// Reads a regular file of at most `limit` bytes: never through a symbolic
+/// What tells a file from what it was: where it is on disk, its length,
+/// and when its content or the file itself last changed. Writing to it,
+/// replacing it, even `touch` or a copy that keeps times (`rsync -t`,
+/// which sets the modification time and so the change time) give it
+/// another stamp.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    device: u64,
+    inode: u64,
+    bytes: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+}
+
+impl Stamp {
+    pub fn of(metadata: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+            bytes: metadata.size(),
+            modified: (metadata.mtime(), metadata.mtime_nsec()),
+            changed: (metadata.ctime(), metadata.ctime_nsec()),
+        }
+    }
+
+    /// The file's length.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+}
+
+/// Opens a regular file of at most `limit` bytes: never through a symbolic
 /// link (the last part of the path is opened with `O_NOFOLLOW`, and a
 /// FIFO or device is refused before a byte is read). Used at load time and
-/// again each time a course image is served.
-pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+/// again each time a course file is served. The stamp is taken before a
+/// byte is read: a file written to while it is read is found changed
+/// afterwards (to the precision of the file system's times).
+pub fn open_regular(path: &Path, limit: u64) -> io::Result<(File, Stamp)> {
     use std::os::unix::fs::OpenOptionsExt;
     let file = File::options()
         .read(true)
@@ -132,13 +166,25 @@ pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     if metadata.len() > limit {
         return Err(io::Error::new(io::ErrorKind::FileTooLarge, "file too large"));
     }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    Ok((file, Stamp::of(&metadata)))
+}
+
+/// Reads a regular file of at most `limit` bytes, as carefully as
+/// [`open_regular`] opens it.
+pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    read_stamped(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_regular`], with the file's stamp as it was opened.
+pub fn read_stamped(path: &Path, limit: u64) -> io::Result<(Vec<u8>, Stamp)> {
+    let (file, stamp) = open_regular(path, limit)?;
+    let mut bytes = Vec::with_capacity(stamp.bytes() as usize);
     // Bounded even if the file grows while it is read.
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(io::Error::new(io::ErrorKind::FileTooLarge, "file too large"));
     }
-    Ok(bytes)
+    Ok((bytes, stamp))
 }
 
 /// Whether `path`, with every link resolved, is still inside `folder` (as
@@ -178,5 +224,20 @@ mod tests {
         fs::write(&big, vec![0u8; 2048]).unwrap();
         assert_eq!(read_regular(&big, 1024).unwrap_err().kind(), io::ErrorKind::FileTooLarge);
         assert_eq!(read_regular(&big, 4096).unwrap().len(), 2048);
+    }
+
+    #[test]
+    fn a_file_put_in_place_of_another_has_another_stamp() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("sheet.pdf");
+        fs::write(&path, b"first").unwrap();
+        let (_, first) = open_regular(&path, 1024).unwrap();
+        assert_eq!(open_regular(&path, 1024).unwrap().1, first, "unchanged, the same stamp");
+        let replacement = folder.path().join("new.pdf");
+        fs::write(&replacement, b"other").unwrap();
+        fs::rename(&replacement, &path).unwrap();
+        let (_, now) = open_regular(&path, 1024).unwrap();
+        assert_eq!(now.bytes(), first.bytes());
+        assert_ne!(now, first, "the same length, but another file");
     }
 }

@@ -27,8 +27,9 @@ pub fn lesson(text: &str) -> Rendered {
         hash: "0123456789abcdef".to_string(),
         bytes: 1000,
         image: Some(super::images::ImageInfo { size: Some((640, 480)), ..Default::default() }),
+        stamp: None,
     };
-    let sheet = super::CourseFile { hash: "fedcba9876543210".to_string(), bytes: 2000, image: None };
+    let sheet = super::CourseFile { hash: "fedcba9876543210".to_string(), bytes: 2000, image: None, stamp: None };
     let files: BTreeMap<PathBuf, super::CourseFile> =
         [(PathBuf::from("assets/picture.png"), picture), (PathBuf::from("01-module/sheet.pdf"), sheet)].into();
     let folders = [PathBuf::from("assets"), PathBuf::from("01-module")].into();

@@ -1,15 +1,30 @@
-//! Course images made for phones, at load. A picture an instructor took
-//! from a repository is often 2 MB and 3,000 pixels wide; a phone shows it
-//! 360 pixels wide. Each large raster image is scaled to a few widths and
+//! Course images made for phones. A picture an instructor took from a
+//! repository is often 2 MB and 3,000 pixels wide; a phone shows it 360
+//! pixels wide. Each large raster image is scaled to a few widths and
 //! encoded twice: lossy WebP (every Android browser since 2014) and a
 //! fallback every browser shows (JPEG, or PNG when the picture has
 //! transparency). Results are kept by content hash in a cache folder, so a
-//! restart or a reload does not redo them.
+//! restart or a reload finds them without decoding anything.
+//!
+//! Decoding is where memory goes (a 36-megapixel photo is 108 MB of
+//! pixels, a 16-bit PNG of the same size 288 MB), so what a picture would
+//! take is worked out from its header first, one picture is decoded at a
+//! time in the whole process, and the full picture is dropped as soon as
+//! the largest copy is made: each smaller copy is scaled from the one
+//! before it. A load makes copies for a bounded time; the pictures it
+//! leaves are served as they are and their copies made in the background
+//! (see `course_files`), for the next load.
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
-use image::{DynamicImage, ImageFormat, ImageReader, Limits, imageops::FilterType};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, imageops::FilterType};
+
+mod memory;
+
+use memory::{intermediate_size, working_bytes};
 
 /// Widths made: a phone at 1.33 and 2 pixels per point, and a laptop.
 pub const WIDTHS: [u32; 3] = [480, 720, 1080];
@@ -21,12 +36,22 @@ const SMALL_BYTES: u64 = 60 * 1024;
 /// A picture larger than this (either side) is not decoded: decoding a
 /// small file that claims to be 30,000 pixels square would take gigabytes.
 const MAX_SIDE: u32 = 10_000;
-const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
+/// Memory making the copies of one picture may take (decoder, pixels,
+/// scaling and encoding), besides the file itself. Worked out from the
+/// header before decoding; a picture that would take more is served as it
+/// is. Also the decoder's own allocation limit.
+pub const PICTURE_MEMORY: u64 = 256 * 1024 * 1024;
 /// Larger pictures are not resized (served as they are, with a warning).
 pub const MAX_PIXELS: u64 = 40_000_000;
 /// Pixels decoded for resizing in one load of one course, at most: beyond
 /// it pictures are served as they are until the next load.
 pub const COURSE_PIXEL_BUDGET: u64 = 600_000_000;
+/// Time one load (start-up included) spends making copies, at most (a
+/// picture begun before it ends is finished): a course repository with
+/// hundreds of new photos must not keep a server from starting. Copies a
+/// load has no time for are made in the background for the next load.
+pub const LOAD_COPY_TIME: Duration = Duration::from_secs(10);
+const MB: u64 = 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -66,6 +91,9 @@ pub struct ImageInfo {
     pub variants: Vec<Variant>,
     /// Why a large picture has no copies, for the instructor.
     pub note: Option<String>,
+    /// The copies were left for later (the load's time or pixels were
+    /// spent): the caller has them made in the background.
+    pub deferred: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -99,36 +127,73 @@ impl ImageInfo {
     }
 }
 
+/// What a load may still spend on making copies: the pixels one course may
+/// decode, and the time until which the load makes them.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    pixels: u64,
+    until: Option<Instant>,
+}
+
+impl Budget {
+    /// For one course of a load that makes copies until `until`.
+    pub fn for_course(until: Option<Instant>) -> Budget {
+        Budget { pixels: COURSE_PIXEL_BUDGET, until }
+    }
+
+    /// For the background, which has all the time it needs.
+    pub fn unlimited() -> Budget {
+        Budget { pixels: u64::MAX, until: None }
+    }
+
+    /// Takes a picture of `pixels` from the budget, or says why not now.
+    fn spend(&mut self, pixels: u64) -> Result<(), String> {
+        if self.until.is_some_and(|until| Instant::now() >= until) {
+            return Err(format!("a load spends at most {} s making copies", LOAD_COPY_TIME.as_secs()));
+        }
+        if self.pixels < pixels {
+            return Err(format!(
+                "the course's pictures are more than {} megapixels to resize at once",
+                COURSE_PIXEL_BUDGET / 1_000_000
+            ));
+        }
+        self.pixels -= pixels;
+        Ok(())
+    }
+}
+
+/// What an image's header says, read without decoding a pixel.
+struct Header {
+    size: (u32, u32),
+    format: Option<ImageFormat>,
+    /// The decoded picture, in the decoder's pixel type.
+    decoded_bytes: u64,
+    bytes_per_pixel: u64,
+    /// Whether the decoded pixels carry alpha (without it the picture is opaque).
+    alpha: bool,
+}
+
 /// Reads what a browser needs of an image (its size), and makes the
-/// scaled copies of a large raster image in `cache`. Errors are described
-/// for the instructor; the image is then served as it is.
-/// `budget` is what is left of the pixels the course may decode in this load.
+/// scaled copies of a large raster image in `cache`, or finds them there.
+/// Errors are described for the instructor; the image is then offered as a
+/// download. A picture too large to resize is served as it is, with a note.
 pub fn prepare(
     bytes: &[u8],
     extension: &str,
     hash: &str,
     cache: Option<&Path>,
-    budget: &mut u64,
+    budget: &mut Budget,
 ) -> Result<ImageInfo, String> {
     if extension == "svg" {
         return Ok(ImageInfo { size: svg_size(bytes), ..ImageInfo::default() });
     }
-    let reader = || {
-        let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
-        let mut limits = Limits::default();
-        limits.max_image_width = Some(MAX_SIDE);
-        limits.max_image_height = Some(MAX_SIDE);
-        limits.max_alloc = Some(MAX_DECODED_BYTES);
-        reader.limits(limits);
-        Ok::<_, String>(reader)
-    };
-    let size = reader()?.into_dimensions().map_err(|error| format!("this image cannot be read: {error}"))?;
-    let format = reader()?.format();
-    let as_it_is = |note: Option<String>| Ok(ImageInfo { size: Some(size), variants: Vec::new(), note });
+    let header = read_header(bytes)?;
+    let size = header.size;
+    let as_it_is = |note: Option<String>| Ok(ImageInfo { size: Some(size), note, ..ImageInfo::default() });
     let Some(cache) = cache else {
         return as_it_is(None);
     };
-    let pixels = size.0 as u64 * size.1 as u64;
+    let pixels = u64::from(size.0) * u64::from(size.1);
     if pixels > MAX_PIXELS {
         return as_it_is(Some(format!(
             "this picture is {} × {} pixels, too large to resize for phones (at most {} megapixels): it is sent as it is; scale it down",
@@ -139,80 +204,198 @@ pub fn prepare(
     }
     // Animated GIFs stay as they are; so do images already small enough.
     let widths: Vec<u32> = WIDTHS.into_iter().filter(|&width| width < size.0).collect();
-    if format == Some(ImageFormat::Gif) || (bytes.len() as u64 <= SMALL_BYTES && size.0 <= PHONE_WIDTH) {
+    if header.format == Some(ImageFormat::Gif) || (bytes.len() as u64 <= SMALL_BYTES && size.0 <= PHONE_WIDTH) {
         return as_it_is(None);
     }
     let widths = if widths.is_empty() { vec![size.0] } else { widths };
-    let mut decoded: Option<(DynamicImage, bool)> = None;
+    // Copies an earlier load (or the background) made are taken as they
+    // are; the missing ones are made largest first.
     let mut variants = Vec::new();
-    for width in widths {
-        let height = ((size.1 as u64 * width as u64).div_ceil(size.0 as u64)).max(1) as u32;
-        for encoding in [Encoding::Webp, Encoding::Jpeg, Encoding::Png] {
-            let path = cache.join(format!("{hash}-{width}.{}", encoding.extension()));
-            if let Ok(metadata) = std::fs::metadata(&path)
-                && metadata.len() > 0
-            {
-                variants.push(Variant { width, height, encoding, bytes: metadata.len(), path });
-                continue;
-            }
-            if decoded.is_none() {
-                if *budget < pixels {
-                    return as_it_is(Some(format!(
-                        "not resized in this load: the course's pictures are more than {} megapixels to resize at once; it is sent as it is until the next load",
-                        COURSE_PIXEL_BUDGET / 1_000_000
-                    )));
-                }
-                *budget -= pixels;
-                let image = reader()?.decode().map_err(|error| format!("this image cannot be read: {error}"))?;
-                let transparent = has_transparency(&image);
-                decoded = Some((image, transparent));
-            }
-            let (image, transparent) =
-                decoded.as_ref().map(|(image, transparent)| (image, *transparent)).expect("decoded above");
-            // One fallback: JPEG for a photo or drawing, PNG to keep transparency.
-            if encoding == Encoding::Jpeg && transparent || encoding == Encoding::Png && !transparent {
-                continue;
-            }
-            let scaled =
-                if width == size.0 { image.clone() } else { image.resize_exact(width, height, FilterType::Lanczos3) };
-            let encoded = encode(&scaled, encoding)?;
+    let mut missing = Vec::new();
+    for &width in widths.iter().rev() {
+        match cached(cache, hash, width, height_for(size, width)) {
+            Some(found) => variants.extend(found),
+            None => missing.push(width),
+        }
+    }
+    if let Some(&largest) = missing.first() {
+        let needed = working_bytes(&header, bytes, largest);
+        if needed > PICTURE_MEMORY {
+            return as_it_is(Some(format!(
+                "this picture ({} × {} pixels) would take about {} MB to resize for phones, more than the {} MB one picture may: it is sent as it is; scale it down or save it as an 8-bit JPEG",
+                size.0,
+                size.1,
+                needed.div_ceil(MB),
+                PICTURE_MEMORY / MB
+            )));
+        }
+        if let Err(reason) = budget.spend(pixels) {
+            return Ok(ImageInfo {
+                size: Some(size),
+                note: Some(format!(
+                    "not resized in this load: {reason}; it is sent as it is, and its copies are made in the background for the next load"
+                )),
+                deferred: true,
+                ..ImageInfo::default()
+            });
+        }
+        variants.extend(make_copies(bytes, &header, &missing, cache, hash)?);
+    }
+    variants.sort_by_key(|variant| (variant.width, variant.encoding as u8));
+    Ok(ImageInfo { size: Some(size), variants, note: None, deferred: false })
+}
+
+/// A reader of `bytes` within the bounds: no side longer than
+/// [`MAX_SIDE`], no decoded picture larger than [`PICTURE_MEMORY`].
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(unreadable)?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(PICTURE_MEMORY);
+    reader.limits(limits);
+    Ok(reader)
+}
+
+fn unreadable(error: impl std::fmt::Display) -> String {
+    format!("this image cannot be read: {error}")
+}
+
+fn read_header(bytes: &[u8]) -> Result<Header, String> {
+    let reader = reader(bytes)?;
+    let format = reader.format();
+    let decoder = reader.into_decoder().map_err(unreadable)?;
+    Ok(header_of(&decoder, format))
+}
+
+fn header_of(decoder: &impl ImageDecoder, format: Option<ImageFormat>) -> Header {
+    let color = decoder.color_type();
+    Header {
+        size: decoder.dimensions(),
+        format,
+        decoded_bytes: decoder.total_bytes(),
+        bytes_per_pixel: u64::from(color.bytes_per_pixel()),
+        alpha: color.has_alpha(),
+    }
+}
+
+/// The height of the copy `width` pixels wide.
+fn height_for(size: (u32, u32), width: u32) -> u32 {
+    (u64::from(size.1) * u64::from(width)).div_ceil(u64::from(size.0)).max(1) as u32
+}
+
+fn copy_path(cache: &Path, hash: &str, width: u32, encoding: Encoding) -> PathBuf {
+    cache.join(format!("{hash}-{width}.{}", encoding.extension()))
+}
+
+/// The WebP copy and the fallback (JPEG or PNG, whichever was made: it
+/// says whether the picture has transparency) at `width`, if both are kept.
+fn cached(cache: &Path, hash: &str, width: u32, height: u32) -> Option<Vec<Variant>> {
+    let found = |encoding: Encoding| {
+        let path = copy_path(cache, hash, width, encoding);
+        let bytes = std::fs::metadata(&path).ok().map(|metadata| metadata.len()).filter(|&bytes| bytes > 0)?;
+        Some(Variant { width, height, encoding, bytes, path })
+    };
+    let webp = found(Encoding::Webp)?;
+    let fallback = found(Encoding::Jpeg).or_else(|| found(Encoding::Png))?;
+    Some(vec![webp, fallback])
+}
+
+/// Decodes the picture and makes the `missing` copies (widths, largest
+/// first), each scaled from the one before it.
+fn make_copies(
+    bytes: &[u8],
+    header: &Header,
+    missing: &[u32],
+    cache: &Path,
+    hash: &str,
+) -> Result<Vec<Variant>, String> {
+    // One picture at a time in the whole process: a load, a reload, the
+    // publication follower and the background may all be making copies,
+    // and two pictures at once would take twice what one may.
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
+    let size = header.size;
+    let largest = missing.first().copied().unwrap_or(size.0);
+    // The full picture lives until the end of this block at most.
+    let (mut source, transparent) = {
+        let image = reader(bytes)?.decode().map_err(unreadable)?;
+        let transparent = header.alpha && has_transparency(&image);
+        match intermediate_size(size, largest) {
+            Some((width, height)) => (image.thumbnail_exact(width, height), transparent),
+            None => (image, transparent),
+        }
+    };
+    // One fallback: JPEG for a photo or drawing, PNG to keep transparency.
+    let fallback = if transparent { Encoding::Png } else { Encoding::Jpeg };
+    let mut variants = Vec::new();
+    for &width in missing {
+        let height = height_for(size, width);
+        let copy = eight_bit(scale(source, width, height), transparent);
+        for encoding in [Encoding::Webp, fallback] {
+            let encoded = encode(&copy, encoding)?;
+            let path = copy_path(cache, hash, width, encoding);
             write_atomically(&path, &encoded).map_err(|error| format!("cannot keep the resized image: {error}"))?;
             variants.push(Variant { width, height, encoding, bytes: encoded.len() as u64, path });
         }
+        // The next, smaller copy is scaled from this one.
+        source = copy;
     }
-    // A cached copy of each kind was found or made; keep one fallback kind.
-    if variants.iter().any(|v| v.encoding == Encoding::Jpeg) && variants.iter().any(|v| v.encoding == Encoding::Png) {
-        let transparent = decoded.as_ref().is_some_and(|(_, transparent)| *transparent);
-        variants.retain(|v| v.encoding != if transparent { Encoding::Jpeg } else { Encoding::Png });
-    }
-    variants.sort_by_key(|variant| (variant.width, variant.encoding as u8));
-    Ok(ImageInfo { size: Some(size), variants, note: None })
+    Ok(variants)
 }
 
-/// Whether any pixel is not fully opaque (read in place for the usual
-/// 8-bit pictures, without a copy).
+/// `image` at `width` × `height` (Lanczos3, the sharpest of image's filters).
+fn scale(image: DynamicImage, width: u32, height: u32) -> DynamicImage {
+    if image.width() == width && image.height() == height {
+        image
+    } else {
+        image.resize_exact(width, height, FilterType::Lanczos3)
+    }
+}
+
+/// The copy in the 8-bit pixels the encoders take, converted once (free
+/// when it already is).
+fn eight_bit(image: DynamicImage, transparent: bool) -> DynamicImage {
+    if transparent { DynamicImage::ImageRgba8(image.into_rgba8()) } else { DynamicImage::ImageRgb8(image.into_rgb8()) }
+}
+
+/// Whether any pixel is not fully opaque (read in place, without a copy).
 fn has_transparency(image: &DynamicImage) -> bool {
     match image {
         _ if !image.color().has_alpha() => false,
-        DynamicImage::ImageRgba8(pixels) => pixels.pixels().any(|pixel| pixel.0[3] < 255),
-        DynamicImage::ImageLumaA8(pixels) => pixels.pixels().any(|pixel| pixel.0[1] < 255),
-        other => other.to_rgba8().pixels().any(|pixel| pixel.0[3] < 255),
+        DynamicImage::ImageRgba8(pixels) => pixels.pixels().any(|pixel| pixel.0[3] < u8::MAX),
+        DynamicImage::ImageLumaA8(pixels) => pixels.pixels().any(|pixel| pixel.0[1] < u8::MAX),
+        DynamicImage::ImageRgba16(pixels) => pixels.pixels().any(|pixel| pixel.0[3] < u16::MAX),
+        DynamicImage::ImageLumaA16(pixels) => pixels.pixels().any(|pixel| pixel.0[1] < u16::MAX),
+        DynamicImage::ImageRgba32F(pixels) => pixels.pixels().any(|pixel| pixel.0[3] < 1.0),
+        other => other.to_rgba8().pixels().any(|pixel| pixel.0[3] < u8::MAX),
     }
 }
 
 fn encode(image: &DynamicImage, encoding: Encoding) -> Result<Vec<u8>, String> {
     match encoding {
-        Encoding::Webp => {
-            let rgba = image.to_rgba8();
-            let encoder = webp::Encoder::from_rgba(rgba.as_raw(), rgba.width(), rgba.height());
-            Ok(encoder.encode(72.0).to_vec())
-        }
+        Encoding::Webp => Ok(match image {
+            DynamicImage::ImageRgb8(pixels) => {
+                webp::Encoder::from_rgb(pixels.as_raw(), pixels.width(), pixels.height()).encode(72.0).to_vec()
+            }
+            DynamicImage::ImageRgba8(pixels) => {
+                webp::Encoder::from_rgba(pixels.as_raw(), pixels.width(), pixels.height()).encode(72.0).to_vec()
+            }
+            other => {
+                let pixels = other.to_rgba8();
+                webp::Encoder::from_rgba(pixels.as_raw(), pixels.width(), pixels.height()).encode(72.0).to_vec()
+            }
+        }),
         Encoding::Jpeg => {
             let mut out = Vec::new();
-            let rgb = image.to_rgb8();
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 78)
-                .encode_image(&rgb)
-                .map_err(|error| error.to_string())?;
+            let encoded = {
+                let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 78);
+                match image {
+                    DynamicImage::ImageRgb8(pixels) => encoder.encode_image(pixels),
+                    other => encoder.encode_image(&other.to_rgb8()),
+                }
+            };
+            encoded.map_err(|error| error.to_string())?;
             Ok(out)
         }
         Encoding::Png => {
@@ -279,11 +462,56 @@ mod tests {
         out
     }
 
+    /// A JPEG as a camera makes it (one baseline scan): smooth, with grain.
+    fn camera_photo(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(width, height, |x, y| {
+            let grain = ((x * 7 + y * 13) % 17) as u8;
+            image::Rgb([(x / 16 % 200) as u8 + grain, (y / 16 % 200) as u8 + grain, 120 + grain])
+        });
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85).encode_image(&image).unwrap();
+        out
+    }
+
+    /// A PNG whose header claims `width` × `height` pixels of 16-bit RGBA
+    /// and whose data is a few bytes: a decompression bomb, as its header
+    /// shows it before anything is decoded.
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = !0u32;
+            for &byte in bytes {
+                crc ^= u32::from(byte);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                }
+            }
+            !crc
+        }
+        fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+            out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let start = out.len();
+            out.extend_from_slice(kind);
+            out.extend_from_slice(data);
+            let crc = crc32(&out[start..]);
+            out.extend_from_slice(&crc.to_be_bytes());
+        }
+        let mut out = vec![137, 80, 78, 71, 13, 10, 26, 10];
+        let mut header = Vec::new();
+        header.extend_from_slice(&width.to_be_bytes());
+        header.extend_from_slice(&height.to_be_bytes());
+        // 16 bits, RGBA, deflate, no filter, not interlaced.
+        header.extend_from_slice(&[16, 6, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &header);
+        chunk(&mut out, b"IDAT", &[0x78, 0x9c, 0x03, 0x00]);
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
     #[test]
     fn a_large_picture_is_scaled_and_kept_by_its_hash() {
         let cache = tempfile::tempdir().unwrap();
         let bytes = photo(1600, 900);
-        let info = prepare(&bytes, "png", "abc", Some(cache.path()), &mut u64::MAX.clone()).unwrap();
+        let info = prepare(&bytes, "png", "abc", Some(cache.path()), &mut Budget::unlimited()).unwrap();
         assert_eq!(info.size, Some((1600, 900)));
         let widths: Vec<(u32, Encoding)> = info.variants.iter().map(|v| (v.width, v.encoding)).collect();
         assert_eq!(
@@ -299,35 +527,111 @@ mod tests {
         );
         assert_eq!(info.variants[2].height, 405);
         assert!(info.phone_bytes(bytes.len() as u64) < bytes.len() as u64 / 3);
-        // Made once: a second load finds them.
+        // Made once: a second load finds them, without decoding (it has
+        // neither time nor pixels left).
         let made = std::fs::metadata(&info.variants[0].path).unwrap().modified().unwrap();
-        let again = prepare(&bytes, "png", "abc", Some(cache.path()), &mut u64::MAX.clone()).unwrap();
-        assert_eq!(again.variants.len(), 6);
+        let mut spent = Budget { pixels: 0, until: Some(Instant::now()) };
+        let again = prepare(&bytes, "png", "abc", Some(cache.path()), &mut spent).unwrap();
+        assert_eq!(again.variants.len(), 6, "{again:?}");
+        assert_eq!(again.note, None);
         assert_eq!(std::fs::metadata(&again.variants[0].path).unwrap().modified().unwrap(), made);
+    }
+
+    #[test]
+    fn a_transparent_picture_keeps_its_transparency() {
+        let cache = tempfile::tempdir().unwrap();
+        let image = image::RgbaImage::from_fn(1000, 600, |x, y| {
+            image::Rgba([(x % 256) as u8, (y % 256) as u8, (x * y % 251) as u8, if x < 100 { 0 } else { 255 }])
+        });
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgba8(image).write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png).unwrap();
+        let info = prepare(&bytes, "png", "clear", Some(cache.path()), &mut Budget::unlimited()).unwrap();
+        let kinds: Vec<(u32, Encoding)> = info.variants.iter().map(|v| (v.width, v.encoding)).collect();
+        assert_eq!(kinds, [(480, Encoding::Webp), (480, Encoding::Png), (720, Encoding::Webp), (720, Encoding::Png)]);
+        let copy = image::load_from_memory(&std::fs::read(&info.variants[1].path).unwrap()).unwrap();
+        assert!(has_transparency(&copy));
+        let again =
+            prepare(&bytes, "png", "clear", Some(cache.path()), &mut Budget { pixels: 0, until: None }).unwrap();
+        assert_eq!(again.variants.len(), 4, "{again:?}");
     }
 
     #[test]
     fn small_images_and_svgs_are_served_as_they_are() {
         let cache = tempfile::tempdir().unwrap();
-        let info = prepare(&photo(40, 30), "png", "s", Some(cache.path()), &mut u64::MAX.clone()).unwrap();
+        let info = prepare(&photo(40, 30), "png", "s", Some(cache.path()), &mut Budget::unlimited()).unwrap();
         assert_eq!(info.size, Some((40, 30)));
         assert!(info.variants.is_empty());
         let svg = br#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180"></svg>"#;
-        assert_eq!(prepare(svg, "svg", "v", Some(cache.path()), &mut 0).unwrap().size, Some((320, 180)));
+        let mut none = Budget { pixels: 0, until: None };
+        assert_eq!(prepare(svg, "svg", "v", Some(cache.path()), &mut none).unwrap().size, Some((320, 180)));
     }
 
     #[test]
     fn past_the_course_budget_pictures_are_sent_as_they_are() {
         let cache = tempfile::tempdir().unwrap();
-        let mut budget = 1_000_000;
+        let mut budget = Budget { pixels: 1_000_000, until: None };
         let info = prepare(&photo(1600, 900), "png", "big", Some(cache.path()), &mut budget).unwrap();
         assert!(info.variants.is_empty());
+        assert!(info.deferred);
         assert!(info.note.unwrap().contains("not resized in this load"));
-        assert_eq!(budget, 1_000_000, "nothing was decoded");
+        assert_eq!(budget.pixels, 1_000_000, "nothing was decoded");
+    }
+
+    #[test]
+    fn a_load_out_of_time_leaves_the_copies_for_the_background() {
+        let cache = tempfile::tempdir().unwrap();
+        let mut budget = Budget { pixels: u64::MAX, until: Some(Instant::now()) };
+        let info = prepare(&photo(1600, 900), "png", "late", Some(cache.path()), &mut budget).unwrap();
+        assert!(info.deferred && info.variants.is_empty(), "{info:?}");
+        assert!(info.note.unwrap().contains(&format!("at most {} s", LOAD_COPY_TIME.as_secs())));
+        assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0, "nothing was made");
     }
 
     #[test]
     fn a_broken_or_enormous_image_is_described_not_decoded() {
-        assert!(prepare(b"not a picture", "png", "x", None, &mut 0).unwrap_err().contains("cannot be read"));
+        let mut budget = Budget::unlimited();
+        assert!(prepare(b"not a picture", "png", "x", None, &mut budget).unwrap_err().contains("cannot be read"));
+    }
+
+    #[test]
+    fn a_decompression_bomb_is_refused_from_its_header() {
+        let cache = tempfile::tempdir().unwrap();
+        // 36 megapixels of 16-bit RGBA: 288 MB once decoded, from a file of
+        // a hundred bytes. Served as it is, with a note, and nothing the
+        // size of the picture is ever allocated.
+        let bomb = png_header(6000, 6000);
+        let (info, peak) =
+            memory::held::peak_during(|| prepare(&bomb, "png", "bomb", Some(cache.path()), &mut Budget::unlimited()));
+        let info = info.unwrap();
+        assert_eq!(info.size, Some((6000, 6000)));
+        assert!(info.variants.is_empty() && !info.deferred);
+        assert!(info.note.as_deref().is_some_and(|note| note.contains("MB to resize")), "{info:?}");
+        assert!(peak < 2 * MB as usize, "{peak} bytes held for a header");
+        // Past the side limit, it is not taken for an image at all.
+        let huge = png_header(50_000, 50_000);
+        let (refused, peak) =
+            memory::held::peak_during(|| prepare(&huge, "png", "huge", Some(cache.path()), &mut Budget::unlimited()));
+        assert!(refused.unwrap_err().contains("cannot be read"));
+        assert!(peak < 2 * MB as usize, "{peak} bytes held for a header");
+    }
+
+    #[test]
+    fn copies_of_a_large_photo_take_little_beside_its_pixels() {
+        let cache = tempfile::tempdir().unwrap();
+        let bytes = camera_photo(3600, 2400);
+        let header = read_header(&bytes).unwrap();
+        let estimate = working_bytes(&header, &bytes, 1080);
+        assert!(estimate <= PICTURE_MEMORY);
+        let (info, peak) =
+            memory::held::peak_during(|| prepare(&bytes, "jpg", "photo", Some(cache.path()), &mut Budget::unlimited()));
+        let info = info.unwrap();
+        assert_eq!(info.variants.len(), 6, "{info:?}");
+        assert_eq!(info.variants[5].height, 720);
+        // The pixels once (26 MB), a copy averaged down to 2160 pixels wide
+        // and the filter's working copy of that: not the filter's working
+        // copy of the whole picture (42 MB more), nor a copy per width.
+        let decoded = header.decoded_bytes as usize;
+        assert!(peak < 2 * decoded, "held {} MB for a picture of {} MB", peak / MB as usize, decoded / MB as usize);
+        assert!(peak as u64 <= estimate, "held {peak} bytes, estimated {estimate}");
     }
 }

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
@@ -39,7 +40,8 @@ pub enum BrokenCourses {
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
     pub broken: BrokenCourses,
-    /// Where resized images are kept; without it images are served as they are.
+    /// Where resized images and folder ZIPs are kept; without it images
+    /// are served as they are and a folder's ZIP is made for each download.
     pub image_cache: Option<PathBuf>,
 }
 
@@ -62,6 +64,9 @@ pub fn load(folder: &Path, broken: BrokenCourses) -> Result<Loaded, Vec<Problem>
 
 /// Loads every course under `folder`.
 pub fn load_with(folder: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Problem>> {
+    // Image copies not in the cache yet are made for a bounded time, so
+    // that start-up never waits long for them; the rest follow in the background.
+    let copies_until = Some(Instant::now() + super::images::LOAD_COPY_TIME);
     let mut problems = Problems::default();
     let mut courses = Vec::new();
     for entry in files::entries(folder, &mut problems) {
@@ -76,7 +81,7 @@ pub fn load_with(folder: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Pro
             continue;
         }
         let mut course_problems = Problems::default();
-        let course = load_course(&entry, id, options.image_cache.as_deref(), &mut course_problems);
+        let course = load_course(&entry, id, options.image_cache.as_deref(), copies_until, &mut course_problems);
         if course.is_none() && !course_problems.has_errors() {
             course_problems.report(&entry, 1, "this course cannot be loaded");
         }
@@ -137,11 +142,17 @@ struct ModuleFiles {
     intro: Vec<LessonFile>,
 }
 
-fn load_course(folder: &Path, id: String, cache: Option<&Path>, problems: &mut Problems) -> Option<Course> {
+fn load_course(
+    folder: &Path,
+    id: String,
+    cache: Option<&Path>,
+    copies_until: Option<Instant>,
+    problems: &mut Problems,
+) -> Option<Course> {
     super::highlight::start_course();
     let listing = files::entries(folder, problems);
     let manifest = read_manifest(folder, &listing, problems);
-    let found = course_files::collect(folder, cache, problems);
+    let found = course_files::collect(folder, cache, copies_until, problems);
     let language = manifest.as_ref().map(|m| m.language).unwrap_or(Language::En);
     let modules = read_modules(folder, listing, problems);
     let numbered = number_lessons(&modules, problems);
@@ -183,6 +194,7 @@ fn load_course(folder: &Path, id: String, cache: Option<&Path>, problems: &mut P
         open_files: Default::default(),
         content_version: content_version(folder),
         resolved_folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
+        cache: cache.map(Path::to_path_buf),
         problems: Vec::new(),
     };
     course.find_open_files();

@@ -564,11 +564,11 @@ mod tests {
             let image = ImageInfo { size: Some((320, 180)), ..ImageInfo::default() };
             files.insert(
                 PathBuf::from("assets/phone.svg"),
-                CourseFile { hash: "abc123".to_string(), bytes: 900, image: Some(image) },
+                CourseFile { hash: "abc123".to_string(), bytes: 900, image: Some(image), stamp: None },
             );
             files.insert(
                 PathBuf::from("01-basics/starter/index.html"),
-                CourseFile { hash: "def456".to_string(), bytes: 3000, image: None },
+                CourseFile { hash: "def456".to_string(), bytes: 3000, image: None, stamp: None },
             );
             let folders = ["assets", "01-basics", "01-basics/starter", "02-more"].map(PathBuf::from).into();
             Fixture { lessons, files, folders }

@@ -16,6 +16,7 @@ mod markdown;
 mod problem;
 mod quiz;
 mod sanitise;
+mod serving;
 mod slug;
 mod views;
 mod weight;
@@ -31,6 +32,7 @@ pub use links::media_href;
 pub use loader::{BrokenCourses, LoadOptions, Loaded, load, load_with};
 pub use manifest::{CertificateRules, TranslatedTitle};
 pub use problem::{Problem, Severity, format_all};
+pub use serving::{FolderZip, OpenedFile};
 pub use weight::PageWeight;
 
 use crate::language::Language;
@@ -103,6 +105,10 @@ pub struct Course {
     /// The course folder with every link resolved, as it was at load: an
     /// image served later must still be inside it.
     pub resolved_folder: PathBuf,
+    /// Where what is made from its files is kept (resized pictures, folder
+    /// ZIPs); `None` when loaded without one (some tests): folder ZIPs are
+    /// then made for each request and deleted once sent.
+    pub cache: Option<PathBuf>,
     /// Errors and warnings of this course's files, for staff.
     pub problems: Vec<Problem>,
 }
@@ -272,58 +278,6 @@ impl Course {
 
     pub fn withheld(&self) -> impl Iterator<Item = &Withheld> {
         self.modules.iter().flat_map(|module| module.withheld.iter())
-    }
-
-    /// The bytes of one of the course's files (`relative` to the course
-    /// folder), if it is one: read again from disk, and as carefully as at
-    /// load time (no link followed, nothing outside the course folder,
-    /// bounded in size), since the folder may have changed since. With
-    /// `copy`, one of the resized copies of an image, from the cache.
-    pub fn read_file(&self, relative: &str, copy: Option<(u32, images::Encoding)>) -> Option<std::io::Result<Vec<u8>>> {
-        let (path, file) = self.file(relative)?;
-        if let Some((width, encoding)) = copy {
-            let variant = file
-                .image
-                .as_ref()?
-                .variants
-                .iter()
-                .find(|variant| variant.width == width && variant.encoding == encoding)?;
-            return Some(files::read_regular(&variant.path, files::MAX_ASSET_BYTES));
-        }
-        Some(self.read_original(&path))
-    }
-
-    /// A file of the course as it is on disk now, if it still is inside the course.
-    fn read_original(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        if !files::stays_inside(path, &self.resolved_folder) {
-            return Err(std::io::Error::other("the file now leads outside the course folder"));
-        }
-        files::read_regular(path, files::MAX_ASSET_BYTES)
-    }
-
-    /// A folder of the course (`relative` to it, with `.zip` after its
-    /// name) as a ZIP of its files, each read as carefully as [`Course::read_file`].
-    pub fn read_folder_zip(&self, relative: &str) -> Option<std::io::Result<Vec<u8>>> {
-        let folder = Path::new(relative.strip_suffix(".zip")?);
-        if !self.folders.contains(folder) || !self.referenced.contains(folder) {
-            return None;
-        }
-        let parent = folder.parent().unwrap_or(Path::new(""));
-        let mut entries = Vec::new();
-        let mut total = 0;
-        for (path, _) in links::files_under(&self.files, folder) {
-            let bytes = match self.read_original(&self.folder.join(path)) {
-                Ok(bytes) => bytes,
-                Err(error) => return Some(Err(error)),
-            };
-            total += bytes.len() as u64;
-            if total > links::MAX_FOLDER_BYTES {
-                return Some(Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, "the folder grew too large")));
-            }
-            let name = path.strip_prefix(parent).unwrap_or(path).to_string_lossy().into_owned();
-            entries.push((name, bytes));
-        }
-        Some(Ok(archive::zip(&entries)))
     }
 
     /// Where a course's file is on disk, if `relative` is one, and what is known of it.

@@ -71,6 +71,7 @@ pub fn course(modules: Vec<Module>) -> Course {
         problems: Vec::new(),
         content_version: "v1".into(),
         resolved_folder: std::path::PathBuf::new(),
+        cache: None,
     }
 }
 

@@ -131,7 +131,14 @@ async fn make(
             .into_iter()
             .map(|picture| {
                 let relative = picture.relative.to_string_lossy().into_owned();
-                match reading.read_file(&relative, picture.copy) {
+                // Read whole once, for its hash, when the copy is made (and kept).
+                let read = reading.open_file(&relative, picture.copy).map(|opened| {
+                    use std::io::Read;
+                    let mut opened = opened?;
+                    let mut bytes = Vec::with_capacity(usize::try_from(opened.bytes).unwrap_or(0));
+                    opened.file.by_ref().take(opened.bytes).read_to_end(&mut bytes).map(|_| bytes)
+                });
+                match read {
                     Some(Ok(bytes)) => Ok(ManifestFile::of(picture.url, None, &bytes)),
                     Some(Err(error)) => Err(format!("{relative}: {error}")),
                     None => Err(format!("{relative}: not a file of the course")),
