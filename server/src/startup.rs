@@ -32,11 +32,40 @@ pub enum StartupError {
     Listen(SocketAddr, std::io::Error),
 }
 
+/// A new data folder is its owner's only (0700), and so is a new database
+/// in it (0600; SQLite gives its journal files the database's mode): they
+/// hold what a backup holds, whatever the umask of whoever started the
+/// server. A folder or database that already exists keeps the mode its
+/// operator chose.
+fn private_data_dir(data_dir: &std::path::Path, holds_the_database: bool) -> std::io::Result<()> {
+    if !data_dir.exists() {
+        if let Some(parent) = data_dir.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut builder = std::fs::DirBuilder::new();
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(data_dir)?;
+    }
+    let database = data_dir.join("learn.db");
+    if holds_the_database && !database.exists() {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&database) {
+            Ok(_) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(())
+}
+
 /// Connects to the configured database and brings its schema up to date.
 pub async fn connect_and_migrate(settings: &Settings) -> Result<Db, StartupError> {
     let url = settings.database_url();
     if url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&settings.data_dir)
+        let default_database = settings.database_url.is_none();
+        private_data_dir(&settings.data_dir, default_database)
             .map_err(|error| StartupError::DataDir(settings.data_dir.display().to_string(), error))?;
     }
     let schema = settings.database_schema.as_deref();

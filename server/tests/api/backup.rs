@@ -332,3 +332,23 @@ async fn a_postgres_backup_carrying_a_trigger_is_refused() {
     let refused = server::backup::restore(&restored_settings, &dest, true).await.unwrap_err();
     assert!(refused.contains("FUNCTION") && refused.contains("TRIGGER"), "{refused}");
 }
+
+/// The live data folder holds what a backup holds: a new one, and the
+/// database made in it, are the owner's only, whatever the umask.
+#[tokio::test]
+async fn a_new_data_folder_and_its_database_are_private() {
+    let folder = tempfile::tempdir().unwrap();
+    let data_dir = folder.path().join("var/lib/learn");
+    let fresh = TestDatabase::new(Backend::Sqlite);
+    let settings = server::config::Settings {
+        data_dir: data_dir.clone(),
+        database_url: None,
+        issuer_key: None,
+        ..fresh.settings(sample_courses())
+    };
+    let application = Application::build(settings).await.expect("a server starts on a new data folder");
+    assert_eq!(mode(&data_dir), 0o700);
+    assert_eq!(mode(&data_dir.join("learn.db")), 0o600);
+    assert_eq!(mode(&data_dir.join("issuer-key.pem")), 0o600);
+    drop(application);
+}
