@@ -77,6 +77,12 @@ pub async fn remember(
     Ok(format!("{TOKEN_PREFIX}{token}"))
 }
 
+/// Forgets one browser (it used up its own allowance of wrong passwords).
+pub async fn forget_device(connection: &impl ConnectionTrait, device: &Device) -> Result<(), DbErr> {
+    known_device::Entity::delete_by_id(device.id.clone()).exec(connection).await?;
+    Ok(())
+}
+
 /// Within the transaction that closes the ways into an account: no browser
 /// is known to it any more.
 pub async fn forget_devices(connection: &impl ConnectionTrait, user_id: i64) -> Result<(), DbErr> {

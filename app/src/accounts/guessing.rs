@@ -11,8 +11,12 @@
 //!   and 100 guesses for made-up names from a school's or a carrier's
 //!   shared address do not keep its classmates out of their own accounts.
 //! - Only when the account's allowance from that very address is used up
-//!   too is the try refused (wait, use your own phone, or ask for a reset
-//!   code).
+//!   too, or the slowed tries of the account from every address together
+//!   (30, then 1 a minute: a stranger with many addresses does not get
+//!   many allowances), is the try refused (wait, use your own phone, or
+//!   ask for a reset code).
+//! - A known browser that uses up its own allowance is forgotten: the next
+//!   person at a shared computer is a stranger like any other.
 //!
 //! A successful sign-in gives its own try back and nothing more: it never
 //! wipes out a stranger's count.
@@ -45,9 +49,13 @@ pub async fn admit(
     device: Option<&Device>,
 ) -> Result<Option<Admitted>, sea_orm::DbErr> {
     if let Some(device) = device {
-        let taken = vec![(Limit::SignInDevice, device.id.clone())];
-        let allowed = limits::take(db, Limit::SignInDevice, &device.id).await?.is_ok();
-        return Ok(allowed.then_some(Admitted { taken, slowed: false }));
+        if limits::take(db, Limit::SignInDevice, &device.id).await?.is_ok() {
+            return Ok(Some(Admitted { taken: vec![(Limit::SignInDevice, device.id.clone())], slowed: false }));
+        }
+        // A known browser that used up its own allowance (the next person
+        // on a shared computer guessing the last one's password) is known
+        // no more: from now on it is any browser.
+        super::device::forget_device(&db.writer, device).await?;
     }
     let address = limits::address_key(address.unwrap_or("unknown"));
     let mut taken = Vec::new();
@@ -62,7 +70,11 @@ pub async fn admit(
     let here = format!("{account}|{address}");
     if limits::take(db, Limit::SignInAccountFromAddress, &here).await?.is_ok() {
         taken.push((Limit::SignInAccountFromAddress, here));
-        return Ok(Some(Admitted { taken, slowed: true }));
+        // Many addresses do not make many allowances.
+        if limits::take(db, Limit::SignInAccountSlowed, account).await?.is_ok() {
+            taken.push((Limit::SignInAccountSlowed, account.to_string()));
+            return Ok(Some(Admitted { taken, slowed: true }));
+        }
     }
     // Refused: the tries this one took are not counted.
     for (limit, who) in &taken {

@@ -35,6 +35,9 @@ pub enum Limit {
     /// account's or the address's allowance is used up (`who`:
     /// `username|address`; see `guessing`).
     SignInAccountFromAddress,
+    /// Slowed tries for one account from every address together: many
+    /// addresses do not make many allowances (`who`: the username).
+    SignInAccountSlowed,
     /// Wrong current passwords, asked before changing the password or
     /// deleting the account (`who`: the account's id).
     CurrentPassword,
@@ -54,6 +57,7 @@ impl Limit {
             Limit::SignInDevice => (10, Duration::minutes(1)),
             Limit::SignInAddress => (100, Duration::seconds(6)),
             Limit::SignInAccountFromAddress => (3, Duration::minutes(3)),
+            Limit::SignInAccountSlowed => (30, Duration::minutes(1)),
             Limit::CurrentPassword => (5, Duration::minutes(3)),
             Limit::ResetCode => (20, Duration::seconds(30)),
             Limit::CohortCode => (100, Duration::seconds(30)),
@@ -61,8 +65,12 @@ impl Limit {
         }
     }
 
+    /// `purpose:` and a hash of who: a username typed (or a password
+    /// typed into the username field) is not kept in the clear.
     fn key(self, who: &str) -> String {
-        format!("{}:{}", self.purpose(), who.chars().take(150).collect::<String>())
+        use sha2::{Digest, Sha256};
+        let hash: String = Sha256::digest(who.as_bytes())[..16].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{}:{hash}", self.purpose())
     }
 
     fn purpose(self) -> &'static str {
@@ -71,6 +79,7 @@ impl Limit {
             Limit::SignInDevice => "sign-in-device",
             Limit::SignInAddress => "sign-in-address",
             Limit::SignInAccountFromAddress => "sign-in-account-from-address",
+            Limit::SignInAccountSlowed => "sign-in-account-slowed",
             Limit::CurrentPassword => "current-password",
             Limit::ResetCode => "reset-code",
             Limit::CohortCode => "cohort-code",

@@ -41,10 +41,14 @@ pub async fn check_import(id: i64) -> Result<ImportReport, AppError> {
     let file = own_import(&state, &viewer, id).await?;
     let catalog = state.catalog.current();
     let lifetime = state.policy.set_password_code_lifetime;
-    let cookie = crate::learning::bulk::key_cookie_name(id, state.secure_cookies);
-    let key = crate::auth::request_cookie(&cookie)
-        .await
-        .and_then(|value| crate::learning::bulk::CodesKey::from_cookie(&value));
+    // Only the manager who applied the file, in the browser they applied
+    // it from, reads its codes (not an administrator on the same computer).
+    let cookie = crate::learning::bulk::key_cookie_name(id);
+    let key = match file.created_by == viewer.id {
+        true => crate::auth::request_cookie(&cookie).await,
+        false => None,
+    }
+    .and_then(|value| crate::learning::bulk::CodesKey::from_cookie(&value));
     crate::learning::bulk::report(&state.db, &catalog, file, &viewer, lifetime, key.as_ref())
         .await
         .map_err(AppError::internal)
@@ -72,6 +76,7 @@ pub async fn forget_import_codes(id: i64) -> Result<(), AppError> {
     let state = expect_context::<crate::state::AppState>();
     own_import(&state, &viewer, id).await?;
     crate::learning::bulk::forget_codes(&state.db, id).await.map_err(AppError::internal)?;
+    crate::auth::set_cookie(&crate::learning::bulk::forget_key_cookie(id, state.secure_cookies));
     leptos_axum::redirect(&format!("/manage/import/{id}"));
     Ok(())
 }

@@ -32,44 +32,78 @@ pub fn digest(path: &Path) -> Result<String, String> {
     Ok(format!("sha256:{hex}"))
 }
 
-/// The objects (`type name`) of a SQLite database, SQLite's own left out.
-async fn sqlite_objects(connection: &impl ConnectionTrait) -> Result<Vec<(String, String)>, String> {
+/// The schema of a SQLite database: each object's kind, name, table and
+/// SQL (whitespace evened out), SQLite's own bookkeeping left out.
+async fn sqlite_objects(connection: &impl ConnectionTrait) -> Result<Vec<String>, String> {
     let rows = connection
-        .query_all_raw(Statement::from_string(DbBackend::Sqlite, "SELECT type, name FROM sqlite_master"))
+        .query_all_raw(Statement::from_string(DbBackend::Sqlite, "SELECT type, name, tbl_name, sql FROM sqlite_master"))
         .await
         .map_err(|e| format!("cannot read the copy's schema: {e}"))?;
     let mut objects = Vec::new();
     for row in rows {
         let kind: String = row.try_get("", "type").map_err(|e| e.to_string())?;
         let name: String = row.try_get("", "name").map_err(|e| e.to_string())?;
-        // SQLite refuses these names to anyone else.
-        let internal = matches!(kind.as_str(), "table" | "index") && name.starts_with("sqlite_");
-        if !internal {
-            objects.push((kind, name));
+        let table: String = row.try_get("", "tbl_name").map_err(|e| e.to_string())?;
+        let sql: Option<String> = row.try_get("", "sql").map_err(|e| e.to_string())?;
+        // Statistics and counters SQLite keeps as it likes.
+        if kind == "table" && (name == "sqlite_sequence" || name.starts_with("sqlite_stat")) {
+            continue;
         }
+        let sql = sql.unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+        objects.push(format!("{kind} {name} on {table}: {sql}"));
     }
+    objects.sort();
     Ok(objects)
 }
 
-/// Refuses a SQLite database holding a trigger, a view or any table or
-/// index the migrations of this program do not make.
+/// The migrations a SQLite database has had, in the order this program
+/// knows them; refused when they are not the first of ours.
+async fn applied_migrations(connection: &impl ConnectionTrait) -> Result<usize, String> {
+    use sea_orm_migration::MigratorTrait;
+    let rows = connection
+        .query_all_raw(Statement::from_string(DbBackend::Sqlite, "SELECT version FROM seaql_migrations"))
+        .await
+        .map_err(|e| format!("the copy has no list of its migrations: {e}"))?;
+    let mut applied: Vec<String> = rows
+        .iter()
+        .map(|row| row.try_get::<String>("", "version").map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()?;
+    applied.sort();
+    let ours: Vec<String> =
+        migrations::Migrator::migrations().iter().map(|migration| migration.name().to_string()).collect();
+    let mut first: Vec<String> = ours.iter().take(applied.len()).cloned().collect();
+    first.sort();
+    if first != applied {
+        return Err("the copy's migrations are not this program's (a newer program made it, or it was changed)".into());
+    }
+    Ok(applied.len())
+}
+
+/// Refuses a SQLite database whose schema is not exactly the one this
+/// program's migrations make, up to the migrations it has had: a trigger,
+/// a view, a table or index added, changed (a new default, a key action)
+/// or missing.
 pub async fn check_sqlite_objects(copy: &Path) -> Result<(), String> {
     use sea_orm_migration::MigratorTrait;
-    let fresh = sea_orm::Database::connect("sqlite::memory:").await.map_err(|e| e.to_string())?;
-    migrations::Migrator::up(&fresh, None).await.map_err(|e| format!("migrating a fresh database: {e}"))?;
-    let known = sqlite_objects(&fresh).await?;
-    let _ = fresh.close().await;
     let restored = sea_orm::Database::connect(format!("sqlite://{}?mode=ro", copy.display()))
         .await
         .map_err(|e| format!("the copy: {e}"))?;
-    let found = sqlite_objects(&restored).await;
+    let found = async {
+        let applied = applied_migrations(&restored).await?;
+        Ok::<_, String>((applied, sqlite_objects(&restored).await?))
+    }
+    .await;
     let _ = restored.close().await;
-    let foreign: Vec<String> = found?
-        .into_iter()
-        .filter(|object| !known.contains(object))
-        .map(|(kind, name)| format!("{kind} {name}"))
-        .collect();
-    refuse_foreign(&foreign)
+    let (applied, found) = found?;
+    let fresh = sea_orm::Database::connect("sqlite::memory:").await.map_err(|e| e.to_string())?;
+    let steps = u32::try_from(applied).map_err(|e| e.to_string())?;
+    migrations::Migrator::up(&fresh, Some(steps)).await.map_err(|e| format!("migrating a fresh database: {e}"))?;
+    let known = sqlite_objects(&fresh).await?;
+    let _ = fresh.close().await;
+    let mut differences: Vec<String> =
+        found.iter().filter(|object| !known.contains(object)).map(|object| format!("unknown {object}")).collect();
+    differences.extend(known.iter().filter(|object| !found.contains(object)).map(|object| format!("missing {object}")));
+    refuse_foreign(&differences)
 }
 
 /// What a dump of our schema holds; anything else in `pg_restore --list`

@@ -301,6 +301,19 @@ async fn a_tampered_sqlite_backup_is_refused() {
     tamper("CREATE VIEW everyone AS SELECT * FROM users").await;
     let (refused, _, _fresh) = restore(true).await;
     assert!(refused.unwrap_err().contains("view everyone"));
+    // A schema changed without adding anything: an index gone, a table
+    // with a default of its own.
+    tamper("DROP INDEX audit_log_subject").await;
+    let (refused, _, _fresh) = restore(true).await;
+    assert!(refused.unwrap_err().contains("missing index audit_log_subject"));
+    tamper(
+        "CREATE TABLE rate_limits_new (key varchar(200) NOT NULL PRIMARY KEY, full_at bigint NOT NULL DEFAULT 0); \
+         DROP TABLE rate_limits; ALTER TABLE rate_limits_new RENAME TO rate_limits; \
+         CREATE INDEX rate_limits_full_at ON rate_limits (full_at)",
+    )
+    .await;
+    let (refused, _, _fresh) = restore(true).await;
+    assert!(refused.unwrap_err().contains("unknown table rate_limits"));
 }
 
 /// PostgreSQL: a function and a trigger in the dumped schema are refused.

@@ -20,7 +20,7 @@ pub use erasure::{Forget, forget_in_files};
 pub use file::{COLUMNS, FileProblem, FileRow, read_file};
 pub use plan::{Outcome, PlannedRow, answers_of, plan, username_of};
 pub use report::report;
-pub use sealed::{CodesKey, key_cookie, key_cookie_name};
+pub use sealed::{CodesKey, forget_key_cookie, key_cookie, key_cookie_name};
 pub use store::{
     IssuedCode, StoredFile, UNAPPLIED_KEPT, forget_codes, forget_unapplied, recent_files, store_upload, stored_file,
 };

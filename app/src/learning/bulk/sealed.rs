@@ -51,16 +51,25 @@ impl CodesKey {
 }
 
 /// The cookie's name for import `id`.
-pub fn key_cookie_name(id: i64, secure: bool) -> String {
-    if secure { format!("__Host-import-{id}-codes") } else { format!("import-{id}-codes") }
+pub fn key_cookie_name(id: i64) -> String {
+    format!("import-{id}-codes")
 }
 
-/// The `Set-Cookie` value handing `key` to the browser that applied `id`.
+/// The `Set-Cookie` value handing `key` to the browser that applied `id`:
+/// sent with the import's page only.
 pub fn key_cookie(id: i64, key: &CodesKey, secure: bool) -> String {
-    let max_age = KEY_COOKIE_DAYS * 86_400;
-    let name = key_cookie_name(id, secure);
+    cookie(id, &key.cookie_value(), KEY_COOKIE_DAYS * 86_400, secure)
+}
+
+/// The `Set-Cookie` value that takes the key back (codes forgotten).
+pub fn forget_key_cookie(id: i64, secure: bool) -> String {
+    cookie(id, "", 0, secure)
+}
+
+fn cookie(id: i64, value: &str, max_age: i64, secure: bool) -> String {
+    let name = key_cookie_name(id);
     let secure = if secure { "; Secure" } else { "" };
-    format!("{name}={}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}", key.cookie_value())
+    format!("{name}={value}; Path=/manage/import/{id}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}")
 }
 
 /// `codes` sealed with `key` (each key seals one list only, so a fixed
