@@ -196,14 +196,7 @@ async fn a_backup_is_private_and_signs_nobody_in() {
     let app = spawn_app_with(Backend::Sqlite, |settings| settings.issuer_key = None).await;
     let registered = post_form(&app, "/api/register", "/register", AMINA, None).await;
     let session = cookie_pair(&set_cookie(&registered).unwrap());
-    let device = registered
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|value| value.strip_prefix("device="))
-        .map(|value| value.split(';').next().unwrap().to_string())
-        .expect("a device cookie");
+    let device = device_cookie(&registered).expect("a device cookie");
     let settings = server::config::Settings { issuer_key: None, ..app.database().settings(sample_courses()) };
     let folder = tempfile::tempdir().unwrap();
     for (dest, existing) in [(folder.path().join("new"), false), (folder.path().join("existing"), true)] {
@@ -221,7 +214,7 @@ async fn a_backup_is_private_and_signs_nobody_in() {
         let text = String::from_utf8_lossy(&bytes);
         let raw_session = session.trim_start_matches("session=");
         assert!(!text.contains(raw_session), "no session id in the backup");
-        assert!(!text.contains(device.trim_start_matches("d2.")), "no device token in the backup");
+        assert!(!text.contains(device.trim_start_matches("device=d2.")), "no device token in the backup");
         // What the backup does hold, used as a cookie, signs nobody in.
         let copy =
             sea_orm::Database::connect(format!("sqlite://{}?mode=ro", dest.join("learn.db").display())).await.unwrap();

@@ -217,6 +217,18 @@ pub fn set_cookie(response: &reqwest::Response) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The `device=…` cookie a response set (a browser the account knows), as
+/// a request sends it.
+pub fn device_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("device="))
+        .map(|value| value.split(';').next().unwrap().to_string())
+}
+
 pub fn cookie_pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().to_string()
 }

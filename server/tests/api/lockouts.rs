@@ -35,16 +35,6 @@ async fn sign_in_from(
     request.send().await.unwrap()
 }
 
-fn device_of(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| value.starts_with("device="))
-        .map(|value| value.split(';').next().unwrap().to_string())
-}
-
 async fn register_as(app: &TestApp, username: &str) {
     let body = format!("username={username}&display_name={username}&password=river+mango+lantern&language=en");
     let response = post_form(app, "/api/register", "/register", &body, None).await;
@@ -108,10 +98,10 @@ async fn made_up_names_from_a_shared_address_never_keep_a_classroom_out() {
 async fn a_device_cookie_is_used_once_and_forgotten_with_the_password() {
     let app = behind_a_proxy().await;
     let registered = post_form(&app, "/api/register", "/register", AMINA, None).await;
-    let first = device_of(&registered).expect("the browser that registered is known");
+    let first = device_cookie(&registered).expect("the browser that registered is known");
     let home = "198.51.100.7";
     let signed_in = sign_in_from(&app, home, "amina", "river mango lantern", Some(&first)).await;
-    let second = device_of(&signed_in).expect("a new token at each sign-in");
+    let second = device_cookie(&signed_in).expect("a new token at each sign-in");
     assert_ne!(first, second);
     assert_eq!(known_device::Entity::find().count(&app.state.db.reader).await.unwrap(), 1, "the old one is gone");
 
@@ -123,7 +113,7 @@ async fn a_device_cookie_is_used_once_and_forgotten_with_the_password() {
     assert!(refusal(&old).contains("login-throttled"), "the replaced cookie is a stranger's");
     let current = sign_in_from(&app, home, "amina", "river mango lantern", Some(&second)).await;
     assert!(set_cookie(&current).is_some(), "the current one has its own allowance: {}", refusal(&current));
-    let third = device_of(&current).unwrap();
+    let third = device_cookie(&current).unwrap();
     let session = cookie_pair(&set_cookie(&current).unwrap());
 
     // A new password forgets every browser the account knew.

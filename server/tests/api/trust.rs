@@ -7,7 +7,8 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 use time::OffsetDateTime;
 
 use crate::helpers::{
-    BACKENDS, Backend, TestApp, call, cookie_pair, page_with, post_form, set_cookie, signed_in_as, spawn_app,
+    BACKENDS, Backend, TestApp, call, cookie_pair, device_cookie, page_with, post_form, set_cookie, signed_in_as,
+    spawn_app,
 };
 use crate::learning::COURSE;
 use crate::statistics::{register, upload};
@@ -439,17 +440,6 @@ async fn instructors_see_no_breakdowns_by_profile_answers_anywhere() {
     assert!(!page.contains("Gender") && !page.contains("gender.csv"), "no breakdown on the page");
     let page = page_with(&app, &format!("/manage/cohorts/{}?lang=en", cohort.id), &manager).await;
     assert!(page.contains("gender.csv"), "managers have them");
-}
-
-/// The `device=…` cookie a response set, as a request sends it.
-fn device_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| value.starts_with("device="))
-        .map(|value| value.split(';').next().unwrap().to_string())
 }
 
 #[tokio::test]
