@@ -17,6 +17,9 @@ use crate::state::AppState;
 /// column, so that a person's sessions can be found and ended).
 pub const USER_ID: &str = "user_id";
 const SIGNED_IN_AT: &str = "signed_in_at";
+/// How many wrong passwords were tried for the account before this
+/// sign-in; the account page tells the owner.
+const FAILED_SIGN_INS: &str = "failed_sign_ins";
 
 /// How a session is kept in the database: by the SHA-256 of its id, so
 /// that a copy of the database (a backup) holds no cookie that signs
@@ -101,6 +104,17 @@ pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
     session.insert(SIGNED_IN_AT, now).await.map_err(AppError::internal)?;
     session.insert(ACTIVE_DAY, now.div_euclid(86_400)).await.map_err(AppError::internal)?;
     Ok(())
+}
+
+/// Keeps, for this sign-in, how many wrong passwords were tried before it.
+pub async fn remember_failed_sign_ins(session: &Session, count: u64) -> Result<(), AppError> {
+    let count = u32::try_from(count).unwrap_or(u32::MAX);
+    session.insert(FAILED_SIGN_INS, count).await.map_err(AppError::internal)
+}
+
+/// How many wrong passwords were tried before this sign-in.
+pub async fn failed_sign_ins(session: &Session) -> Result<u32, AppError> {
+    Ok(session.get::<u32>(FAILED_SIGN_INS).await.map_err(AppError::internal)?.unwrap_or(0))
 }
 
 /// The signed-in person, for functions open to anyone that show more to

@@ -29,12 +29,42 @@ pub enum AppError {
 }
 
 /// Whether an error's text says the storage is full: SQLite's
-/// `SQLITE_FULL`, PostgreSQL's `disk_full` (`could not extend file`), or
-/// the system's `ENOSPC`.
+/// `SQLITE_FULL`, PostgreSQL's `disk_full` (`could not extend file`, in
+/// English), or the system's `ENOSPC`. For causes that arrive as text;
+/// errors with codes are read by their codes (`storage_is_full`).
 pub fn says_storage_is_full(text: &str) -> bool {
     text.contains("database or disk is full")
         || text.contains("No space left on device")
         || text.contains("could not extend file")
+}
+
+/// Whether an error, or one below it, is the storage being full by its
+/// code, which does not change with the language the database server
+/// writes its messages in: SQLite's `SQLITE_FULL` (13), PostgreSQL's
+/// `disk_full` (53100), or the system's `ENOSPC`.
+#[cfg(feature = "ssr")]
+fn storage_is_full(error: &(dyn std::error::Error + 'static)) -> bool {
+    use sea_orm::{RuntimeErr, sqlx};
+    let full = |error: &sqlx::Error| {
+        error.as_database_error().and_then(|error| error.code()).is_some_and(|code| code == "13" || code == "53100")
+    };
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        let found = if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            io.kind() == std::io::ErrorKind::StorageFull
+        } else if let Some(RuntimeErr::SqlxError(sqlx)) = error.downcast_ref::<RuntimeErr>() {
+            full(sqlx)
+        } else if let Some(sqlx) = error.downcast_ref::<sqlx::Error>() {
+            full(sqlx)
+        } else {
+            false
+        };
+        if found {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
 }
 
 impl AppError {
@@ -85,7 +115,7 @@ impl AppError {
             chain.push_str(&below.to_string());
             cause = below.source();
         }
-        if says_storage_is_full(&chain) {
+        if storage_is_full(error) || says_storage_is_full(&chain) {
             tracing::error!(cause = %chain, "refused: the storage is full");
             return AppError::StorageFull;
         }

@@ -209,6 +209,7 @@ async fn prepare(data: &Path, courses: &Path, learners: usize) {
         set_password_code_days: 30,
         small_group_threshold: 5,
         import_max_mb: 32,
+        send_timeout_seconds: 60,
         programme_name: "Digital Skills Programme".into(),
         issuer_key: None,
         programme_logo: None,

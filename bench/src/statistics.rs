@@ -140,6 +140,7 @@ async fn main() {
         set_password_code_days: 30,
         small_group_threshold: 5,
         import_max_mb: 32,
+        send_timeout_seconds: 60,
         issuer_key: None,
         programme_logo: None,
         programme_name: "Benchmark Programme".into(),

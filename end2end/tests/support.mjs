@@ -23,7 +23,7 @@ const required = (name) => {
 };
 
 /** Starts `server serve` on a free port (or `address`) with a fresh SQLite database (or `dataDir`'s). */
-export async function startServer({ coursesDir, dataDir = mkdtempSync(join(tmpdir(), "learn-e2e-")), address = "127.0.0.1:0" } = {}) {
+export async function startServer({ coursesDir, dataDir = mkdtempSync(join(tmpdir(), "learn-e2e-")), address = "127.0.0.1:0", env = {} } = {}) {
   const child = spawn(
     required("SERVER_BIN"),
     [
@@ -33,7 +33,7 @@ export async function startServer({ coursesDir, dataDir = mkdtempSync(join(tmpdi
       "--courses-dir", coursesDir ?? required("COURSES_DIR"),
       "--site-dir", required("SITE_DIR"),
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: "warn" } },
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: "warn", ...env } },
   );
   let log = "";
   child.stderr.on("data", (chunk) => (log += chunk));

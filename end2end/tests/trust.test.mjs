@@ -142,3 +142,55 @@ test("every download a person can click arrives whole, through gzip and brotli",
     await server.stop();
   }
 });
+
+test("the owner is told in Urdu of wrong passwords a stranger tried, and a link cannot make it up", async () => {
+  // Behind a proxy, so that the stranger and the owner come from two addresses.
+  const server = await startServer({ env: { LEARN_TRUSTED_PROXIES: "127.0.0.1" } });
+  const browser = await launchBrowser();
+  try {
+    const base = server.baseURL;
+    server.cli(["users", "create", "--username", "amina", "--display-name", "Amina", "--role", "learner"], "river mango lantern\n");
+    for (let guess = 0; guess < 3; guess++) {
+      const response = await fetch(base + "/api/login", {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: base,
+          accept: "text/html",
+          referer: base + "/login",
+          "x-forwarded-for": "203.0.113.9",
+        },
+        body: "username=amina&password=a+wrong+guess",
+      });
+      assert.ok(response.headers.get("location").includes("login-failed"), `guess ${guess} is refused`);
+    }
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.7" } });
+    const page = await context.newPage();
+    await page.goto(base + "/login?lang=ur");
+    await page.getByLabel("صارف نام").fill("amina");
+    await page.getByLabel("پاس ورڈ", { exact: true }).fill("river mango lantern");
+    await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
+    await page.waitForURL(/\/account\?failed_sign_ins$/);
+    const notice = page.getByRole("alert");
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /(3|۳) بار غلط پاس ورڈ/, "she is told how many, in Urdu");
+    assert.equal(await page.locator("html").getAttribute("dir"), "rtl");
+    await page.screenshot({ path: join(artifacts, "failed-sign-ins-ur.png") });
+    // A link that says more shows nothing the session does not hold.
+    await page.goto(base + "/account?failed_sign_ins=99&lang=ur");
+    assert.doesNotMatch(await page.locator("main").innerText(), /99/, "the link's number is never shown");
+    // Signed in again with nothing tried in between: no notice.
+    await context.clearCookies();
+    await page.goto(base + "/login?lang=ur");
+    await page.getByLabel("صارف نام").fill("amina");
+    await page.getByLabel("پاس ورڈ", { exact: true }).fill("river mango lantern");
+    await page.getByRole("button", { name: "لاگ اِن کریں" }).click();
+    await page.waitForURL(base + "/");
+    await page.goto(base + "/account?failed_sign_ins&lang=ur");
+    assert.equal(await page.getByRole("alert").count(), 0, "nothing to tell");
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});

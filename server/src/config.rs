@@ -109,6 +109,14 @@ pub struct Settings {
     #[arg(long, env = "LEARN_IMPORT_MAX_MB", default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub import_max_mb: u32,
 
+    /// How long a connection may take nothing off the server's hands (no
+    /// byte of an answer acknowledged, or a full window left unread)
+    /// before the system closes it, in seconds: a client that never reads
+    /// holds a connection this long, no more (`TCP_USER_TIMEOUT`; nginx's
+    /// `send_timeout` is 60 s too).
+    #[arg(long, env = "LEARN_SEND_TIMEOUT_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub send_timeout_seconds: u32,
+
     /// The key certificates are signed with (RSA, PKCS#8 PEM): a path to
     /// the file, or the PEM itself. Every instance must share it. Without
     /// it, `issuer-key.pem` in the data folder is used, generated on first

@@ -12,6 +12,15 @@ pub struct UserSummary {
     pub role: Role,
 }
 
+/// The account page: the person's profile answers, and how many wrong
+/// passwords were tried for the account before this sign-in (kept in the
+/// session by signing in, so that a link cannot make it up).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAccount {
+    pub profile: super::ProfileAnswers,
+    pub failed_sign_ins: u32,
+}
+
 /// A reset code just issued, shown once to whoever issued it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssuedResetCode {

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::{Field, Layout, ProblemPage, ProfileQuestions, form_errors};
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
-use crate::model::{ProfileAnswers, Viewer};
+use crate::model::{MyAccount, Viewer};
 use crate::server::accounts::my_profile;
 
 /// `/account`: who you are, your password, your profile answers and
@@ -19,21 +19,21 @@ pub fn AccountPage() -> impl IntoView {
     let Some(viewer) = use_context::<Viewer>() else {
         return view! { <ProblemPage error=AppError::Unauthorized/> }.into_any();
     };
-    loaded(my_profile(), move |profile| view! { <Account viewer=viewer.clone() profile/> }).into_any()
+    loaded(my_profile(), move |account| view! { <Account viewer=viewer.clone() account/> }).into_any()
 }
 
 #[component]
-fn Account(viewer: Viewer, profile: ProfileAnswers) -> impl IntoView {
+fn Account(viewer: Viewer, account: MyAccount) -> impl IntoView {
+    let MyAccount { profile, failed_sign_ins } = account;
     let errors = form_errors::<ChangePassword>();
     let delete_errors = form_errors::<DeleteAccount>();
     let profile_errors = form_errors::<SaveProfile>();
     let query = use_query_map();
     let changed = query.with_untracked(|query| query.get("changed").is_some()) && errors.is_empty();
-    // Set by signing in when wrong passwords were tried since the last time.
-    let failed_sign_ins = query
-        .with_untracked(|query| query.get("failed_sign_ins"))
-        .and_then(|count| count.parse::<u32>().ok())
-        .filter(|count| *count > 0);
+    // Signing in comes here when wrong passwords were tried since the last
+    // time; the count is the session's, never the link's.
+    let failed_sign_ins = (query.with_untracked(|query| query.get("failed_sign_ins").is_some()) && failed_sign_ins > 0)
+        .then_some(failed_sign_ins);
     let profile_status = query.with_untracked(|query| match query.get("profile").as_deref() {
         Some("saved") => Some(msg::PROFILE_SAVED),
         Some("withdrawn") => Some(msg::PROFILE_WITHDRAWN),

@@ -187,10 +187,12 @@ pub async fn withdraw_consent() -> Result<(), AppError> {
 
 /// The signed-in person's own profile answers, for the account page.
 #[server(endpoint = "my_profile")]
-pub async fn my_profile() -> Result<crate::model::ProfileAnswers, AppError> {
+pub async fn my_profile() -> Result<crate::model::MyAccount, AppError> {
     let viewer = super::rules::signed_in::<MyProfile>().await?;
     let state = expect_context::<crate::state::AppState>();
-    crate::accounts::profile_answers(&state.db, viewer.id).await.map_err(AppError::internal)
+    let profile = crate::accounts::profile_answers(&state.db, viewer.id).await.map_err(AppError::internal)?;
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    Ok(crate::model::MyAccount { profile, failed_sign_ins: crate::auth::failed_sign_ins(&session).await? })
 }
 
 /// Sets a new password with a reset code, ends every other sign-in of the
@@ -321,7 +323,8 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
     crate::auth::sign_in(&session, user.id).await?;
     remember_device(&state, user.id, device.as_ref()).await?;
     if failed > 0 {
-        leptos_axum::redirect(&format!("/account?failed_sign_ins={failed}"));
+        crate::auth::remember_failed_sign_ins(&session, failed).await?;
+        leptos_axum::redirect("/account?failed_sign_ins");
     } else {
         leptos_axum::redirect(&local_path(next));
     }

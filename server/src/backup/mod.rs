@@ -12,10 +12,12 @@
 //!
 //! Restoring refuses a database file whose digest is not the recorded one
 //! (unless `--force`, loudly) and one holding anything the migrations do
-//! not create (`integrity`), then checks the counts against what it
+//! not create (`integrity`; PostgreSQL: `postgres`, which also runs only
+//! the script it checked), then checks the counts against what it
 //! restored.
 
 mod integrity;
+mod postgres;
 mod private;
 
 use std::path::{Path, PathBuf};
@@ -232,12 +234,7 @@ pub async fn restore(settings: &Settings, src: &Path, force: bool) -> Result<Man
         if holds_data && !force {
             return Err("the database already holds accounts: pass --force to replace them".into());
         }
-        let mut command = std::process::Command::new("pg_restore");
-        command.arg("--clean").arg("--if-exists").arg("--no-owner").arg("--dbname").arg(settings.database_url());
-        let output = command.arg(&copy).output().map_err(|e| format!("pg_restore: {e}"))?;
-        if !output.status.success() {
-            return Err(format!("pg_restore failed: {}", String::from_utf8_lossy(&output.stderr).trim()));
-        }
+        postgres::restore(settings, &copy).await?;
         counts(&db.reader).await?
     };
     if manifest.issuer_key

@@ -339,6 +339,47 @@ async fn a_postgres_backup_carrying_a_trigger_is_refused() {
     assert!(refused.contains("FUNCTION") && refused.contains("TRIGGER"), "{refused}");
 }
 
+/// PostgreSQL: a default changed in the dumped schema (every new account
+/// an administrator) hides inside a table's own entry of the dump's table
+/// of contents; the restore compares the statements it would run with a
+/// freshly migrated schema's and refuses, even with `--force`.
+#[tokio::test]
+async fn a_postgres_backup_with_a_changed_default_is_refused() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app_with(Backend::Postgres, |settings| settings.issuer_key = None).await;
+    register_amina(&app).await;
+    let schema = app.database().schema.clone().unwrap();
+    app.state
+        .db
+        .writer
+        .execute_unprepared(&format!("ALTER TABLE \"{schema}\".users ALTER COLUMN role SET DEFAULT 'admin'"))
+        .await
+        .unwrap();
+    let settings = server::config::Settings { issuer_key: None, ..app.database().settings(sample_courses()) };
+    let folder = tempfile::tempdir().unwrap();
+    let dest = folder.path().join("backup");
+    server::backup::backup(&settings, &dest).await.unwrap();
+    let scratch = ScratchDatabase::create();
+    let mut restored_settings = settings.clone();
+    restored_settings.database_url = Some(format!("postgres://postgres@127.0.0.1:5432/{}", scratch.0));
+    let refused = server::backup::restore(&restored_settings, &dest, true).await.unwrap_err();
+    assert!(refused.contains("unknown") && refused.contains("'admin'"), "{refused}");
+    let restored =
+        sea_orm::Database::connect(format!("postgres://postgres@127.0.0.1:5432/{}", scratch.0)).await.unwrap();
+    let tables = restored
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = '{schema}'"),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    let _ = restored.close().await;
+    assert_eq!(tables, 0, "nothing was restored");
+}
+
 /// The live data folder holds what a backup holds: a new one, and the
 /// database made in it, are the owner's only, whatever the umask.
 #[tokio::test]

@@ -67,8 +67,13 @@ struct Server {
 
 impl Server {
     fn start(data: &Path, courses: &Path) -> Server {
+        Server::start_with(data, courses, &[])
+    }
+
+    fn start_with(data: &Path, courses: &Path, options: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
             .args(["serve", "--address", "127.0.0.1:0"])
+            .args(options)
             .arg("--data-dir")
             .arg(data)
             .arg("--site-dir")
@@ -89,6 +94,11 @@ impl Server {
 
     fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.address)
+    }
+
+    /// How many files (sockets included) the server process holds open.
+    fn open_files(&self) -> usize {
+        fs::read_dir(format!("/proc/{}/fd", self.child.id())).expect("Linux's /proc").count()
     }
 
     /// What the server process holds in memory (`VmRSS`), in bytes.
@@ -211,6 +221,38 @@ async fn forty_downloads_that_are_never_read_hold_a_chunk_each_not_the_files() {
     }
     assert_eq!(kept_zips(data.path()), kept);
     assert_eq!(fs::metadata(&kept[0]).unwrap().modified().unwrap(), made, "not made again");
+}
+
+/// Connections that never read are closed by the system once nothing has
+/// been taken off the server's hands for the send timeout: a thousand of
+/// them cannot hold a thousand sockets for ever.
+#[tokio::test]
+async fn connections_that_never_read_are_let_go_after_the_send_timeout() {
+    let (courses, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    course_with_downloads(courses.path(), 4 * MB as usize, 64 * 1024);
+    let server = Server::start_with(data.path(), courses.path(), &["--send-timeout-seconds", "2"]);
+    let file = "/media/downloads/01-files/recording.bin";
+    let idle = server.open_files();
+    let mut connections = Vec::new();
+    for _ in 0..10 {
+        connections.push(never_reading(server.address, file).await);
+    }
+    for connection in &connections {
+        assert_eq!(answer_begun(connection).await, "HTTP/1.1 200");
+    }
+    let held = server.open_files();
+    assert!(held >= idle + 10, "each stalled download holds a socket: {idle} open, then {held}");
+    let started = Instant::now();
+    let mut open = held;
+    while open > idle + 2 && started.elapsed() < Duration::from_secs(30) {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        open = server.open_files();
+    }
+    assert!(open <= idle + 2, "the stalled connections were let go: {idle} open idle, {held} held, {open} after 30 s");
+    // A reader is served as before.
+    let response = reqwest::get(server.url(file)).await.unwrap();
+    assert_eq!(response.bytes().await.unwrap().len(), 4 * MB as usize);
+    drop(connections);
 }
 
 /// The address a lesson links a course file by.

@@ -142,6 +142,7 @@ impl TestDatabase {
             set_password_code_days: 30,
             small_group_threshold: 5,
             import_max_mb: 32,
+            send_timeout_seconds: 60,
             programme_name: "Digital Skills Programme".into(),
             issuer_key: Some(test_issuer_key()),
             programme_logo: None,

@@ -553,6 +553,13 @@ async fn a_bulk_enrolment_file_is_checked_then_applied_once() {
         let elsewhere = page_with(&app, &report, &manager).await;
         assert!(!elsewhere.contains("id=\"import-codes\""), "{backend:?}: no list without the key");
         assert!(elsewhere.contains("only the browser that applied this file"), "{backend:?}: the page says why");
+        // The key alone opens nothing: an administrator or another
+        // manager who got hold of the cookie sees no list.
+        for (name, role) in [("zarina", "admin"), ("olga", "manager")] {
+            let other = signed_in_as(&app, name, role).await;
+            let seen = page_with(&app, &report, &format!("{other}; {key}")).await;
+            assert!(!seen.contains("id=\"import-codes\""), "{backend:?}: {role} with the key sees no list");
+        }
         let page = page_with(&app, &report, &format!("{manager}; {key}")).await;
         let list = page.split("id=\"import-codes\"").nth(1).expect("the list to print");
         let row = list.split("gulnora").nth(1).expect("her row in the list");
