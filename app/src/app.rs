@@ -8,8 +8,8 @@ use leptos_router::{SsrMode, path};
 use crate::pages::{
     AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage,
     CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, MyCoursesPage,
-    NotFoundPage, OfflinePage, OrganisationsListPage, RegisterPage, ResetPage, TeachingPage, UsersAdminPage,
-    VerifyPage,
+    NotFoundPage, OfflinePage, OrganisationsListPage, RegisterPage, ResetPage, StudioCoursePage, StudioEditorPage,
+    StudioHistoryPage, StudioHomePage, StudioPreviewPage, TeachingPage, UsersAdminPage, VerifyPage,
 };
 
 /// The whole document. Pages without islands are plain HTML and CSS; a
@@ -110,6 +110,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/manage/import/:id") view=ImportReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/organisations") view=OrganisationsListPage ssr=SsrMode::Async/>
                 <Route path=path!("/teach") view=TeachingPage ssr=SsrMode::Async/>
+                <Route path=path!("/studio") view=StudioHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/studio/:course") view=StudioCoursePage ssr=SsrMode::Async/>
+                <Route path=path!("/studio/:course/edit") view=StudioEditorPage ssr=SsrMode::Async/>
+                <Route path=path!("/studio/:course/history") view=StudioHistoryPage ssr=SsrMode::Async/>
+                <Route path=path!("/studio/:course/preview/:lesson") view=StudioPreviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/cohorts") view=CohortsListPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/cohorts/:id") view=CohortDetailPage ssr=SsrMode::Async/>
                 <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>

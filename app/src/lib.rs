@@ -58,6 +58,8 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod statistics;
 #[cfg(feature = "ssr")]
+pub mod studio;
+#[cfg(feature = "ssr")]
 pub mod stylesheet;
 
 #[cfg(feature = "hydrate")]

@@ -123,6 +123,41 @@ pub fn may_see_every_course_problem(viewer: &Viewer) -> bool {
     viewer.role == Role::Admin
 }
 
+/// The studio at all (`/studio`): those who may write a course.
+pub fn may_use_studio(viewer: &Viewer) -> bool {
+    viewer.role == Role::Admin || viewer.role == Role::Instructor
+}
+
+/// Creating studio courses, naming their instructors, deciding whether
+/// they need review, taking a folder course into the studio:
+/// administrators.
+pub fn may_run_studio(viewer: &Viewer) -> bool {
+    viewer.role == Role::Admin
+}
+
+/// Seeing and changing a studio course's draft, files, settings and
+/// versions (and previewing them): the instructors the studio names for it,
+/// and administrators. Nobody else sees a draft.
+pub fn may_author(viewer: &Viewer, instructors: &[String]) -> bool {
+    match viewer.role {
+        Role::Admin => true,
+        Role::Instructor => instructors.contains(&viewer.username),
+        Role::Manager | Role::Learner => false,
+    }
+}
+
+/// Publishing a draft without review: an author, where the course does
+/// not require review.
+pub fn may_publish_directly(viewer: &Viewer, instructors: &[String], review_required: bool) -> bool {
+    may_author(viewer, instructors) && !review_required
+}
+
+/// Approving a proposed draft (which publishes it) or sending it back:
+/// another author of the course; nobody approves their own.
+pub fn may_review(viewer: &Viewer, instructors: &[String], proposed_by: Option<i64>) -> bool {
+    may_author(viewer, instructors) && proposed_by.is_some_and(|proposer| proposer != viewer.id)
+}
+
 /// Statistics pages and their downloads at all (what they then count is
 /// narrowed to the viewer's courses or organisation).
 pub fn may_see_statistics(viewer: &Viewer) -> bool {
@@ -413,5 +448,24 @@ mod tests {
         assert!(may_record_learning_of(&learner, learner.id));
         assert!(!may_record_learning_of(&learner, learner.id + 1));
         assert!(!may_record_learning_of(&person(Role::Admin, None), learner.id + 1), "not even an administrator");
+    }
+
+    #[test]
+    fn a_studio_course_is_written_by_its_instructors_and_administrators_and_reviewed_by_another() {
+        let named = vec!["me".to_string()];
+        let instructor = person(Role::Instructor, None);
+        assert!(may_author(&instructor, &named));
+        assert!(!may_author(&instructor, &["someone".to_string()]), "another course's instructor");
+        assert!(may_author(&person(Role::Admin, None), &[]));
+        for outsider in [Role::Manager, Role::Learner] {
+            assert!(!may_author(&person(outsider, None), &named), "{outsider:?} never writes a course");
+        }
+        assert!(may_publish_directly(&instructor, &named, false));
+        assert!(!may_publish_directly(&instructor, &named, true), "review required");
+        assert!(!may_review(&instructor, &named, Some(instructor.id)), "nobody approves their own");
+        assert!(!may_review(&person(Role::Admin, None), &named, Some(9)), "not even an administrator");
+        assert!(may_review(&instructor, &named, Some(instructor.id + 1)));
+        assert!(!may_review(&instructor, &named, None), "nothing proposed");
+        assert!(may_run_studio(&person(Role::Admin, None)) && !may_run_studio(&instructor));
     }
 }

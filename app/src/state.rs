@@ -36,6 +36,8 @@ pub struct AppState {
     pub small_group_threshold: u64,
     /// The largest bulk enrolment file accepted, in bytes.
     pub import_max_bytes: usize,
+    /// Where the courses come from, for the studio's publishing and previews.
+    pub sources: Arc<crate::studio::live::Sources>,
 }
 
 /// How long sign-ins and reset codes last (configurable; see `Settings`).

@@ -50,7 +50,8 @@ fn text(problem: &Problem, courses: &Path) -> String {
 #[test]
 fn an_imported_course_loads_with_its_real_mistakes_reported_and_within_budget() {
     let (dir, courses) = imported_course();
-    let options = LoadOptions { broken: BrokenCourses::Skip, image_cache: Some(dir.path().join("image-cache")) };
+    let options =
+        LoadOptions { broken: BrokenCourses::Skip, image_cache: Some(dir.path().join("image-cache")), studio: None };
     let loaded = load_with(&courses, &options).unwrap();
     let problems: Vec<String> = loaded.problems.iter().map(|p| text(p, &courses)).collect();
     let intro = "web-dev/01-getting-started/01-intro-to-programming.md";

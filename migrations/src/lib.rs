@@ -20,6 +20,7 @@ mod m20261201_000011_add_organisation_to_certificates;
 mod m20261201_000012_create_session_revocations;
 mod m20261204_000013_create_offline_learning;
 mod m20261206_000014_hash_sign_in_secrets;
+mod m20261206_000015_create_studio;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_create_session_revocations::Migration),
             Box::new(m20261204_000013_create_offline_learning::Migration),
             Box::new(m20261206_000014_hash_sign_in_secrets::Migration),
+            Box::new(m20261206_000015_create_studio::Migration),
         ]
     }
 }

@@ -87,6 +87,17 @@ pub enum CoursesCommand {
         #[command(flatten)]
         settings: Settings,
     },
+    /// Write the latest published version of a course made in the studio
+    /// as the course folder `DIR/ID`: the same files, which `courses check
+    /// --strict` reads and which render the same pages.
+    Export {
+        /// The studio course's id.
+        id: String,
+        /// The folder to write the course folder into (`courses`, say).
+        dir: PathBuf,
+        #[command(flatten)]
+        settings: Settings,
+    },
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -118,6 +129,9 @@ pub async fn run(cli: Cli) -> ExitCode {
             check_courses(&dir, strict, &data_dir)
         }
         Command::Courses { command: CoursesCommand::Publish { settings } } => publish_courses(&settings).await,
+        Command::Courses { command: CoursesCommand::Export { id, dir, settings } } => {
+            export_course(&id, &dir, &settings).await
+        }
         Command::Users { command } => match crate::users::run(command, &mut std::io::stdin().lock()).await {
             Ok(message) => {
                 println!("{message}");
@@ -149,7 +163,8 @@ fn check_courses(dir: &std::path::Path, strict: bool, data_dir: &std::path::Path
         eprintln!("{}: not a folder of courses", dir.display());
         return ExitCode::from(2);
     }
-    let options = LoadOptions { broken: BrokenCourses::Skip, image_cache: Some(data_dir.join("image-cache")) };
+    let options =
+        LoadOptions { broken: BrokenCourses::Skip, image_cache: Some(data_dir.join("image-cache")), studio: None };
     let loaded = match load_with(dir, &options) {
         Ok(loaded) => loaded,
         Err(problems) => {
@@ -202,6 +217,21 @@ async fn publish_courses(settings: &Settings) -> ExitCode {
             println!("published as publication {number}: every instance follows within seconds");
             ExitCode::SUCCESS
         }
+        Err(error) => fail(&error),
+    }
+}
+
+async fn export_course(id: &str, dir: &std::path::Path, settings: &Settings) -> ExitCode {
+    let db = match connect_and_migrate(settings).await {
+        Ok(db) => db,
+        Err(error) => return fail(&error),
+    };
+    match app::studio::folders::export(&db.reader, id, dir).await {
+        Ok(true) => {
+            println!("{id}: the latest published version written to {}", dir.join(id).display());
+            ExitCode::SUCCESS
+        }
+        Ok(false) => fail(&format!("{id} is not a studio course that was ever published")),
         Err(error) => fail(&error),
     }
 }

@@ -150,7 +150,11 @@ impl Settings {
 
     /// How courses are loaded: resized images kept in the data folder.
     pub fn load_options(&self) -> LoadOptions {
-        LoadOptions { broken: self.broken_courses(), image_cache: Some(self.data_dir.join("image-cache")) }
+        LoadOptions {
+            broken: self.broken_courses(),
+            image_cache: Some(self.data_dir.join("image-cache")),
+            studio: Some(self.data_dir.join("studio")),
+        }
     }
 
     pub fn account_policy(&self) -> AccountPolicy {

@@ -23,4 +23,5 @@ pub mod router;
 pub mod session_store;
 pub mod startup;
 mod static_files;
+mod studio_files;
 pub mod users;

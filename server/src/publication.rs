@@ -11,34 +11,17 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use app::catalog::{Catalog, CatalogHandle};
+use app::catalog::CatalogHandle;
 use app::db::Db;
 use app::entities::course_publication;
-use sea_orm::{ActiveValue::Set, DbErr, EntityTrait, QueryOrder};
+use sea_orm::{DbErr, EntityTrait, QueryOrder};
 
 use crate::config::Settings;
 
 /// How often instances look for a newer publication.
 pub const FOLLOW_EVERY: Duration = Duration::from_secs(2);
 
-/// Each course's content version.
-pub fn versions(catalog: &Catalog) -> BTreeMap<String, String> {
-    catalog.courses().iter().map(|course| (course.id.clone(), course.content_version.clone())).collect()
-}
-
-/// Records `catalog`'s versions as the published ones; returns the
-/// publication's number.
-pub async fn publish(db: &Db, catalog: &Catalog) -> Result<i64, DbErr> {
-    let versions = serde_json::to_string(&versions(catalog)).unwrap_or_default();
-    let inserted = course_publication::Entity::insert(course_publication::ActiveModel {
-        versions: Set(versions),
-        published_at: Set(time::OffsetDateTime::now_utc()),
-        ..Default::default()
-    })
-    .exec(&db.writer)
-    .await?;
-    Ok(inserted.last_insert_id)
-}
+pub use app::catalog::publication::{publish, versions};
 
 /// The latest publication: its number and versions.
 pub async fn latest(db: &Db) -> Result<Option<(i64, BTreeMap<String, String>)>, DbErr> {
@@ -62,6 +45,13 @@ pub async fn follow(db: Db, catalog: CatalogHandle, settings: Settings, mut seen
             }
         };
         let (folder, options) = (settings.courses_dir.clone(), settings.load_options());
+        // The studio's courses as published, written here first.
+        if let Some(studio) = &options.studio
+            && let Err(error) = app::studio::folders::write_published(&db.reader, studio).await
+        {
+            tracing::warn!(%error, "cannot write the studio's published courses here");
+            continue;
+        }
         let loaded = tokio::task::spawn_blocking(move || app::catalog::load_with(&folder, &options)).await;
         match loaded {
             Ok(Ok(loaded)) if versions(&loaded.catalog) == wanted => {

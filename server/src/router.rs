@@ -38,6 +38,15 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; st
 /// times over.
 const MAX_CALL_BYTES: usize = 64 * 1024;
 
+/// The studio's save of a text file: the largest lesson, each byte of it
+/// sent as `%XX`, and the form around it.
+const MAX_STUDIO_TEXT_BYTES: usize = 3 * app::studio::paths::MAX_LESSON_BYTES + 64 * 1024;
+
+/// The same policy for a studio preview, which the editor shows in a frame
+/// of its own page (and only of this site's pages).
+const FRAMED_PREVIEW_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
 pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings) -> Router {
     let routes = generate_route_list(App);
     let pkg = ServeDir::new(settings.site_dir.join("pkg"));
@@ -67,6 +76,7 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .layer(axum::Extension(std::sync::Arc::new(crate::page_cache::PageCache::default())))
         .layer(axum::Extension(std::sync::Arc::new(crate::offline::Copies::default())))
         .layer(sessions)
+        .layer(axum::middleware::from_fn(previews_framed_by_the_studio))
         .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
@@ -128,6 +138,11 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
         ("/teach/{course}/{table}", get(crate::exports::teach_table)),
         ("/manage/import/template.csv", get(crate::imports::template)),
         (
+            "/studio/{course}/files",
+            post(crate::studio_files::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(app::studio::paths::MAX_UPLOAD_BYTES + 64 * 1024)),
+        ),
+        (
             "/manage/import",
             post(crate::imports::upload)
                 // Room for the form around the file; the file itself is
@@ -187,16 +202,33 @@ async fn server_function(State(state): State<AppState>, request: Request<Body>) 
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// A studio preview (`/studio/{course}/preview/{lesson}`) may be shown in
+/// a frame of this site's own pages; every other page in none.
+async fn previews_framed_by_the_studio(request: Request<Body>, next: axum::middleware::Next) -> Response {
+    let preview = {
+        let path = request.uri().path();
+        path.starts_with("/studio/") && path.split('/').nth(3) == Some("preview")
+    };
+    let mut response = next.run(request).await;
+    if preview {
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(FRAMED_PREVIEW_POLICY));
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
+    }
+    response
+}
+
 /// Server function bodies are bounded: one that says it is too large is
 /// refused before it is read, with a short page in the reader's language;
 /// one that turns out larger than it said stops being read at the bound.
 async fn limit_call_body(request: Request<Body>, next: axum::middleware::Next) -> Response {
+    let bound = if request.uri().path() == "/api/save_studio_file" { MAX_STUDIO_TEXT_BYTES } else { MAX_CALL_BYTES };
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|value| value.to_str().ok()?.parse().ok());
-    if declared.is_some_and(|length: usize| length > MAX_CALL_BYTES) {
+    if declared.is_some_and(|length: usize| length > bound) {
         let language = request.extensions().get::<Language>().copied().unwrap_or_default();
         return too_large(language);
     }
-    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, MAX_CALL_BYTES)));
+    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, bound)));
     next.run(request).await
 }
 

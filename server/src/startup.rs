@@ -6,9 +6,9 @@ use std::time::Duration;
 use app::catalog::{CatalogHandle, Problem, format_all, load_with};
 use app::db::Db;
 use app::state::AppState;
+use axum::serve::ListenerExt;
 use leptos::prelude::LeptosOptions;
 use migrations::{Migrator, MigratorTrait};
-use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 
 use crate::config::Settings;
@@ -31,6 +31,8 @@ pub enum StartupError {
     Logo(String, String),
     #[error("cannot listen on {0}: {1}")]
     Listen(SocketAddr, std::io::Error),
+    #[error("cannot write the studio's courses: {0}")]
+    Studio(String),
 }
 
 /// A new data folder is its owner's only (0700), and so is a new database
@@ -117,6 +119,12 @@ impl Application {
     pub async fn build(mut settings: Settings) -> Result<Application, StartupError> {
         let db = connect_and_migrate(&settings).await?;
         let options = settings.load_options();
+        // The studio's courses as last published, written here before loading.
+        if let Some(studio) = &options.studio {
+            app::studio::folders::write_published(&db.reader, studio)
+                .await
+                .map_err(|error| StartupError::Studio(error.to_string()))?;
+        }
         let folder = settings.courses_dir.clone();
         let loaded = tokio::task::spawn_blocking(move || load_with(&folder, &options))
             .await
@@ -176,6 +184,11 @@ impl Application {
             programme_name: settings.programme_name.clone(),
             small_group_threshold: settings.small_group_threshold,
             import_max_bytes: settings.import_max_mb as usize * 1024 * 1024,
+            sources: std::sync::Arc::new(app::studio::live::Sources {
+                folder: settings.courses_dir.clone(),
+                options: settings.load_options(),
+                drafts: settings.data_dir.join("studio-drafts"),
+            }),
         };
         tracing::info!(
             courses = state.catalog.current().courses().len(),

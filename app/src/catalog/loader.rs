@@ -43,11 +43,15 @@ pub struct LoadOptions {
     /// Where resized images and folder ZIPs are kept; without it images
     /// are served as they are and a folder's ZIP is made for each download.
     pub image_cache: Option<PathBuf>,
+    /// Where this instance writes the published studio courses (see
+    /// `studio::folders`): read beside the course folder, and a studio
+    /// course replaces the folder course of the same id.
+    pub studio: Option<PathBuf>,
 }
 
 impl LoadOptions {
     pub fn new(broken: BrokenCourses) -> LoadOptions {
-        LoadOptions { broken, image_cache: None }
+        LoadOptions { broken, image_cache: None, studio: None }
     }
 }
 
@@ -69,8 +73,31 @@ pub fn load_with(folder: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Pro
     let copies_until = Some(Instant::now() + super::images::LOAD_COPY_TIME);
     let mut problems = Problems::default();
     let mut courses = Vec::new();
-    for entry in files::entries(folder, &mut problems) {
-        let Entry::Folder(entry) = entry else { continue };
+    let studio: Vec<PathBuf> = match &options.studio {
+        Some(studio) if studio.is_dir() => files::entries(studio, &mut problems)
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::Folder(folder) => Some(folder),
+                Entry::File(_) => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let studio_ids: Vec<String> = studio.iter().map(|folder| file_name(folder)).collect();
+    let folders = files::entries(folder, &mut problems).into_iter().filter_map(|entry| match entry {
+        Entry::Folder(entry) if studio_ids.contains(&file_name(&entry)) => {
+            problems.warn(
+                &entry.join("course.toml"),
+                1,
+                "this course is written in the studio, so this folder is not read: export it from the studio to bring the folder up to date",
+            );
+            None
+        }
+        Entry::Folder(entry) => Some(entry),
+        Entry::File(_) => None,
+    });
+    let folders: Vec<PathBuf> = folders.collect();
+    for entry in folders.into_iter().chain(studio) {
         let id = file_name(&entry);
         if !is_slug(&id) {
             problems.report(
@@ -111,6 +138,20 @@ pub fn load_with(folder: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Pro
         return Err(problems);
     }
     Ok(Loaded { catalog: Catalog::new(courses, problems.clone()), problems })
+}
+
+/// Loads the one course in `folder` (its id is the folder's name), as
+/// [`load_with`] would, with every problem found in it: a draft's preview.
+pub fn load_one(folder: &Path, options: &LoadOptions) -> (Option<Course>, Vec<Problem>) {
+    let copies_until = Some(Instant::now() + super::images::LOAD_COPY_TIME);
+    let mut problems = Problems::default();
+    let course = load_course(folder, file_name(folder), options.image_cache.as_deref(), copies_until, &mut problems);
+    let problems = problems.into_vec();
+    let course = course.map(|mut course| {
+        course.problems = problems.clone();
+        course
+    });
+    (course, problems)
 }
 
 fn tracing_warn(message: &str) {

@@ -4,20 +4,21 @@
 //! translation, at worst a course) and the problems are kept for staff.
 
 mod archive;
-mod course_files;
-mod files;
+pub(crate) mod course_files;
+pub(crate) mod files;
 pub mod fuzzing;
 mod highlight;
 pub mod images;
 mod links;
 mod loader;
-mod manifest;
+pub(crate) mod manifest;
 mod markdown;
-mod problem;
+pub(crate) mod problem;
+pub mod publication;
 mod quiz;
 mod sanitise;
 mod serving;
-mod slug;
+pub(crate) mod slug;
 mod views;
 mod weight;
 
@@ -29,7 +30,7 @@ use arc_swap::ArcSwap;
 
 pub use course_files::CourseFile;
 pub use links::media_href;
-pub use loader::{BrokenCourses, LoadOptions, Loaded, load, load_with};
+pub use loader::{BrokenCourses, LoadOptions, Loaded, load, load_one, load_with};
 pub use manifest::{CertificateRules, TranslatedTitle};
 pub use problem::{Problem, Severity, format_all};
 pub use serving::{FolderZip, OpenedFile};

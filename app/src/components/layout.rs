@@ -112,6 +112,8 @@ fn AccountLinks() -> impl IntoView {
         view! {
             <a href="/my">{t(msg::NAV_MY_COURSES)}</a>
             {(viewer.role == Role::Instructor).then(|| view! { <a href="/teach">{t(msg::NAV_TEACH)}</a> })}
+            // The studio: instructors and administrators (policy::may_use_studio, which the browser build lacks).
+            {matches!(viewer.role, Role::Instructor | Role::Admin).then(|| view! { <a href="/studio">{t(msg::NAV_STUDIO)}</a> })}
             {(viewer.role >= Role::Instructor).then(|| view! { <a href="/manage/cohorts">{t(msg::NAV_COHORTS)}</a> })}
             {(viewer.role >= Role::Manager).then(|| view! { <a href="/manage">{t(msg::NAV_STATISTICS)}</a> })}
             {(viewer.role >= Role::Manager).then(|| view! { <a href="/admin/users">{t(msg::NAV_USERS)}</a> })}

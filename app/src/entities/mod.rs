@@ -19,4 +19,8 @@ pub mod readiness;
 pub mod reset_code;
 pub mod session;
 pub mod session_revocation;
+pub mod studio_blob;
+pub mod studio_course;
+pub mod studio_draft;
+pub mod studio_version;
 pub mod user;

@@ -14,6 +14,7 @@ mod forms;
 mod imports;
 mod organisations;
 mod statistics;
+mod studio;
 
 pub use accounts::*;
 pub use certificates::*;
@@ -24,3 +25,4 @@ pub use forms::*;
 pub use imports::*;
 pub use organisations::*;
 pub use statistics::*;
+pub use studio::*;

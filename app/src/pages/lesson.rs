@@ -26,7 +26,7 @@ pub fn LessonPage() -> impl IntoView {
 }
 
 #[component]
-fn Lesson(lesson: LessonView) -> impl IntoView {
+pub(crate) fn Lesson(lesson: LessonView) -> impl IntoView {
     let course_href = format!("/courses/{}", lesson.course_id);
     let course_id = lesson.course_id.clone();
     let title = format!("{} · {}", lesson.title, lesson.course_title);

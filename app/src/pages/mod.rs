@@ -15,6 +15,7 @@ mod offline;
 mod organisations;
 mod register;
 mod reset;
+mod studio;
 mod teach;
 mod users;
 
@@ -35,6 +36,7 @@ pub use offline::OfflinePage;
 pub use organisations::OrganisationsListPage;
 pub use register::RegisterPage;
 pub use reset::ResetPage;
+pub use studio::{StudioCoursePage, StudioEditorPage, StudioHistoryPage, StudioHomePage, StudioPreviewPage};
 pub use teach::TeachingPage;
 pub use users::UsersAdminPage;
 

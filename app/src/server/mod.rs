@@ -10,3 +10,4 @@ pub mod learning;
 pub mod organisations;
 pub mod rules;
 pub mod statistics;
+pub mod studio;

@@ -6,7 +6,7 @@
 use leptos::server_fn::ServerFn;
 
 #[cfg(feature = "ssr")]
-use super::{accounts, admin, catalog, certificates, imports, learning, organisations, statistics};
+use super::{accounts, admin, catalog, certificates, imports, learning, organisations, statistics, studio};
 #[cfg(feature = "ssr")]
 use crate::auth::Rule;
 #[cfg(feature = "ssr")]
@@ -72,6 +72,25 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     (action_of::<organisations::Organisations>(), Rule::AtLeast(Role::Manager)),
     (action_of::<organisations::CreateOrganisation>(), Rule::AtLeast(Role::Manager)),
     (action_of::<organisations::AssignOrganisation>(), Rule::AtLeast(Role::Admin)),
+    // The studio: instructors and administrators; each course's drafts
+    // only for the instructors it names and administrators (checked inside,
+    // `policy::may_author`), reviews never by the proposer.
+    (action_of::<studio::StudioHomePage>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::CreateStudioCourse>(), Rule::AtLeast(Role::Admin)),
+    (action_of::<studio::StudioCoursePage>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::StudioEditorPage>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::SaveStudioFile>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::AddStudioPart>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::MoveStudioLesson>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::RemoveStudioFile>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::PublishStudioCourse>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::ProposeStudioDraft>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::ReviewStudioDraft>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::StudioHistoryPage>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::RestoreStudioVersion>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::ManageStudioCourse>(), Rule::AtLeast(Role::Admin)),
+    (action_of::<studio::TakeIntoStudio>(), Rule::AtLeast(Role::Admin)),
+    (action_of::<studio::PreviewStudioLesson>(), Rule::AtLeast(Role::Instructor)),
 ];
 
 /// The person calling server function `F`, if its rule allows them.

@@ -104,6 +104,11 @@ impl TestApp {
         self.client.get(format!("{}{path}", self.address)).send().await.expect("the server answers")
     }
 
+    /// An instance the test started itself, sharing `database`.
+    pub fn from_parts(address: String, state: AppState, client: reqwest::Client, database: TestDatabase) -> TestApp {
+        TestApp { address, state, client, _database: database }
+    }
+
     pub fn database(&self) -> &TestDatabase {
         &self._database
     }

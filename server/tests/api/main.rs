@@ -26,4 +26,5 @@ mod scale;
 mod sessions;
 mod sign_in;
 mod statistics;
+mod studio;
 mod trust;

@@ -33,6 +33,8 @@ enum Ask {
     Call(&'static str, String),
     Get(String),
     Upload,
+    /// A picture posted to a studio course's files.
+    StudioUpload(String),
     /// A JSON body posted as a page's script does.
     Json(String, String),
 }
@@ -104,6 +106,27 @@ async fn world(app: &TestApp) -> World {
         .exec(&app.state.db.writer)
         .await
         .unwrap();
+    // A studio course farida teaches, with a file for the removal row.
+    let studio = app::studio::CourseSettings {
+        title: "Matrix".into(),
+        summary: String::new(),
+        language: app::language::Language::En,
+        level: Default::default(),
+        hours: None,
+        access: Default::default(),
+        enrolment: Default::default(),
+        certificate_issued: true,
+        min_average_score: None,
+        translations: Default::default(),
+    };
+    let actor = app::accounts::Actor::command_line();
+    app::studio::create_course(&app.state.db.writer, STUDIO, &studio, &["farida".into()], &[], &actor)
+        .await
+        .unwrap()
+        .unwrap();
+    app::studio::store::save(&app.state.db.writer, STUDIO, "assets/matrix.txt", Some(b"text"), None, &actor)
+        .await
+        .unwrap();
     let course = app.state.catalog.current().course("smartphone-basics").unwrap().clone();
     let (path, file) = course.files.iter().next().unwrap();
     let asset = format!("/media/smartphone-basics/{}?v={}", path.display(), file.hash);
@@ -135,6 +158,9 @@ async fn world(app: &TestApp) -> World {
     }
 }
 
+/// The studio course of the matrix, which farida teaches.
+const STUDIO: &str = "matrix-studio";
+
 /// Short names for the answers.
 const OK: &str = "ok";
 const IN: &str = "in";
@@ -162,6 +188,9 @@ fn rows(w: &World) -> Vec<Row> {
     let whole_course = [IN, NO, NO, OK, NO, NO, NO, OK, OK, IN];
     let breakdowns = [IN, NO, NO, NO, NO, OK, OK, OK, OK, IN];
     let import_a = [IN, NO, NO, NO, NO, OK, NF, NF, OK, IN];
+    let studio = [IN, NO, NO, OK, OK, NO, NO, NO, OK, IN];
+    let authors = [IN, NO, NO, OK, NF, NF, NF, NF, OK, IN];
+    let encoded_lesson = "01-introduction%2F01-welcome.md";
     vec![
         // Reading the catalogue: anyone.
         Row { route: "/api/courses", ask: call("/api/courses", String::new()), expect: anyone },
@@ -299,6 +328,91 @@ fn rows(w: &World) -> Vec<Row> {
             ask: call("/api/assign_organisation", format!("username=manager-b&organisation={}", w.organisation_b)),
             expect: admins,
         },
+        // The studio: instructors and administrators; a course's draft only
+        // its instructors and administrators (to anyone else it does not
+        // exist); creating courses and naming instructors administrators.
+        Row { route: "/api/studio_home", ask: call("/api/studio_home", String::new()), expect: studio },
+        Row {
+            route: "/api/create_studio_course",
+            ask: call("/api/create_studio_course", "id=matrix-made&title=Made&language=en&level=beginner".into()),
+            expect: admins,
+        },
+        Row {
+            route: "/api/studio_course",
+            ask: call("/api/studio_course", format!("course={STUDIO}")),
+            expect: authors,
+        },
+        Row {
+            route: "/api/studio_editor",
+            ask: call("/api/studio_editor", format!("course={STUDIO}&path={}", encoded_lesson)),
+            expect: authors,
+        },
+        Row {
+            route: "/api/save_studio_file",
+            ask: call(
+                "/api/save_studio_file",
+                format!("course={STUDIO}&path={encoded_lesson}&revision=&text=Hello&intent=preview"),
+            ),
+            expect: authors,
+        },
+        Row {
+            route: "/api/add_studio_part",
+            ask: call("/api/add_studio_part", format!("course={STUDIO}&title=Extra")),
+            expect: authors,
+        },
+        Row {
+            route: "/api/move_studio_lesson",
+            ask: call("/api/move_studio_lesson", format!("course={STUDIO}&path={encoded_lesson}&direction=up")),
+            expect: authors,
+        },
+        Row {
+            route: "/api/remove_studio_file",
+            ask: call("/api/remove_studio_file", format!("course={STUDIO}&path=assets%2Fmatrix.txt")),
+            // The administrator, after farida, finds it removed already.
+            expect: [IN, NO, NO, OK, NF, NF, NF, NF, NF, IN],
+        },
+        Row {
+            route: "/api/publish_studio_course",
+            ask: call("/api/publish_studio_course", format!("course={STUDIO}&revision=0&message=Go")),
+            expect: [IN, NO, NO, BAD, NF, NF, NF, NF, BAD, IN],
+        },
+        Row {
+            route: "/api/propose_studio_draft",
+            ask: call("/api/propose_studio_draft", format!("course={STUDIO}&revision=0&message=Look")),
+            expect: authors,
+        },
+        Row {
+            route: "/api/review_studio_draft",
+            ask: call("/api/review_studio_draft", format!("course={STUDIO}&decision=send_back&comment=No")),
+            // The administrator proposed it last: farida may send it back;
+            // then nothing is proposed, and nobody may review.
+            expect: [IN, NO, NO, OK, NF, NF, NF, NF, NO, IN],
+        },
+        Row {
+            route: "/api/studio_history",
+            ask: call("/api/studio_history", format!("course={STUDIO}")),
+            expect: authors,
+        },
+        Row {
+            route: "/api/restore_studio_version",
+            ask: call("/api/restore_studio_version", format!("course={STUDIO}&number=99")),
+            expect: [IN, NO, NO, NF, NF, NF, NF, NF, NF, IN],
+        },
+        Row {
+            route: "/api/manage_studio_course",
+            ask: call("/api/manage_studio_course", format!("course={STUDIO}&instructors=farida")),
+            expect: admins,
+        },
+        Row {
+            route: "/api/take_into_studio",
+            ask: call("/api/take_into_studio", "course=no-such-course".into()),
+            expect: [IN, NO, NO, NO, NO, NO, NO, NO, NF, IN],
+        },
+        Row {
+            route: "/api/preview_studio_lesson",
+            ask: call("/api/preview_studio_lesson", format!("course={STUDIO}&lesson=welcome")),
+            expect: authors,
+        },
         // Plain routes.
         Row { route: "/healthz", ask: get("/healthz".into()), expect: anyone },
         Row { route: "/livez", ask: get("/livez".into()), expect: anyone },
@@ -343,6 +457,11 @@ fn rows(w: &World) -> Vec<Row> {
         Row { route: "/teach/{course}/{table}", ask: get(format!("/teach/{COURSE}/reach.csv")), expect: whole_course },
         Row { route: "/manage/import/template.csv", ask: get("/manage/import/template.csv".into()), expect: anyone },
         Row { route: "/manage/import", ask: Ask::Upload, expect: managers },
+        Row {
+            route: "/studio/{course}/files",
+            ask: Ask::StudioUpload(STUDIO.into()),
+            expect: [IN, NF, NF, OK, NF, NF, NF, NF, OK, IN],
+        },
         // Offline learning: the worker is anyone's; saving a course (an open
         // one) and sending one's own outbox, anyone signed in.
         Row { route: "/sw.js", ask: get("/sw.js".into()), expect: anyone },
@@ -387,6 +506,19 @@ fn rows(w: &World) -> Vec<Row> {
         Row { route: "/manage/cohorts", ask: get("/manage/cohorts".into()), expect: staff },
         Row { route: "/manage/cohorts/{id}", ask: get(format!("/manage/cohorts/{cohort}")), expect: cohort_a },
         Row { route: "/teach", ask: get("/teach".into()), expect: staff },
+        Row { route: "/studio", ask: get("/studio".into()), expect: studio },
+        Row { route: "/studio/{course}", ask: get(format!("/studio/{STUDIO}")), expect: authors },
+        Row {
+            route: "/studio/{course}/edit",
+            ask: get(format!("/studio/{STUDIO}/edit?path={encoded_lesson}")),
+            expect: authors,
+        },
+        Row { route: "/studio/{course}/history", ask: get(format!("/studio/{STUDIO}/history")), expect: authors },
+        Row {
+            route: "/studio/{course}/preview/{lesson}",
+            ask: get(format!("/studio/{STUDIO}/preview/welcome")),
+            expect: authors,
+        },
         // Last: it ends each person's session.
         Row { route: "/api/logout", ask: call("/api/logout", String::new()), expect: anyone },
     ]
@@ -419,6 +551,14 @@ async fn ask(app: &TestApp, ask: &Ask, cookie: Option<&str>) -> (u16, Option<Str
             .header("origin", app.address.as_str())
             .header("content-type", "application/json")
             .body(body.clone()),
+        Ask::StudioUpload(course) => {
+            let png = b"\x89PNG\r\n\x1a\n0000".to_vec();
+            let part = reqwest::multipart::Part::bytes(png).file_name("matrix.png");
+            client
+                .post(format!("{}/studio/{course}/files", app.address))
+                .header("origin", app.address.as_str())
+                .multipart(reqwest::multipart::Form::new().text("folder", "assets").part("file", part))
+        }
         Ask::Upload => {
             let part = reqwest::multipart::Part::bytes(b"name,username,cohort\n".to_vec()).file_name("x.csv");
             client

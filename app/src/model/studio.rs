@@ -1,0 +1,172 @@
+//! The studio as its pages show it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::language::Language;
+
+/// `/studio`: the courses the person may write, and the folder courses.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioHome {
+    pub courses: Vec<StudioCourseCard>,
+    /// Courses whose source is their folder: read-only here.
+    pub folder_courses: Vec<FolderCourseCard>,
+    /// Administrators create courses and take folder courses in.
+    pub may_create: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioCourseCard {
+    pub id: String,
+    pub title: String,
+    /// The latest published version, if any.
+    pub published: Option<i32>,
+    /// A draft waits for review.
+    pub proposed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FolderCourseCard {
+    pub id: String,
+    pub title: String,
+}
+
+/// A problem `courses check` reports, at a file's line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioProblem {
+    /// Relative to the course folder.
+    pub path: String,
+    pub line: usize,
+    pub error: bool,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioLesson {
+    pub path: String,
+    pub id: String,
+    pub title: String,
+    /// Each translation: its language and path.
+    pub translations: Vec<(Language, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioModule {
+    /// `01-basics`.
+    pub folder: String,
+    pub title: String,
+    pub lessons: Vec<StudioLesson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioFile {
+    pub path: String,
+    pub bytes: i64,
+}
+
+/// A draft proposed for review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    pub by: String,
+    pub message: String,
+    pub revision: i64,
+}
+
+/// `/studio/{course}`: the outline of the draft, its files and problems,
+/// and what the person may do with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioCourse {
+    pub id: String,
+    pub title: String,
+    pub language: Language,
+    /// The draft as a whole: what a publish or a proposal names.
+    pub draft_revision: i64,
+    pub modules: Vec<StudioModule>,
+    /// Pictures and downloads.
+    pub files: Vec<StudioFile>,
+    pub instructors: Vec<String>,
+    pub review_required: bool,
+    pub proposal: Option<Proposal>,
+    /// Why the last proposal was sent back.
+    pub review_comment: Option<String>,
+    pub latest_version: Option<i32>,
+    /// The draft holds changes not published yet.
+    pub unpublished_changes: bool,
+    pub problems: Vec<StudioProblem>,
+    /// Administrators: instructors and review.
+    pub may_manage: bool,
+    pub may_publish: bool,
+    pub may_review: bool,
+}
+
+impl StudioCourse {
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|problem| problem.error).count()
+    }
+}
+
+/// Someone else's save that a save would have overwritten.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// Their text (empty when they removed the file).
+    pub theirs: String,
+    pub by: Option<String>,
+    /// The text that was not saved.
+    pub yours: String,
+}
+
+/// `/studio/{course}/edit?path=…`: one text file of the draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioEditor {
+    pub course_id: String,
+    pub course_title: String,
+    pub path: String,
+    /// The language the file is written in (its `dir`).
+    pub language: Language,
+    pub text: String,
+    /// The revision this text was loaded at (`None`: a new file).
+    pub revision: Option<i64>,
+    pub conflict: Option<Conflict>,
+    /// Problems of this file.
+    pub problems: Vec<StudioProblem>,
+    /// The lesson the file is (for its preview), if it is one.
+    pub lesson_id: Option<String>,
+    /// The text shown is one not saved yet, kept for its preview under this name.
+    pub unsaved: Option<String>,
+    pub saved: bool,
+}
+
+/// A line of a comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DiffLine {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileDiff {
+    pub path: String,
+    /// Pictures and downloads are named as changed, not compared.
+    pub binary: bool,
+    pub lines: Vec<DiffLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub number: i32,
+    pub message: String,
+    pub published_by: Option<String>,
+    pub approved_by: Option<String>,
+    /// `YYYY-MM-DD HH:MM UTC`.
+    pub published_at: String,
+}
+
+/// `/studio/{course}/history`: every version, and a comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioHistory {
+    pub course_id: String,
+    pub title: String,
+    pub versions: Vec<VersionRow>,
+    /// `(from, to, files)`: `to` 0 is the draft.
+    pub diff: Option<(i32, i32, Vec<FileDiff>)>,
+}

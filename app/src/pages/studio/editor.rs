@@ -1,0 +1,197 @@
+//! `/studio/{course}/edit?path=…`: one text file of the draft (a lesson,
+//! a module's or the course's settings) in a plain textarea. Save keeps
+//! it; Preview keeps the text aside and shows the lesson as learners will
+//! see it, saving nothing. No script: every line has an address
+//! (`#line-N`) for the problems to link to.
+
+use std::collections::BTreeSet;
+
+use crate::msg;
+use crate::server::rules::action_of;
+use crate::server::studio::{SaveStudioFile, studio_editor};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::{encode, textarea_text};
+use crate::components::{Layout, PageTitle, form_errors, loaded};
+use crate::i18n::{t, t_with};
+use crate::model::{Conflict, StudioEditor, StudioProblem};
+use crate::pages::param;
+
+/// A quiz question, written the way `courses/README.md` describes.
+const QUIZ_EXAMPLE: &str = "::: question strongest-password single
+Which of these passwords is the strongest?
+
+- [ ] `Pakistan123` {#common}
+  Names and number runs are the first things attackers try.
+- [x] `river mango lantern seven` {#passphrase}
+  Four random words are long and easy to remember.
+:::";
+
+#[component]
+pub fn StudioEditorPage() -> impl IntoView {
+    let course = param("course");
+    let query = use_query_map();
+    let get = |name: &str| query.with_untracked(|query| query.get(name));
+    let data = studio_editor(course, get("path").unwrap_or_default(), get("unsaved"), get("yours"), get("saved"));
+    loaded(data, move |editor| view! { <Editor editor/> })
+}
+
+#[component]
+fn Editor(editor: StudioEditor) -> impl IntoView {
+    let StudioEditor {
+        course_id,
+        course_title,
+        path,
+        language,
+        text,
+        revision,
+        conflict,
+        problems,
+        lesson_id,
+        unsaved,
+        saved,
+    } = editor;
+    let errors = form_errors::<SaveStudioFile>();
+    let refused = errors.field("text").map(str::to_string).or_else(|| errors.form.clone());
+    let (lang, dir) = (language.code(), language.direction().html_dir());
+    let is_lesson = path.ends_with(".md");
+    let flagged: BTreeSet<usize> = problems.iter().map(|problem| problem.line).collect();
+    let preview = lesson_id.map(|lesson| {
+        let mut src = format!("/studio/{course_id}/preview/{}?path={}", encode(&lesson), encode(&path));
+        if let Some(hash) = &unsaved {
+            src.push_str(&format!("&unsaved={}", encode(hash)));
+        }
+        src
+    });
+    let preview_note = if unsaved.is_some() { t(msg::STUDIO_PREVIEW_UNSAVED) } else { t(msg::STUDIO_PREVIEW_SAVED) };
+    // Empty for a new file.
+    let revision = revision.map(|number| number.to_string()).unwrap_or_default();
+    let has_preview = preview.is_some();
+    let lines = text.lines().map(str::to_string).collect::<Vec<_>>();
+    let page_title = format!("{path} · {course_title}");
+    let course_href = format!("/studio/{course_id}");
+    view! {
+        <PageTitle text=page_title/>
+        <Layout wide=true>
+            <p><a href=course_href><bdi>{course_title}</bdi></a></p>
+            <h1><code dir="ltr">{path.clone()}</code></h1>
+            {saved.then(|| view! { <p class="note completed" role="status">{t(msg::STUDIO_SAVED)}</p> })}
+            {unsaved.is_some().then(|| view! { <p class="note" role="note">{t(msg::STUDIO_NOT_SAVED_YET)}</p> })}
+            {refused.map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
+            {conflict.map(|conflict| view! { <ConflictView conflict lang=lang dir=dir/> })}
+            <FileProblems problems/>
+            <div class="studio-editor" class:with-preview=has_preview>
+                <form id="editor" method="post" action={action_of::<SaveStudioFile>()}>
+                    <input type="hidden" name="course" value=course_id.clone()/>
+                    <input type="hidden" name="path" value=path.clone()/>
+                    <input type="hidden" name="revision" value=revision/>
+                    <div class="field">
+                        <label for="editor-text">{t(msg::STUDIO_TEXT)}</label>
+                        <textarea id="editor-text" name="text" lang=lang dir=dir rows="24">{textarea_text(&text)}</textarea>
+                    </div>
+                    <p class="editor-actions">
+                        <button type="submit" name="intent" value="save">{t(msg::STUDIO_SAVE)}</button>
+                        " "
+                        <button type="submit" name="intent" value="preview">{t(msg::STUDIO_PREVIEW)}</button>
+                    </p>
+                    <p class="hint">{t(msg::STUDIO_PREVIEW_HINT)}</p>
+                </form>
+                {preview.map(|src| view! {
+                    <section id="preview" class="preview-pane" aria-labelledby="preview-heading">
+                        <h2 id="preview-heading">{t(msg::STUDIO_PREVIEW_TITLE)}</h2>
+                        <p class="hint">{preview_note}</p>
+                        <iframe class="phone-preview" title=t(msg::STUDIO_PREVIEW_FRAME) src=src.clone() width="360" height="640"></iframe>
+                        <p><a href=src>{t(msg::STUDIO_PREVIEW_OPEN)}</a></p>
+                    </section>
+                })}
+            </div>
+            {is_lesson.then(|| view! { <QuizHelp/> })}
+            <section class="source-view" aria-labelledby="lines-heading">
+                <h2 id="lines-heading">{t(msg::STUDIO_LINES)}</h2>
+                <ol class="source" lang=lang dir=dir>
+                    {lines
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, line)| {
+                            let number = index + 1;
+                            let flagged_line = flagged.contains(&number);
+                            view! { <li id=format!("line-{number}") class:flagged=flagged_line><code>{line}</code></li> }
+                        })
+                        .collect_view()}
+                </ol>
+            </section>
+        </Layout>
+    }
+}
+
+/// Someone saved the file after it was opened: both texts, to copy from.
+#[component]
+fn ConflictView(conflict: Conflict, lang: &'static str, dir: &'static str) -> impl IntoView {
+    let Conflict { theirs, by, yours } = conflict;
+    let theirs_label = match by {
+        Some(name) => t_with(msg::STUDIO_THEIR_TEXT_BY, [("name", name.into())]),
+        None => t(msg::STUDIO_THEIR_TEXT),
+    };
+    view! {
+        <section id="conflict" class="conflict" aria-labelledby="conflict-heading">
+            <h2 id="conflict-heading">{t(msg::STUDIO_CONFLICT_TITLE)}</h2>
+            <p>{t(msg::STUDIO_CONFLICT_HINT)}</p>
+            <div class="field">
+                <label for="theirs">{theirs_label}</label>
+                <textarea id="theirs" readonly=true rows="12" lang=lang dir=dir>{textarea_text(&theirs)}</textarea>
+            </div>
+            <div class="field">
+                <label for="yours">{t(msg::STUDIO_YOUR_TEXT)}</label>
+                <textarea id="yours" readonly=true rows="12" lang=lang dir=dir>{textarea_text(&yours)}</textarea>
+            </div>
+        </section>
+    }
+}
+
+/// This file's problems, each linked to its line below.
+#[component]
+fn FileProblems(problems: Vec<StudioProblem>) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <section id="problems" class="staff-problems" aria-labelledby="problems-heading">
+                <h2 id="problems-heading">{t(msg::STUDIO_FILE_PROBLEMS)}</h2>
+                <ul>
+                    {problems
+                        .into_iter()
+                        .map(|problem| {
+                            let kind = if problem.error { t(msg::STUDIO_ERROR) } else { t(msg::STUDIO_WARNING) };
+                            let line = (problem.line > 0).then(|| {
+                                let label = t_with(msg::STUDIO_LINE, [("line", problem.line.into())]);
+                                view! { <a href=format!("#line-{}", problem.line)>{label}</a> ": " }
+                            });
+                            view! {
+                                <li class:error=problem.error>
+                                    <strong>{kind}</strong> " " {line} <span dir="ltr">{problem.message}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// How a quiz is written, beside the lesson being written.
+#[component]
+fn QuizHelp() -> impl IntoView {
+    view! {
+        <section class="studio-help" aria-labelledby="quiz-help-heading">
+            <h2 id="quiz-help-heading">{t(msg::STUDIO_QUIZ_HELP_TITLE)}</h2>
+            <p>{t(msg::STUDIO_QUIZ_HELP_INTRO)}</p>
+            <pre dir="ltr"><code>{QUIZ_EXAMPLE}</code></pre>
+            <ul>
+                <li>{t(msg::STUDIO_QUIZ_HELP_KIND)}</li>
+                <li>{t(msg::STUDIO_QUIZ_HELP_OPTIONS)}</li>
+                <li>{t(msg::STUDIO_QUIZ_HELP_EXPLANATION)}</li>
+                <li>{t(msg::STUDIO_QUIZ_HELP_RULES)}</li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,171 @@
+//! Studio courses as course folders. Every instance writes the published
+//! version of each studio course into its own folder of studio courses
+//! (`<data dir>/studio`), which the loader reads beside `courses/`; a
+//! course is written whole beside its place and swapped in, so the loader
+//! never sees half of one. The same writing exports a course, and a
+//! folder course is taken into the studio by reading its files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sea_orm::{ConnectionTrait, DbErr};
+
+use super::paths;
+use super::store;
+use super::versions::{self, Files};
+use crate::catalog::files::{self, Entry};
+use crate::catalog::problem::Problems;
+
+/// The hidden file that says which version a written course is.
+const WRITTEN_VERSION: &str = ".studio-version";
+
+#[derive(Debug, thiserror::Error)]
+pub enum FolderError {
+    #[error("{0}")]
+    Db(#[from] DbErr),
+    #[error("{path}: {error}")]
+    Io { path: PathBuf, error: std::io::Error },
+    #[error("a content of the course is missing from the database: {0}")]
+    MissingContent(String),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> FolderError + '_ {
+    move |error| FolderError::Io { path: path.to_path_buf(), error }
+}
+
+/// Reads every content of `files` from the database.
+async fn contents(connection: &impl ConnectionTrait, files: &Files) -> Result<Vec<(String, Vec<u8>)>, FolderError> {
+    let mut found = Vec::with_capacity(files.len());
+    for (path, hash) in files {
+        let bytes = store::blob(connection, hash).await?.ok_or_else(|| FolderError::MissingContent(path.clone()))?;
+        found.push((path.clone(), bytes));
+    }
+    Ok(found)
+}
+
+/// Writes `contents` as the course folder `root/course_id` (with `marker`
+/// in its hidden version file), whole, in place of what was there.
+fn write_whole(root: &Path, course_id: &str, contents: &[(String, Vec<u8>)], marker: &str) -> Result<(), FolderError> {
+    std::fs::create_dir_all(root).map_err(io(root))?;
+    let staged = tempfile::Builder::new().prefix(".writing-").tempdir_in(root).map_err(io(root))?;
+    for (path, bytes) in contents {
+        // Paths were checked when kept; checked again before touching disk.
+        if paths::kind_of(path).is_err() {
+            continue;
+        }
+        let target = staged.path().join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&target, bytes).map_err(io(&target))?;
+    }
+    std::fs::write(staged.path().join(WRITTEN_VERSION), marker).map_err(io(staged.path()))?;
+    let place = root.join(course_id);
+    let staged = staged.keep();
+    if place.exists() {
+        let old = tempfile::Builder::new().prefix(".old-").tempdir_in(root).map_err(io(root))?;
+        let old = old.path().join(course_id);
+        std::fs::rename(&place, &old).map_err(io(&place))?;
+        std::fs::rename(&staged, &place).map_err(io(&place))?;
+        let _ = std::fs::remove_dir_all(&old);
+    } else {
+        std::fs::rename(&staged, &place).map_err(io(&place))?;
+    }
+    Ok(())
+}
+
+fn written_marker(root: &Path, course_id: &str) -> Option<String> {
+    std::fs::read_to_string(root.join(course_id).join(WRITTEN_VERSION)).ok()
+}
+
+/// The version marker of a published version.
+fn published_marker(number: i32, files: &Files) -> String {
+    format!("{number} {}", store::content_hash(serde_json::to_string(files).unwrap_or_default().as_bytes()))
+}
+
+/// Writes the latest version of every studio course into `root` where
+/// what is there is not that version; returns how many were written.
+pub async fn write_published(connection: &impl ConnectionTrait, root: &Path) -> Result<usize, FolderError> {
+    let mut written = 0;
+    for (course_id, version) in versions::every_latest(connection).await? {
+        let marker = published_marker(version.number, &version.files);
+        if written_marker(root, &course_id).as_deref() == Some(marker.as_str()) {
+            continue;
+        }
+        let contents = contents(connection, &version.files).await?;
+        let (root, id) = (root.to_path_buf(), course_id.clone());
+        tokio::task::spawn_blocking(move || write_whole(&root, &id, &contents, &marker))
+            .await
+            .map_err(|_| FolderError::MissingContent("the writing task failed".into()))??;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Writes the course's draft into `root` (for its preview), unless what
+/// is there is that draft revision already; returns the folder.
+pub async fn write_draft(
+    connection: &impl ConnectionTrait,
+    root: &Path,
+    course_id: &str,
+) -> Result<PathBuf, FolderError> {
+    let row = store::course(connection, course_id).await?.ok_or_else(|| DbErr::RecordNotFound(course_id.into()))?;
+    let marker = format!("draft {}", row.draft_revision);
+    if written_marker(root, course_id).as_deref() != Some(marker.as_str()) {
+        let files = versions::draft_files(connection, course_id).await?;
+        let contents = contents(connection, &files).await?;
+        let (folder, id) = (root.to_path_buf(), course_id.to_string());
+        tokio::task::spawn_blocking(move || write_whole(&folder, &id, &contents, &marker))
+            .await
+            .map_err(|_| FolderError::MissingContent("the writing task failed".into()))??;
+    }
+    Ok(root.join(course_id))
+}
+
+/// Writes the latest published version of a course as the folder
+/// `dir/course_id` (`server courses export`); `false` when the course was
+/// never published.
+pub async fn export(connection: &impl ConnectionTrait, course_id: &str, dir: &Path) -> Result<bool, FolderError> {
+    let Some(version) = versions::latest(connection, course_id).await? else { return Ok(false) };
+    let contents = contents(connection, &version.files).await?;
+    let marker = published_marker(version.number, &version.files);
+    let (dir, id) = (dir.to_path_buf(), course_id.to_string());
+    tokio::task::spawn_blocking(move || write_whole(&dir, &id, &contents, &marker))
+        .await
+        .map_err(|_| FolderError::MissingContent("the writing task failed".into()))??;
+    Ok(true)
+}
+
+/// The files of a course folder the studio keeps (`path → bytes`), read
+/// as the loader reads them (no links followed, sizes bounded), and the
+/// paths it leaves out, with why.
+pub fn read_course_folder(folder: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
+    let mut kept = BTreeMap::new();
+    let mut left_out = Vec::new();
+    let mut problems = Problems::default();
+    let mut pending = vec![(folder.to_path_buf(), 0)];
+    while let Some((current, depth)) = pending.pop() {
+        for entry in files::entries(&current, &mut problems) {
+            match entry {
+                Entry::Folder(inner) if depth < 3 => pending.push((inner, depth + 1)),
+                Entry::Folder(inner) => left_out.push(format!("{}: folders nest too deep", inner.display())),
+                Entry::File(file) => {
+                    let relative = file.strip_prefix(folder).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+                    let Ok(kind) = paths::kind_of(&relative) else {
+                        left_out.push(format!("{relative}: not a file the studio keeps"));
+                        continue;
+                    };
+                    match files::read_regular(&file, kind.max_bytes() as u64) {
+                        Ok(bytes) if paths::content_matches(&relative, &kind, &bytes) => {
+                            kept.insert(relative, bytes);
+                        }
+                        Ok(_) => left_out.push(format!("{relative}: its content is not what its name says")),
+                        Err(error) => left_out.push(format!("{relative}: {error}")),
+                    }
+                }
+            }
+        }
+    }
+    left_out.extend(problems.into_vec().into_iter().map(|problem| problem.to_string()));
+    (kept, left_out)
+}

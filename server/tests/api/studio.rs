@@ -1,0 +1,244 @@
+//! The studio, as instructors and attackers use it over HTTP: a course
+//! written in the browser, saved with version tokens, previewed, published
+//! to another instance, compared, restored and exported; everyone else
+//! refused.
+
+use std::time::{Duration, Instant};
+
+use sea_orm::EntityTrait;
+use server::startup::Application;
+
+use crate::helpers::{
+    BACKENDS, Backend, TestApp, TestDatabase, page_with, post_form, refusal, sample_courses, signed_in_as, spawn_app_on,
+};
+
+const COURSE: &str = "phone-basics";
+const LESSON: &str = "01-introduction/01-welcome.md";
+
+fn encode(text: &str) -> String {
+    app::statistics::reporting::encode(text)
+}
+
+fn lesson_text(sentence: &str) -> String {
+    format!(
+        "+++\ntitle = \"Welcome\"\nminutes = 5\n+++\n\n{sentence}\n\n\
+         ::: question first-step single\nWhat do you do first?\n\n\
+         - [x] Charge the phone {{#charge}}\n  A charged phone lasts the lesson.\n\
+         - [ ] Nothing {{#nothing}}\n:::\n"
+    )
+}
+
+/// Another instance on the same database, with a data folder of its own
+/// (its own folder of studio courses and drafts).
+async fn another_instance(database: &TestDatabase) -> (TestApp, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    let mut settings = database.settings(sample_courses());
+    settings.data_dir = data.path().to_path_buf();
+    let application = Application::build(settings).await.expect("the second instance starts");
+    let address = format!("http://{}", application.local_addr());
+    let state = application.state().clone();
+    tokio::spawn(application.run_until_stopped());
+    let client =
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).no_gzip().no_brotli().build().unwrap();
+    (TestApp::from_parts(address, state, client, database.shared()), data)
+}
+
+async fn revision_of(app: &TestApp, path: &str) -> String {
+    app::studio::store::draft_file(&app.state.db.reader, COURSE, path)
+        .await
+        .unwrap()
+        .map(|row| row.revision.to_string())
+        .unwrap_or_default()
+}
+
+async fn draft_revision(app: &TestApp) -> i64 {
+    app::studio::store::course(&app.state.db.reader, COURSE).await.unwrap().unwrap().draft_revision
+}
+
+async fn save(app: &TestApp, cookie: &str, revision: &str, text: &str) -> reqwest::Response {
+    let body = format!("course={COURSE}&path={}&revision={revision}&text={}&intent=save", encode(LESSON), encode(text));
+    post_form(app, "/api/save_studio_file", &format!("/studio/{COURSE}/edit"), &body, Some(cookie)).await
+}
+
+async fn publish(app: &TestApp, cookie: &str, message: &str) -> reqwest::Response {
+    let body = format!("course={COURSE}&revision={}&message={}", draft_revision(app).await, encode(message));
+    post_form(app, "/api/publish_studio_course", &format!("/studio/{COURSE}"), &body, Some(cookie)).await
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers().get("location").and_then(|value| value.to_str().ok()).unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn a_course_written_in_the_studio_is_published_to_every_instance_with_history() {
+    for backend in BACKENDS {
+        let database = TestDatabase::new(backend);
+        let first = spawn_app_on(&database).await;
+        let (second, _data) = another_instance(&database).await;
+        let admin = signed_in_as(&first, "zarina", "admin").await;
+        let farida = signed_in_as(&first, "farida", "instructor").await;
+
+        let body = "id=phone-basics&title=Phone+basics&language=en&level=beginner";
+        let created = post_form(&first, "/api/create_studio_course", "/studio", body, Some(&admin)).await;
+        assert_eq!(location(&created), "/studio/phone-basics", "{backend:?}: {}", refusal(&created));
+        let named = "course=phone-basics&instructors=farida";
+        let response =
+            post_form(&first, "/api/manage_studio_course", "/studio/phone-basics", named, Some(&admin)).await;
+        assert_eq!(location(&response), "/studio/phone-basics#manage", "{backend:?}: {}", refusal(&response));
+
+        // Farida writes the lesson; a second tab still holding the old
+        // revision is refused, and shown both texts.
+        let opened = revision_of(&first, LESSON).await;
+        let saved = save(&first, &farida, &opened, &lesson_text("Hold the phone with both hands.")).await;
+        assert!(location(&saved).contains("saved=1"), "{backend:?}: {}", refusal(&saved));
+        let stale = save(&first, &farida, &opened, &lesson_text("A second tab's text.")).await;
+        let conflict = location(&stale);
+        assert!(conflict.contains("yours="), "{backend:?}: {conflict}");
+        let page = page_with(&first, &conflict, &farida).await;
+        assert!(page.contains("Hold the phone with both hands.") && page.contains("A second tab"), "{backend:?}");
+
+        // The preview is the learner's page, from the draft.
+        let preview = page_with(&first, &format!("/studio/{COURSE}/preview/welcome"), &farida).await;
+        assert!(preview.contains("Hold the phone with both hands."), "{backend:?}");
+        assert!(preview.contains("What do you do first?"), "{backend:?}: the quiz is shown");
+
+        let (status, _) = second.get_text("/courses/phone-basics/welcome").await;
+        assert_eq!(status, 404, "{backend:?}: a draft is nobody's to read");
+        let published = publish(&first, &farida, "First version").await;
+        assert_eq!(location(&published), "/studio/phone-basics?published=1", "{backend:?}: {}", refusal(&published));
+
+        // The other instance serves it within seconds.
+        let started = Instant::now();
+        loop {
+            let (status, html) = second.get_text("/courses/phone-basics/welcome").await;
+            if status == 200 && html.contains("Hold the phone with both hands.") {
+                break;
+            }
+            assert!(started.elapsed() < Duration::from_secs(15), "{backend:?}: not served elsewhere ({status})");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+
+        // A second version; the two compared, the first restored.
+        let saved = save(&first, &farida, &revision_of(&first, LESSON).await, &lesson_text("Keep it charged.")).await;
+        assert!(location(&saved).contains("saved=1"), "{backend:?}");
+        let again = publish(&first, &farida, "Charging").await;
+        assert!(location(&again).contains("published=1"), "{backend:?}: {}", refusal(&again));
+        let nothing = publish(&first, &farida, "Again").await;
+        assert!(refusal(&nothing).contains("studio-error-nothing-changed"), "{backend:?}");
+        let history = page_with(&first, &format!("/studio/{COURSE}/history?from=1&to=2"), &farida).await;
+        assert!(history.contains("Charging") && history.contains("First version"), "{backend:?}");
+        assert!(history.contains("Keep it charged.") && history.contains("Hold the phone"), "{backend:?}: the diff");
+        let body = format!("course={COURSE}&number=1");
+        let restored = post_form(&first, "/api/restore_studio_version", "/studio", &body, Some(&farida)).await;
+        assert!(location(&restored).contains("restored=1"), "{backend:?}: {}", refusal(&restored));
+        let draft = app::studio::versions::draft_files(&first.state.db.reader, COURSE).await.unwrap();
+        let one = app::studio::versions::version(&first.state.db.reader, COURSE, 1).await.unwrap().unwrap();
+        assert_eq!(draft, one.files, "{backend:?}: the draft is version 1 again");
+
+        // Exported, the course is a folder that loads without a problem.
+        let out = tempfile::tempdir().unwrap();
+        assert!(app::studio::folders::export(&first.state.db.reader, COURSE, out.path()).await.unwrap());
+        let loaded = app::catalog::load(out.path(), app::catalog::BrokenCourses::Refuse).expect("it loads");
+        assert!(loaded.problems.is_empty(), "{backend:?}: {:?}", loaded.problems);
+        let actions = crate::helpers::audit_actions(&first).await;
+        for action in ["studio.course_created", "studio.file_saved", "studio.published", "studio.restored"] {
+            assert!(actions.iter().any(|found| found == action), "{backend:?}: {action} in the audit log");
+        }
+    }
+}
+
+#[tokio::test]
+async fn only_the_courses_instructors_and_administrators_see_or_change_its_draft() {
+    let database = TestDatabase::new(Backend::Sqlite);
+    let app = spawn_app_on(&database).await;
+    let admin = signed_in_as(&app, "zarina", "admin").await;
+    let farida = signed_in_as(&app, "farida", "instructor").await;
+    let body = "id=phone-basics&title=Phone+basics&language=ur&level=beginner";
+    post_form(&app, "/api/create_studio_course", "/studio", body, Some(&admin)).await;
+    let unknown = "course=phone-basics&instructors=nobody-here";
+    let refused = post_form(&app, "/api/manage_studio_course", "/studio", unknown, Some(&admin)).await;
+    assert!(refusal(&refused).contains("studio-error-instructors"), "only existing instructors are named");
+    post_form(&app, "/api/manage_studio_course", "/studio", "course=phone-basics&instructors=farida", Some(&admin))
+        .await;
+    let others = [
+        ("other-instructor", signed_in_as(&app, "bilal", "instructor").await),
+        ("manager", signed_in_as(&app, "maryam", "manager").await),
+        ("learner", signed_in_as(&app, "amina", "learner").await),
+        ("visitor", String::new()),
+    ];
+    let revision = revision_of(&app, LESSON).await;
+    for (who, cookie) in &others {
+        for path in [
+            format!("/studio/{COURSE}"),
+            format!("/studio/{COURSE}/edit?path={}", encode(LESSON)),
+            format!("/studio/{COURSE}/history"),
+            format!("/studio/{COURSE}/preview/welcome"),
+        ] {
+            let response =
+                app.client.get(format!("{}{path}", app.address)).header("cookie", cookie).send().await.unwrap();
+            let status = response.status().as_u16();
+            let html = response.text().await.unwrap();
+            assert!(matches!(status, 401 | 403 | 404), "{who}: {path} answered {status}");
+            assert!(!html.contains("Welcome") || !html.contains("+++"), "{who}: {path} shows no draft");
+        }
+        let saved = save(&app, cookie, &revision, &lesson_text("Taken over.")).await;
+        assert!(!location(&saved).contains("saved=1"), "{who} cannot save");
+        let published = publish(&app, cookie, "Mine").await;
+        assert!(!location(&published).contains("published=1"), "{who} cannot publish");
+        let body = format!("course={COURSE}&instructors={who}");
+        let named = post_form(&app, "/api/manage_studio_course", "/studio", &body, Some(cookie)).await;
+        assert!(!location(&named).ends_with("#manage"), "{who} cannot name instructors");
+    }
+    let text = app::studio::store::draft_file(&app.state.db.reader, COURSE, LESSON).await.unwrap().unwrap();
+    let bytes = app::studio::store::blob(&app.state.db.reader, &text.hash).await.unwrap().unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("Taken over."), "nothing changed");
+
+    // Her own course: a lesson over 200 KB is refused; script in a lesson
+    // never reaches the page.
+    let long = "a".repeat(app::studio::paths::MAX_LESSON_BYTES + 1);
+    let refused = save(&app, &farida, &revision, &long).await;
+    assert!(refusal(&refused).contains("studio-error-too-long"), "{}", location(&refused));
+    let hostile = lesson_text("<script>alert(1)</script><img src=x onerror=alert(2)>");
+    let saved = save(&app, &farida, &revision, &hostile).await;
+    assert!(location(&saved).contains("saved=1"));
+    let preview = page_with(&app, &format!("/studio/{COURSE}/preview/welcome"), &farida).await;
+    assert!(!preview.contains("<script>alert") && !preview.contains("onerror=alert"), "sanitised");
+
+    // Reviews: a course that requires one is not published by its author.
+    let body = "course=phone-basics&instructors=farida+bilal&review_required=on";
+    post_form(&app, "/api/manage_studio_course", "/studio", body, Some(&admin)).await;
+    let direct = publish(&app, &farida, "Straight out").await;
+    assert!(!location(&direct).contains("published=1"), "review required");
+    let body = format!("course={COURSE}&revision={}&message=Ready", draft_revision(&app).await);
+    post_form(&app, "/api/propose_studio_draft", "/studio", &body, Some(&farida)).await;
+    let own = post_form(
+        &app,
+        "/api/review_studio_draft",
+        "/studio",
+        &format!("course={COURSE}&decision=approve"),
+        Some(&farida),
+    )
+    .await;
+    assert!(!location(&own).contains("published=1"), "nobody approves their own");
+    let bilal = &others[0].1;
+    let approved = post_form(
+        &app,
+        "/api/review_studio_draft",
+        "/studio",
+        &format!("course={COURSE}&decision=approve"),
+        Some(bilal),
+    )
+    .await;
+    assert!(location(&approved).contains("published=1"), "{}", refusal(&approved));
+    let versions = app::studio::versions::history(&app.state.db.reader, COURSE).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    let bilal_id = app::entities::user::Entity::find()
+        .all(&app.state.db.reader)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|user| user.username == "bilal")
+        .unwrap()
+        .id;
+    assert_eq!(versions[0].approved_by, Some(bilal_id));
+}
