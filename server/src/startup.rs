@@ -305,8 +305,8 @@ async fn follow_session_revocations(state: AppState) {
     }
 }
 
-/// Forgets rate limits whose allowance is whole again, and enrolment files
-/// never applied for a month.
+/// Forgets rate limits whose allowance is whole again, enrolment files
+/// never applied for a month, and the studio's contents nothing holds.
 async fn sweep_rate_limits_every(db: app::db::Db, period: Duration) {
     let mut interval = tokio::time::interval(period);
     loop {
@@ -319,6 +319,9 @@ async fn sweep_rate_limits_every(db: app::db::Db, period: Duration) {
         }
         if let Err(error) = app::learning::bulk::forget_unapplied(&db).await {
             tracing::warn!(%error, "could not forget old enrolment files");
+        }
+        if let Err(error) = app::studio::store::sweep_unused_blobs(&db.writer).await {
+            tracing::warn!(%error, "could not sweep the studio's unused contents");
         }
     }
 }

@@ -24,7 +24,9 @@ pub fn content_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Keeps `bytes` (once, whoever keeps them again) and returns their name.
+/// Keeps `bytes` (once, whoever keeps them again: then only the time they
+/// were last kept changes, so that the sweep leaves them) and returns
+/// their name.
 pub async fn put_blob(connection: &impl ConnectionTrait, bytes: &[u8]) -> Result<String, DbErr> {
     let hash = content_hash(bytes);
     let row = studio_blob::ActiveModel {
@@ -34,10 +36,60 @@ pub async fn put_blob(connection: &impl ConnectionTrait, bytes: &[u8]) -> Result
         stored_at: Set(OffsetDateTime::now_utc()),
     };
     studio_blob::Entity::insert(row)
-        .on_conflict(OnConflict::column(studio_blob::Column::Hash).do_nothing().to_owned())
+        .on_conflict(
+            OnConflict::column(studio_blob::Column::Hash).update_column(studio_blob::Column::StoredAt).to_owned(),
+        )
         .exec_without_returning(connection)
         .await?;
     Ok(hash)
+}
+
+/// Contents no draft or version holds (texts kept for a preview, files
+/// replaced or removed before they were published) are deleted a day
+/// after they were last kept; returns how many.
+pub async fn sweep_unused_blobs(connection: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    use std::collections::BTreeSet;
+    let cutoff = OffsetDateTime::now_utc() - time::Duration::days(1);
+    let old: Vec<String> = studio_blob::Entity::find()
+        .select_only()
+        .column(studio_blob::Column::Hash)
+        .filter(studio_blob::Column::StoredAt.lt(cutoff))
+        .into_tuple()
+        .all(connection)
+        .await?;
+    if old.is_empty() {
+        return Ok(0);
+    }
+    let mut kept: BTreeSet<String> = studio_draft::Entity::find()
+        .select_only()
+        .column(studio_draft::Column::Hash)
+        .into_tuple::<String>()
+        .all(connection)
+        .await?
+        .into_iter()
+        .collect();
+    let versions: Vec<String> = crate::entities::studio_version::Entity::find()
+        .select_only()
+        .column(crate::entities::studio_version::Column::Files)
+        .into_tuple()
+        .all(connection)
+        .await?;
+    for files in versions {
+        let files: BTreeMap<String, String> = serde_json::from_str(&files).unwrap_or_default();
+        kept.extend(files.into_values());
+    }
+    let unused: Vec<String> = old.into_iter().filter(|hash| !kept.contains(hash)).collect();
+    let mut deleted = 0;
+    for chunk in unused.chunks(500) {
+        // Kept again since it was read: no longer old, and left.
+        let done = studio_blob::Entity::delete_many()
+            .filter(studio_blob::Column::Hash.is_in(chunk.to_vec()))
+            .filter(studio_blob::Column::StoredAt.lt(cutoff))
+            .exec(connection)
+            .await?;
+        deleted += done.rows_affected;
+    }
+    Ok(deleted)
 }
 
 /// The bytes kept under `hash`.

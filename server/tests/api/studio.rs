@@ -242,3 +242,38 @@ async fn only_the_courses_instructors_and_administrators_see_or_change_its_draft
         .id;
     assert_eq!(versions[0].approved_by, Some(bilal_id));
 }
+
+#[tokio::test]
+async fn contents_nothing_holds_are_swept_a_day_after_they_were_kept() {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let database = TestDatabase::new(Backend::Sqlite);
+    let app = spawn_app_on(&database).await;
+    let admin = signed_in_as(&app, "zarina", "admin").await;
+    let body = "id=phone-basics&title=Phone+basics&language=en&level=beginner";
+    post_form(&app, "/api/create_studio_course", "/studio", body, Some(&admin)).await;
+    let published = publish(&app, &admin, "First").await;
+    assert!(location(&published).contains("published=1"), "{}", refusal(&published));
+    // A preview's text, kept and never saved; then the lesson changed, so
+    // that its first text is held by version 1 only.
+    let body = format!("course={COURSE}&path={}&revision=&text=Only+a+preview&intent=preview", encode(LESSON));
+    post_form(&app, "/api/save_studio_file", "/studio", &body, Some(&admin)).await;
+    save(&app, &admin, &revision_of(&app, LESSON).await, &lesson_text("Changed.")).await;
+    let db = &app.state.db.writer;
+    use app::entities::studio_blob;
+    let long_ago = time::OffsetDateTime::now_utc() - time::Duration::days(2);
+    studio_blob::Entity::update_many()
+        .col_expr(studio_blob::Column::StoredAt, sea_orm::sea_query::Expr::value(long_ago))
+        .exec(db)
+        .await
+        .unwrap();
+    let preview = app::studio::store::content_hash(b"Only a preview");
+    let before = studio_blob::Entity::find().all(db).await.unwrap().len();
+    assert_eq!(app::studio::store::sweep_unused_blobs(db).await.unwrap(), 1, "only the preview's text");
+    assert!(studio_blob::Entity::find_by_id(preview).one(db).await.unwrap().is_none());
+    assert_eq!(studio_blob::Entity::find().all(db).await.unwrap().len(), before - 1);
+    // What the draft and the version hold still exports whole.
+    let out = tempfile::tempdir().unwrap();
+    assert!(app::studio::folders::export(db, COURSE, out.path()).await.unwrap());
+    let held = studio_blob::Entity::find().filter(studio_blob::Column::Size.gt(0)).all(db).await.unwrap();
+    assert!(!held.is_empty());
+}
