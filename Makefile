@@ -60,7 +60,7 @@ wasm: rust-tools
 integration-test: postgres pdf-tools proxy-tools release
 	LEARN_RELEASE_BIN=$(abspath $(TARGET_DIR))/release/server cargo test --workspace
 
-e2e-test: browser-tools build
+e2e-test: browser-tools postgres build
 	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
 		node --test --test-concurrency=1 end2end/tests/
 

@@ -677,3 +677,7 @@ studio-diff-none = No differences.
 studio-diff-binary = Changed (a picture or download: not compared line by line).
 studio-diff-removed = Removed:
 studio-diff-added = Added:
+studio-js-restored = Your text that was not saved was kept in this browser and is back in the editor. Save keeps it.
+studio-js-restored-older = Someone saved this file after you wrote text that was not saved. The editor shows the saved text; yours is kept in this browser.
+studio-js-put-back = Put my text back in the editor
+studio-js-offline = No connection: the preview waits. Your text is kept in this browser.

@@ -653,3 +653,7 @@ studio-diff-none = Farq yoʻq.
 studio-diff-binary = Oʻzgargan (rasm yoki fayl: qatorma-qator solishtirilmaydi).
 studio-diff-removed = Olib tashlandi:
 studio-diff-added = Qoʻshildi:
+studio-js-restored = Saqlanmagan matningiz shu brauzerda qolgan edi, endi u yana muharrirda. Uni “Saqlash” tugmasi saqlaydi.
+studio-js-restored-older = Siz saqlanmagan matnni yozganingizdan keyin kimdir bu faylni saqladi. Muharrirda saqlangan matn turibdi; sizniki shu brauzerda qoldi.
+studio-js-put-back = Matnimni muharrirga qaytarish
+studio-js-offline = Internet aloqasi yoʻq: oldindan koʻrish kutib turadi. Matningiz shu brauzerda qoldi.

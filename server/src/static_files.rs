@@ -1,9 +1,9 @@
-//! The stylesheet, the offline script and course files (images,
-//! downloads): served with their content hash in the address, so that
-//! browsers keep them for a year and a repeat visit costs nothing but the
-//! page itself (a course file only its learners may fetch is confirmed
-//! with us before each use instead). Anything unknown gets the site's 404
-//! page.
+//! The stylesheet, the offline and studio scripts and course files
+//! (images, downloads): served with their content hash in the address,
+//! so that browsers keep them for a year and a repeat visit costs nothing
+//! but the page itself (a course file only its learners may fetch is
+//! confirmed with us before each use instead). Anything unknown gets the
+//! site's 404 page.
 //!
 //! Course files and folder ZIPs are sent from disk as the client reads
 //! them, never read whole into memory: a client that opens many
@@ -33,13 +33,17 @@ const FOREVER: &str = "public, max-age=31536000, immutable";
 /// socket (a few hundred KB at most) has gone to the client.
 const CHUNK: usize = 64 * 1024;
 
-/// The stylesheet and the offline script, each at its hashed address.
+/// The stylesheet, the offline script and the studio editor's script,
+/// each at its hashed address.
 pub async fn asset(State(state): State<AppState>, Path(file): Path<String>, request: Request) -> Response {
     let script = &app::offline::script::OFFLINE_SCRIPT;
+    let studio = &app::studio::script::STUDIO_SCRIPT;
     let (kind, body) = if STYLESHEET.href().strip_prefix("/assets/") == Some(file.as_str()) {
         ("text/css; charset=utf-8", STYLESHEET.css)
     } else if script.href().strip_prefix("/assets/") == Some(file.as_str()) {
         ("text/javascript; charset=utf-8", script.source)
+    } else if studio.href().strip_prefix("/assets/") == Some(file.as_str()) {
+        ("text/javascript; charset=utf-8", studio.source)
     } else {
         return render_not_found(State(state), request).await;
     };

@@ -21,6 +21,7 @@ pub mod live;
 pub mod outline;
 pub mod paths;
 pub mod preview;
+pub mod script;
 pub mod store;
 pub mod versions;
 pub mod views;

@@ -1,8 +1,11 @@
 //! `/studio/{course}/edit?path=…`: one text file of the draft (a lesson,
 //! a module's or the course's settings) in a plain textarea. Save keeps
 //! it; Preview keeps the text aside and shows the lesson as learners will
-//! see it, saving nothing. No script: every line has an address
-//! (`#line-N`) for the problems to link to.
+//! see it, saving nothing. Every line has an address (`#line-N`) for the
+//! problems to link to. All of it works without script; the page's one
+//! script of its own (`public/studio.js`) keeps the text not saved yet in
+//! the browser and previews as the text is written, with the messages the
+//! form carries as `data-*`.
 
 use std::collections::BTreeSet;
 
@@ -68,6 +71,8 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
     // Empty for a new file.
     let revision = revision.map(|number| number.to_string()).unwrap_or_default();
     let has_preview = preview.is_some();
+    // For the script: once saved, the text it kept in the browser is on the server.
+    let saved_flag = if saved { "true" } else { "false" };
     let lines = text.lines().map(str::to_string).collect::<Vec<_>>();
     let page_title = format!("{path} · {course_title}");
     let course_href = format!("/studio/{course_id}");
@@ -82,7 +87,16 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
             {conflict.map(|conflict| view! { <ConflictView conflict lang=lang dir=dir/> })}
             <FileProblems problems/>
             <div class="studio-editor" class:with-preview=has_preview>
-                <form id="editor" method="post" action={action_of::<SaveStudioFile>()}>
+                <form
+                    id="editor"
+                    method="post"
+                    action={action_of::<SaveStudioFile>()}
+                    data-restored-note=t(msg::STUDIO_JS_RESTORED)
+                    data-restored-older-note=t(msg::STUDIO_JS_RESTORED_OLDER)
+                    data-put-back-label=t(msg::STUDIO_JS_PUT_BACK)
+                    data-offline-note=t(msg::STUDIO_JS_OFFLINE)
+                    data-saved=saved_flag
+                >
                     <input type="hidden" name="course" value=course_id.clone()/>
                     <input type="hidden" name="path" value=path.clone()/>
                     <input type="hidden" name="revision" value=revision/>
@@ -121,8 +135,19 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
                         .collect_view()}
                 </ol>
             </section>
+            <script src=studio_script_href() defer></script>
         </Layout>
     }
+}
+
+#[cfg(feature = "ssr")]
+fn studio_script_href() -> &'static str {
+    crate::studio::script::STUDIO_SCRIPT.href()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn studio_script_href() -> &'static str {
+    ""
 }
 
 /// Someone saved the file after it was opened: both texts, to copy from.

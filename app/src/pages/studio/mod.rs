@@ -1,6 +1,8 @@
 //! The studio: instructors write courses in the browser. Its pages are
-//! plain HTML forms (no script): every change is a POST that answers with
-//! a redirect to the page showing its outcome.
+//! plain HTML forms: every change is a POST that answers with a redirect
+//! to the page showing its outcome. The editor adds one small script
+//! (`public/studio.js`: preview as you type, unsaved text kept in the
+//! browser); without it, Save and Preview work as forms.
 
 mod course;
 mod editor;
