@@ -71,6 +71,7 @@ bench: proxy-tools
 	$(TARGET_DIR)/release/http
 	$(TARGET_DIR)/release/completions
 	$(TARGET_DIR)/release/statistics
+	$(TARGET_DIR)/release/studio
 
 ## fuzz: each fuzz target for FUZZ_SECONDS (default 60) with libFuzzer, seeded
 ## from the sample courses; not part of `make test`. Findings go to fuzz/artifacts/.

@@ -43,9 +43,14 @@ async fn contents(connection: &impl ConnectionTrait, files: &Files) -> Result<Ve
     Ok(found)
 }
 
-/// Writes `contents` as the course folder `root/course_id` (with `marker`
-/// in its hidden version file), whole, in place of what was there.
-fn write_whole(root: &Path, course_id: &str, contents: &[(String, Vec<u8>)], marker: &str) -> Result<(), FolderError> {
+/// Writes `contents` as the course folder `root/course_id` (with `marker`,
+/// if any, in its hidden version file), whole, in place of what was there.
+fn write_whole(
+    root: &Path,
+    course_id: &str,
+    contents: &[(String, Vec<u8>)],
+    marker: Option<&str>,
+) -> Result<(), FolderError> {
     std::fs::create_dir_all(root).map_err(io(root))?;
     let staged = tempfile::Builder::new().prefix(".writing-").tempdir_in(root).map_err(io(root))?;
     for (path, bytes) in contents {
@@ -59,7 +64,9 @@ fn write_whole(root: &Path, course_id: &str, contents: &[(String, Vec<u8>)], mar
         }
         std::fs::write(&target, bytes).map_err(io(&target))?;
     }
-    std::fs::write(staged.path().join(WRITTEN_VERSION), marker).map_err(io(staged.path()))?;
+    if let Some(marker) = marker {
+        std::fs::write(staged.path().join(WRITTEN_VERSION), marker).map_err(io(staged.path()))?;
+    }
     let place = root.join(course_id);
     let staged = staged.keep();
     if place.exists() {
@@ -94,7 +101,7 @@ pub async fn write_published(connection: &impl ConnectionTrait, root: &Path) -> 
         }
         let contents = contents(connection, &version.files).await?;
         let (root, id) = (root.to_path_buf(), course_id.clone());
-        tokio::task::spawn_blocking(move || write_whole(&root, &id, &contents, &marker))
+        tokio::task::spawn_blocking(move || write_whole(&root, &id, &contents, Some(&marker)))
             .await
             .map_err(|_| FolderError::MissingContent("the writing task failed".into()))??;
         written += 1;
@@ -115,7 +122,7 @@ pub async fn write_draft(
         let files = versions::draft_files(connection, course_id).await?;
         let contents = contents(connection, &files).await?;
         let (folder, id) = (root.to_path_buf(), course_id.to_string());
-        tokio::task::spawn_blocking(move || write_whole(&folder, &id, &contents, &marker))
+        tokio::task::spawn_blocking(move || write_whole(&folder, &id, &contents, Some(&marker)))
             .await
             .map_err(|_| FolderError::MissingContent("the writing task failed".into()))??;
     }
@@ -128,9 +135,9 @@ pub async fn write_draft(
 pub async fn export(connection: &impl ConnectionTrait, course_id: &str, dir: &Path) -> Result<bool, FolderError> {
     let Some(version) = versions::latest(connection, course_id).await? else { return Ok(false) };
     let contents = contents(connection, &version.files).await?;
-    let marker = published_marker(version.number, &version.files);
     let (dir, id) = (dir.to_path_buf(), course_id.to_string());
-    tokio::task::spawn_blocking(move || write_whole(&dir, &id, &contents, &marker))
+    // A folder of its own now: nothing says which studio version it was.
+    tokio::task::spawn_blocking(move || write_whole(&dir, &id, &contents, None))
         .await
         .map_err(|_| FolderError::MissingContent("the writing task failed".into()))??;
     Ok(true)
