@@ -306,3 +306,37 @@ fn a_served_image_swapped_for_a_link_after_loading_is_not_read() {
     assert!(course.open_file("assets/phone.svg", None).unwrap().is_err());
     assert!(course.open_file("../course.toml", None).is_none());
 }
+
+/// A translation records the original it was made from: once the original
+/// changes, the translation is stale (a warning; its readers are told).
+#[test]
+fn a_translation_made_from_an_older_original_is_flagged_stale() {
+    let courses = Courses::new();
+    courses.with_sound_course("phones");
+    let original_path = courses.dir.path().join("phones/01-basics/01-welcome.md");
+    let original = fs::read_to_string(&original_path).unwrap();
+    let translation = |from: &str| {
+        format!(
+            "+++\ntitle = \"خوش آمدید\"\ntranslated_from = \"{from}\"\n+++\n\n## شروع\n\n![ایک فون](../assets/phone.svg)\n\nاردو متن\n"
+        )
+    };
+    courses.write("phones/01-basics/01-welcome.ur.md", &translation(&app::catalog::file_hash(&original)));
+    assert!(courses.problems().is_empty(), "made from the original as it is: {:?}", courses.problems());
+    let loaded = courses.load().unwrap();
+    let view = loaded.catalog.course("phones").unwrap().lesson_view("welcome", Language::Ur).unwrap();
+    assert!(!view.original_newer);
+
+    courses.write("phones/01-basics/01-welcome.md", &original.replace("## Start", "## Start here"));
+    let problems = courses.problems();
+    assert!(
+        problems.iter().any(|p| p.starts_with("phones/01-basics/01-welcome.ur.md:2:") && p.contains("older version")),
+        "{problems:?}"
+    );
+    let loaded = load(courses.dir.path(), BrokenCourses::Skip).unwrap();
+    let course = loaded.catalog.course("phones").unwrap();
+    assert!(course.lesson_view("welcome", Language::Ur).unwrap().original_newer, "its readers are told");
+    assert!(!course.lesson_view("welcome", Language::En).unwrap().original_newer, "not the original's");
+
+    courses.write("phones/01-basics/01-welcome.ur.md", &translation("not-a-hash"));
+    assert!(courses.problems().iter().any(|p| p.contains("64 hex digits")), "{:?}", courses.problems());
+}

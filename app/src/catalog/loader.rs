@@ -422,8 +422,7 @@ fn build_modules(
                 let mut translation_problems = Problems::default();
                 let rendered = render_translation(
                     translation,
-                    &written,
-                    &original_text,
+                    Original { questions: &written, rendered: &original_text, hash: &file_hash(&file.text) },
                     course,
                     &targets,
                     &mut translation_problems,
@@ -630,21 +629,65 @@ fn render_lesson(
         questions,
         minutes,
         weight,
+        stale: false,
     };
     Some((content, extracted.questions, rendered))
 }
 
+/// The SHA-256 (hex) of a lesson file's text: what a translation's
+/// `translated_from` names.
+pub fn file_hash(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// What a translation is checked against: its original lesson.
+struct Original<'a> {
+    questions: &'a [WrittenQuestion],
+    rendered: &'a Rendered,
+    /// [`file_hash`] of the original's file.
+    hash: &'a str,
+}
+
+/// Whether a translation made from `translated_from` is stale now that
+/// its original is `original`; `None`: not known (no hash, or not one).
+fn stale(translated_from: Option<&str>, original: &str) -> Option<bool> {
+    let from = translated_from?.trim();
+    (from.len() == 64 && from.bytes().all(|b| b.is_ascii_hexdigit())).then(|| !from.eq_ignore_ascii_case(original))
+}
+
 fn render_translation(
     file: &LessonFile,
-    original: &[WrittenQuestion],
-    original_text: &Rendered,
+    original: Original,
     course: &CourseContext,
     targets: &LinkTargets,
     problems: &mut Problems,
 ) -> Option<LessonContent> {
     let (front_matter, split) = lesson_parts::<TranslationFrontMatter>(&file.text, &file.path, problems)?;
     let extracted = extract_questions(split.body, split.body_first_line, &file.path, problems);
-    if !same_quiz(original, &extracted.questions) {
+    let stale = match (
+        front_matter.translated_from.as_deref(),
+        stale(front_matter.translated_from.as_deref(), original.hash),
+    ) {
+        (_, Some(stale)) => stale,
+        (None, None) => false,
+        (Some(_), None) => {
+            problems.warn(
+                &file.path,
+                2,
+                "`translated_from` is the SHA-256 of the original lesson's file: 64 hex digits",
+            );
+            false
+        }
+    };
+    if stale {
+        problems.warn(
+            &file.path,
+            2,
+            "this translation was made from an older version of its original lesson: bring it up to date, then set \
+             `translated_from` to the original's SHA-256 (the studio shows what changed and does this)",
+        );
+    }
+    if !same_quiz(original.questions, &extracted.questions) {
         problems.report(
             &file.path,
             split.body_first_line,
@@ -655,7 +698,7 @@ fn render_translation(
     let language = file.translation_of.unwrap_or(course.language);
     let source = Source { path: &file.path, first_line: split.body_first_line, language };
     let rendered = render(&extracted.markdown, &source, targets, problems);
-    compare_with_original(&file.path, &rendered, original_text, problems);
+    compare_with_original(&file.path, &rendered, original.rendered, problems);
     let questions = render_questions(&extracted.questions, &source, targets, problems);
     let minutes = front_matter.minutes.unwrap_or_else(|| estimated_minutes(rendered.words, extracted.questions.len()));
     let weight = PageWeight::of(&rendered);
@@ -667,6 +710,7 @@ fn render_translation(
         questions,
         minutes,
         weight,
+        stale,
     })
 }
 

@@ -96,6 +96,10 @@ pub struct TranslationFrontMatter {
     pub title: String,
     /// Reading time of the translation, when not estimated from its text.
     pub minutes: Option<u32>,
+    /// The SHA-256 (hex) of the original lesson's file this translation
+    /// was made from: when the original changes, the translation is stale
+    /// (a warning, and a quiet note to its readers). The studio writes it.
+    pub translated_from: Option<String>,
 }
 
 fn english() -> Language {

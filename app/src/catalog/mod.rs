@@ -30,7 +30,7 @@ use arc_swap::ArcSwap;
 
 pub use course_files::CourseFile;
 pub use links::media_href;
-pub use loader::{BrokenCourses, LoadOptions, Loaded, load, load_one, load_with};
+pub use loader::{BrokenCourses, LoadOptions, Loaded, file_hash, load, load_one, load_with};
 pub use manifest::{CertificateRules, TranslatedTitle};
 pub use problem::{Problem, Severity, format_all};
 pub use serving::{FolderZip, OpenedFile};
@@ -161,6 +161,8 @@ pub struct LessonContent {
     /// Reading time of this text.
     pub minutes: u32,
     pub weight: PageWeight,
+    /// A translation made from an older version of its original.
+    pub stale: bool,
 }
 
 /// What is needed to grade a quiz; language-independent.

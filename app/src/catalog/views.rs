@@ -116,6 +116,7 @@ impl Course {
             best_score: None,
             result: None,
             course_version: self.content_version.clone(),
+            original_newer: false,
         })
     }
 
@@ -240,6 +241,7 @@ impl Course {
             best_score: None,
             result: None,
             course_version: self.content_version.clone(),
+            original_newer: content.stale,
         })
     }
 }

@@ -18,6 +18,7 @@ pub fn lesson(id: &str, quiz: bool) -> Lesson {
             questions: vec![],
             minutes: 5,
             weight: Default::default(),
+            stale: false,
         },
         translations: Default::default(),
         problems: Vec::new(),

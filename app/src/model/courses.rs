@@ -178,6 +178,10 @@ pub struct LessonView {
     /// that a quiz is graded against the version it was taken on.
     #[serde(default)]
     pub course_version: String,
+    /// The text shown is a translation made from an older version of its
+    /// original: its readers get a quiet note.
+    #[serde(default)]
+    pub original_newer: bool,
 }
 
 /// A graded quiz attempt: only ever sent after the learner submitted it.

@@ -114,6 +114,19 @@ pub struct Conflict {
     pub yours: String,
 }
 
+/// A translation's original, beside it in the editor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OriginalView {
+    pub path: String,
+    pub language: Language,
+    pub text: String,
+    /// The translation names the original it was made from, and it is not
+    /// this one.
+    pub stale: bool,
+    /// What changed in the original since (empty when not known).
+    pub changes: Vec<DiffLine>,
+}
+
 /// `/studio/{course}/edit?path=…`: one text file of the draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StudioEditor {
@@ -133,6 +146,8 @@ pub struct StudioEditor {
     /// The text shown is one not saved yet, kept for its preview under this name.
     pub unsaved: Option<String>,
     pub saved: bool,
+    /// For a translation: its original, and whether it changed since.
+    pub original: Option<OriginalView>,
 }
 
 /// A line of a comparison.

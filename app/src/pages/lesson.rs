@@ -31,6 +31,7 @@ pub(crate) fn Lesson(lesson: LessonView) -> impl IntoView {
     let course_id = lesson.course_id.clone();
     let title = format!("{} · {}", lesson.title, lesson.course_title);
     let reader = use_language();
+    let original_newer = lesson.original_newer;
     let fallback_note = (lesson.language != reader).then(|| {
         t_with(msg::LESSON_FALLBACK_NOTE, [("wanted", reader.code().into()), ("shown", lesson.language.code().into())])
     });
@@ -73,6 +74,7 @@ pub(crate) fn Lesson(lesson: LessonView) -> impl IntoView {
                 </span>
             </nav>
             {fallback_note.map(|note| view! { <p class="note" role="note">{note}</p> })}
+            {original_newer.then(|| view! { <p class="note" role="note">{t(msg::LESSON_ORIGINAL_NEWER)}</p> })}
             // The lesson's own text carries its language; the interface around
             // it (headings, hints) stays in the reader's. The data attributes
             // are what the offline script sends with a completion or attempt.

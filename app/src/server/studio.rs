@@ -253,6 +253,38 @@ pub async fn studio_editor(
     let problems =
         draft.problems.iter().map(crate::studio::views::problem_view).filter(|problem| problem.path == path).collect();
     let _ = row;
+    let original = match kind {
+        FileKind::Lesson { translation: Some(_) } => {
+            let original_path = crate::studio::views::translation_original(&path);
+            let original_text = match crate::studio::store::draft_file(reader, &course, &original_path)
+                .await
+                .map_err(AppError::internal)?
+            {
+                Some(file) => text_of(file.hash).await.map_err(AppError::internal)?.unwrap_or_default(),
+                None => String::new(),
+            };
+            let current = crate::studio::store::content_hash(original_text.as_bytes());
+            let made_from = crate::studio::translations::translated_from(&saved_text);
+            let stale = made_from.as_ref().is_some_and(|from| !from.eq_ignore_ascii_case(&current));
+            let changes = match made_from.filter(|_| stale) {
+                Some(from) if from.len() == 64 => {
+                    match text_of(from.to_ascii_lowercase()).await.map_err(AppError::internal)? {
+                        Some(older) => crate::studio::versions::diff_lines(&older, &original_text),
+                        None => Vec::new(),
+                    }
+                }
+                _ => Vec::new(),
+            };
+            Some(crate::model::OriginalView {
+                path: original_path,
+                language: course_language,
+                text: original_text,
+                stale,
+                changes,
+            })
+        }
+        _ => None,
+    };
     Ok(StudioEditor {
         course_id: course,
         course_title,
@@ -265,12 +297,14 @@ pub async fn studio_editor(
         lesson_id,
         unsaved: unsaved.filter(|hash| hash.len() == 64),
         saved: saved.is_some(),
+        original,
     })
 }
 
 /// Saves a text file of the draft, if nobody saved it since `revision`
 /// (empty: a new file); `intent` `preview` keeps the text for its preview
-/// instead, saving nothing.
+/// instead, saving nothing. A translation saved with `up_to_date` names
+/// the current original as the one it was made from.
 #[server(endpoint = "save_studio_file")]
 pub async fn save_studio_file(
     course: String,
@@ -278,6 +312,7 @@ pub async fn save_studio_file(
     revision: String,
     text: String,
     intent: Option<String>,
+    up_to_date: Option<String>,
 ) -> Result<(), AppError> {
     use crate::msg;
     use crate::studio::store::Saved;
@@ -301,6 +336,18 @@ pub async fn save_studio_file(
     let edited = match revision.trim() {
         "" => None,
         number => Some(number.parse::<i64>().map_err(|_| AppError::BadRequest)?),
+    };
+    let text = match (&kind, up_to_date) {
+        (crate::studio::paths::FileKind::Lesson { translation: Some(_) }, Some(_)) => {
+            let original = crate::studio::views::translation_original(&path);
+            let current = crate::studio::store::draft_file(&state.db.reader, &course, &original)
+                .await
+                .map_err(AppError::internal)?
+                .map(|file| file.hash)
+                .unwrap_or_default();
+            crate::studio::translations::with_translated_from(&text, &current)
+        }
+        _ => text,
     };
     let actor = crate::auth::acting(Some(&viewer)).await;
     let saved = crate::studio::store::save(&state.db.writer, &course, &path, Some(text.as_bytes()), edited, &actor)

@@ -23,6 +23,7 @@ pub mod paths;
 pub mod preview;
 pub mod script;
 pub mod store;
+pub mod translations;
 pub mod versions;
 pub mod views;
 

@@ -277,3 +277,61 @@ async fn contents_nothing_holds_are_swept_a_day_after_they_were_kept() {
     let held = studio_blob::Entity::find().filter(studio_blob::Column::Size.gt(0)).all(db).await.unwrap();
     assert!(!held.is_empty());
 }
+
+#[tokio::test]
+async fn a_translation_knows_when_its_original_changed_and_its_readers_are_told() {
+    let database = TestDatabase::new(Backend::Sqlite);
+    let app = spawn_app_on(&database).await;
+    let admin = signed_in_as(&app, "zarina", "admin").await;
+    let body = "id=phone-basics&title=Phone+basics&language=en&level=beginner";
+    post_form(&app, "/api/create_studio_course", "/studio", body, Some(&admin)).await;
+    save(&app, &admin, &revision_of(&app, LESSON).await, &lesson_text("Hold the phone with both hands.")).await;
+    let translation = "01-introduction/01-welcome.ur.md";
+    let urdu = "+++\ntitle = \"خوش آمدید\"\n+++\n\nفون کو دونوں ہاتھوں سے پکڑیں۔\n\n\
+                ::: question first-step single\nپہلے کیا کریں؟\n\n\
+                - [x] فون چارج کریں {#charge}\n  چارج فون سبق بھر چلتا ہے۔\n- [ ] کچھ نہیں {#nothing}\n:::\n";
+    let save_translation = |revision: String| {
+        let body = format!(
+            "course={COURSE}&path={}&revision={revision}&text={}&intent=save&up_to_date=on",
+            encode(translation),
+            encode(urdu)
+        );
+        let app = &app;
+        let admin = admin.clone();
+        async move { post_form(app, "/api/save_studio_file", "/studio", &body, Some(&admin)).await }
+    };
+    let saved = save_translation(String::new()).await;
+    assert!(location(&saved).contains("saved=1"), "{}", refusal(&saved));
+    let kept = app::studio::store::draft_file(&app.state.db.reader, COURSE, translation).await.unwrap().unwrap();
+    let kept =
+        String::from_utf8(app::studio::store::blob(&app.state.db.reader, &kept.hash).await.unwrap().unwrap()).unwrap();
+    let original = app::studio::store::draft_file(&app.state.db.reader, COURSE, LESSON).await.unwrap().unwrap();
+    assert!(kept.contains(&format!("translated_from = \"{}\"", original.hash)), "{kept}");
+    assert!(location(&publish(&app, &admin, "With Urdu").await).contains("published=1"));
+    let newer = "سبق کے پچھلے ورژن سے";
+    let (_, page) = app.get_text(&format!("/courses/{COURSE}/welcome?lang=ur")).await;
+    assert!(page.contains("فون کو دونوں ہاتھوں سے پکڑیں") && !page.contains(newer), "up to date");
+
+    // The original changes: the translation is stale, for its readers and its translator.
+    save(&app, &admin, &revision_of(&app, LESSON).await, &lesson_text("Hold the phone firmly with both hands.")).await;
+    let course_page = page_with(&app, &format!("/studio/{COURSE}?lang=en"), &admin).await;
+    assert!(course_page.contains("older version of its original"), "the course's problems say so");
+    let editor = page_with(&app, &format!("/studio/{COURSE}/edit?path={}&lang=en", encode(translation)), &admin).await;
+    assert!(editor.contains("The original changed after this translation was made"), "the translator is told");
+    assert!(
+        editor.contains("Hold the phone firmly with both hands.") && editor.contains("class=\"removed\""),
+        "with what changed"
+    );
+    assert!(location(&publish(&app, &admin, "Firmly").await).contains("published=1"));
+    let (_, page) = app.get_text(&format!("/courses/{COURSE}/welcome?lang=ur")).await;
+    assert!(page.contains(newer), "readers of the translation get a quiet note");
+    let (_, page) = app.get_text(&format!("/courses/{COURSE}/welcome?lang=en")).await;
+    assert!(!page.contains("earlier version of the lesson"), "readers of the original do not");
+
+    // Brought up to date: the note goes.
+    let saved = save_translation(revision_of(&app, translation).await).await;
+    assert!(location(&saved).contains("saved=1"));
+    assert!(location(&publish(&app, &admin, "Urdu up to date").await).contains("published=1"));
+    let (_, page) = app.get_text(&format!("/courses/{COURSE}/welcome?lang=ur")).await;
+    assert!(!page.contains(newer));
+}

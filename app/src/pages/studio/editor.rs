@@ -54,7 +54,11 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
         lesson_id,
         unsaved,
         saved,
+        original,
     } = editor;
+    // A translation is marked as matching its original unless it is stale.
+    let up_to_date = original.as_ref().map(|original| !original.stale);
+    let translating = original.is_some();
     let errors = form_errors::<SaveStudioFile>();
     let refused = errors.field("text").map(str::to_string).or_else(|| errors.form.clone());
     let (lang, dir) = (language.code(), language.direction().html_dir());
@@ -86,7 +90,9 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
             {refused.map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
             {conflict.map(|conflict| view! { <ConflictView conflict lang=lang dir=dir/> })}
             <FileProblems problems/>
-            <div class="studio-editor" class:with-preview=has_preview>
+            <div class="studio-editor" class:with-preview=has_preview class:translating=translating>
+                // A translation's original first: beside it on a laptop, above it on a phone.
+                {original.map(|original| view! { <Original original/> })}
                 <form
                     id="editor"
                     method="post"
@@ -104,6 +110,14 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
                         <label for="editor-text">{t(msg::STUDIO_TEXT)}</label>
                         <textarea id="editor-text" name="text" lang=lang dir=dir rows="24">{textarea_text(&text)}</textarea>
                     </div>
+                    {up_to_date.map(|checked| view! {
+                        <div class="field checkbox">
+                            <label>
+                                <input type="checkbox" name="up_to_date" checked=checked/>
+                                " " {t(msg::STUDIO_UP_TO_DATE)}
+                            </label>
+                        </div>
+                    })}
                     <p class="editor-actions">
                         <button type="submit" name="intent" value="save">{t(msg::STUDIO_SAVE)}</button>
                         " "
@@ -201,6 +215,35 @@ fn FileProblems(problems: Vec<StudioProblem>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// A translation's original beside it (below it on a phone), and what
+/// changed in the original since the translation was made.
+#[component]
+fn Original(original: crate::model::OriginalView) -> impl IntoView {
+    use crate::model::DiffLine;
+    let (lang, dir) = (original.language.code(), original.language.direction().html_dir());
+    let changes = original.changes;
+    view! {
+        <section id="original" class="original-view" aria-labelledby="original-heading">
+            <h2 id="original-heading">{t(msg::STUDIO_ORIGINAL_TITLE)} " " <code dir="ltr">{original.path}</code></h2>
+            {original.stale.then(|| view! { <p class="note" role="note">{t(msg::STUDIO_ORIGINAL_CHANGED)}</p> })}
+            {(!changes.is_empty()).then(|| view! {
+                <h3>{t(msg::STUDIO_ORIGINAL_CHANGES)}</h3>
+                <ol class="diff" lang=lang dir=dir>
+                    {changes.into_iter().filter(|line| !matches!(line, DiffLine::Same(_))).map(|line| match line {
+                        DiffLine::Removed(text) => view! { <li class="removed"><span class="marker">"−"</span><code>{text}</code></li> }.into_any(),
+                        DiffLine::Added(text) => view! { <li class="added"><span class="marker">"+"</span><code>{text}</code></li> }.into_any(),
+                        DiffLine::Same(_) => ().into_any(),
+                    }).collect_view()}
+                </ol>
+            })}
+            <div class="field">
+                <label for="original-text">{t(msg::STUDIO_ORIGINAL_TEXT)}</label>
+                <textarea id="original-text" readonly=true rows="16" lang=lang dir=dir>{textarea_text(&original.text)}</textarea>
+            </div>
+        </section>
+    }
 }
 
 /// How a quiz is written, beside the lesson being written.
