@@ -101,7 +101,7 @@ async function check(page, label) {
   await page.screenshot({ path: join(shots, `${label.replaceAll(/[^a-z0-9]+/gi, "-")}.png`), fullPage: true });
 }
 
-const COURSE = "gov-services";
+const COURSE = "one-window-basics";
 const LESSON_PATH = "01-introduction/01-welcome.md";
 const editor = (base, language) => `${base}/studio/${COURSE}/edit?path=${encodeURIComponent(LESSON_PATH)}&lang=${language}`;
 
@@ -275,17 +275,6 @@ test("an instructor writes, previews, fixes and publishes; a learner elsewhere p
   }
 });
 
-test("the studio pages are valid HTML to the Nu HTML checker", async () => {
-  const vnu = createRequire(import.meta.url)("vnu-jar");
-  const files = (await import("node:fs")).readdirSync(sources).map((name) => join(sources, name));
-  assert.ok(files.length >= 6, `the pages were saved (${files.length})`);
-  const report = JSON.parse(
-    execFileSync("java", ["-jar", vnu, "--errors-only", "--format", "json", "--exit-zero-always", "--stdout", ...files], { maxBuffer: 64 * 1024 * 1024 }).toString(),
-  );
-  const errors = report.messages.map((m) => `${m.url.replace(/.*\//, "")}:${m.lastLine}: ${m.message}`);
-  assert.deepEqual(errors, []);
-});
-
 test("with its script, the editor previews as she types and keeps her text through a dropped connection", async () => {
   const server = await startServer({ env: database });
   const browser = await launchBrowser();
@@ -319,8 +308,54 @@ test("with its script, the editor previews as she types and keeps her text throu
     await again.waitForURL(/saved=1/);
     await again.goto(editor(base, "en"));
     assert.equal(await again.getByText("Your text that was not saved was kept in this browser").count(), 0, "nothing left to restore once saved");
+
+    // A translation beside its original, marked as made from it; then the
+    // original changes and the translation is flagged stale.
+    const urdu = `${base}/studio/${COURSE}/edit?path=${encodeURIComponent("01-introduction/01-welcome.ur.md")}&lang=ur`;
+    await again.goto(urdu);
+    assert.match(await again.locator("#original-text").inputValue(), /Typed on the bus, offline\./, "the original beside it");
+    await again.locator("#editor-text").fill(`+++
+title = "سرکاری سروسز آن لائن"
++++
+
+صرف سرکاری websites پر درخواست دیں۔
+
+![ون ونڈو portal دکھاتا ہوا فون](../assets/one-window.png)
+
+::: question official-site single
+شناختی کارڈ کی درخواست آن لائن کہاں دیں؟
+
+- [x] حکومت کی اپنی website پر، خود لکھ کر {#official}
+  address خود لکھیں، یا سرکاری app استعمال کریں۔
+- [ ] SMS کے link والی website پر {#sms-link}
+  links والے پیغامات سے دھوکے باز login چراتے ہیں۔
+:::
+`);
+    await again.locator("input[name=up_to_date]").check();
+    await again.locator("button[name=intent][value=save]").click();
+    await again.waitForURL(/saved=1/);
+    await again.goto(editor(base, "en"));
+    await again.locator("#editor-text").fill(written("Typed on the bus, then changed at home."));
+    await again.locator("button[name=intent][value=save]").click();
+    await again.waitForURL(/saved=1/);
+    await again.goto(urdu);
+    await again.locator("#original .note").waitFor();
+    assert.match(await again.locator("#original ol.diff").innerText(), /changed at home/, "what changed in the original");
+    assert.equal(await again.locator("input[name=up_to_date]").isChecked(), false, "not marked as matching any more");
+    await check(again, "studio editor ur phone stale translation");
   } finally {
     await browser.close();
     await server.stop();
   }
+});
+
+test("the studio pages are valid HTML to the Nu HTML checker", async () => {
+  const vnu = createRequire(import.meta.url)("vnu-jar");
+  const files = (await import("node:fs")).readdirSync(sources).map((name) => join(sources, name));
+  assert.ok(files.length >= 6, `the pages were saved (${files.length})`);
+  const report = JSON.parse(
+    execFileSync("java", ["-jar", vnu, "--errors-only", "--format", "json", "--exit-zero-always", "--stdout", ...files], { maxBuffer: 64 * 1024 * 1024 }).toString(),
+  );
+  const errors = report.messages.map((m) => `${m.url.replace(/.*\//, "")}:${m.lastLine}: ${m.message}`);
+  assert.deepEqual(errors, []);
 });

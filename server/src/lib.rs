@@ -23,5 +23,6 @@ pub mod router;
 pub mod session_store;
 pub mod startup;
 mod static_files;
+mod studio_export;
 mod studio_files;
 pub mod users;

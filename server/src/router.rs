@@ -137,6 +137,7 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
         ("/manage/cohorts/{cohort}/learners.csv", get(crate::exports::cohort_learners)),
         ("/teach/{course}/{table}", get(crate::exports::teach_table)),
         ("/manage/import/template.csv", get(crate::imports::template)),
+        ("/studio/{course}/export.zip", get(crate::studio_export::download)),
         (
             "/studio/{course}/files",
             post(crate::studio_files::upload)

@@ -3,7 +3,7 @@
 //! catalog and swaps it in. What has errors is withheld (a lesson, a
 //! translation, at worst a course) and the problems are kept for staff.
 
-mod archive;
+pub(crate) mod archive;
 pub(crate) mod course_files;
 pub(crate) mod files;
 pub mod fuzzing;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::language::Language;
+use crate::model::{Access, Enrolment, Level};
 
 /// `/studio`: the courses the person may write, and the folder courses.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,10 +93,35 @@ pub struct StudioCourse {
     /// The draft holds changes not published yet.
     pub unpublished_changes: bool,
     pub problems: Vec<StudioProblem>,
+    /// The settings `course.toml` holds, for their form (`None`: it
+    /// cannot be read; it is then edited as text).
+    pub settings: Option<SettingsForm>,
+    /// `course.toml`'s revision in the draft, which a save of the
+    /// settings names.
+    pub settings_revision: Option<i64>,
     /// Administrators: instructors and review.
     pub may_manage: bool,
     pub may_publish: bool,
     pub may_review: bool,
+}
+
+/// A course's settings as their form shows them (what `course.toml`
+/// holds, numbers as typed).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsForm {
+    pub title: String,
+    pub summary: String,
+    pub language: Language,
+    pub level: Level,
+    /// Hours of study (`None`: summed from the lessons).
+    pub hours: Option<String>,
+    pub access: Access,
+    pub enrolment: Enrolment,
+    pub certificate_issued: bool,
+    /// Percent (`None`: not required).
+    pub min_average_score: Option<String>,
+    /// Each translation: its language, title and summary (empty: none).
+    pub translations: Vec<(Language, String, String)>,
 }
 
 impl StudioCourse {

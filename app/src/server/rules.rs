@@ -80,6 +80,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     (action_of::<studio::StudioCoursePage>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::StudioEditorPage>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::SaveStudioFile>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<studio::SaveStudioSettings>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::AddStudioPart>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::MoveStudioLesson>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::RemoveStudioFile>(), Rule::AtLeast(Role::Instructor)),

@@ -143,6 +143,35 @@ pub async fn export(connection: &impl ConnectionTrait, course_id: &str, dir: &Pa
     Ok(true)
 }
 
+/// The latest published version of a course as a ZIP of its folder
+/// (`ID/…`), written into an unnamed temporary file: what an author
+/// downloads to keep or to put in `courses/`. `None` when the course was
+/// never published. The contents are read first (a course holds at most
+/// `paths::MAX_COURSE_BYTES`); the archive is never in memory.
+pub async fn export_zip(
+    connection: &impl ConnectionTrait,
+    course_id: &str,
+) -> Result<Option<std::fs::File>, FolderError> {
+    let Some(version) = versions::latest(connection, course_id).await? else { return Ok(None) };
+    let contents = contents(connection, &version.files).await?;
+    let id = course_id.to_string();
+    let written = tokio::task::spawn_blocking(move || -> std::io::Result<std::fs::File> {
+        use std::io::{Seek, Write};
+        let mut file = tempfile::tempfile()?;
+        let entries = contents.into_iter().map(|(path, bytes)| Ok((format!("{id}/{path}"), bytes)));
+        let mut out = std::io::BufWriter::new(&mut file);
+        crate::catalog::archive::write_zip(&mut out, entries)?;
+        out.flush()?;
+        drop(out);
+        file.rewind()?;
+        Ok(file)
+    })
+    .await
+    .map_err(|_| FolderError::MissingContent("the writing task failed".into()))?
+    .map_err(|error| FolderError::Io { path: PathBuf::from(course_id), error })?;
+    Ok(Some(written))
+}
+
 /// The files of a course folder the studio keeps (`path → bytes`), read
 /// as the loader reads them (no links followed, sizes bounded), and the
 /// paths it leaves out, with why.

@@ -16,7 +16,8 @@ use crate::db::Db;
 use crate::entities::{studio_course, user};
 use crate::language::Language;
 use crate::model::{
-    FileDiff, Proposal, StudioCourse, StudioFile, StudioHistory, StudioLesson, StudioModule, StudioProblem, VersionRow,
+    FileDiff, Proposal, SettingsForm, StudioCourse, StudioFile, StudioHistory, StudioLesson, StudioModule,
+    StudioProblem, VersionRow,
 };
 
 /// Usernames of the accounts `ids` names.
@@ -128,6 +129,26 @@ pub fn translation_original(path: &str) -> String {
     }
 }
 
+/// The settings of `course.toml` as their form shows them.
+pub fn settings_form(settings: super::CourseSettings) -> SettingsForm {
+    SettingsForm {
+        title: settings.title,
+        summary: settings.summary,
+        language: settings.language,
+        level: settings.level,
+        hours: settings.hours.map(|hours| hours.to_string()),
+        access: settings.access,
+        enrolment: settings.enrolment,
+        certificate_issued: settings.certificate_issued,
+        min_average_score: settings.min_average_score.map(|score| score.to_string()),
+        translations: settings
+            .translations
+            .into_iter()
+            .map(|(language, (title, summary))| (language, title, summary.unwrap_or_default()))
+            .collect(),
+    }
+}
+
 /// `/studio/{course}` for a course whose row is `row`.
 pub async fn course_page(db: &Db, sources: &Sources, row: &studio_course::Model) -> Result<StudioCourse, String> {
     let files = versions::draft_files(&db.reader, &row.course_id).await.map_err(|e| e.to_string())?;
@@ -143,6 +164,19 @@ pub async fn course_page(db: &Db, sources: &Sources, row: &studio_course::Model)
         preview::load_draft(&db.reader, &sources.drafts, &row.course_id, None, sources.options.clone())
             .await
             .map_err(|e| e.to_string())?;
+    // The text and its revision from one row: a save of the form names
+    // the revision of the text it shows.
+    let settings_file =
+        store::draft_file(&db.reader, &row.course_id, "course.toml").await.map_err(|e| e.to_string())?;
+    let settings_revision = settings_file.as_ref().map(|file| file.revision);
+    let settings = match settings_file {
+        Some(file) => store::blob(&db.reader, &file.hash)
+            .await
+            .map_err(|e| e.to_string())?
+            .and_then(|bytes| super::settings_of(&String::from_utf8_lossy(&bytes)))
+            .map(settings_form),
+        None => None,
+    };
     let proposer = match row.proposed_by {
         Some(id) => usernames(db, vec![id]).await.map_err(|e| e.to_string())?.remove(&id),
         None => None,
@@ -165,6 +199,8 @@ pub async fn course_page(db: &Db, sources: &Sources, row: &studio_course::Model)
         unpublished_changes: latest.as_ref().is_none_or(|latest| latest.files != files),
         latest_version: latest.map(|latest| latest.number),
         problems: problems.iter().map(problem_view).collect(),
+        settings,
+        settings_revision,
         may_manage: false,
         may_publish: false,
         may_review: false,

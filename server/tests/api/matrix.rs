@@ -127,6 +127,12 @@ async fn world(app: &TestApp) -> World {
     app::studio::store::save(&app.state.db.writer, STUDIO, "assets/matrix.txt", Some(b"text"), None, &actor)
         .await
         .unwrap();
+    // Published once, for the export row.
+    let revision = app::studio::store::course(&app.state.db.reader, STUDIO).await.unwrap().unwrap().draft_revision;
+    app::studio::versions::publish(&app.state.db.writer, STUDIO, revision, "First", None, &actor)
+        .await
+        .unwrap()
+        .unwrap();
     let course = app.state.catalog.current().course("smartphone-basics").unwrap().clone();
     let (path, file) = course.files.iter().next().unwrap();
     let asset = format!("/media/smartphone-basics/{}?v={}", path.display(), file.hash);
@@ -356,6 +362,19 @@ fn rows(w: &World) -> Vec<Row> {
             expect: authors,
         },
         Row {
+            route: "/api/save_studio_settings",
+            ask: call(
+                "/api/save_studio_settings",
+                format!(
+                    "course={STUDIO}&title=Matrix&summary=&language=en&level=beginner&hours=&access=open\
+                     &enrolment=open&min_average_score=&revision=0"
+                ),
+            ),
+            // Authors reach the save, which finds course.toml newer than
+            // revision 0: refused, nothing changed.
+            expect: [IN, NO, NO, BAD, NF, NF, NF, NF, BAD, IN],
+        },
+        Row {
             route: "/api/add_studio_part",
             ask: call("/api/add_studio_part", format!("course={STUDIO}&title=Extra")),
             expect: authors,
@@ -457,6 +476,11 @@ fn rows(w: &World) -> Vec<Row> {
         Row { route: "/teach/{course}/{table}", ask: get(format!("/teach/{COURSE}/reach.csv")), expect: whole_course },
         Row { route: "/manage/import/template.csv", ask: get("/manage/import/template.csv".into()), expect: anyone },
         Row { route: "/manage/import", ask: Ask::Upload, expect: managers },
+        Row {
+            route: "/studio/{course}/export.zip",
+            ask: get(format!("/studio/{STUDIO}/export.zip")),
+            expect: [IN, NF, NF, OK, NF, NF, NF, NF, OK, IN],
+        },
         Row {
             route: "/studio/{course}/files",
             ask: Ask::StudioUpload(STUDIO.into()),

@@ -241,6 +241,23 @@ async fn only_the_courses_instructors_and_administrators_see_or_change_its_draft
         .unwrap()
         .id;
     assert_eq!(versions[0].approved_by, Some(bilal_id));
+
+    // The published version downloads as a ZIP of the course folder, for its authors only.
+    let zip = |cookie: &str| {
+        let request = app.client.get(format!("{}/studio/{COURSE}/export.zip", app.address)).header("cookie", cookie);
+        async move { request.send().await.unwrap() }
+    };
+    let response = zip(&farida).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let bytes = response.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let inside = b"phone-basics/course.toml";
+    assert!(bytes.windows(inside.len()).any(|name| name == inside), "named inside by the course");
+    for (who, cookie) in &others[1..] {
+        let status = zip(cookie).await.status().as_u16();
+        assert!(if cookie.is_empty() { matches!(status, 401 | 303) } else { status == 404 }, "{who}: {status}");
+    }
 }
 
 #[tokio::test]
@@ -334,4 +351,108 @@ async fn a_translation_knows_when_its_original_changed_and_its_readers_are_told(
     assert!(location(&publish(&app, &admin, "Urdu up to date").await).contains("published=1"));
     let (_, page) = app.get_text(&format!("/courses/{COURSE}/welcome?lang=ur")).await;
     assert!(!page.contains(newer));
+}
+
+/// The draft's `course.toml`.
+async fn course_toml(app: &TestApp) -> String {
+    let file = app::studio::store::draft_file(&app.state.db.reader, COURSE, "course.toml").await.unwrap().unwrap();
+    let bytes = app::studio::store::blob(&app.state.db.reader, &file.hash).await.unwrap().unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[tokio::test]
+async fn an_author_saves_the_course_settings_with_a_version_token() {
+    let database = TestDatabase::new(Backend::Sqlite);
+    let app = spawn_app_on(&database).await;
+    let admin = signed_in_as(&app, "zarina", "admin").await;
+    let farida = signed_in_as(&app, "farida", "instructor").await;
+    let bilal = signed_in_as(&app, "bilal", "instructor").await;
+    for (body, named) in [
+        ("id=phone-basics&title=Phone+basics&language=en&level=beginner", "course=phone-basics&instructors=farida"),
+        ("id=other-course&title=Other&language=en&level=beginner", "course=other-course&instructors=bilal"),
+    ] {
+        let created = post_form(&app, "/api/create_studio_course", "/studio", body, Some(&admin)).await;
+        assert!(refusal(&created).is_empty(), "{}", refusal(&created));
+        let response = post_form(&app, "/api/manage_studio_course", "/studio", named, Some(&admin)).await;
+        assert!(location(&response).ends_with("#manage"), "{}", refusal(&response));
+    }
+    let urdu = "فون کی بنیادی باتیں";
+    let settings = |title: &str, revision: &str| {
+        format!(
+            "course={COURSE}&title={}&summary={}&language=en&level=intermediate&hours=2.5&access=enrolled\
+             &enrolment=open&certificate_issued=on&min_average_score=80&ur_title={}&ur_summary=\
+             &ru_title=&ru_summary=&uz_title=&uz_summary=&revision={revision}",
+            encode(title),
+            encode("Using a phone, step by step."),
+            encode(urdu),
+        )
+    };
+    let page = format!("/studio/{COURSE}");
+    let save_settings = |body: String, cookie: String| {
+        let (app, page) = (&app, page.clone());
+        async move { post_form(app, "/api/save_studio_settings", &page, &body, Some(&cookie)).await }
+    };
+
+    // Farida changes the title and adds an Urdu one.
+    let opened = revision_of(&app, "course.toml").await;
+    let saved = save_settings(settings("Phone basics for everyone", &opened), farida.clone()).await;
+    assert_eq!(location(&saved), "/studio/phone-basics?settings=saved#settings", "{}", refusal(&saved));
+    let text = course_toml(&app).await;
+    let kept = app::studio::settings_of(&text).expect("course.toml reads back");
+    assert_eq!(kept.title, "Phone basics for everyone", "{text}");
+    assert_eq!(kept.summary, "Using a phone, step by step.");
+    assert_eq!(kept.level, app::model::Level::Intermediate);
+    assert_eq!(kept.hours, Some(2.5));
+    assert_eq!(kept.access, app::model::Access::Enrolled);
+    assert!(kept.certificate_issued);
+    assert_eq!(kept.min_average_score, Some(80));
+    let ur = app::language::Language::Ur;
+    assert_eq!(kept.translations.get(&ur), Some(&(urdu.to_string(), None)), "{text}");
+    assert_eq!(kept.translations.len(), 1, "languages without a title are not translations: {text}");
+    assert!(text.contains("instructors = [\"farida\"]"), "the course's instructors stay: {text}");
+
+    // The draft loads as `courses check` loads a course, without errors.
+    let draft = app::studio::preview::load_draft(
+        &app.state.db.reader,
+        &app.state.sources.drafts,
+        COURSE,
+        None,
+        app.state.sources.options.clone(),
+    )
+    .await
+    .unwrap();
+    assert!(draft.course.is_some(), "{:?}", draft.problems);
+    assert!(!draft.problems.iter().any(|problem| problem.is_error()), "{:?}", draft.problems);
+    let shown = page_with(&app, &format!("{}&lang=en", location(&saved).trim_end_matches("#settings")), &farida).await;
+    assert!(shown.contains("The settings are saved in the draft."), "the save is confirmed");
+    assert!(shown.contains("Phone basics for everyone") && shown.contains(urdu), "the form shows them");
+
+    // A second tab, still at the revision it opened, is refused.
+    let stale = save_settings(settings("A second tab's title", &opened), farida.clone()).await;
+    assert!(refusal(&stale).contains("studio-error-settings-changed"), "{}", location(&stale));
+    assert_eq!(app::studio::settings_of(&course_toml(&app).await).unwrap().title, "Phone basics for everyone");
+
+    // A title over 120 characters is refused, and shown again.
+    let current = revision_of(&app, "course.toml").await;
+    let long = save_settings(settings(&"a".repeat(121), &current), farida.clone()).await;
+    assert!(refusal(&long).contains("studio-error-title"), "{}", location(&long));
+    let refused_at = location(&long);
+    let refused_at = refused_at.strip_prefix(app.address.as_str()).unwrap_or(&refused_at);
+    let shown = page_with(&app, &format!("{refused_at}&lang=en"), &farida).await;
+    assert!(shown.contains("Please give a title of at most 120 characters."), "the refusal is shown");
+    assert_eq!(revision_of(&app, "course.toml").await, current, "nothing saved");
+
+    // An instructor of another course finds no such course.
+    let response = app
+        .client
+        .post(format!("{}/api/save_studio_settings", app.address))
+        .header("origin", app.address.as_str())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", &bilal)
+        .body(settings("Taken over", &current))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    assert_eq!(app::studio::settings_of(&course_toml(&app).await).unwrap().title, "Phone basics for everyone");
 }

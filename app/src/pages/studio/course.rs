@@ -3,14 +3,15 @@
 
 use crate::msg;
 use crate::server::rules::action_of;
-use crate::server::studio::{RemoveStudioFile, studio_course};
+use crate::server::studio::{RemoveStudioFile, SaveStudioSettings, studio_course};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::outline::{Files, Outline};
 use super::publish::{Manage, Publish, Review};
+use super::settings::SettingsSection;
 use super::{editor_href, is_text};
-use crate::components::{Layout, PageTitle, loaded};
+use crate::components::{Layout, PageTitle, form_errors, loaded};
 use crate::i18n::{t, t_with};
 use crate::model::{StudioCourse, StudioProblem};
 use crate::pages::param;
@@ -25,6 +26,8 @@ struct Outcome {
     upload_refused: Option<String>,
     /// A lesson learners completed, to remove once confirmed: its path and how many.
     remove: Option<(String, u64)>,
+    /// The settings were saved.
+    settings_saved: bool,
 }
 
 #[component]
@@ -42,6 +45,7 @@ pub fn StudioCoursePage() -> impl IntoView {
             if ours { t(&id) } else { t(msg::STUDIO_UPLOAD_FAILED) }
         }),
         remove: get("remove").map(bounded).zip(get("completed").and_then(|count| count.parse().ok())),
+        settings_saved: get("settings").as_deref() == Some("saved"),
     };
     loaded(studio_course(course), move |course| view! { <Course course outcome/> })
 }
@@ -63,11 +67,15 @@ fn Course(course: StudioCourse, outcome: Outcome) -> impl IntoView {
         latest_version,
         unpublished_changes,
         problems,
+        settings,
+        settings_revision,
         may_manage,
         may_publish,
         may_review,
     } = course;
-    let Outcome { published, restored, uploaded, upload_refused, remove } = outcome;
+    let Outcome { published, restored, uploaded, upload_refused, remove, settings_saved } = outcome;
+    // The settings form is far down the page: a refused save says so here.
+    let settings_refused = !form_errors::<SaveStudioSettings>().is_empty();
     let (lang, dir) = (language.code(), language.direction().html_dir());
     let show_review = review_required || proposal.is_some() || review_comment.is_some();
     view! {
@@ -79,13 +87,18 @@ fn Course(course: StudioCourse, outcome: Outcome) -> impl IntoView {
                 <code dir="ltr">{id.clone()}</code>
                 <a href=format!("/studio/{id}/history")>{t(msg::STUDIO_HISTORY)}</a>
                 {latest_version.is_some().then(|| view! { <a href=format!("/courses/{id}")>{t(msg::STUDIO_SEE_PUBLISHED)}</a> })}
+                {latest_version.is_some().then(|| view! { " " <a href=format!("/studio/{id}/export.zip") download="">{t(msg::STUDIO_DOWNLOAD_ZIP)}</a> })}
             </p>
             {published.then(|| view! { <p class="note completed" role="status">{t(msg::STUDIO_PUBLISHED)}</p> })}
             {restored.map(|number| view! {
                 <p class="note" role="status">{t_with(msg::STUDIO_RESTORED, [("number", number.into())])}</p>
             })}
             {remove.map(|(path, count)| view! { <ConfirmRemove course_id=id.clone() path count/> })}
+            {settings_refused.then(|| view! {
+                <p class="form-error" role="alert"><a href="#settings">{t(msg::STUDIO_SETTINGS_NOT_SAVED)}</a></p>
+            })}
             <Outline course_id=id.clone() modules/>
+            <SettingsSection course_id=id.clone() settings revision=settings_revision saved=settings_saved/>
             <Files course_id=id.clone() files uploaded refused=upload_refused/>
             <Problems course_id=id.clone() problems/>
             <Publish course_id=id.clone() revision=draft_revision may_publish review_required errors

@@ -11,6 +11,7 @@ mod home;
 mod outline;
 mod preview;
 mod publish;
+mod settings;
 
 pub use course::StudioCoursePage;
 pub use editor::StudioEditorPage;
