@@ -717,3 +717,4 @@ studio-error-settings-min-score = Please give the average score as a whole numbe
 studio-error-settings-translation-title = Please give the title in this language too, or leave its summary empty.
 studio-error-settings-changed = Someone changed the settings after you opened them, so yours were not saved. The form still shows what you typed: save again to replace their changes, or open the course again from the studio to see theirs.
 studio-download-zip = Download the published version (ZIP)
+studio-error-course-full = This course holds as many files as a course may (1,000, or 100 MB in all): remove some first.

@@ -693,3 +693,4 @@ studio-error-settings-min-score = Iltimos, oʻrtacha natijani 0 dan 100 gacha bu
 studio-error-settings-translation-title = Iltimos, shu tildagi nomini ham yozing yoki uning tavsifini boʻsh qoldiring.
 studio-error-settings-changed = Siz ochganingizdan keyin kimdir sozlamalarni oʻzgartirdi, shuning uchun sizniki saqlanmadi. Shaklda hamon siz yozgan narsa turibdi: ularning oʻzgarishlari oʻrniga saqlash uchun yana saqlang yoki ularnikini koʻrish uchun kursni studiyadan qaytadan oching.
 studio-download-zip = Nashr qilingan versiyani yuklab olish (ZIP)
+studio-error-course-full = Bu kursda mumkin boʻlgan barcha fayllar bor (1 000 ta yoki jami 100 MB): avval baʼzilarini oʻchiring.

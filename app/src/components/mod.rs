@@ -10,7 +10,7 @@ mod statistics;
 pub use form::{ErrorSummary, Field, NextPath, form_errors};
 pub use issued_code::IssuedCode;
 pub use layout::Layout;
-pub use page_title::PageTitle;
+pub use page_title::{PageTitle, escape as escape_raw_text};
 pub use problem::{ProblemPage, loaded};
 pub use profile::ProfileQuestions;
 pub use progress::ProgressBar;

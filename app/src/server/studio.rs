@@ -349,6 +349,9 @@ pub async fn save_studio_file(
         }
         _ => text,
     };
+    if !crate::studio::within_bounds(&state.db.reader, &course, &path, text.len()).await.map_err(AppError::internal)? {
+        return Err(refused("text", msg::STUDIO_ERROR_COURSE_FULL, Vec::new()));
+    }
     let actor = crate::auth::acting(Some(&viewer)).await;
     let saved = crate::studio::store::save(&state.db.writer, &course, &path, Some(text.as_bytes()), edited, &actor)
         .await
@@ -532,6 +535,9 @@ pub async fn add_studio_part(course: String, module: Option<String>, title: Stri
             (crate::studio::outline::next_lesson(&files, &module, &title), crate::studio::outline::lesson_text(&title))
         }
     };
+    if !crate::studio::within_bounds(&state.db.reader, &course, &path, text.len()).await.map_err(AppError::internal)? {
+        return Err(refused("title", msg::STUDIO_ERROR_COURSE_FULL, Vec::new()));
+    }
     crate::studio::store::save(&state.db.writer, &course, &path, Some(text.as_bytes()), None, &actor)
         .await
         .map_err(AppError::internal)?;
@@ -630,6 +636,13 @@ async fn publish_checked(
     if message.is_empty() || message.chars().count() > 500 {
         return Err(refused("message", msg::STUDIO_ERROR_MESSAGE, vec![("message".into(), message.into())]));
     }
+    let changed = || refused("message", msg::STUDIO_ERROR_DRAFT_CHANGED, vec![("message".into(), message.into())]);
+    // What is published is the draft at `revision`, checked below as it is:
+    // a save since the author (or the reviewer) looked refuses the publish.
+    let current = crate::studio::store::course(&state.db.reader, course).await.map_err(AppError::internal)?;
+    if current.map(|row| row.draft_revision) != Some(revision) {
+        return Err(changed());
+    }
     let draft = crate::studio::preview::load_draft(
         &state.db.reader,
         &state.sources.drafts,
@@ -639,6 +652,9 @@ async fn publish_checked(
     )
     .await
     .map_err(AppError::internal)?;
+    if draft.revision != revision {
+        return Err(changed());
+    }
     if draft.course.is_none() || draft.problems.iter().any(|problem| problem.is_error()) {
         return Err(refused("message", msg::STUDIO_ERROR_HAS_ERRORS, vec![("message".into(), message.into())]));
     }
@@ -663,10 +679,14 @@ pub async fn propose_studio_draft(course: String, revision: i64, message: String
     use crate::msg;
     let viewer = super::rules::signed_in::<ProposeStudioDraft>().await?;
     let state = expect_context::<crate::state::AppState>();
-    authored(&state, &viewer, &course).await?;
+    let row = authored(&state, &viewer, &course).await?;
     let message = message.trim().to_string();
     if message.is_empty() || message.chars().count() > 500 {
         return Err(refused("message", msg::STUDIO_ERROR_MESSAGE, vec![("message".into(), message)]));
+    }
+    // What is proposed is the draft as the author saw it, and nothing later.
+    if row.draft_revision != revision {
+        return Err(refused("message", msg::STUDIO_ERROR_DRAFT_CHANGED, vec![("message".into(), message)]));
     }
     let actor = crate::auth::acting(Some(&viewer)).await;
     crate::studio::propose(&state.db.writer, &course, revision, &message, &actor).await.map_err(AppError::internal)?;
@@ -675,9 +695,16 @@ pub async fn propose_studio_draft(course: String, revision: i64, message: String
 }
 
 /// Approves the proposed draft (publishing it) or, with `comment` and
-/// `decision` `send_back`, sends it back. Never one's own.
+/// `decision` `send_back`, sends it back. Never one's own. An approval
+/// names the revision the reviewer saw: it must be the one proposed, and
+/// the draft must not have changed since.
 #[server(endpoint = "review_studio_draft")]
-pub async fn review_studio_draft(course: String, decision: String, comment: Option<String>) -> Result<(), AppError> {
+pub async fn review_studio_draft(
+    course: String,
+    decision: String,
+    comment: Option<String>,
+    revision: Option<i64>,
+) -> Result<(), AppError> {
     use crate::msg;
     let viewer = super::rules::signed_in::<ReviewStudioDraft>().await?;
     let state = expect_context::<crate::state::AppState>();
@@ -685,10 +712,14 @@ pub async fn review_studio_draft(course: String, decision: String, comment: Opti
     if !crate::policy::may_review(&viewer, &crate::studio::store::instructors_of(&row), row.proposed_by) {
         return Err(AppError::Forbidden);
     }
-    let Some(revision) = row.proposed_revision else { return Err(AppError::BadRequest) };
+    let Some(proposed) = row.proposed_revision else { return Err(AppError::BadRequest) };
     match decision.as_str() {
         "approve" => {
             let message = row.proposal_message.clone().unwrap_or_default();
+            if revision != Some(proposed) {
+                return Err(refused("message", msg::STUDIO_ERROR_DRAFT_CHANGED, Vec::new()));
+            }
+            let revision = proposed;
             publish_checked(&state, &course, revision, &message, Some(viewer.id), &viewer).await?;
             leptos_axum::redirect(&format!("/studio/{course}?published=1"));
         }
@@ -782,6 +813,9 @@ pub async fn manage_studio_course(
     {
         return Err(AppError::NotFound);
     }
+    // The published course names its instructors from the row: served at
+    // once, so that someone no longer named loses the course now.
+    go_live(&state).await?;
     leptos_axum::redirect(&format!("/studio/{course}#manage"));
     Ok(())
 }

@@ -91,42 +91,82 @@ fn published_marker(number: i32, files: &Files) -> String {
 }
 
 /// Writes the latest version of every studio course into `root` where
-/// what is there is not that version; returns how many were written.
+/// what is there is not that version (with its instructors as they are
+/// now); returns how many were written. A course that cannot be written is
+/// said in the log and left as it was: the others are written.
 pub async fn write_published(connection: &impl ConnectionTrait, root: &Path) -> Result<usize, FolderError> {
     let mut written = 0;
+    let rows = store::courses(connection).await?;
     for (course_id, version) in versions::every_latest(connection).await? {
-        let marker = published_marker(version.number, &version.files);
+        let instructors =
+            rows.iter().find(|row| row.course_id == course_id).map(store::instructors_of).unwrap_or_default();
+        let marker = format!("{} {}", published_marker(version.number, &version.files), instructors.join(","));
         if written_marker(root, &course_id).as_deref() == Some(marker.as_str()) {
             continue;
         }
-        let contents = contents(connection, &version.files).await?;
+        let mut contents = contents(connection, &version.files).await?;
+        with_instructors(&mut contents, &instructors);
         let (root, id) = (root.to_path_buf(), course_id.clone());
-        tokio::task::spawn_blocking(move || write_whole(&root, &id, &contents, Some(&marker)))
+        let done = tokio::task::spawn_blocking(move || write_whole(&root, &id, &contents, Some(&marker)))
             .await
-            .map_err(|_| FolderError::MissingContent("the writing task failed".into()))??;
-        written += 1;
+            .map_err(|_| FolderError::MissingContent("the writing task failed".into()))?;
+        match done {
+            Ok(()) => written += 1,
+            Err(error) => tracing::error!(%error, course = course_id, "a studio course could not be written here"),
+        }
     }
     Ok(written)
 }
 
 /// Writes the course's draft into `root` (for its preview), unless what
-/// is there is that draft revision already; returns the folder.
+/// is there is that draft revision already; returns the folder and the
+/// revision it holds. The caller keeps one writer per course (`preview`).
 pub async fn write_draft(
     connection: &impl ConnectionTrait,
     root: &Path,
     course_id: &str,
-) -> Result<PathBuf, FolderError> {
-    let row = store::course(connection, course_id).await?.ok_or_else(|| DbErr::RecordNotFound(course_id.into()))?;
-    let marker = format!("draft {}", row.draft_revision);
-    if written_marker(root, course_id).as_deref() != Some(marker.as_str()) {
+) -> Result<(PathBuf, i64), FolderError> {
+    let revision_now = || async {
+        let row = store::course(connection, course_id).await?.ok_or_else(|| DbErr::RecordNotFound(course_id.into()))?;
+        Ok::<_, FolderError>(row)
+    };
+    // The files as they were at one revision: read again if a save came in between.
+    for _ in 0..5 {
+        let row = revision_now().await?;
+        let marker = format!("draft {}", row.draft_revision);
+        if written_marker(root, course_id).as_deref() == Some(marker.as_str()) {
+            return Ok((root.join(course_id), row.draft_revision));
+        }
         let files = versions::draft_files(connection, course_id).await?;
-        let contents = contents(connection, &files).await?;
+        let mut contents = contents(connection, &files).await?;
+        if revision_now().await?.draft_revision != row.draft_revision {
+            continue;
+        }
+        with_instructors(&mut contents, &store::instructors_of(&row));
         let (folder, id) = (root.to_path_buf(), course_id.to_string());
         tokio::task::spawn_blocking(move || write_whole(&folder, &id, &contents, Some(&marker)))
             .await
             .map_err(|_| FolderError::MissingContent("the writing task failed".into()))??;
+        return Ok((root.join(course_id), row.draft_revision));
     }
-    Ok(root.join(course_id))
+    Err(FolderError::MissingContent(format!("{course_id}: the draft keeps changing; try again")))
+}
+
+/// The course's `course.toml` naming `instructors`, whatever its text says:
+/// who teaches a studio course is the administrators' choice (its row), not
+/// its authors'.
+fn with_instructors(contents: &mut [(String, Vec<u8>)], instructors: &[String]) {
+    for (path, bytes) in contents.iter_mut() {
+        if path != "course.toml" {
+            continue;
+        }
+        let Ok(mut table) = String::from_utf8_lossy(bytes).parse::<toml::Table>() else { continue };
+        let names = instructors.iter().map(|name| toml::Value::String(name.clone())).collect();
+        table.insert("instructors".into(), toml::Value::Array(names));
+        if let Ok(text) = toml::to_string(&table) {
+            *bytes = text.into_bytes();
+        }
+    }
 }
 
 /// Writes the latest published version of a course as the folder
@@ -134,7 +174,9 @@ pub async fn write_draft(
 /// never published.
 pub async fn export(connection: &impl ConnectionTrait, course_id: &str, dir: &Path) -> Result<bool, FolderError> {
     let Some(version) = versions::latest(connection, course_id).await? else { return Ok(false) };
-    let contents = contents(connection, &version.files).await?;
+    let mut contents = contents(connection, &version.files).await?;
+    let instructors = store::course(connection, course_id).await?.map(|row| store::instructors_of(&row));
+    with_instructors(&mut contents, &instructors.unwrap_or_default());
     let (dir, id) = (dir.to_path_buf(), course_id.to_string());
     // A folder of its own now: nothing says which studio version it was.
     tokio::task::spawn_blocking(move || write_whole(&dir, &id, &contents, None))
@@ -153,7 +195,9 @@ pub async fn export_zip(
     course_id: &str,
 ) -> Result<Option<std::fs::File>, FolderError> {
     let Some(version) = versions::latest(connection, course_id).await? else { return Ok(None) };
-    let contents = contents(connection, &version.files).await?;
+    let mut contents = contents(connection, &version.files).await?;
+    let instructors = store::course(connection, course_id).await?.map(|row| store::instructors_of(&row));
+    with_instructors(&mut contents, &instructors.unwrap_or_default());
     let id = course_id.to_string();
     let written = tokio::task::spawn_blocking(move || -> std::io::Result<std::fs::File> {
         use std::io::{Seek, Write};

@@ -273,6 +273,23 @@ pub async fn set_instructors(
     Ok(true)
 }
 
+/// Whether `path` holding `bytes` bytes keeps the course's draft within
+/// its bounds: at most `paths::MAX_FILES` files and
+/// `paths::MAX_COURSE_BYTES` bytes in all.
+pub async fn within_bounds(
+    connection: &impl sea_orm::ConnectionTrait,
+    id: &str,
+    path: &str,
+    bytes: usize,
+) -> Result<bool, DbErr> {
+    let files = versions::draft_files(connection, id).await?;
+    let sizes = store::sizes(connection, files.values().cloned().collect()).await?;
+    let replaced = files.get(path).and_then(|hash| sizes.get(hash)).copied().unwrap_or(0);
+    let total: i64 = files.values().filter_map(|hash| sizes.get(hash)).sum::<i64>() - replaced;
+    let too_many = !files.contains_key(path) && files.len() >= paths::MAX_FILES;
+    Ok(!too_many && total.max(0) as u64 + bytes as u64 <= paths::MAX_COURSE_BYTES)
+}
+
 /// Why an upload was not kept.
 #[derive(Debug, PartialEq, Eq)]
 pub enum UploadRefused {
@@ -290,12 +307,7 @@ pub async fn upload(
     bytes: &[u8],
     actor: &Actor,
 ) -> Result<Result<(), UploadRefused>, DbErr> {
-    let files = versions::draft_files(connection, id).await?;
-    let sizes = store::sizes(connection, files.values().cloned().collect()).await?;
-    let replaced = files.get(path).and_then(|hash| sizes.get(hash)).copied().unwrap_or(0);
-    let total: i64 = files.values().filter_map(|hash| sizes.get(hash)).sum::<i64>() - replaced;
-    let too_many = !files.contains_key(path) && files.len() >= paths::MAX_FILES;
-    if too_many || total as u64 + bytes.len() as u64 > paths::MAX_COURSE_BYTES {
+    if !within_bounds(connection, id, path, bytes.len()).await? {
         return Ok(Err(UploadRefused::CourseFull));
     }
     let edited = store::draft_file(connection, id, path).await?.map(|row| row.revision);

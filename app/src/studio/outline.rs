@@ -102,6 +102,8 @@ pub async fn move_lesson(
     actor: &Actor,
 ) -> Result<bool, DbErr> {
     let transaction = connection.begin().await?;
+    // The course's row locked first: no save slips in between the read and the write.
+    store::next_revision(&transaction, course_id).await?;
     let mut files = versions::draft_files(&transaction, course_id).await?;
     let Some((module, _)) = path.split_once('/') else { return Ok(false) };
     let mut lessons: Vec<(u32, String)> = files

@@ -84,6 +84,11 @@ pub fn kind_of(path: &str) -> Result<FileKind, PathProblem> {
     if segments.len() > 4 || !segments.iter().all(|segment| sound_segment(segment)) {
         return refused;
     }
+    // A folder is never named like a file (`course.toml/x.png`): a file and
+    // a folder of one name cannot both be written.
+    if segments[..segments.len() - 1].iter().any(|folder| folder.contains('.')) {
+        return refused;
+    }
     let name = segments[segments.len() - 1];
     if segments.len() == 1 && name == "course.toml" {
         return Ok(FileKind::Course);
@@ -186,6 +191,9 @@ mod tests {
             "a/b/c/d/e.png",
             "assets/pic ture.png",
             "assets\\x.png",
+            "course.toml/x.png",
+            "01-basics/01-a.md/x.png",
+            "assets.v2/x.png",
         ] {
             assert!(kind_of(refused).is_err(), "{refused:?} is refused");
         }

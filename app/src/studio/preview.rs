@@ -17,6 +17,20 @@ use crate::catalog::{Course, LoadOptions, Problem, load_one};
 pub struct Draft {
     pub course: Option<Course>,
     pub problems: Vec<Problem>,
+    /// The draft revision loaded: what a publish after this check names.
+    pub revision: i64,
+}
+
+/// One writer and loader of a course's draft folder at a time (on this
+/// instance; every instance has its own folder).
+fn course_lock(course_id: &str) -> std::sync::Arc<tokio::sync::Mutex<()>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static LOCKS: OnceLock<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>> = OnceLock::new();
+    let mut locks = LOCKS.get_or_init(Default::default).lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Forget locks nobody holds, so that the map stays as small as the work.
+    locks.retain(|_, lock| Arc::strong_count(lock) > 1);
+    locks.entry(course_id.to_string()).or_default().clone()
 }
 
 /// Loads the course's draft (with `replaced`: one file's text in place of
@@ -28,10 +42,12 @@ pub async fn load_draft(
     replaced: Option<(String, Vec<u8>)>,
     options: LoadOptions,
 ) -> Result<Draft, FolderError> {
-    let folder = folders::write_draft(connection, root, course_id).await?;
+    let lock = course_lock(course_id);
+    let _writing = lock.lock().await;
+    let (folder, revision) = folders::write_draft(connection, root, course_id).await?;
     let root = root.to_path_buf();
     let loaded = tokio::task::spawn_blocking(move || match replaced {
-        None => Ok::<_, FolderError>(relative(load_one(&folder, &options), &folder)),
+        None => Ok::<_, FolderError>(relative(load_one(&folder, &options), &folder, revision)),
         Some((path, bytes)) => {
             let scratch = tempfile::Builder::new()
                 .prefix(".preview-")
@@ -47,7 +63,7 @@ pub async fn load_draft(
                 }
                 std::fs::write(&target, bytes).map_err(|error| FolderError::Io { path: target.clone(), error })?;
             }
-            Ok(relative(load_one(&copy, &options), &copy))
+            Ok(relative(load_one(&copy, &options), &copy, revision))
         }
     })
     .await
@@ -57,7 +73,7 @@ pub async fn load_draft(
 
 /// The problems' paths made relative to the course folder: no server
 /// path reaches a page.
-fn relative((course, problems): (Option<Course>, Vec<Problem>), folder: &Path) -> Draft {
+fn relative((course, problems): (Option<Course>, Vec<Problem>), folder: &Path, revision: i64) -> Draft {
     let strip = |mut problem: Problem| {
         problem.path = problem
             .path
@@ -70,7 +86,7 @@ fn relative((course, problems): (Option<Course>, Vec<Problem>), folder: &Path) -
         course.problems = std::mem::take(&mut course.problems).into_iter().map(strip).collect();
         course
     });
-    Draft { problems: problems.into_iter().map(strip).collect(), course }
+    Draft { problems: problems.into_iter().map(strip).collect(), course, revision }
 }
 
 /// `from`'s files hard-linked into a new folder `to` (no bytes copied).

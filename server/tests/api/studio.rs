@@ -135,6 +135,20 @@ async fn a_course_written_in_the_studio_is_published_to_every_instance_with_hist
         let one = app::studio::versions::version(&first.state.db.reader, COURSE, 1).await.unwrap().unwrap();
         assert_eq!(draft, one.files, "{backend:?}: the draft is version 1 again");
 
+        // Who teaches the course is the administrators' choice: a course.toml
+        // naming someone else changes nothing of it.
+        let body = format!(
+            "course={COURSE}&path=course.toml&revision={}&intent=save&text={}",
+            revision_of(&first, "course.toml").await,
+            encode("title = \"Phone basics\"\nsummary = \"Basics.\"\ninstructors = [\"farida\", \"mallory\"]\n")
+        );
+        let saved = post_form(&first, "/api/save_studio_file", "/studio", &body, Some(&farida)).await;
+        assert!(location(&saved).contains("saved=1"), "{backend:?}: {}", refusal(&saved));
+        let published = publish(&first, &farida, "Instructors?").await;
+        assert!(location(&published).contains("published=1"), "{backend:?}: {}", refusal(&published));
+        let catalog = first.state.catalog.current();
+        assert_eq!(catalog.course(COURSE).unwrap().instructors, ["farida"], "{backend:?}: the row's, not the file's");
+
         // Exported, the course is a folder that loads without a problem.
         let out = tempfile::tempdir().unwrap();
         assert!(app::studio::folders::export(&first.state.db.reader, COURSE, out.path()).await.unwrap());
@@ -209,26 +223,32 @@ async fn only_the_courses_instructors_and_administrators_see_or_change_its_draft
     post_form(&app, "/api/manage_studio_course", "/studio", body, Some(&admin)).await;
     let direct = publish(&app, &farida, "Straight out").await;
     assert!(!location(&direct).contains("published=1"), "review required");
-    let body = format!("course={COURSE}&revision={}&message=Ready", draft_revision(&app).await);
-    post_form(&app, "/api/propose_studio_draft", "/studio", &body, Some(&farida)).await;
-    let own = post_form(
-        &app,
-        "/api/review_studio_draft",
-        "/studio",
-        &format!("course={COURSE}&decision=approve"),
-        Some(&farida),
-    )
-    .await;
+    let propose = |revision: i64| {
+        let body = format!("course={COURSE}&revision={revision}&message=Ready");
+        let (app, farida) = (&app, farida.clone());
+        async move { post_form(app, "/api/propose_studio_draft", "/studio", &body, Some(&farida)).await }
+    };
+    let approve = |cookie: String, revision: i64| {
+        let body = format!("course={COURSE}&decision=approve&revision={revision}");
+        let app = &app;
+        async move { post_form(app, "/api/review_studio_draft", "/studio", &body, Some(&cookie)).await }
+    };
+    let stale = propose(draft_revision(&app).await - 1).await;
+    assert!(refusal(&stale).contains("studio-error-draft-changed"), "only the draft as it is can be proposed");
+    let proposed = draft_revision(&app).await;
+    propose(proposed).await;
+    let own = approve(farida.clone(), proposed).await;
     assert!(!location(&own).contains("published=1"), "nobody approves their own");
-    let bilal = &others[0].1;
-    let approved = post_form(
-        &app,
-        "/api/review_studio_draft",
-        "/studio",
-        &format!("course={COURSE}&decision=approve"),
-        Some(bilal),
-    )
-    .await;
+    // A change after the proposal is not approved with it.
+    let sneaked =
+        save(&app, &farida, &revision_of(&app, LESSON).await, &lesson_text("Changed after the proposal.")).await;
+    assert!(location(&sneaked).contains("saved=1"));
+    let bilal = others[0].1.clone();
+    let refused = approve(bilal.clone(), proposed).await;
+    assert!(refusal(&refused).contains("studio-error-draft-changed"), "{}", location(&refused));
+    let proposed = draft_revision(&app).await;
+    propose(proposed).await;
+    let approved = approve(bilal.clone(), proposed).await;
     assert!(location(&approved).contains("published=1"), "{}", refusal(&approved));
     let versions = app::studio::versions::history(&app.state.db.reader, COURSE).await.unwrap();
     assert_eq!(versions.len(), 1);

@@ -37,17 +37,8 @@ pub(crate) fn is_text(path: &str) -> bool {
 /// newline is the one the HTML parser drops after `<textarea>`, so that a
 /// text beginning with an empty line keeps it.
 pub(crate) fn textarea_text(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() + 16);
-    escaped.push('\n');
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
+    // The same escaping as a page title's, which the parser reads alike.
+    format!("\n{}", crate::components::escape_raw_text(text))
 }
 
 #[cfg(test)]

@@ -106,12 +106,15 @@ pub fn Review(
     let body = match proposal {
         None => view! { <p>{t(msg::STUDIO_NO_PROPOSAL)}</p> }.into_any(),
         Some(proposal) => {
+            // The approval names what was proposed: refused if the draft changed since.
+            let proposed = proposal.revision.to_string();
             let decide = may_review.then(|| {
                 let described_by = comment_error.as_ref().map(|_| "comment-error");
                 view! {
                     <form class="inline-form" method="post" action={action_of::<ReviewStudioDraft>()}>
                         <input type="hidden" name="course" value=course_id.clone()/>
                         <input type="hidden" name="decision" value="approve"/>
+                        <input type="hidden" name="revision" value=proposed.clone()/>
                         <button type="submit">{t(msg::STUDIO_APPROVE)}</button>
                     </form>
                     <form class="account-form" method="post" action={action_of::<ReviewStudioDraft>()}>
