@@ -399,3 +399,85 @@ async fn a_new_data_folder_and_its_database_are_private() {
     assert_eq!(mode(&data_dir.join("issuer-key.pem")), 0o600);
     drop(application);
 }
+
+/// What the studio keeps lives in the database: a backup carries a studio
+/// course's versions, its draft not yet published and its pictures, and a
+/// server started on the restored data serves the published version.
+#[tokio::test]
+async fn a_backup_carries_the_studio() {
+    for backend in BACKENDS {
+        let app = spawn_app_with(backend, |settings| settings.issuer_key = None).await;
+        let actor = app::accounts::Actor::command_line();
+        let settings = app::studio::CourseSettings {
+            title: "Backed up".into(),
+            summary: "Kept.".into(),
+            language: app::language::Language::En,
+            level: Default::default(),
+            hours: None,
+            access: Default::default(),
+            enrolment: Default::default(),
+            certificate_issued: true,
+            min_average_score: None,
+            translations: Default::default(),
+        };
+        let db = &app.state.db;
+        app::studio::create_course(&db.writer, "backed-up", &settings, &[], &[], &actor).await.unwrap().unwrap();
+        let lesson = "01-introduction/01-welcome.md";
+        let revision = app::studio::store::draft_file(&db.reader, "backed-up", lesson).await.unwrap().unwrap().revision;
+        let text = "+++\ntitle = \"Welcome\"\n+++\n\nPublished text.\n\n![A dot](../assets/dot.svg)\n";
+        app::studio::store::save(&db.writer, "backed-up", lesson, Some(text.as_bytes()), Some(revision), &actor)
+            .await
+            .unwrap();
+        let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><circle r=\"2\" cx=\"2\" cy=\"2\"/></svg>";
+        app::studio::store::save(&db.writer, "backed-up", "assets/dot.svg", Some(svg), None, &actor).await.unwrap();
+        let course_revision =
+            app::studio::store::course(&db.reader, "backed-up").await.unwrap().unwrap().draft_revision;
+        app::studio::versions::publish(&db.writer, "backed-up", course_revision, "First", None, &actor)
+            .await
+            .unwrap()
+            .unwrap();
+        let revision = app::studio::store::draft_file(&db.reader, "backed-up", lesson).await.unwrap().unwrap().revision;
+        let draft_text = text.replace("Published text.", "A draft not published yet.");
+        app::studio::store::save(&db.writer, "backed-up", lesson, Some(draft_text.as_bytes()), Some(revision), &actor)
+            .await
+            .unwrap();
+        let draft = app::studio::versions::draft_files(&db.reader, "backed-up").await.unwrap();
+
+        let settings = server::config::Settings { issuer_key: None, ..app.database().settings(sample_courses()) };
+        let folder = tempfile::tempdir().unwrap();
+        let dest = folder.path().join("backup");
+        server::backup::backup(&settings, &dest).await.expect("the backup is taken");
+        let fresh = TestDatabase::new(Backend::Sqlite);
+        let mut restored_settings = server::config::Settings { issuer_key: None, ..fresh.settings(sample_courses()) };
+        let _scratch = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => {
+                let scratch = ScratchDatabase::create();
+                restored_settings.database_url = Some(format!("postgres://postgres@127.0.0.1:5432/{}", scratch.0));
+                restored_settings.database_schema = settings.database_schema.clone();
+                Some(scratch)
+            }
+        };
+        server::backup::restore(&restored_settings, &dest, false).await.expect("the backup restores");
+        let application = Application::build(restored_settings).await.expect("a server starts on the restored data");
+        let address = format!("http://{}", application.local_addr());
+        let restored = application.state().db.clone();
+        tokio::spawn(application.run_until_stopped());
+        let page = reqwest::get(format!("{address}/courses/backed-up/welcome")).await.unwrap().text().await.unwrap();
+        assert!(
+            page.contains("Published text.") && !page.contains("A draft not published"),
+            "{backend:?}: the published version"
+        );
+        assert!(page.contains("/media/backed-up/assets/dot.svg"), "{backend:?}: with its picture");
+        assert_eq!(
+            app::studio::versions::draft_files(&restored.reader, "backed-up").await.unwrap(),
+            draft,
+            "{backend:?}"
+        );
+        assert_eq!(
+            app::studio::versions::history(&restored.reader, "backed-up").await.unwrap().len(),
+            1,
+            "{backend:?}"
+        );
+    }
+}
