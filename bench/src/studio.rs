@@ -3,7 +3,7 @@
 //! yet), and the time from a publish on one instance to the new page on
 //! another instance of the same database. Run: `make bench` (release).
 //!
-//! Options: `studio [PREVIEWS] [PUBLISHES]` (default 40 and 5).
+//! Options: `studio [PREVIEWS] [PUBLISHES]` (default 40 and 8).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -47,7 +47,7 @@ fn settings(data: &Path, database: &str, courses: &Path) -> Settings {
 fn lesson(version: usize) -> String {
     let mut text = format!("+++\ntitle = \"Welcome\"\nminutes = 20\n+++\n\nVersion {version}.\n\n");
     let mut section = 0;
-    while text.len() < 19_000 {
+    while text.len() < 20 * 1024 {
         section += 1;
         text.push_str(&format!(
             "## Part {section}\n\nA phone is a small computer. Keep it charged, keep it updated, and keep \
@@ -101,7 +101,7 @@ fn median_and_p95(mut times: Vec<Duration>) -> (f64, f64) {
 async fn main() {
     let mut args = std::env::args().skip(1);
     let previews: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(40);
-    let publishes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
+    let publishes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(8);
     let folder = tempfile::tempdir().unwrap();
     let database = format!("sqlite://{}?mode=rwc", folder.path().join("learn.db").display());
     let courses = Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses");
@@ -208,6 +208,9 @@ async fn main() {
             .await;
         assert!(saved.headers()["location"].to_str().unwrap().contains("saved=1"));
         let draft = app::studio::store::course(&db.reader, COURSE).await.unwrap().unwrap().draft_revision.to_string();
+        // Publishes spread over the other instance's look-again period, not
+        // in step with it (each run would otherwise wait a whole period).
+        tokio::time::sleep(server::publication::FOLLOW_EVERY.mul_f64((n as f64 * 0.37) % 1.0)).await;
         let started = Instant::now();
         let published = client
             .post("/api/publish_studio_course", &[("course", COURSE), ("revision", &draft), ("message", &marker)])
