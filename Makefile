@@ -138,6 +138,7 @@ check:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	node --check public/offline.js
+	node --check public/studio.js
 
 clean:
 	cargo clean

@@ -1,0 +1,313 @@
+//! The studio's server functions: thin over `studio`, each asking
+//! `policy` first. Forms work without JavaScript: every change answers
+//! with a redirect to the page that shows its outcome. Here, what the
+//! studio's pages read; writing, publishing and running the studio in
+//! their own files.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::{LessonView, StudioCourse, StudioEditor, StudioHistory, StudioHome};
+
+#[cfg(feature = "ssr")]
+mod support {
+    use crate::entities::studio_course;
+    use crate::error::AppError;
+    use crate::model::{FormErrors, Viewer};
+    use crate::state::AppState;
+
+    /// A refused form: `message` on `field`, with what was typed.
+    pub fn refused(field: &str, message: &str, values: Vec<(String, String)>) -> AppError {
+        AppError::Form(FormErrors { fields: vec![(field.into(), message.into())], values, form: None })
+    }
+
+    /// The studio course `id`, if the viewer may write it; else not found
+    /// (a course's drafts are not even said to exist to others).
+    pub async fn authored(state: &AppState, viewer: &Viewer, id: &str) -> Result<studio_course::Model, AppError> {
+        let row = crate::studio::store::course(&state.db.reader, id)
+            .await
+            .map_err(AppError::internal)?
+            .ok_or(AppError::NotFound)?;
+        if !crate::policy::may_author(viewer, &crate::studio::store::instructors_of(&row)) {
+            return Err(AppError::NotFound);
+        }
+        Ok(row)
+    }
+
+    /// `/studio/{course}/edit?path=…` and more query.
+    pub fn editor_address(course: &str, path: &str, query: &str) -> String {
+        let path = crate::statistics::reporting::encode(path);
+        format!("/studio/{course}/edit?path={path}{query}")
+    }
+
+    /// Makes the published versions live here and on every instance.
+    pub async fn go_live(state: &AppState) -> Result<(), AppError> {
+        crate::studio::live::serve_published(&state.db, &state.catalog, &state.sources)
+            .await
+            .map(|_| ())
+            .map_err(AppError::internal)
+    }
+}
+
+#[cfg(feature = "ssr")]
+use support::*;
+
+mod publishing;
+mod running;
+mod writing;
+
+pub use publishing::*;
+pub use running::*;
+pub use writing::*;
+
+/// `/studio`: the courses the person may write, and the folder courses.
+#[server(name = StudioHomePage, endpoint = "studio_home")]
+pub async fn studio_home() -> Result<StudioHome, AppError> {
+    use crate::model::{FolderCourseCard, StudioCourseCard};
+    let viewer = crate::server::rules::signed_in::<StudioHomePage>().await?;
+    if !crate::policy::may_use_studio(&viewer) {
+        return Err(AppError::Forbidden);
+    }
+    let state = expect_context::<crate::state::AppState>();
+    let rows = crate::studio::store::courses(&state.db.reader).await.map_err(AppError::internal)?;
+    let catalog = state.catalog.current();
+    let reader = crate::i18n::use_language();
+    let mut courses = Vec::new();
+    for row in &rows {
+        if !crate::policy::may_author(&viewer, &crate::studio::store::instructors_of(row)) {
+            continue;
+        }
+        let latest =
+            crate::studio::versions::latest(&state.db.reader, &row.course_id).await.map_err(AppError::internal)?;
+        let title = catalog
+            .course(&row.course_id)
+            .map(|course| course.card(reader).title)
+            .unwrap_or_else(|| row.course_id.clone());
+        courses.push(StudioCourseCard {
+            id: row.course_id.clone(),
+            title,
+            published: latest.map(|version| version.number),
+            proposed: row.proposed_revision.is_some(),
+        });
+    }
+    let folder_courses = catalog
+        .courses()
+        .iter()
+        .filter(|course| !rows.iter().any(|row| row.course_id == course.id))
+        .filter(|course| crate::policy::may_author(&viewer, &course.instructors))
+        .map(|course| FolderCourseCard { id: course.id.clone(), title: course.card(reader).title })
+        .collect();
+    Ok(StudioHome { courses, folder_courses, may_create: crate::policy::may_run_studio(&viewer) })
+}
+
+/// `/studio/{course}`.
+#[server(name = StudioCoursePage, endpoint = "studio_course")]
+pub async fn studio_course(course: String) -> Result<StudioCourse, AppError> {
+    let viewer = crate::server::rules::signed_in::<StudioCoursePage>().await?;
+    let state = expect_context::<crate::state::AppState>();
+    let row = authored(&state, &viewer, &course).await?;
+    let instructors = crate::studio::store::instructors_of(&row);
+    let mut page =
+        crate::studio::views::course_page(&state.db, &state.sources, &row).await.map_err(AppError::internal)?;
+    page.may_manage = crate::policy::may_run_studio(&viewer);
+    page.may_publish = crate::policy::may_publish_directly(&viewer, &instructors, row.review_required);
+    page.may_review = crate::policy::may_review(&viewer, &instructors, row.proposed_by);
+    Ok(page)
+}
+
+/// One text file of the draft, for its editor: `unsaved` names a text
+/// kept for its preview, `yours` the text of a save that was refused
+/// because someone saved after it.
+#[server(name = StudioEditorPage, endpoint = "studio_editor")]
+pub async fn studio_editor(
+    course: String,
+    path: String,
+    unsaved: Option<String>,
+    yours: Option<String>,
+    saved: Option<String>,
+) -> Result<StudioEditor, AppError> {
+    use crate::model::Conflict;
+    use crate::studio::paths::{self, FileKind};
+    let viewer = crate::server::rules::signed_in::<StudioEditorPage>().await?;
+    let state = expect_context::<crate::state::AppState>();
+    let row = authored(&state, &viewer, &course).await?;
+    let kind = paths::kind_of(&path).map_err(|_| AppError::NotFound)?;
+    if !kind.is_text() {
+        return Err(AppError::NotFound);
+    }
+    let reader = &state.db.reader;
+    let text_of = |hash: String| async move {
+        crate::studio::store::blob(reader, &hash)
+            .await
+            .map(|bytes| bytes.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()))
+    };
+    let current = crate::studio::store::draft_file(reader, &course, &path).await.map_err(AppError::internal)?;
+    let saved_text = match &current {
+        Some(current) => text_of(current.hash.clone()).await.map_err(AppError::internal)?.unwrap_or_default(),
+        None => String::new(),
+    };
+    let unsaved_text = match unsaved.clone().filter(|hash| hash.len() == 64) {
+        Some(hash) => text_of(hash).await.map_err(AppError::internal)?,
+        None => None,
+    };
+    let conflict = match yours.filter(|hash| hash.len() == 64) {
+        Some(hash) => match text_of(hash).await.map_err(AppError::internal)? {
+            Some(yours) => {
+                let by = match current.as_ref().and_then(|current| current.updated_by) {
+                    Some(id) => crate::studio::views::usernames(&state.db, vec![id])
+                        .await
+                        .map_err(AppError::internal)?
+                        .remove(&id),
+                    None => None,
+                };
+                Some(Conflict { theirs: saved_text.clone(), by, yours })
+            }
+            None => None,
+        },
+        None => None,
+    };
+    let settings =
+        crate::studio::store::draft_file(reader, &course, "course.toml").await.map_err(AppError::internal)?;
+    let course_settings = match settings {
+        Some(file) => {
+            text_of(file.hash).await.map_err(AppError::internal)?.and_then(|text| crate::studio::settings_of(&text))
+        }
+        None => None,
+    };
+    let (course_title, course_language) = course_settings
+        .map(|settings| (settings.title, settings.language))
+        .unwrap_or_else(|| (course.clone(), Default::default()));
+    let language = match kind {
+        FileKind::Lesson { translation: Some(language) } => language,
+        _ => course_language,
+    };
+    let replaced = unsaved_text.clone().map(|text| (path.clone(), text.into_bytes()));
+    let draft = crate::studio::preview::load_draft(
+        reader,
+        &state.sources.drafts,
+        &course,
+        replaced,
+        state.sources.options.clone(),
+    )
+    .await
+    .map_err(AppError::internal)?;
+    // The lesson a file is: its original's id (front matter, else its name).
+    let lesson_id = match kind {
+        FileKind::Lesson { .. } => {
+            let original = crate::studio::views::translation_original(&path);
+            let original_text =
+                match crate::studio::store::draft_file(reader, &course, &original).await.map_err(AppError::internal)? {
+                    Some(file) => text_of(file.hash).await.map_err(AppError::internal)?.unwrap_or_default(),
+                    None => String::new(),
+                };
+            Some(crate::studio::views::lesson_heading(&original, &original_text).1)
+        }
+        _ => None,
+    };
+    let problems =
+        draft.problems.iter().map(crate::studio::views::problem_view).filter(|problem| problem.path == path).collect();
+    let _ = row;
+    let original = match kind {
+        FileKind::Lesson { translation: Some(_) } => {
+            let original_path = crate::studio::views::translation_original(&path);
+            let original_text = match crate::studio::store::draft_file(reader, &course, &original_path)
+                .await
+                .map_err(AppError::internal)?
+            {
+                Some(file) => text_of(file.hash).await.map_err(AppError::internal)?.unwrap_or_default(),
+                None => String::new(),
+            };
+            let current = crate::studio::store::content_hash(original_text.as_bytes());
+            let made_from = crate::studio::translations::translated_from(&saved_text);
+            let stale = made_from.as_ref().is_some_and(|from| !from.eq_ignore_ascii_case(&current));
+            let changes = match made_from.filter(|_| stale) {
+                Some(from) if from.len() == 64 => {
+                    match text_of(from.to_ascii_lowercase()).await.map_err(AppError::internal)? {
+                        Some(older) => crate::studio::versions::diff_lines(&older, &original_text),
+                        None => Vec::new(),
+                    }
+                }
+                _ => Vec::new(),
+            };
+            Some(crate::model::OriginalView {
+                path: original_path,
+                language: course_language,
+                text: original_text,
+                stale,
+                changes,
+            })
+        }
+        _ => None,
+    };
+    Ok(StudioEditor {
+        course_id: course,
+        course_title,
+        path,
+        language,
+        text: unsaved_text.unwrap_or(saved_text),
+        revision: current.map(|current| current.revision),
+        conflict,
+        problems,
+        lesson_id,
+        unsaved: unsaved.filter(|hash| hash.len() == 64),
+        saved: saved.is_some(),
+        original,
+    })
+}
+
+/// `/studio/{course}/history`, with a comparison of `from` and `to` (`0`:
+/// the draft) when both are given.
+#[server(name = StudioHistoryPage, endpoint = "studio_history")]
+pub async fn studio_history(course: String, from: Option<i32>, to: Option<i32>) -> Result<StudioHistory, AppError> {
+    let viewer = crate::server::rules::signed_in::<StudioHistoryPage>().await?;
+    let state = expect_context::<crate::state::AppState>();
+    let row = authored(&state, &viewer, &course).await?;
+    let title = state
+        .catalog
+        .current()
+        .course(&course)
+        .map(|found| found.card(crate::i18n::use_language()).title)
+        .unwrap_or_else(|| course.clone());
+    let diff = from.zip(to).filter(|(from, to)| *from >= 0 && *to >= 0);
+    crate::studio::views::history(&state.db, &row, title, diff).await.map_err(AppError::internal)
+}
+
+/// A lesson of the draft as learners would get it (`unsaved`: with a text
+/// kept for its preview in place of the saved one), its problems shown.
+#[server(endpoint = "preview_studio_lesson")]
+pub async fn preview_studio_lesson(
+    course: String,
+    lesson: String,
+    path: Option<String>,
+    unsaved: Option<String>,
+) -> Result<LessonView, AppError> {
+    let viewer = crate::server::rules::signed_in::<PreviewStudioLesson>().await?;
+    let state = expect_context::<crate::state::AppState>();
+    authored(&state, &viewer, &course).await?;
+    let reader = crate::i18n::use_language();
+    let replaced = match (path, unsaved.filter(|hash| hash.len() == 64)) {
+        (Some(path), Some(hash)) => crate::studio::store::blob(&state.db.reader, &hash)
+            .await
+            .map_err(AppError::internal)?
+            .map(|bytes| (path, bytes)),
+        _ => None,
+    };
+    let draft = crate::studio::preview::load_draft(
+        &state.db.reader,
+        &state.sources.drafts,
+        &course,
+        replaced,
+        state.sources.options.clone(),
+    )
+    .await
+    .map_err(AppError::internal)?;
+    let loaded = draft.course.ok_or(AppError::NotFound)?;
+    let mut view = match loaded.lesson_view(&lesson, reader) {
+        Some(view) => view,
+        None => loaded.withheld_view(&lesson, reader, true).ok_or(AppError::NotFound)?,
+    };
+    if let Some(found) = loaded.lesson(&lesson) {
+        view.problems = found.problems.iter().map(|problem| loaded.problem_text(problem)).collect();
+    }
+    Ok(view)
+}
