@@ -8,11 +8,15 @@
 //! - [`events`]: the outbox's batches, read and checked whole;
 //! - [`sync`]: each event recorded exactly once, as the same action online
 //!   would be; quizzes graded here, against the course version the
-//!   learner had (`learning::quiz_versions`), certificates issued here.
+//!   learner had (`learning::quiz_versions`), certificates issued here;
+//! - [`script`]: `public/offline.js` and its content-hashed address, the
+//!   two-line service worker `/sw.js` that imports it, and the script's
+//!   messages in each language.
 //!
 //! The phone's part is `public/offline.js` (the page script and the
 //! service worker, one file); the server's routes are in
-//! `server/src/offline.rs`.
+//! `server/src/offline/mod.rs`, and the saved copies of pages it serves
+//! in `server/src/offline/copies.rs`.
 
 pub mod events;
 pub mod manifest;
