@@ -1,8 +1,37 @@
-// The studio's editor, helped (its form works as well without): the text
-// not saved yet is kept in this browser, so that a closed tab or a lost
-// connection loses none of it, and the preview follows the text. Only the
-// editor page loads it (pages/studio/editor.rs); its messages are data-*.
+// The studio, helped (its forms work as well without). In the editor, the
+// text not saved yet is kept in this browser, so that a closed tab or a
+// lost connection loses none of it; the preview follows the text; a
+// question is added where the cursor is. On a course's page, a file
+// dropped on the upload form is uploaded. The studio's pages load it
+// (pages/studio/editor.rs, course.rs); their messages are data-*.
 "use strict";
+
+// --- Upload by dropping a file on the form ---
+(() => {
+  const zone = document.querySelector("form.drop-zone");
+  const input = zone && zone.querySelector('input[type="file"]');
+  if (!input) return;
+  const hint = document.createElement("p");
+  hint.className = "hint";
+  hint.textContent = zone.dataset.dropNote || "";
+  input.after(hint);
+  const over = (on) => (event) => {
+    event.preventDefault();
+    zone.classList.toggle("dragging", on);
+  };
+  zone.addEventListener("dragover", over(true));
+  zone.addEventListener("dragleave", over(false));
+  zone.addEventListener("drop", (event) => {
+    over(false)(event);
+    const files = event.dataTransfer && event.dataTransfer.files;
+    if (!files || files.length !== 1) return;
+    input.files = files;
+    // Checked as if chosen and sent: the folder must be given.
+    zone.requestSubmit();
+  });
+})();
+
+// --- The editor ---
 (() => {
   const form = document.getElementById("editor");
   const textarea = document.getElementById("editor-text");
@@ -16,6 +45,14 @@
   // localStorage "studio:{course}:{path}" = {text, revision, savedAt}, with
   // the revision it was written on. Private browsing may refuse it.
   const key = `studio:${field("course")}:${field("path")}`;
+  // A lesson's front matter fields, kept with its text.
+  const kept_fields = [...form.querySelectorAll("input[data-keep]")];
+  const snapshot = () => JSON.stringify([textarea.value, ...kept_fields.map((input) => input.value)]);
+  const fieldValues = () => Object.fromEntries(kept_fields.map((input) => [input.name, input.value]));
+  function putBack(text, fields) {
+    textarea.value = text;
+    for (const input of kept_fields) if (fields && typeof fields[input.name] === "string") input.value = fields[input.name];
+  }
   function stored(work) {
     try {
       return work(localStorage);
@@ -23,7 +60,8 @@
       return null;
     }
   }
-  const keep = (text) => stored((s) => s.setItem(key, JSON.stringify({ text, revision, savedAt: Date.now() })));
+  const keep = () =>
+    stored((s) => s.setItem(key, JSON.stringify({ text: textarea.value, fields: fieldValues(), revision, savedAt: Date.now() })));
 
   // A polite line.
   function line(className, message) {
@@ -44,7 +82,7 @@
   const status = line("hint");
   status.hidden = true;
   if (frame) (form.querySelector(".editor-actions") || textarea).after(status);
-  let shown = textarea.value; // the text the frame shows
+  let shown = snapshot(); // what the frame shows
   let timer;
   let sending = false;
   let again = false;
@@ -57,13 +95,13 @@
   // One at a time; text typed meanwhile goes once it is answered.
   async function preview() {
     if (sending) return (again = true);
-    const text = textarea.value;
-    if (text === shown) return;
+    const now = snapshot();
+    if (now === shown) return;
     sending = true;
     try {
       if (!navigator.onLine) throw new Error("offline");
-      show(await keptAside(text));
-      shown = text;
+      show(await keptAside());
+      shown = now;
       status.hidden = true;
     } catch (error) {
       // Offline or refused: the text stays, here and in this browser.
@@ -79,10 +117,9 @@
 
   // Posts as Preview does (the browser adds Origin, Sec-Fetch-Site);
   // answers the text's hash.
-  async function keptAside(text) {
+  async function keptAside() {
     const body = new URLSearchParams();
     for (const [name, value] of new FormData(form)) if (typeof value === "string") body.append(name, value);
-    body.set("text", text);
     body.set("intent", "preview");
     const response = await fetch(form.getAttribute("action"), {
       method: "POST",
@@ -121,12 +158,20 @@
 
   const kept = stored((s) => JSON.parse(s.getItem(key)));
   const text = kept && typeof kept.text === "string" ? kept.text : null;
-  if (said.saved === "true" && (text === null || kept.revision !== revision || text === textarea.value)) {
+  const differs = () => {
+    const before = snapshot();
+    const page = [textarea.value, fieldValues()];
+    putBack(text, kept.fields);
+    const after = snapshot();
+    putBack(page[0], page[1]);
+    return before !== after;
+  };
+  if (said.saved === "true" && (text === null || kept.revision !== revision || !differs())) {
     // Just saved: it is on the server (not text typed since: below).
     stored((s) => s.removeItem(key));
-  } else if (text !== null && text !== textarea.value) {
+  } else if (text !== null && differs()) {
     if (kept.revision === revision) {
-      textarea.value = text;
+      putBack(text, kept.fields);
       note(said.restoredNote);
       later();
     } else {
@@ -137,8 +182,8 @@
       button.className = "link";
       button.textContent = said.putBackLabel || "";
       button.addEventListener("click", () => {
-        textarea.value = text;
-        keep(text);
+        putBack(text, kept.fields);
+        keep();
         older.remove();
         later();
       });
@@ -146,11 +191,37 @@
     }
   }
 
-  textarea.addEventListener("input", () => {
-    keep(textarea.value);
-    later();
-  });
+  for (const input of [textarea, ...kept_fields]) {
+    input.addEventListener("input", () => {
+      keep();
+      later();
+    });
+  }
+
+  // --- A question, added where the cursor is ---
+  // The button posts the form without a script (the server adds the
+  // question at the end); here it goes at the start of the cursor's line,
+  // with an id no question of the lesson has.
+  const adding = form.querySelector('button[value="question"][data-template]');
+  if (adding) {
+    adding.addEventListener("click", (event) => {
+      event.preventDefault();
+      const value = textarea.value;
+      let number = 1;
+      while (new RegExp(`question question-${number}(\\s|$)`).test(value)) number += 1;
+      const block = adding.dataset.template.replace("{id}", `question-${number}`);
+      const at = value.lastIndexOf("\n", Math.max(0, textarea.selectionStart - 1)) + 1;
+      const before = value.slice(0, at).replace(/\n*$/, "");
+      const after = value.slice(at);
+      const start = before ? `${before}\n\n` : "";
+      textarea.value = `${start}${block}${after ? "\n" + after : ""}`;
+      textarea.focus();
+      textarea.setSelectionRange(start.length, start.length + block.indexOf("\n", block.indexOf("\n") + 1));
+      keep();
+      later();
+    });
+  }
   // Save and Preview post the form: no call of ours races them.
   form.addEventListener("submit", () => clearTimeout(timer));
-  window.addEventListener("online", () => frame && textarea.value !== shown && preview());
+  window.addEventListener("online", () => frame && snapshot() !== shown && preview());
 })();

@@ -161,7 +161,13 @@ pub struct StudioEditor {
     pub path: String,
     /// The language the file is written in (its `dir`).
     pub language: Language,
+    /// The whole text of the file (its lines, for the problems to link to).
     pub text: String,
+    /// A lesson's front matter as fields, when they say all of it; the
+    /// text area then holds `body`, the text after it.
+    pub fields: Option<LessonFields>,
+    /// What the text area holds.
+    pub body: String,
     /// The revision this text was loaded at (`None`: a new file).
     pub revision: Option<i64>,
     pub conflict: Option<Conflict>,
@@ -174,6 +180,28 @@ pub struct StudioEditor {
     pub saved: bool,
     /// For a translation: its original, and whether it changed since.
     pub original: Option<OriginalView>,
+}
+
+/// A lesson's front matter as the editor's fields, as typed (numbers too).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonFields {
+    pub title: String,
+    pub minutes: String,
+    pub id: String,
+    pub pass_mark: String,
+    pub translated_from: String,
+    /// A translation's fields: title, minutes and the original it was made from.
+    pub translation: bool,
+}
+
+/// A quiz question block (the syntax of `courses/README.md`) with id
+/// `id`, its words from `words`: the question, a wrong answer, the right
+/// one, an explanation under each.
+pub fn question_block(id: &str, words: [&str; 4]) -> String {
+    let [question, wrong, right, why] = words;
+    format!(
+        "::: question {id} single\n{question}\n\n- [ ] {wrong} {{#wrong}}\n  {why}\n- [x] {right} {{#right}}\n  {why}\n:::\n"
+    )
 }
 
 /// A line of a comparison.

@@ -16,44 +16,30 @@
 //! folder's, shown read-only in the studio until an administrator takes it
 //! in.
 
+pub mod editor;
 pub mod folders;
+pub mod front_matter;
 pub mod live;
 pub mod outline;
 pub mod paths;
 pub mod preview;
 pub mod script;
+pub mod settings;
 pub mod store;
 pub mod translations;
 pub mod versions;
 pub mod views;
 
+pub use settings::{CourseSettings, course_toml, settings_of};
+
 use std::collections::BTreeMap;
 
 use sea_orm::{ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
-use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::accounts::{Actor, record_in};
 use crate::entities::studio_course;
 use crate::language::Language;
-use crate::model::{Access, Enrolment, Level};
-
-/// A course's settings: the fields of `course.toml` an instructor edits
-/// (its instructors are the course row's, set by administrators).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CourseSettings {
-    pub title: String,
-    pub summary: String,
-    pub language: Language,
-    pub level: Level,
-    pub hours: Option<f32>,
-    pub access: Access,
-    pub enrolment: Enrolment,
-    pub certificate_issued: bool,
-    pub min_average_score: Option<u8>,
-    /// Each translation's title and summary.
-    pub translations: BTreeMap<Language, (String, Option<String>)>,
-}
 
 /// `text` as a TOML basic string, quoted and escaped.
 pub(crate) fn quoted(text: &str) -> String {
@@ -71,57 +57,6 @@ pub(crate) fn quoted(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// `course.toml` for `settings` and `instructors`.
-pub fn course_toml(settings: &CourseSettings, instructors: &[String]) -> String {
-    let mut toml = format!("title = {}\nsummary = {}\n", quoted(&settings.title), quoted(&settings.summary));
-    toml.push_str(&format!("language = {}\n", quoted(settings.language.code())));
-    toml.push_str(&format!("level = {}\n", quoted(&name_of(&settings.level))));
-    if let Some(hours) = settings.hours {
-        toml.push_str(&format!("hours = {hours}\n"));
-    }
-    let names: Vec<String> = instructors.iter().map(|name| quoted(name)).collect();
-    toml.push_str(&format!("instructors = [{}]\n", names.join(", ")));
-    toml.push_str(&format!("access = {}\n", quoted(&name_of(&settings.access))));
-    toml.push_str(&format!("enrolment = {}\n", quoted(&name_of(&settings.enrolment))));
-    toml.push_str(&format!("\n[certificate]\nissued = {}\n", settings.certificate_issued));
-    if let Some(score) = settings.min_average_score {
-        toml.push_str(&format!("min_average_score = {score}\n"));
-    }
-    for (language, (title, summary)) in &settings.translations {
-        toml.push_str(&format!("\n[translations.{}]\ntitle = {}\n", language.code(), quoted(title)));
-        if let Some(summary) = summary {
-            toml.push_str(&format!("summary = {}\n", quoted(summary)));
-        }
-    }
-    toml
-}
-
-/// A choice as `course.toml` spells it (its serde name: `beginner`).
-fn name_of(choice: &impl Serialize) -> String {
-    serde_json::to_value(choice).ok().and_then(|value| value.as_str().map(str::to_string)).unwrap_or_default()
-}
-
-/// The settings `course.toml` holds, read back for its form.
-pub fn settings_of(course_toml: &str) -> Option<CourseSettings> {
-    let manifest: crate::catalog::manifest::CourseManifest = toml::from_str(course_toml).ok()?;
-    Some(CourseSettings {
-        title: manifest.title,
-        summary: manifest.summary,
-        language: manifest.language,
-        level: manifest.level,
-        hours: manifest.hours,
-        access: manifest.access,
-        enrolment: manifest.enrolment,
-        certificate_issued: manifest.certificate.issued,
-        min_average_score: manifest.certificate.min_average_score,
-        translations: manifest
-            .translations
-            .into_iter()
-            .map(|(language, translated)| (language, (translated.title, translated.summary)))
-            .collect(),
-    })
 }
 
 /// A first module and lesson, so that a new course loads and shows at once.
@@ -273,23 +208,6 @@ pub async fn set_instructors(
     Ok(true)
 }
 
-/// Whether `path` holding `bytes` bytes keeps the course's draft within
-/// its bounds: at most `paths::MAX_FILES` files and
-/// `paths::MAX_COURSE_BYTES` bytes in all.
-pub async fn within_bounds(
-    connection: &impl sea_orm::ConnectionTrait,
-    id: &str,
-    path: &str,
-    bytes: usize,
-) -> Result<bool, DbErr> {
-    let files = versions::draft_files(connection, id).await?;
-    let sizes = store::sizes(connection, files.values().cloned().collect()).await?;
-    let replaced = files.get(path).and_then(|hash| sizes.get(hash)).copied().unwrap_or(0);
-    let total: i64 = files.values().filter_map(|hash| sizes.get(hash)).sum::<i64>() - replaced;
-    let too_many = !files.contains_key(path) && files.len() >= paths::MAX_FILES;
-    Ok(!too_many && total.max(0) as u64 + bytes as u64 <= paths::MAX_COURSE_BYTES)
-}
-
 /// Why an upload was not kept.
 #[derive(Debug, PartialEq, Eq)]
 pub enum UploadRefused {
@@ -307,12 +225,10 @@ pub async fn upload(
     bytes: &[u8],
     actor: &Actor,
 ) -> Result<Result<(), UploadRefused>, DbErr> {
-    if !within_bounds(connection, id, path, bytes.len()).await? {
-        return Ok(Err(UploadRefused::CourseFull));
-    }
     let edited = store::draft_file(connection, id, path).await?.map(|row| row.revision);
     match store::save(connection, id, path, Some(bytes), edited, actor).await? {
         store::Saved::Kept { .. } => Ok(Ok(())),
+        store::Saved::CourseFull => Ok(Err(UploadRefused::CourseFull)),
         // Someone uploaded the same name at once: theirs stays.
         store::Saved::Conflict(_) => Ok(Ok(())),
     }

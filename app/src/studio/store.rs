@@ -180,6 +180,8 @@ pub enum Saved {
     Kept { revision: i64 },
     /// Someone saved the file after the revision this save edited.
     Conflict(Newer),
+    /// The course would hold more files, or more bytes, than it may.
+    CourseFull,
 }
 
 /// Puts `bytes` at `path` in the course's draft, if the file is still at
@@ -204,6 +206,14 @@ pub async fn save(
         };
         transaction.rollback().await?;
         return Ok(Saved::Conflict(newer));
+    }
+    // Checked under the course's lock: two uploads at once cannot both fit
+    // in the room left for one.
+    if let Some(bytes) = bytes
+        && !within_bounds(&transaction, course_id, path, bytes.len()).await?
+    {
+        transaction.rollback().await?;
+        return Ok(Saved::CourseFull);
     }
     let now = OffsetDateTime::now_utc();
     match (bytes, current) {
@@ -234,6 +244,24 @@ pub async fn save(
     record_in(&transaction, actor, None, action, serde_json::json!({ "course": course_id, "path": path })).await?;
     transaction.commit().await?;
     Ok(Saved::Kept { revision })
+}
+
+/// Whether `path` holding `bytes` bytes keeps the course's draft within
+/// its bounds: at most `paths::MAX_FILES` files and
+/// `paths::MAX_COURSE_BYTES` bytes in all.
+pub async fn within_bounds(
+    connection: &impl ConnectionTrait,
+    course_id: &str,
+    path: &str,
+    bytes: usize,
+) -> Result<bool, DbErr> {
+    let files = draft(connection, course_id).await?;
+    let sizes = sizes(connection, files.values().map(|row| row.hash.clone()).collect()).await?;
+    let size_of = |row: &studio_draft::Model| sizes.get(&row.hash).copied().unwrap_or(0);
+    let replaced = files.get(path).map(size_of).unwrap_or(0);
+    let total: i64 = files.values().map(size_of).sum::<i64>() - replaced;
+    let too_many = !files.contains_key(path) && files.len() >= super::paths::MAX_FILES;
+    Ok(!too_many && total.max(0) as u64 + bytes as u64 <= super::paths::MAX_COURSE_BYTES)
 }
 
 /// Replaces the whole draft with `files` (`path → content hash`, every

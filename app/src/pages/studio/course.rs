@@ -107,6 +107,8 @@ fn Course(course: StudioCourse, outcome: Outcome) -> impl IntoView {
                 <Review course_id=id.clone() proposal comment=review_comment may_review/>
             })}
             {may_manage.then(|| view! { <Manage course_id=id.clone() instructors review_required/> })}
+            // Files dropped on the upload form are uploaded.
+            <script src=super::studio_script_href() defer></script>
         </Layout>
     }
 }

@@ -48,6 +48,8 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
         path,
         language,
         text,
+        fields,
+        body,
         revision,
         conflict,
         problems,
@@ -63,6 +65,21 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
     let refused = errors.field("text").map(str::to_string).or_else(|| errors.form.clone());
     let (lang, dir) = (language.code(), language.direction().html_dir());
     let is_lesson = path.ends_with(".md");
+    let as_fields = fields.is_some();
+    // A lesson's front matter the fields cannot say whole: edited as text.
+    let front_matter_as_text = is_lesson && !as_fields;
+    let question_words = [
+        t(msg::STUDIO_NEW_QUESTION),
+        t(msg::STUDIO_NEW_QUESTION_WRONG),
+        t(msg::STUDIO_NEW_QUESTION_RIGHT),
+        t(msg::STUDIO_NEW_QUESTION_WHY),
+    ];
+    // For the script, which adds it where the cursor is, `{id}` its id.
+    let question_template = crate::model::question_block(
+        "{id}",
+        [&question_words[0], &question_words[1], &question_words[2], &question_words[3]].map(String::as_str),
+    );
+    let text_label = if as_fields { t(msg::STUDIO_LESSON_BODY) } else { t(msg::STUDIO_TEXT) };
     let flagged: BTreeSet<usize> = problems.iter().map(|problem| problem.line).collect();
     let preview = lesson_id.map(|lesson| {
         let mut src = format!("/studio/{course_id}/preview/{}?path={}", encode(&lesson), encode(&path));
@@ -106,9 +123,11 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
                     <input type="hidden" name="course" value=course_id.clone()/>
                     <input type="hidden" name="path" value=path.clone()/>
                     <input type="hidden" name="revision" value=revision/>
+                    {fields.map(|fields| view! { <FrontMatterFields fields lang=lang dir=dir/> })}
+                    {front_matter_as_text.then(|| view! { <p class="hint">{t(msg::STUDIO_FRONT_MATTER_AS_TEXT)}</p> })}
                     <div class="field">
-                        <label for="editor-text">{t(msg::STUDIO_TEXT)}</label>
-                        <textarea id="editor-text" name="text" lang=lang dir=dir rows="24">{textarea_text(&text)}</textarea>
+                        <label for="editor-text">{text_label}</label>
+                        <textarea id="editor-text" name="text" lang=lang dir=dir rows="24">{textarea_text(&body)}</textarea>
                     </div>
                     {up_to_date.map(|checked| view! {
                         <div class="field checkbox">
@@ -122,7 +141,15 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
                         <button type="submit" name="intent" value="save">{t(msg::STUDIO_SAVE)}</button>
                         " "
                         <button type="submit" name="intent" value="preview">{t(msg::STUDIO_PREVIEW)}</button>
+                        {is_lesson.then(|| view! {
+                            " "
+                            <button type="submit" name="intent" value="question" class="secondary"
+                                data-template=question_template aria-describedby="question-hint">
+                                {t(msg::STUDIO_ADD_QUESTION)}
+                            </button>
+                        })}
                     </p>
+                    {is_lesson.then(|| view! { <p class="hint" id="question-hint">{t(msg::STUDIO_ADD_QUESTION_HINT)}</p> })}
                     <p class="hint">{t(msg::STUDIO_PREVIEW_HINT)}</p>
                 </form>
                 {preview.map(|src| view! {
@@ -149,19 +176,51 @@ fn Editor(editor: StudioEditor) -> impl IntoView {
                         .collect_view()}
                 </ol>
             </section>
-            <script src=studio_script_href() defer></script>
+            <script src=super::studio_script_href() defer></script>
         </Layout>
     }
 }
 
-#[cfg(feature = "ssr")]
-fn studio_script_href() -> &'static str {
-    crate::studio::script::STUDIO_SCRIPT.href()
-}
-
-#[cfg(not(feature = "ssr"))]
-fn studio_script_href() -> &'static str {
-    ""
+/// A lesson's front matter as fields: its title, reading time and (for
+/// an original) its id and pass mark; a translation's original is carried
+/// as it is.
+#[component]
+fn FrontMatterFields(fields: crate::model::LessonFields, lang: &'static str, dir: &'static str) -> impl IntoView {
+    let crate::model::LessonFields { title, minutes, id, pass_mark, translated_from, translation } = fields;
+    view! {
+        <input type="hidden" name="front_matter" value="fields"/>
+        <div class="field">
+            <label for="lesson-title">{t(msg::STUDIO_LESSON_TITLE)}</label>
+            <input type="text" id="lesson-title" name="title" value=title lang=lang dir=dir required maxlength="120"
+                autocomplete="off" data-keep=""/>
+        </div>
+        <div class="field">
+            <label for="lesson-minutes">{t(msg::STUDIO_LESSON_MINUTES)}</label>
+            <p class="hint" id="lesson-minutes-hint">{t(msg::STUDIO_LESSON_MINUTES_HINT)}</p>
+            <input type="number" id="lesson-minutes" name="minutes" value=minutes min="1" max="600" inputmode="numeric"
+                aria-describedby="lesson-minutes-hint" data-keep=""/>
+        </div>
+        {if translation {
+            view! { <input type="hidden" name="translated_from" value=translated_from/> }.into_any()
+        } else {
+            view! {
+                <div class="field">
+                    <label for="lesson-pass-mark">{t(msg::STUDIO_LESSON_PASS_MARK)}</label>
+                    <p class="hint" id="lesson-pass-mark-hint">{t(msg::STUDIO_LESSON_PASS_MARK_HINT)}</p>
+                    <input type="number" id="lesson-pass-mark" name="pass_mark" value=pass_mark min="0" max="100"
+                        inputmode="numeric" aria-describedby="lesson-pass-mark-hint" data-keep=""/>
+                </div>
+                <div class="field">
+                    <label for="lesson-id">{t(msg::STUDIO_LESSON_ID)}</label>
+                    <p class="hint" id="lesson-id-hint">{t(msg::STUDIO_LESSON_ID_HINT)}</p>
+                    <input type="text" id="lesson-id" name="lesson_id" value=id dir="ltr" maxlength="64"
+                        pattern="[a-z0-9]+(-[a-z0-9]+)*" autocomplete="off" aria-describedby="lesson-id-hint"
+                        data-keep=""/>
+                </div>
+            }
+            .into_any()
+        }}
+    }
 }
 
 /// Someone saved the file after it was opened: both texts, to copy from.

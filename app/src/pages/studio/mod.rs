@@ -41,6 +41,17 @@ pub(crate) fn textarea_text(text: &str) -> String {
     format!("\n{}", crate::components::escape_raw_text(text))
 }
 
+/// The studio's script (`public/studio.js`), by its hashed address.
+#[cfg(feature = "ssr")]
+pub(crate) fn studio_script_href() -> &'static str {
+    crate::studio::script::STUDIO_SCRIPT.href()
+}
+
+#[cfg(not(feature = "ssr"))]
+pub(crate) fn studio_script_href() -> &'static str {
+    ""
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -170,7 +170,8 @@ pub fn Files(
                 .into_any()
             }}
             <h3>{t(msg::STUDIO_UPLOAD_TITLE)}</h3>
-            <form class="account-form" method="post" action=format!("/studio/{course_id}/files") enctype="multipart/form-data">
+            <form class="account-form drop-zone" id="upload" method="post" action=format!("/studio/{course_id}/files")
+                enctype="multipart/form-data" data-drop-note=t(msg::STUDIO_DROP_HINT)>
                 // Before the file: the server reads the fields in order.
                 <div class="field">
                     <label for="folder">{t(msg::STUDIO_UPLOAD_FOLDER)}</label>

@@ -40,6 +40,35 @@ mod support {
         format!("/studio/{course}/edit?path={path}{query}")
     }
 
+    /// The session's list of texts this person kept aside (for a preview,
+    /// a question added, a refused save): only they are shown one by its
+    /// name, so that nobody reads another's text by naming it.
+    const KEPT_ASIDE: &str = "studio_kept_aside";
+    /// How many names a session keeps: the newest.
+    const KEPT_ASIDE_MAX: usize = 32;
+
+    async fn session() -> Result<tower_sessions::Session, AppError> {
+        leptos_axum::extract::<tower_sessions::Session>().await.map_err(|_| AppError::Unauthorized)
+    }
+
+    /// Notes that this person kept the text named `hash` aside.
+    pub async fn keep_aside(hash: &str) -> Result<(), AppError> {
+        let session = session().await?;
+        let mut kept: Vec<String> = session.get(KEPT_ASIDE).await.map_err(AppError::internal)?.unwrap_or_default();
+        kept.retain(|kept| kept != hash);
+        kept.push(hash.to_string());
+        let over = kept.len().saturating_sub(KEPT_ASIDE_MAX);
+        kept.drain(..over);
+        session.insert(KEPT_ASIDE, kept).await.map_err(AppError::internal)
+    }
+
+    /// `hash`, if this person kept that text aside.
+    pub async fn kept_aside(hash: Option<String>) -> Result<Option<String>, AppError> {
+        let Some(hash) = hash.filter(|hash| hash.len() == 64) else { return Ok(None) };
+        let kept: Vec<String> = session().await?.get(KEPT_ASIDE).await.map_err(AppError::internal)?.unwrap_or_default();
+        Ok(kept.contains(&hash).then_some(hash))
+    }
+
     /// Makes the published versions live here and on every instance.
     pub async fn go_live(state: &AppState) -> Result<(), AppError> {
         crate::studio::live::serve_published(&state.db, &state.catalog, &state.sources)
@@ -117,7 +146,7 @@ pub async fn studio_course(course: String) -> Result<StudioCourse, AppError> {
 
 /// One text file of the draft, for its editor: `unsaved` names a text
 /// kept for its preview, `yours` the text of a save that was refused
-/// because someone saved after it.
+/// because someone saved after it (each only if this person kept it).
 #[server(name = StudioEditorPage, endpoint = "studio_editor")]
 pub async fn studio_editor(
     course: String,
@@ -126,133 +155,19 @@ pub async fn studio_editor(
     yours: Option<String>,
     saved: Option<String>,
 ) -> Result<StudioEditor, AppError> {
-    use crate::model::Conflict;
-    use crate::studio::paths::{self, FileKind};
     let viewer = crate::server::rules::signed_in::<StudioEditorPage>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
-    let kind = paths::kind_of(&path).map_err(|_| AppError::NotFound)?;
-    if !kind.is_text() {
-        return Err(AppError::NotFound);
-    }
-    let reader = &state.db.reader;
-    let text_of = |hash: String| async move {
-        crate::studio::store::blob(reader, &hash)
-            .await
-            .map(|bytes| bytes.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()))
-    };
-    let current = crate::studio::store::draft_file(reader, &course, &path).await.map_err(AppError::internal)?;
-    let saved_text = match &current {
-        Some(current) => text_of(current.hash.clone()).await.map_err(AppError::internal)?.unwrap_or_default(),
-        None => String::new(),
-    };
-    let unsaved_text = match unsaved.clone().filter(|hash| hash.len() == 64) {
-        Some(hash) => text_of(hash).await.map_err(AppError::internal)?,
-        None => None,
-    };
-    let conflict = match yours.filter(|hash| hash.len() == 64) {
-        Some(hash) => match text_of(hash).await.map_err(AppError::internal)? {
-            Some(yours) => {
-                let by = match current.as_ref().and_then(|current| current.updated_by) {
-                    Some(id) => crate::studio::views::usernames(&state.db, vec![id])
-                        .await
-                        .map_err(AppError::internal)?
-                        .remove(&id),
-                    None => None,
-                };
-                Some(Conflict { theirs: saved_text.clone(), by, yours })
-            }
-            None => None,
-        },
-        None => None,
-    };
-    let settings =
-        crate::studio::store::draft_file(reader, &course, "course.toml").await.map_err(AppError::internal)?;
-    let course_settings = match settings {
-        Some(file) => {
-            text_of(file.hash).await.map_err(AppError::internal)?.and_then(|text| crate::studio::settings_of(&text))
-        }
-        None => None,
-    };
-    let (course_title, course_language) = course_settings
-        .map(|settings| (settings.title, settings.language))
-        .unwrap_or_else(|| (course.clone(), Default::default()));
-    let language = match kind {
-        FileKind::Lesson { translation: Some(language) } => language,
-        _ => course_language,
-    };
-    let replaced = unsaved_text.clone().map(|text| (path.clone(), text.into_bytes()));
-    let draft = crate::studio::preview::load_draft(
-        reader,
-        &state.sources.drafts,
-        &course,
-        replaced,
-        state.sources.options.clone(),
-    )
-    .await
-    .map_err(AppError::internal)?;
-    // The lesson a file is: its original's id (front matter, else its name).
-    let lesson_id = match kind {
-        FileKind::Lesson { .. } => {
-            let original = crate::studio::views::translation_original(&path);
-            let original_text =
-                match crate::studio::store::draft_file(reader, &course, &original).await.map_err(AppError::internal)? {
-                    Some(file) => text_of(file.hash).await.map_err(AppError::internal)?.unwrap_or_default(),
-                    None => String::new(),
-                };
-            Some(crate::studio::views::lesson_heading(&original, &original_text).1)
-        }
-        _ => None,
-    };
-    let problems =
-        draft.problems.iter().map(crate::studio::views::problem_view).filter(|problem| problem.path == path).collect();
-    let _ = row;
-    let original = match kind {
-        FileKind::Lesson { translation: Some(_) } => {
-            let original_path = crate::studio::views::translation_original(&path);
-            let original_text = match crate::studio::store::draft_file(reader, &course, &original_path)
-                .await
-                .map_err(AppError::internal)?
-            {
-                Some(file) => text_of(file.hash).await.map_err(AppError::internal)?.unwrap_or_default(),
-                None => String::new(),
-            };
-            let current = crate::studio::store::content_hash(original_text.as_bytes());
-            let made_from = crate::studio::translations::translated_from(&saved_text);
-            let stale = made_from.as_ref().is_some_and(|from| !from.eq_ignore_ascii_case(&current));
-            let changes = match made_from.filter(|_| stale) {
-                Some(from) if from.len() == 64 => {
-                    match text_of(from.to_ascii_lowercase()).await.map_err(AppError::internal)? {
-                        Some(older) => crate::studio::versions::diff_lines(&older, &original_text),
-                        None => Vec::new(),
-                    }
-                }
-                _ => Vec::new(),
-            };
-            Some(crate::model::OriginalView {
-                path: original_path,
-                language: course_language,
-                text: original_text,
-                stale,
-                changes,
-            })
-        }
-        _ => None,
-    };
-    Ok(StudioEditor {
-        course_id: course,
-        course_title,
+    let opening = crate::studio::editor::Opening {
         path,
-        language,
-        text: unsaved_text.unwrap_or(saved_text),
-        revision: current.map(|current| current.revision),
-        conflict,
-        problems,
-        lesson_id,
-        unsaved: unsaved.filter(|hash| hash.len() == 64),
+        unsaved: kept_aside(unsaved).await?,
+        yours: kept_aside(yours).await?,
         saved: saved.is_some(),
-        original,
-    })
+    };
+    crate::studio::editor::open(&state.db, &state.sources, &row, opening)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)
 }
 
 /// `/studio/{course}/history`, with a comparison of `from` and `to` (`0`:
@@ -285,7 +200,7 @@ pub async fn preview_studio_lesson(
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
     let reader = crate::i18n::use_language();
-    let replaced = match (path, unsaved.filter(|hash| hash.len() == 64)) {
+    let replaced = match (path, kept_aside(unsaved).await?) {
         (Some(path), Some(hash)) => crate::studio::store::blob(&state.db.reader, &hash)
             .await
             .map_err(AppError::internal)?

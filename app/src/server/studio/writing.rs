@@ -10,10 +10,13 @@ use crate::error::AppError;
 use super::support::*;
 
 /// Saves a text file of the draft, if nobody saved it since `revision`
-/// (empty: a new file); `intent` `preview` keeps the text for its preview
-/// instead, saving nothing. A translation saved with `up_to_date` names
-/// the current original as the one it was made from.
+/// (empty: a new file). A lesson's front matter comes as fields when the
+/// editor showed them (`front_matter`). `intent` `preview` keeps the text
+/// for its preview instead, and `question` adds a question to it, saving
+/// nothing. A translation saved with `up_to_date` names the current
+/// original as the one it was made from.
 #[server(endpoint = "save_studio_file")]
+#[allow(clippy::too_many_arguments)]
 pub async fn save_studio_file(
     course: String,
     path: String,
@@ -21,56 +24,66 @@ pub async fn save_studio_file(
     text: String,
     intent: Option<String>,
     up_to_date: Option<String>,
+    front_matter: Option<String>,
+    title: Option<String>,
+    minutes: Option<String>,
+    lesson_id: Option<String>,
+    pass_mark: Option<String>,
+    translated_from: Option<String>,
 ) -> Result<(), AppError> {
     use crate::msg;
-    use crate::studio::store::Saved;
+    use crate::studio::editor::{self, Outcome, Typed};
     let viewer = crate::server::rules::signed_in::<SaveStudioFile>().await?;
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
-    let kind = crate::studio::paths::kind_of(&path).map_err(|_| AppError::BadRequest)?;
-    if !kind.is_text() {
-        return Err(AppError::BadRequest);
-    }
-    let text = text.replace("\r\n", "\n");
-    if text.len() > kind.max_bytes() {
-        return Err(refused("text", msg::STUDIO_ERROR_TOO_LONG, Vec::new()));
-    }
-    if intent.as_deref() == Some("preview") {
-        let hash =
-            crate::studio::store::put_blob(&state.db.writer, text.as_bytes()).await.map_err(AppError::internal)?;
-        leptos_axum::redirect(&editor_address(&course, &path, &format!("&unsaved={hash}#preview")));
+    let fields = front_matter.map(|_| crate::model::LessonFields {
+        title: title.unwrap_or_default(),
+        minutes: minutes.unwrap_or_default(),
+        id: lesson_id.unwrap_or_default(),
+        pass_mark: pass_mark.unwrap_or_default(),
+        translated_from: translated_from.unwrap_or_default(),
+        translation: false,
+    });
+    let typed = Typed { path, revision, text, fields, up_to_date: up_to_date.is_some() };
+    let aside = match intent.as_deref() {
+        Some("preview") => Some(editor::text_typed(&typed)),
+        Some("question") => {
+            let words = [
+                msg::STUDIO_NEW_QUESTION,
+                msg::STUDIO_NEW_QUESTION_WRONG,
+                msg::STUDIO_NEW_QUESTION_RIGHT,
+                msg::STUDIO_NEW_QUESTION_WHY,
+            ]
+            .map(crate::i18n::t);
+            let words = [words[0].as_str(), words[1].as_str(), words[2].as_str(), words[3].as_str()];
+            Some(crate::studio::front_matter::with_question(&editor::text_typed(&typed), words))
+        }
+        _ => None,
+    };
+    if let Some(text) = aside {
+        let too_long = crate::studio::paths::kind_of(&typed.path).map(|kind| text.len() > kind.max_bytes());
+        match too_long {
+            Err(_) => return Err(AppError::BadRequest),
+            Ok(true) => return Err(refused("text", msg::STUDIO_ERROR_TOO_LONG, Vec::new())),
+            Ok(false) => {}
+        }
+        let hash = editor::keep_aside(&state.db.writer, &text).await.map_err(AppError::internal)?;
+        keep_aside(&hash).await?;
+        let fragment = if intent.as_deref() == Some("preview") { "#preview" } else { "#editor-text" };
+        leptos_axum::redirect(&editor_address(&course, &typed.path, &format!("&unsaved={hash}{fragment}")));
         return Ok(());
     }
-    let edited = match revision.trim() {
-        "" => None,
-        number => Some(number.parse::<i64>().map_err(|_| AppError::BadRequest)?),
-    };
-    let text = match (&kind, up_to_date) {
-        (crate::studio::paths::FileKind::Lesson { translation: Some(_) }, Some(_)) => {
-            let original = crate::studio::views::translation_original(&path);
-            let current = crate::studio::store::draft_file(&state.db.reader, &course, &original)
-                .await
-                .map_err(AppError::internal)?
-                .map(|file| file.hash)
-                .unwrap_or_default();
-            crate::studio::translations::with_translated_from(&text, &current)
-        }
-        _ => text,
-    };
-    if !crate::studio::within_bounds(&state.db.reader, &course, &path, text.len()).await.map_err(AppError::internal)? {
-        return Err(refused("text", msg::STUDIO_ERROR_COURSE_FULL, Vec::new()));
-    }
+    let path = typed.path.clone();
     let actor = crate::auth::acting(Some(&viewer)).await;
-    let saved = crate::studio::store::save(&state.db.writer, &course, &path, Some(text.as_bytes()), edited, &actor)
-        .await
-        .map_err(AppError::internal)?;
-    match saved {
-        Saved::Kept { .. } => leptos_axum::redirect(&editor_address(&course, &path, "&saved=1")),
-        Saved::Conflict(_) => {
-            let hash =
-                crate::studio::store::put_blob(&state.db.writer, text.as_bytes()).await.map_err(AppError::internal)?;
+    match editor::save(&state.db, &course, typed, &actor).await.map_err(AppError::internal)? {
+        Outcome::Saved => leptos_axum::redirect(&editor_address(&course, &path, "&saved=1")),
+        Outcome::Conflict(hash) => {
+            keep_aside(&hash).await?;
             leptos_axum::redirect(&editor_address(&course, &path, &format!("&yours={hash}#conflict")));
         }
+        Outcome::BadRequest => return Err(AppError::BadRequest),
+        Outcome::TooLong => return Err(refused("text", msg::STUDIO_ERROR_TOO_LONG, Vec::new())),
+        Outcome::CourseFull => return Err(refused("text", msg::STUDIO_ERROR_COURSE_FULL, Vec::new())),
     }
     Ok(())
 }
@@ -105,94 +118,32 @@ pub async fn save_studio_settings(
     use crate::language::Language;
     use crate::model::FormErrors;
     use crate::msg;
+    use crate::studio::settings::{SettingsForm, SettingsRefused};
     use crate::studio::store::Saved;
     let viewer = crate::server::rules::signed_in::<SaveStudioSettings>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
-    let hours = hours.unwrap_or_default();
-    let min_average_score = min_average_score.unwrap_or_default();
-    let translated = [
-        (Language::En, en_title.unwrap_or_default(), en_summary.unwrap_or_default()),
-        (Language::Ur, ur_title.unwrap_or_default(), ur_summary.unwrap_or_default()),
-        (Language::Uz, uz_title.unwrap_or_default(), uz_summary.unwrap_or_default()),
-        (Language::Ru, ru_title.unwrap_or_default(), ru_summary.unwrap_or_default()),
-    ];
-    let mut typed = vec![
-        ("title".to_string(), title.clone()),
-        ("summary".to_string(), summary.clone()),
-        ("language".to_string(), language.clone()),
-        ("level".to_string(), level.clone()),
-        ("hours".to_string(), hours.clone()),
-        ("access".to_string(), access.clone()),
-        ("enrolment".to_string(), enrolment.clone()),
-        ("certificate_issued".to_string(), if certificate_issued.is_some() { "on".into() } else { String::new() }),
-        ("min_average_score".to_string(), min_average_score.clone()),
-    ];
-    for (other, other_title, other_summary) in &translated {
-        typed.push((format!("{}_title", other.code()), other_title.clone()));
-        typed.push((format!("{}_summary", other.code()), other_summary.clone()));
-    }
-    let choice = |value: String| serde_json::Value::String(value);
-    let language: Language = serde_json::from_value(choice(language)).map_err(|_| AppError::BadRequest)?;
-    let level: crate::model::Level = serde_json::from_value(choice(level)).map_err(|_| AppError::BadRequest)?;
-    let access: crate::model::Access = serde_json::from_value(choice(access)).map_err(|_| AppError::BadRequest)?;
-    let enrolment: crate::model::Enrolment =
-        serde_json::from_value(choice(enrolment)).map_err(|_| AppError::BadRequest)?;
-    let title = title.trim().to_string();
-    if title.is_empty() || title.chars().count() > 120 {
-        return Err(refused("title", msg::STUDIO_ERROR_TITLE, typed));
-    }
-    let summary = summary.trim().to_string();
-    if summary.chars().count() > 500 {
-        return Err(refused("summary", msg::STUDIO_ERROR_SETTINGS_SUMMARY, typed));
-    }
-    let hours = match hours.trim() {
-        "" => None,
-        number => match number.replace(',', ".").parse::<f32>() {
-            Ok(hours) if hours.is_finite() && (0.1..=200.0).contains(&hours) => Some(hours),
-            _ => return Err(refused("hours", msg::STUDIO_ERROR_SETTINGS_HOURS, typed)),
-        },
-    };
-    let min_average_score = match min_average_score.trim() {
-        "" => None,
-        number => match number.parse::<u8>() {
-            Ok(score) if score <= 100 => Some(score),
-            _ => return Err(refused("min_average_score", msg::STUDIO_ERROR_SETTINGS_MIN_SCORE, typed)),
-        },
-    };
-    let mut translations = std::collections::BTreeMap::new();
-    for (other, other_title, other_summary) in translated {
-        if other == language {
-            continue;
-        }
-        let (other_title, other_summary) = (other_title.trim().to_string(), other_summary.trim().to_string());
-        let code = other.code();
-        if other_title.chars().count() > 120 {
-            return Err(refused(&format!("{code}_title"), msg::STUDIO_ERROR_TITLE, typed));
-        }
-        if other_summary.chars().count() > 500 {
-            return Err(refused(&format!("{code}_summary"), msg::STUDIO_ERROR_SETTINGS_SUMMARY, typed));
-        }
-        if other_title.is_empty() {
-            if !other_summary.is_empty() {
-                return Err(refused(&format!("{code}_title"), msg::STUDIO_ERROR_SETTINGS_TRANSLATION_TITLE, typed));
-            }
-            continue;
-        }
-        translations.insert(other, (other_title, (!other_summary.is_empty()).then_some(other_summary)));
-    }
-    let settings = crate::studio::CourseSettings {
+    let form = SettingsForm {
         title,
         summary,
         language,
         level,
-        hours,
+        hours: hours.unwrap_or_default(),
         access,
         enrolment,
         certificate_issued: certificate_issued.is_some(),
-        min_average_score,
-        translations,
+        min_average_score: min_average_score.unwrap_or_default(),
+        translations: vec![
+            (Language::En, en_title.unwrap_or_default(), en_summary.unwrap_or_default()),
+            (Language::Ur, ur_title.unwrap_or_default(), ur_summary.unwrap_or_default()),
+            (Language::Uz, uz_title.unwrap_or_default(), uz_summary.unwrap_or_default()),
+            (Language::Ru, ru_title.unwrap_or_default(), ru_summary.unwrap_or_default()),
+        ],
     };
+    let settings = crate::studio::settings::read_form(&form).map_err(|refusal| match refusal {
+        SettingsRefused::BadRequest => AppError::BadRequest,
+        SettingsRefused::Field { field, message } => refused(&field, message, form.typed()),
+    })?;
     let text = crate::studio::course_toml(&settings, &crate::studio::store::instructors_of(&row));
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::studio::store::save(
@@ -212,9 +163,10 @@ pub async fn save_studio_settings(
         }
         Saved::Conflict(_) => Err(AppError::Form(FormErrors {
             fields: Vec::new(),
-            values: typed,
+            values: form.typed(),
             form: Some(msg::STUDIO_ERROR_SETTINGS_CHANGED.into()),
         })),
+        Saved::CourseFull => Err(refused("title", msg::STUDIO_ERROR_COURSE_FULL, form.typed())),
     }
 }
 
@@ -243,12 +195,12 @@ pub async fn add_studio_part(course: String, module: Option<String>, title: Stri
             (crate::studio::outline::next_lesson(&files, &module, &title), crate::studio::outline::lesson_text(&title))
         }
     };
-    if !crate::studio::within_bounds(&state.db.reader, &course, &path, text.len()).await.map_err(AppError::internal)? {
-        return Err(refused("title", msg::STUDIO_ERROR_COURSE_FULL, Vec::new()));
-    }
-    crate::studio::store::save(&state.db.writer, &course, &path, Some(text.as_bytes()), None, &actor)
+    let saved = crate::studio::store::save(&state.db.writer, &course, &path, Some(text.as_bytes()), None, &actor)
         .await
         .map_err(AppError::internal)?;
+    if saved == crate::studio::store::Saved::CourseFull {
+        return Err(refused("title", msg::STUDIO_ERROR_COURSE_FULL, Vec::new()));
+    }
     if path.ends_with(".md") {
         leptos_axum::redirect(&editor_address(&course, &path, ""));
     } else {
