@@ -14,7 +14,7 @@ SERVER := $(TARGET_DIR)/debug/server
 WASM := $(TARGET_DIR)/wasm32-unknown-unknown/wasm-release/app.wasm
 
 # Where `make run` listens (`make run ADDRESS=0.0.0.0:8080`). Every other
-# setting can be given as a LEARN_* environment variable (see README).
+# setting can be given as a LEARN_* environment variable (see docs/operators.md, "Configuration").
 ADDRESS ?= 127.0.0.1:3000
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -46,7 +46,7 @@ release: pdf-tools $(if $(ISLANDS),wasm)
 	@echo "server: $(abspath $(TARGET_DIR))/release/server ($$(du -h $(TARGET_DIR)/release/server | cut -f1))"
 	@echo "courses: $(abspath courses) (--courses-dir); browser files: $(abspath $(SITE_DIR)) (--site-dir)"
 	@echo "fonts for certificate PDFs: Debian's fonts-noto-core (/usr/share/fonts/truetype/noto)"
-	@echo "deployment files: $(abspath deploy) (see README, Deploying)"
+	@echo "deployment files: $(abspath deploy) (see docs/operators.md, Deploying)"
 
 # The browser build, for pages with islands: size-optimised, then bound by
 # the wasm-bindgen CLI of exactly the pinned version.
@@ -64,7 +64,7 @@ e2e-test: browser-tools postgres build
 	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
 		node --test --test-concurrency=1 end2end/tests/
 
-## bench: benchmarks, release build (figures in the README)
+## bench: benchmarks, release build (figures in docs/performance.md)
 bench: proxy-tools
 	@command -v wrk >/dev/null || { $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	cargo build --release --package server --package bench

@@ -7,7 +7,7 @@
 //   copies when there is no connection, and sending the outbox by
 //   Background Sync where the browser has it.
 // Quizzes are graded and certificates issued on the server only. Without
-// JavaScript every page and form works as before. See README, "Offline".
+// JavaScript every page and form works as before. See docs/learning.md, "Learning offline", and docs/architecture.md, "Learning offline, inside".
 "use strict";
 (() => {
   // --- What both roles share: the phone's records (IndexedDB) ---------------

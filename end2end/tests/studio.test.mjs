@@ -5,7 +5,9 @@
 // its line, fixed, published. A learner on another instance (the same
 // PostgreSQL) reads it and passes the quiz; a second version keeps her
 // progress; the versions are compared and the first restored; two tabs on
-// one lesson; a review. axe and the Nu checker on every studio page.
+// one lesson; a review; the front matter as fields, a question added at
+// the cursor, a picture dropped, every page under 200 KB on a first
+// visit. axe and the Nu checker on every studio page.
 
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -343,6 +345,91 @@ title = "سرکاری سروسز آن لائن"
     assert.match(await again.locator("#original ol.diff").innerText(), /changed at home/, "what changed in the original");
     assert.equal(await again.locator("input[name=up_to_date]").isChecked(), false, "not marked as matching any more");
     await check(again, "studio editor ur phone stale translation");
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+/** Every response a page load transfers, by address, in bytes as Chromium received them. */
+async function transfersByUrl(page) {
+  const client = await page.context().newCDPSession(page);
+  await client.send("Network.enable");
+  const urls = new Map();
+  const bytes = new Map();
+  client.on("Network.requestWillBeSent", (event) => urls.set(event.requestId, event.request.url));
+  client.on("Network.loadingFinished", (event) => bytes.set(urls.get(event.requestId), event.encodedDataLength));
+  return bytes;
+}
+
+test("a lesson's front matter as fields, a question added at the cursor, a picture dropped on the course page, each page within 200 KB", async () => {
+  const server = await startServer({ env: database });
+  const browser = await launchBrowser();
+  try {
+    const base = server.baseURL;
+    const laptop = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const farida = await signIn(laptop, base, "farida", "en");
+
+    // The studio's pages with their script, on a first visit (nothing
+    // cached): under 200 KB each.
+    const cookies = await laptop.cookies();
+    for (const address of [`${base}/studio/${COURSE}?lang=ur`, editor(base, "ur"), `${base}/studio/${COURSE}/history?from=1&to=2&lang=en`]) {
+      const fresh = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      await fresh.addCookies(cookies);
+      const page = await fresh.newPage();
+      const first = await transfersByUrl(page);
+      const response = await page.goto(address, { waitUntil: "load" });
+      assert.equal(response.status(), 200, address);
+      const bytes = [...first.values()].reduce((sum, value) => sum + value, 0);
+      if (!address.includes("history")) {
+        assert.ok([...first.keys()].some((url) => url.includes("/assets/studio.")), `${address} loads the studio's script`);
+      }
+      assert.ok(bytes > 1000 && bytes <= 200 * 1024, `${address}: first visit ${bytes} B`);
+      await fresh.close();
+    }
+
+    // The front matter as fields: a new title and minutes, the text below
+    // without a front matter of its own.
+    await farida.goto(editor(base, "en"));
+    assert.equal(await farida.locator("#lesson-title").inputValue(), "Using government services online");
+    await farida.locator("#lesson-title").fill("Government services online, safely");
+    await farida.locator("#lesson-minutes").fill("8");
+    const body = "\nApply only on the official sites.\n\n![A phone showing the one-window portal](../assets/one-window.png)\n\nNever share a code sent to your phone.\n";
+    await farida.locator("#editor-text").fill(body);
+    // "Add a question" puts one where the cursor is: after the picture,
+    // before the last sentence, with an id no question of the lesson has.
+    await farida.locator("#editor-text").evaluate((area) => {
+      const at = area.value.indexOf("Never share");
+      area.setSelectionRange(at, at);
+    });
+    await farida.locator("button[name=intent][value=question]").click();
+    assert.equal(farida.url().includes("unsaved="), false, "added here, not by the server");
+    const withQuestion = await farida.locator("#editor-text").inputValue();
+    assert.match(withQuestion, /portal\]\(\.\.\/assets\/one-window\.png\)\n\n::: question question-1 single\n/);
+    assert.match(withQuestion, /:::\n\nNever share a code/, "the text after the cursor follows the question");
+    await farida.locator("button[name=intent][value=save]").click();
+    await farida.waitForURL(/saved=1/);
+    assert.equal(await farida.locator("#problems").count(), 0, "the question added is a valid one");
+    assert.equal(await farida.locator("#lesson-minutes").inputValue(), "8");
+    assert.doesNotMatch(await farida.locator("#editor-text").inputValue(), /\+\+\+/, "the front matter is in the fields, not the text");
+    const frame = farida.frameLocator("iframe.phone-preview");
+    await frame.locator("h1").waitFor();
+    assert.match(await frame.locator("h1").innerText(), /Government services online, safely/);
+    assert.equal(await frame.locator("#q-question-1--right").count(), 1, "the question added, in the preview");
+    await check(farida, "studio editor en laptop fields");
+
+    // A picture dropped on the upload form is uploaded.
+    await farida.goto(`${base}/studio/${COURSE}?lang=en`);
+    await farida.locator("#upload .hint", { hasText: /drop/i }).waitFor();
+    const dropped = await farida.evaluateHandle((encoded) => {
+      const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], "bank app.png", { type: "image/png" }));
+      return transfer;
+    }, png(48, 32).toString("base64"));
+    await farida.locator("#upload").dispatchEvent("drop", { dataTransfer: dropped });
+    await farida.waitForURL(/uploaded=assets(%2F|\/)bank-app\.png/);
+    assert.match(await farida.locator("#files").innerText(), /bank-app\.png/);
   } finally {
     await browser.close();
     await server.stop();

@@ -91,7 +91,7 @@ static HASHERS: LazyLock<mpsc::Sender<Job>> = LazyLock::new(|| {
     sender
 });
 
-/// How many hashers there are (for the README and the benchmark).
+/// How many hashers there are (for docs/performance.md and the benchmark).
 pub fn hashers() -> usize {
     (std::thread::available_parallelism().map(usize::from).unwrap_or(2) / 2).max(1)
 }

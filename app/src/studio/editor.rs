@@ -171,10 +171,12 @@ pub enum Outcome {
 }
 
 /// The file's text as typed: the fields as its front matter, line ends
-/// as `\n`.
+/// as `\n`. A text area that starts with a front matter of its own (a
+/// whole lesson pasted in) is the whole file, and the fields give way.
 pub fn text_typed(typed: &Typed) -> String {
     let text = typed.text.replace("\r\n", "\n");
     match (&typed.fields, paths::kind_of(&typed.path)) {
+        (Some(_), _) if text.trim_start().starts_with("+++\n") => text.trim_start().to_string(),
         (Some(fields), Ok(FileKind::Lesson { translation })) => {
             let fields = LessonFields { translation: translation.is_some(), ..fields.clone() };
             front_matter::join(&fields, &text)
@@ -221,4 +223,28 @@ pub async fn save(db: &Db, course: &str, typed: Typed, actor: &Actor) -> Result<
         Saved::CourseFull => Outcome::CourseFull,
         Saved::Conflict(_) => Outcome::Conflict(keep_aside(&db.writer, &text).await?),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str, fields: Option<LessonFields>) -> Typed {
+        Typed { path: "01-intro/01-welcome.md".into(), revision: String::new(), text: text.into(), fields, up_to_date: false }
+    }
+
+    #[test]
+    fn the_fields_become_the_front_matter_of_the_text_typed() {
+        let fields = LessonFields { title: "Welcome".into(), minutes: "5".into(), ..LessonFields::default() };
+        let text = text_typed(&typed("\r\nHello.\r\n", Some(fields)));
+        assert_eq!(text, "+++\ntitle = \"Welcome\"\nminutes = 5\n+++\n\nHello.\n");
+    }
+
+    #[test]
+    fn a_whole_lesson_pasted_in_the_text_area_is_the_file() {
+        let fields = LessonFields { title: "Ignored".into(), ..LessonFields::default() };
+        let pasted = "+++\ntitle = \"Pasted\"\n+++\n\nHello.\n";
+        assert_eq!(text_typed(&typed(&format!("\n{pasted}"), Some(fields))), pasted);
+        assert_eq!(text_typed(&typed(pasted, None)), pasted);
+    }
 }

@@ -7,7 +7,7 @@
 //!
 //! The digest catches damage and any edit made without also rewriting the
 //! manifest; the object check holds whatever was edited. Neither replaces
-//! keeping backups where only their owner can write (README, "Backups").
+//! keeping backups where only their owner can write (docs/operators/backups.md).
 
 use std::io::Read;
 use std::path::Path;

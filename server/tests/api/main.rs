@@ -27,4 +27,5 @@ mod sessions;
 mod sign_in;
 mod statistics;
 mod studio;
+mod studio_editor;
 mod trust;
