@@ -15,16 +15,18 @@
 //! leaves are served as they are and their copies made in the background
 //! (see `course_files`), for the next load.
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, imageops::FilterType};
+use image::ImageFormat;
 
+mod copies;
+mod header;
 mod memory;
 
-use memory::{intermediate_size, working_bytes};
+use copies::{cached, make_copies};
+use header::{read_header, svg_size};
+use memory::working_bytes;
 
 /// Widths made: a phone at 1.33 and 2 pixels per point, and a laptop.
 pub const WIDTHS: [u32; 3] = [480, 720, 1080];
@@ -162,17 +164,6 @@ impl Budget {
     }
 }
 
-/// What an image's header says, read without decoding a pixel.
-struct Header {
-    size: (u32, u32),
-    format: Option<ImageFormat>,
-    /// The decoded picture, in the decoder's pixel type.
-    decoded_bytes: u64,
-    bytes_per_pixel: u64,
-    /// Whether the decoded pixels carry alpha (without it the picture is opaque).
-    alpha: bool,
-}
-
 /// Reads what a browser needs of an image (its size), and makes the
 /// scaled copies of a large raster image in `cache`, or finds them there.
 /// Errors are described for the instructor; the image is then offered as a
@@ -245,209 +236,18 @@ pub fn prepare(
     Ok(ImageInfo { size: Some(size), variants, note: None, deferred: false })
 }
 
-/// A reader of `bytes` within the bounds: no side longer than
-/// [`MAX_SIDE`], no decoded picture larger than [`PICTURE_MEMORY`].
-fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
-    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(unreadable)?;
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(PICTURE_MEMORY);
-    reader.limits(limits);
-    Ok(reader)
-}
-
-fn unreadable(error: impl std::fmt::Display) -> String {
-    format!("this image cannot be read: {error}")
-}
-
-fn read_header(bytes: &[u8]) -> Result<Header, String> {
-    let reader = reader(bytes)?;
-    let format = reader.format();
-    let decoder = reader.into_decoder().map_err(unreadable)?;
-    Ok(header_of(&decoder, format))
-}
-
-fn header_of(decoder: &impl ImageDecoder, format: Option<ImageFormat>) -> Header {
-    let color = decoder.color_type();
-    Header {
-        size: decoder.dimensions(),
-        format,
-        decoded_bytes: decoder.total_bytes(),
-        bytes_per_pixel: u64::from(color.bytes_per_pixel()),
-        alpha: color.has_alpha(),
-    }
-}
-
 /// The height of the copy `width` pixels wide.
 fn height_for(size: (u32, u32), width: u32) -> u32 {
     (u64::from(size.1) * u64::from(width)).div_ceil(u64::from(size.0)).max(1) as u32
 }
 
-fn copy_path(cache: &Path, hash: &str, width: u32, encoding: Encoding) -> PathBuf {
-    cache.join(format!("{hash}-{width}.{}", encoding.extension()))
-}
-
-/// The WebP copy and the fallback (JPEG or PNG, whichever was made: it
-/// says whether the picture has transparency) at `width`, if both are kept.
-fn cached(cache: &Path, hash: &str, width: u32, height: u32) -> Option<Vec<Variant>> {
-    let found = |encoding: Encoding| {
-        let path = copy_path(cache, hash, width, encoding);
-        let bytes = std::fs::metadata(&path).ok().map(|metadata| metadata.len()).filter(|&bytes| bytes > 0)?;
-        Some(Variant { width, height, encoding, bytes, path })
-    };
-    let webp = found(Encoding::Webp)?;
-    let fallback = found(Encoding::Jpeg).or_else(|| found(Encoding::Png))?;
-    Some(vec![webp, fallback])
-}
-
-/// Decodes the picture and makes the `missing` copies (widths, largest
-/// first), each scaled from the one before it.
-fn make_copies(
-    bytes: &[u8],
-    header: &Header,
-    missing: &[u32],
-    cache: &Path,
-    hash: &str,
-) -> Result<Vec<Variant>, String> {
-    // One picture at a time in the whole process: a load, a reload, the
-    // publication follower and the background may all be making copies,
-    // and two pictures at once would take twice what one may.
-    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
-    let size = header.size;
-    let largest = missing.first().copied().unwrap_or(size.0);
-    // The full picture lives until the end of this block at most.
-    let (mut source, transparent) = {
-        let image = reader(bytes)?.decode().map_err(unreadable)?;
-        let transparent = header.alpha && has_transparency(&image);
-        match intermediate_size(size, largest) {
-            Some((width, height)) => (image.thumbnail_exact(width, height), transparent),
-            None => (image, transparent),
-        }
-    };
-    // One fallback: JPEG for a photo or drawing, PNG to keep transparency.
-    let fallback = if transparent { Encoding::Png } else { Encoding::Jpeg };
-    let mut variants = Vec::new();
-    for &width in missing {
-        let height = height_for(size, width);
-        let copy = eight_bit(scale(source, width, height), transparent);
-        for encoding in [Encoding::Webp, fallback] {
-            let encoded = encode(&copy, encoding)?;
-            let path = copy_path(cache, hash, width, encoding);
-            write_atomically(&path, &encoded).map_err(|error| format!("cannot keep the resized image: {error}"))?;
-            variants.push(Variant { width, height, encoding, bytes: encoded.len() as u64, path });
-        }
-        // The next, smaller copy is scaled from this one.
-        source = copy;
-    }
-    Ok(variants)
-}
-
-/// `image` at `width` × `height` (Lanczos3, the sharpest of image's filters).
-fn scale(image: DynamicImage, width: u32, height: u32) -> DynamicImage {
-    if image.width() == width && image.height() == height {
-        image
-    } else {
-        image.resize_exact(width, height, FilterType::Lanczos3)
-    }
-}
-
-/// The copy in the 8-bit pixels the encoders take, converted once (free
-/// when it already is).
-fn eight_bit(image: DynamicImage, transparent: bool) -> DynamicImage {
-    if transparent { DynamicImage::ImageRgba8(image.into_rgba8()) } else { DynamicImage::ImageRgb8(image.into_rgb8()) }
-}
-
-/// Whether any pixel is not fully opaque (read in place, without a copy).
-fn has_transparency(image: &DynamicImage) -> bool {
-    match image {
-        _ if !image.color().has_alpha() => false,
-        DynamicImage::ImageRgba8(pixels) => pixels.pixels().any(|pixel| pixel.0[3] < u8::MAX),
-        DynamicImage::ImageLumaA8(pixels) => pixels.pixels().any(|pixel| pixel.0[1] < u8::MAX),
-        DynamicImage::ImageRgba16(pixels) => pixels.pixels().any(|pixel| pixel.0[3] < u16::MAX),
-        DynamicImage::ImageLumaA16(pixels) => pixels.pixels().any(|pixel| pixel.0[1] < u16::MAX),
-        DynamicImage::ImageRgba32F(pixels) => pixels.pixels().any(|pixel| pixel.0[3] < 1.0),
-        other => other.to_rgba8().pixels().any(|pixel| pixel.0[3] < u8::MAX),
-    }
-}
-
-fn encode(image: &DynamicImage, encoding: Encoding) -> Result<Vec<u8>, String> {
-    match encoding {
-        Encoding::Webp => Ok(match image {
-            DynamicImage::ImageRgb8(pixels) => {
-                webp::Encoder::from_rgb(pixels.as_raw(), pixels.width(), pixels.height()).encode(72.0).to_vec()
-            }
-            DynamicImage::ImageRgba8(pixels) => {
-                webp::Encoder::from_rgba(pixels.as_raw(), pixels.width(), pixels.height()).encode(72.0).to_vec()
-            }
-            other => {
-                let pixels = other.to_rgba8();
-                webp::Encoder::from_rgba(pixels.as_raw(), pixels.width(), pixels.height()).encode(72.0).to_vec()
-            }
-        }),
-        Encoding::Jpeg => {
-            let mut out = Vec::new();
-            let encoded = {
-                let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 78);
-                match image {
-                    DynamicImage::ImageRgb8(pixels) => encoder.encode_image(pixels),
-                    other => encoder.encode_image(&other.to_rgb8()),
-                }
-            };
-            encoded.map_err(|error| error.to_string())?;
-            Ok(out)
-        }
-        Encoding::Png => {
-            let mut out = Vec::new();
-            image
-                .write_with_encoder(image::codecs::png::PngEncoder::new_with_quality(
-                    &mut out,
-                    image::codecs::png::CompressionType::Best,
-                    image::codecs::png::FilterType::Adaptive,
-                ))
-                .map_err(|error| error.to_string())?;
-            Ok(out)
-        }
-    }
-}
-
-/// Written beside, then renamed: a copy half-written by a process killed
-/// meanwhile is never taken for a whole one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)?;
-    }
-    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let count = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let partial = path.with_extension(format!("partial-{}-{count}", std::process::id()));
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, path)
-}
-
-/// An SVG's size from its `width` and `height` (in pixels), else its `viewBox`.
-fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let text = std::str::from_utf8(&bytes[..bytes.len().min(4096)]).ok()?;
-    let start = text.find("<svg")?;
-    let tag = &text[start..start + text[start..].find('>')?];
-    let attribute = |name: &str| {
-        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-        Some(&tag[at..at + tag[at..].find('"')?])
-    };
-    let pixels = |value: &str| value.trim_end_matches("px").parse::<f32>().ok().filter(|v| *v > 0.0);
-    if let (Some(width), Some(height)) = (attribute("width").and_then(pixels), attribute("height").and_then(pixels)) {
-        return Some((width.round() as u32, height.round() as u32));
-    }
-    let view_box: Vec<f32> =
-        attribute("viewBox")?.split([' ', ',']).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
-    match view_box[..] {
-        [_, _, width, height] if width > 0.0 && height > 0.0 => Some((width.round() as u32, height.round() as u32)),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::io::Cursor;
+
+    use image::DynamicImage;
+
+    use super::copies::has_transparency;
     use super::*;
 
     fn photo(width: u32, height: u32) -> Vec<u8> {

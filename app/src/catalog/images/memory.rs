@@ -3,7 +3,8 @@
 
 use image::ImageFormat;
 
-use super::{Header, height_for};
+use super::header::Header;
+use super::height_for;
 
 /// A picture this many times wider than its largest copy is first
 /// averaged down to twice that width (one cheap pass over its pixels)
