@@ -47,7 +47,6 @@ pub mod learning;
 pub mod offline;
 #[cfg(feature = "ssr")]
 pub mod organisations;
-#[cfg(feature = "ssr")]
 pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod progress_cache;

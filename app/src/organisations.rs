@@ -150,7 +150,8 @@ pub async fn assign_manager(
         .filter(user::Column::DeletedAt.is_null())
         .one(&db.reader)
         .await?;
-    let Some(subject) = subject.filter(|user| Role::parse(&user.role) == Some(Role::Manager)) else {
+    let scopable = |user: &user::Model| Role::parse(&user.role).is_some_and(crate::policy::may_be_scoped);
+    let Some(subject) = subject.filter(scopable) else {
         return Err(OrganisationError::NotAManager);
     };
     let transaction = db.writer.begin().await?;

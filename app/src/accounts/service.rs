@@ -137,14 +137,13 @@ pub async fn find_users(
         );
     }
     let users = select.order_by_asc(user::Column::Username).limit(limit).all(&db.reader).await.map_err(internal)?;
-    Ok(users
+    users
         .into_iter()
-        .map(|user| crate::model::UserSummary {
-            username: user.username,
-            display_name: user.display_name,
-            role: Role::parse(&user.role).unwrap_or_default(),
+        .map(|user| -> Result<crate::model::UserSummary, AccountError> {
+            let role = Role::stored(&user.role).map_err(|unknown| DbErr::Custom(unknown.to_string()))?;
+            Ok(crate::model::UserSummary { username: user.username, display_name: user.display_name, role })
         })
-        .collect())
+        .collect()
 }
 
 /// Remembers the interface language a person chose.

@@ -103,20 +103,20 @@ fn LanguageSwitcher() -> impl IntoView {
 /// manage, and their account (under their name).
 #[component]
 fn AccountLinks() -> impl IntoView {
-    use crate::model::Role;
     // A saved copy is nobody's: the way to one's courses only.
     let saved = use_context::<SavedCopy>().is_some();
     let saved = saved.then(|| view! { <a href="/my">{t(msg::NAV_MY_COURSES)}</a> });
     let signed_in = use_context::<Viewer>().map(|viewer| {
         let account = t_with(msg::SIGNED_IN_AS, [("name", viewer.display_name.clone().into())]);
+        // What the doors of the pages admit, no more and no less.
+        let places = crate::policy::places(&viewer);
         view! {
             <a href="/my">{t(msg::NAV_MY_COURSES)}</a>
-            {(viewer.role == Role::Instructor).then(|| view! { <a href="/teach">{t(msg::NAV_TEACH)}</a> })}
-            // The studio: instructors and administrators (policy::may_use_studio, which the browser build lacks).
-            {matches!(viewer.role, Role::Instructor | Role::Admin).then(|| view! { <a href="/studio">{t(msg::NAV_STUDIO)}</a> })}
-            {(viewer.role >= Role::Instructor).then(|| view! { <a href="/manage/cohorts">{t(msg::NAV_COHORTS)}</a> })}
-            {(viewer.role >= Role::Manager).then(|| view! { <a href="/manage">{t(msg::NAV_STATISTICS)}</a> })}
-            {(viewer.role >= Role::Manager).then(|| view! { <a href="/admin/users">{t(msg::NAV_USERS)}</a> })}
+            {places.teach.then(|| view! { <a href="/teach">{t(msg::NAV_TEACH)}</a> })}
+            {places.studio.then(|| view! { <a href="/studio">{t(msg::NAV_STUDIO)}</a> })}
+            {places.cohorts.then(|| view! { <a href="/manage/cohorts">{t(msg::NAV_COHORTS)}</a> })}
+            {places.statistics.then(|| view! { <a href="/manage">{t(msg::NAV_STATISTICS)}</a> })}
+            {places.accounts.then(|| view! { <a href="/admin/users">{t(msg::NAV_USERS)}</a> })}
             <a class="viewer" href="/account" aria-label=account>
                 <bdi>{viewer.display_name}</bdi>
             </a>

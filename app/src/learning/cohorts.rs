@@ -321,16 +321,20 @@ pub async fn account_facts(
     account: &user::Model,
 ) -> Result<AccountFacts, DbErr> {
     let memberships = memberships(connection, catalog, &[account.id]).await?.remove(&account.id).unwrap_or_default();
-    Ok(facts_of(account, memberships))
+    facts_of(account, memberships).map_err(|unknown| DbErr::Custom(unknown.to_string()))
 }
 
-/// The facts of an account whose memberships are in hand.
-pub fn facts_of(account: &user::Model, memberships: Vec<Membership>) -> AccountFacts {
-    AccountFacts {
-        role: crate::model::Role::parse(&account.role).unwrap_or_default(),
+/// The facts of an account whose memberships are in hand; an unknown role
+/// is an error (nothing is done to such an account until it is fixed).
+pub fn facts_of(
+    account: &user::Model,
+    memberships: Vec<Membership>,
+) -> Result<AccountFacts, crate::model::UnknownRole> {
+    Ok(AccountFacts {
+        role: crate::model::Role::stored(&account.role)?,
         deleted: account.deleted_at.is_some(),
         memberships,
-    }
+    })
 }
 
 /// The learners a manager of `organisation` looks after (see

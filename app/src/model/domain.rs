@@ -58,6 +58,13 @@ impl Role {
         Role::ALL.into_iter().find(|role| role.as_str() == text)
     }
 
+    /// The role stored on an account. An unknown one (a row edited by hand,
+    /// a role from a newer version) is an error, never a learner: nobody
+    /// quietly loses or gains access by a typo.
+    pub fn stored(text: &str) -> Result<Role, UnknownRole> {
+        Role::parse(text).ok_or_else(|| UnknownRole(text.chars().take(40).collect()))
+    }
+
     /// The id of its name among the interface messages.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -169,3 +176,15 @@ pub enum Enrolment {
     /// Only by joining a cohort with its code.
     Code,
 }
+
+/// An account's stored role that is none of [`Role::ALL`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownRole(pub String);
+
+impl std::fmt::Display for UnknownRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "an account has the unknown role `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRole {}

@@ -26,7 +26,7 @@ fn Users(page: UsersPage, query: String) -> impl IntoView {
     let changed = use_query_map().with_untracked(|query| query.get("changed")).filter(|name| {
         (3..=32).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
     });
-    let is_admin = viewer.as_ref().is_some_and(|viewer| viewer.role == Role::Admin);
+    let is_admin = viewer.as_ref().is_some_and(|viewer| crate::policy::places(viewer).roles);
     let me = viewer.map(|viewer| viewer.username).unwrap_or_default();
     let found = !page.users.is_empty();
     view! {

@@ -257,7 +257,7 @@ async fn issuer_still_may(state: &crate::state::AppState, code: &crate::accounts
     let catalog = state.catalog.current();
     let facts =
         crate::learning::account_facts(&state.db.reader, &catalog, &subject).await.map_err(AppError::internal)?;
-    Ok(crate::policy::may_issue_reset_code(&crate::auth::viewer_of(issuer), &facts))
+    Ok(crate::policy::may_issue_reset_code(&crate::auth::viewer_of(issuer)?, &facts))
 }
 
 #[server(endpoint = "login")]

@@ -115,7 +115,7 @@ pub async fn change_role(username: String, role: String) -> Result<(), AppError>
     let state = expect_context::<crate::state::AppState>();
     let subject =
         crate::accounts::find_user(&state.db, &username).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
-    let facts = crate::learning::facts_of(&subject, Vec::new());
+    let facts = crate::learning::facts_of(&subject, Vec::new()).map_err(AppError::internal)?;
     if !crate::policy::may_change_role(&viewer, username.as_str(), &facts) {
         return Err(AppError::Forbidden);
     }

@@ -8,11 +8,11 @@ use leptos::server_fn::ServerFn;
 #[cfg(feature = "ssr")]
 use super::{accounts, admin, catalog, certificates, imports, learning, organisations, statistics, studio};
 #[cfg(feature = "ssr")]
-use crate::auth::Rule;
-#[cfg(feature = "ssr")]
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::model::{Role, Viewer};
+#[cfg(feature = "ssr")]
+use crate::policy::{self, Rule};
 
 /// The address of server function `F`, for a form's `action`.
 pub const fn action_of<F: ServerFn>() -> &'static str {
@@ -37,12 +37,12 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     (action_of::<accounts::WithdrawConsent>(), Rule::SignedIn),
     (action_of::<accounts::MyProfile>(), Rule::SignedIn),
     (action_of::<accounts::RedeemResetCode>(), Rule::Anyone),
-    (action_of::<admin::UsersPage>(), Rule::AtLeast(Role::Manager)),
+    (action_of::<admin::UsersPage>(), policy::ACCOUNTS),
     // Instructors for the learners of their cohorts, managers for learners
     // and instructors, administrators for anyone: checked inside.
     (action_of::<admin::IssueResetCode>(), Rule::AtLeast(Role::Instructor)),
-    (action_of::<admin::ChangeRole>(), Rule::AtLeast(Role::Admin)),
-    (action_of::<admin::ReadAuditLog>(), Rule::AtLeast(Role::Admin)),
+    (action_of::<admin::ChangeRole>(), policy::ADMINISTRATORS),
+    (action_of::<admin::ReadAuditLog>(), policy::ADMINISTRATORS),
     // The learner's own enrolments, progress and attempts: always the
     // signed-in person's, never anyone else's.
     (action_of::<learning::Enrol>(), Rule::SignedIn),
@@ -52,16 +52,16 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     (action_of::<learning::MyCourses>(), Rule::SignedIn),
     (action_of::<learning::JoinCohort>(), Rule::SignedIn),
     // Instructors see the cohorts of the courses that list them (checked inside).
-    (action_of::<learning::Cohorts>(), Rule::AtLeast(Role::Instructor)),
-    (action_of::<learning::Cohort>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<learning::Cohorts>(), policy::COHORTS),
+    (action_of::<learning::Cohort>(), policy::COHORTS),
     (action_of::<learning::CreateCohort>(), Rule::AtLeast(Role::Manager)),
     (action_of::<certificates::MyCertificate>(), Rule::SignedIn),
     (action_of::<certificates::VerifyCertificate>(), Rule::Anyone),
     (action_of::<certificates::RevokeCertificate>(), Rule::AtLeast(Role::Manager)),
     // Managers of one organisation see only its cohorts (narrowed inside).
-    (action_of::<statistics::Dashboard>(), Rule::AtLeast(Role::Manager)),
+    (action_of::<statistics::Dashboard>(), policy::PROGRAMME_STATISTICS),
     // Instructors see the courses that list them, and only those.
-    (action_of::<statistics::Teach>(), Rule::AtLeast(Role::Instructor)),
+    (action_of::<statistics::Teach>(), policy::TEACHING),
     // Each manager's own files (administrators': anyone's), checked inside.
     (action_of::<imports::ListImports>(), Rule::AtLeast(Role::Manager)),
     (action_of::<imports::CheckImport>(), Rule::AtLeast(Role::Manager)),
@@ -75,8 +75,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     // The studio: instructors and administrators; each course's drafts
     // only for the instructors it names and administrators (checked inside,
     // `policy::may_author`), reviews never by the proposer.
-    (action_of::<studio::StudioHomePage>(), Rule::AtLeast(Role::Instructor)),
-    (action_of::<studio::CreateStudioCourse>(), Rule::AtLeast(Role::Admin)),
+    (action_of::<studio::StudioHomePage>(), policy::STUDIO),
+    (action_of::<studio::CreateStudioCourse>(), policy::RUNNING_STUDIO),
     (action_of::<studio::StudioCoursePage>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::StudioEditorPage>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::SaveStudioFile>(), Rule::AtLeast(Role::Instructor)),
@@ -89,8 +89,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     (action_of::<studio::ReviewStudioDraft>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::StudioHistoryPage>(), Rule::AtLeast(Role::Instructor)),
     (action_of::<studio::RestoreStudioVersion>(), Rule::AtLeast(Role::Instructor)),
-    (action_of::<studio::ManageStudioCourse>(), Rule::AtLeast(Role::Admin)),
-    (action_of::<studio::TakeIntoStudio>(), Rule::AtLeast(Role::Admin)),
+    (action_of::<studio::ManageStudioCourse>(), policy::RUNNING_STUDIO),
+    (action_of::<studio::TakeIntoStudio>(), policy::RUNNING_STUDIO),
     (action_of::<studio::PreviewStudioLesson>(), Rule::AtLeast(Role::Instructor)),
 ];
 
@@ -121,7 +121,7 @@ mod tests {
         for path in &registered {
             assert!(
                 SERVER_FUNCTIONS.iter().any(|(known, _)| known == path),
-                "server function {path} has no line in auth::SERVER_FUNCTIONS"
+                "server function {path} has no line in server::rules::SERVER_FUNCTIONS"
             );
         }
         for (known, _) in SERVER_FUNCTIONS {

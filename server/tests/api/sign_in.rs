@@ -120,6 +120,25 @@ async fn a_role_change_signs_the_person_out_everywhere() {
     assert!(!page_with(&app, "/", &cookie).await.contains("عائشہ"), "signed out by the role change");
 }
 
+#[tokio::test]
+async fn an_account_whose_role_is_unknown_is_nobody_not_a_learner() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    let app = spawn_app(Backend::Sqlite).await;
+    post_form(&app, "/api/register", "/register", AMINA, None).await;
+    // A row edited by hand into a typo.
+    let account = app::entities::user::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
+    let mut edited = account.into_active_model();
+    edited.role = Set("instructer".into());
+    edited.update(&app.state.db.writer).await.unwrap();
+
+    let response = post_form(&app, "/api/login", "/login", "username=amina&password=river+mango+lantern", None).await;
+    let cookie = cookie_pair(&set_cookie(&response).expect("a session cookie"));
+    let home = page_with(&app, "/", &cookie).await;
+    assert!(!home.contains("عائشہ") && !home.contains("action=\"/api/logout\""), "not signed in as anyone");
+    let account = app.client.get(format!("{}/account", app.address)).header("cookie", &cookie).send().await.unwrap();
+    assert_ne!(account.status(), 200, "no learner's pages either");
+}
+
 fn app_settings(app: &TestApp) -> server::config::Settings {
     app.database().settings(sample_courses())
 }

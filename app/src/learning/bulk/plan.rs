@@ -146,8 +146,16 @@ pub async fn plan(
             }
             let existing = users.get(username.as_str());
             if let Some(account) = existing {
-                let facts =
-                    crate::learning::cohorts::facts_of(account, memberships.remove(&account.id).unwrap_or_default());
+                let memberships_now = memberships.remove(&account.id).unwrap_or_default();
+                let facts = match crate::learning::cohorts::facts_of(account, memberships_now) {
+                    Ok(facts) => facts,
+                    Err(unknown) => {
+                        // Loudly, and as for any account not the importer's
+                        // to enrol: nothing is done to it until it is fixed.
+                        tracing::error!(%unknown, "an import row names an account whose role is unknown");
+                        return Outcome::Error(policy::ImportRefusal::NotYours.message_id().into());
+                    }
+                };
                 if facts.deleted {
                     return Outcome::Error(msg::USERNAME_TAKEN.into());
                 }

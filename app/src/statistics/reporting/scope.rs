@@ -7,7 +7,8 @@ use time::Date;
 use crate::catalog::Catalog;
 use crate::entities::cohort;
 use crate::error::AppError;
-use crate::model::{Role, StatisticsFilters, Viewer};
+use crate::model::{StatisticsFilters, Viewer};
+use crate::policy::{self, Counting};
 use crate::state::AppState;
 use crate::statistics::Scope;
 use sea_orm::EntityTrait;
@@ -17,7 +18,7 @@ pub fn taught_courses(catalog: &Catalog, viewer: &Viewer) -> Vec<String> {
     catalog
         .courses()
         .iter()
-        .filter(|course| course.instructors.contains(&viewer.username))
+        .filter(|course| policy::teaches(viewer, &course.instructors))
         .map(|course| course.id.clone())
         .collect()
 }
@@ -97,30 +98,20 @@ pub async fn scope_for(state: &AppState, viewer: &Viewer, filters: &Filters) -> 
     scope.organisation = filters.organisation;
     scope.enrolled_from = filters.from;
     scope.enrolled_until = filters.to;
-    match viewer.role {
-        Role::Learner => return Err(AppError::Forbidden),
-        Role::Instructor => {
-            let taught = taught_courses(&catalog, viewer);
-            let allowed = |course: &str| taught.iter().any(|id| id == course);
-            if scope.courses.as_ref().is_some_and(|courses| !courses.iter().all(|c| allowed(c)))
-                || cohort.as_ref().is_some_and(|cohort| !allowed(&cohort.course_id))
-            {
-                return Err(AppError::Forbidden);
-            }
+    let taught = taught_courses(&catalog, viewer);
+    let asked = policy::CountingAsked {
+        courses: scope.courses.as_deref(),
+        cohort: cohort.as_ref().map(|cohort| (cohort.course_id.as_str(), cohort.organisation_id)),
+        organisation: scope.organisation,
+    };
+    match policy::may_count(viewer, asked, &taught).ok_or(AppError::Forbidden)? {
+        Counting::AsAsked => {}
+        Counting::TaughtCourses => {
             if scope.courses.is_none() {
                 scope.courses = Some(taught);
             }
         }
-        Role::Manager | Role::Admin => {
-            if let Some(own) = crate::policy::scoped_to(viewer) {
-                let other_organisation = scope.organisation.is_some_and(|asked| asked != own);
-                let other_cohort = cohort.as_ref().is_some_and(|cohort| cohort.organisation_id != Some(own));
-                if other_organisation || other_cohort {
-                    return Err(AppError::Forbidden);
-                }
-                scope.organisation = Some(own);
-            }
-        }
+        Counting::Organisation(own) => scope.organisation = Some(own),
     }
     Ok(scope)
 }

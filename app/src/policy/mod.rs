@@ -1,7 +1,9 @@
 //! Who may see or change what: every access rule of the platform, written
 //! once, as plain functions of plain facts. Server functions and plain
 //! routes get the person asking from the one guard (`auth`), load the facts
-//! about what they ask for, and ask here; nothing else decides.
+//! about what they ask for, and ask here; nothing else decides. The doors
+//! (`doors.rs`) say who may call each kind of thing at all, and what the
+//! navigation offers; the functions below decide with the facts.
 //!
 //! The people:
 //! - an **administrator** may do anything, except change their own role;
@@ -22,6 +24,9 @@
 
 use crate::model::{Role, Viewer};
 use crate::msg;
+
+mod doors;
+pub use doors::*;
 
 /// A cohort, as the rules see it.
 #[derive(Clone, Copy, Debug)]
@@ -100,6 +105,11 @@ pub fn may_create_organisation(viewer: &Viewer) -> bool {
     is_programme_wide(viewer)
 }
 
+/// Whose account can be scoped to an organisation: managers'.
+pub fn may_be_scoped(role: Role) -> bool {
+    role == Role::Manager
+}
+
 /// Scoping a manager to an organisation.
 pub fn may_assign_organisation(viewer: &Viewer) -> bool {
     viewer.role == Role::Admin
@@ -135,6 +145,12 @@ pub fn may_run_studio(viewer: &Viewer) -> bool {
     viewer.role == Role::Admin
 }
 
+/// Who may be named an instructor of a studio course: instructor and
+/// administrator accounts.
+pub fn may_be_named_to_author(role: Role) -> bool {
+    matches!(role, Role::Instructor | Role::Admin)
+}
+
 /// Seeing and changing a studio course's draft, files, settings and
 /// versions (and previewing them): the instructors the studio names for it,
 /// and administrators. Nobody else sees a draft.
@@ -162,6 +178,51 @@ pub fn may_review(viewer: &Viewer, instructors: &[String], proposed_by: Option<i
 /// narrowed to the viewer's courses or organisation).
 pub fn may_see_statistics(viewer: &Viewer) -> bool {
     viewer.role >= Role::Instructor
+}
+
+/// What someone asked to count on a statistics page, as the rules see it.
+#[derive(Clone, Copy, Debug)]
+pub struct CountingAsked<'a> {
+    /// The courses asked for (`None`: every course).
+    pub courses: Option<&'a [String]>,
+    /// The cohort asked for: its course, and its organisation.
+    pub cohort: Option<(&'a str, Option<i64>)>,
+    /// The organisation asked for.
+    pub organisation: Option<i64>,
+}
+
+/// How what a person counts is narrowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counting {
+    /// As asked: the programme-wide.
+    AsAsked,
+    /// To the courses they teach, where they asked for no course.
+    TaughtCourses,
+    /// To their organisation.
+    Organisation(i64),
+}
+
+/// What `viewer` may count of what they asked (`taught`: the courses
+/// that list them). `None` refuses: asking for what one may not see is
+/// refused, not quietly narrowed.
+pub fn may_count(viewer: &Viewer, asked: CountingAsked, taught: &[String]) -> Option<Counting> {
+    match viewer.role {
+        Role::Learner => None,
+        Role::Instructor => {
+            let allowed = |course: &str| taught.iter().any(|id| id == course);
+            let other_course = asked.courses.is_some_and(|courses| !courses.iter().all(|course| allowed(course)));
+            let other_cohort = asked.cohort.is_some_and(|(course, _)| !allowed(course));
+            (!other_course && !other_cohort).then_some(Counting::TaughtCourses)
+        }
+        Role::Manager | Role::Admin => match scoped_to(viewer) {
+            None => Some(Counting::AsAsked),
+            Some(own) => {
+                let other_organisation = asked.organisation.is_some_and(|asked| asked != own);
+                let other_cohort = asked.cohort.is_some_and(|(_, organisation)| organisation != Some(own));
+                (!other_organisation && !other_cohort).then_some(Counting::Organisation(own))
+            }
+        },
+    }
 }
 
 /// Breakdowns by profile answers (gender, age band, region): managers and
@@ -298,174 +359,4 @@ pub fn may_record_learning_of(viewer: &Viewer, learner: i64) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const A: i64 = 1;
-    const B: i64 = 2;
-
-    fn person(role: Role, organisation: Option<i64>) -> Viewer {
-        Viewer { id: 9, username: "me".into(), display_name: "Me".into(), role, language: None, organisation }
-    }
-
-    fn learner_in(organisations: &[Option<i64>]) -> AccountFacts {
-        AccountFacts {
-            role: Role::Learner,
-            deleted: false,
-            memberships: organisations
-                .iter()
-                .enumerate()
-                .map(|(index, organisation)| Membership {
-                    course_id: format!("course-{index}"),
-                    cohort: Some(index as i64 + 100),
-                    organisation: *organisation,
-                    instructors: vec!["me".into()],
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn a_manager_of_one_organisation_looks_after_its_learners_only() {
-        let manager_a = person(Role::Manager, Some(A));
-        assert!(may_look_after(&manager_a, &learner_in(&[Some(A)])));
-        assert!(may_look_after(&manager_a, &learner_in(&[Some(A), Some(A)])));
-        assert!(!may_look_after(&manager_a, &learner_in(&[Some(B)])), "another organisation's");
-        assert!(!may_look_after(&manager_a, &learner_in(&[Some(A), Some(B)])), "shared with another organisation");
-        assert!(!may_look_after(&manager_a, &learner_in(&[Some(A), None])), "also in a programme cohort");
-        assert!(!may_look_after(&manager_a, &learner_in(&[])), "in no cohort at all");
-        let mut staff = learner_in(&[Some(A)]);
-        staff.role = Role::Instructor;
-        assert!(!may_look_after(&manager_a, &staff), "never staff");
-    }
-
-    #[test]
-    fn nobody_takes_over_an_account_above_them_or_a_deleted_one() {
-        let programme = person(Role::Manager, None);
-        let admin = person(Role::Admin, None);
-        let mut account = learner_in(&[Some(B)]);
-        assert!(may_issue_reset_code(&programme, &account));
-        account.role = Role::Instructor;
-        assert!(may_issue_reset_code(&programme, &account));
-        account.role = Role::Manager;
-        assert!(!may_issue_reset_code(&programme, &account));
-        assert!(may_issue_reset_code(&admin, &account));
-        account.deleted = true;
-        assert!(!may_issue_reset_code(&admin, &account), "deleted accounts stay deleted");
-        assert!(!may_change_role(&admin, "someone", &account));
-    }
-
-    #[test]
-    fn instructors_look_after_the_learners_of_their_courses_cohorts() {
-        let instructor = person(Role::Instructor, None);
-        assert!(may_issue_reset_code(&instructor, &learner_in(&[Some(B)])));
-        let mut elsewhere = learner_in(&[Some(B)]);
-        elsewhere.memberships[0].instructors = vec!["someone-else".into()];
-        assert!(!may_issue_reset_code(&instructor, &elsewhere));
-        let mut alone = learner_in(&[None]);
-        alone.memberships[0].cohort = None;
-        assert!(!may_issue_reset_code(&instructor, &alone), "enrolled alone, in no cohort of theirs");
-        assert!(!may_issue_reset_code(&person(Role::Learner, None), &learner_in(&[Some(A)])));
-    }
-
-    #[test]
-    fn a_file_enrols_only_learners_the_importer_already_looks_after() {
-        let manager_a = person(Role::Manager, Some(A));
-        let programme = person(Role::Manager, None);
-        assert_eq!(may_enrol_by_file(&manager_a, &learner_in(&[Some(B)]), "other"), Err(ImportRefusal::NotYours));
-        assert_eq!(may_enrol_by_file(&manager_a, &learner_in(&[Some(A)]), "course-0"), Ok(()));
-        let mut admin_account = learner_in(&[]);
-        admin_account.role = Role::Admin;
-        assert_eq!(may_enrol_by_file(&programme, &admin_account, "x"), Err(ImportRefusal::NotYours));
-        let mut instructor = learner_in(&[]);
-        instructor.role = Role::Instructor;
-        assert_eq!(may_enrol_by_file(&programme, &instructor, "x"), Err(ImportRefusal::Staff));
-        assert_eq!(may_enrol_by_file(&manager_a, &instructor, "x"), Err(ImportRefusal::NotYours));
-        assert_eq!(may_enrol_by_file(&programme, &learner_in(&[Some(B)]), "course-0"), Ok(()));
-        assert_eq!(may_enrol_by_file(&person(Role::Admin, None), &admin_account, "x"), Err(ImportRefusal::Staff));
-    }
-
-    #[test]
-    fn a_file_never_moves_a_learner_out_of_a_cohort_the_importer_does_not_run() {
-        // Looked after by A (only A's cohorts), but the rule is checked per
-        // course all the same.
-        let manager_a = person(Role::Manager, Some(A));
-        assert!(!may_run_cohort(&manager_a, Some(B)));
-        let programme = person(Role::Manager, None);
-        let mut shared = learner_in(&[Some(B)]);
-        shared.memberships[0].course_id = "phones".into();
-        assert_eq!(may_enrol_by_file(&programme, &shared, "phones"), Ok(()), "the programme runs every cohort");
-        assert_eq!(may_enrol_by_file(&manager_a, &shared, "phones"), Err(ImportRefusal::NotYours));
-    }
-
-    #[test]
-    fn certificates_are_revoked_by_the_programme_or_the_organisation_they_were_earned_in() {
-        assert!(may_revoke_certificate(&person(Role::Admin, None), Some(B)));
-        assert!(may_revoke_certificate(&person(Role::Manager, None), None));
-        assert!(may_revoke_certificate(&person(Role::Manager, Some(A)), Some(A)));
-        assert!(!may_revoke_certificate(&person(Role::Manager, Some(A)), Some(B)));
-        assert!(!may_revoke_certificate(&person(Role::Manager, Some(A)), None));
-        assert!(!may_revoke_certificate(&person(Role::Instructor, None), None));
-        assert!(!may_revoke_certificate(&person(Role::Learner, None), None));
-    }
-
-    #[test]
-    fn programme_wide_means_one_thing() {
-        assert!(is_programme_wide(&person(Role::Admin, Some(A))));
-        assert!(is_programme_wide(&person(Role::Manager, None)));
-        assert!(!is_programme_wide(&person(Role::Manager, Some(A))));
-        assert!(!is_programme_wide(&person(Role::Instructor, None)));
-        assert!(!is_programme_wide(&person(Role::Learner, None)));
-    }
-
-    #[test]
-    fn cohorts_are_seen_by_who_runs_or_teaches_them() {
-        let instructors = vec!["me".to_string()];
-        let theirs = CohortFacts { organisation: Some(B), instructors: &instructors };
-        assert!(may_see_cohort(&person(Role::Instructor, None), theirs));
-        assert!(!may_see_cohort(&person(Role::Manager, Some(A)), theirs));
-        assert!(may_see_cohort(&person(Role::Manager, Some(B)), theirs));
-        assert!(!may_see_cohort(&person(Role::Learner, None), theirs));
-        let others = CohortFacts { organisation: None, instructors: &[] };
-        assert!(!may_see_cohort(&person(Role::Instructor, None), others));
-        assert!(!may_see_breakdowns(&person(Role::Instructor, None)));
-        assert!(may_see_breakdowns(&person(Role::Manager, Some(A))));
-    }
-
-    #[test]
-    fn a_course_is_saved_offline_by_those_who_may_read_all_of_it() {
-        let learner = person(Role::Learner, None);
-        assert!(may_save_for_offline(Some(&learner), true, false), "an open course");
-        assert!(may_save_for_offline(Some(&learner), false, true), "enrolled");
-        assert!(!may_save_for_offline(Some(&learner), false, false), "a course for its learners only");
-        assert!(may_save_for_offline(Some(&person(Role::Instructor, None)), false, false), "staff");
-        assert!(!may_save_for_offline(None, true, false), "a visitor has no outbox to learn with");
-    }
-
-    #[test]
-    fn learning_is_sent_for_oneself_only() {
-        let learner = person(Role::Learner, None);
-        assert!(may_record_learning_of(&learner, learner.id));
-        assert!(!may_record_learning_of(&learner, learner.id + 1));
-        assert!(!may_record_learning_of(&person(Role::Admin, None), learner.id + 1), "not even an administrator");
-    }
-
-    #[test]
-    fn a_studio_course_is_written_by_its_instructors_and_administrators_and_reviewed_by_another() {
-        let named = vec!["me".to_string()];
-        let instructor = person(Role::Instructor, None);
-        assert!(may_author(&instructor, &named));
-        assert!(!may_author(&instructor, &["someone".to_string()]), "another course's instructor");
-        assert!(may_author(&person(Role::Admin, None), &[]));
-        for outsider in [Role::Manager, Role::Learner] {
-            assert!(!may_author(&person(outsider, None), &named), "{outsider:?} never writes a course");
-        }
-        assert!(may_publish_directly(&instructor, &named, false));
-        assert!(!may_publish_directly(&instructor, &named, true), "review required");
-        assert!(!may_review(&instructor, &named, Some(instructor.id)), "nobody approves their own");
-        assert!(!may_review(&person(Role::Admin, None), &named, Some(9)), "not even an administrator");
-        assert!(may_review(&instructor, &named, Some(instructor.id + 1)));
-        assert!(!may_review(&instructor, &named, None), "nothing proposed");
-        assert!(may_run_studio(&person(Role::Admin, None)) && !may_run_studio(&instructor));
-    }
-}
+mod tests;
