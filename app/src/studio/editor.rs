@@ -230,7 +230,13 @@ mod tests {
     use super::*;
 
     fn typed(text: &str, fields: Option<LessonFields>) -> Typed {
-        Typed { path: "01-intro/01-welcome.md".into(), revision: String::new(), text: text.into(), fields, up_to_date: false }
+        Typed {
+            path: "01-intro/01-welcome.md".into(),
+            revision: String::new(),
+            text: text.into(),
+            fields,
+            up_to_date: false,
+        }
     }
 
     #[test]

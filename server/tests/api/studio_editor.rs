@@ -3,7 +3,9 @@
 //! shown only to whoever kept them, and a course's size bound held when
 //! several saves arrive at once.
 
-use crate::helpers::{BACKENDS, Backend, TestApp, TestDatabase, page_with, post_form, refusal, signed_in_as, spawn_app_on};
+use crate::helpers::{
+    BACKENDS, Backend, TestApp, TestDatabase, page_with, post_form, refusal, signed_in_as, spawn_app_on,
+};
 
 const COURSE: &str = "phone-basics";
 const LESSON: &str = "01-introduction/01-welcome.md";
@@ -146,8 +148,8 @@ async fn a_text_kept_aside_is_shown_only_to_the_session_that_kept_it() {
     let preview = format!("/studio/{COURSE}/preview/welcome?path={}&unsaved={hash}", encode(LESSON));
     assert!(page_with(&app, &preview, &farida).await.contains("unsent draft"), "her preview of it");
     assert!(!page_with(&app, &preview, &bilal).await.contains("unsent draft"), "nor in his preview");
-    let unsaved = page_with(&app, &format!("/studio/{COURSE}/edit?path={}&unsaved={hash}", encode(LESSON)), &bilal);
-    assert!(!unsaved.await.contains("unsent draft"), "nor as unsaved text");
+    let unsaved = format!("/studio/{COURSE}/edit?path={}&unsaved={hash}", encode(LESSON));
+    assert!(!page_with(&app, &unsaved, &bilal).await.contains("unsent draft"), "nor as unsaved text");
 }
 
 #[tokio::test]
