@@ -4,6 +4,11 @@
 //! returns only once its completion is committed. Run: `make bench`
 //! (release build).
 //!
+//! Then the writes a learner's steps cost, counted at the connection: one
+//! more learner goes through the whole course (lessons, and quizzes
+//! answered right), and the bench prints the writes (INSERT, UPDATE) per
+//! step and those of the step that finishes the course.
+//!
 //! Options: `completions [LEARNERS] [CONCURRENCY]` (default 500 and 64).
 
 use std::sync::Arc;
@@ -22,7 +27,8 @@ async fn main() {
 
     let folder = tempfile::tempdir().expect("a temporary folder");
     let url = format!("sqlite://{}", folder.path().join("bench.db").display());
-    let db = Db::connect(&url, None).await.expect("the database opens");
+    let mut db = Db::connect(&url, None).await.expect("the database opens");
+    let writes = counting_writes(&mut db);
     Migrator::up(&db.writer, None).await.expect("migrations run");
     let courses = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses");
     let catalog =
@@ -33,7 +39,7 @@ async fn main() {
 
     // Learners (without real password hashes: not what is measured), each enrolled.
     let now = time::OffsetDateTime::now_utc();
-    for chunk in (1..=learners).collect::<Vec<_>>().chunks(500) {
+    for chunk in (1..=learners + 1).collect::<Vec<_>>().chunks(500) {
         user::Entity::insert_many(chunk.iter().map(|n| user::ActiveModel {
             username: Set(format!("learner{n}")),
             display_name: Set(format!("Learner {n}")),
@@ -77,4 +83,58 @@ async fn main() {
         elapsed.as_secs_f64(),
         total as f64 / elapsed.as_secs_f64()
     );
+
+    // One more learner, through the whole course, step by step.
+    let walker = learners + 1;
+    app::learning::enrol(&db, &course, walker).await.expect("enrolled");
+    let steps: Vec<_> = course.lessons().map(|(_, lesson)| lesson).collect();
+    let (mut total, mut enrolment_updates, mut last) = (0, 0, Vec::new());
+    for (index, lesson) in steps.iter().enumerate() {
+        writes.lock().unwrap().clear();
+        match &lesson.quiz {
+            None => writer.complete(course.clone(), &lesson.id, walker).await.expect("completion recorded"),
+            Some(quiz) => {
+                let right = quiz
+                    .questions
+                    .iter()
+                    .map(|question| {
+                        let options = question.options.iter().filter(|option| option.correct);
+                        (question.id.clone(), options.map(|option| option.id.clone()).collect())
+                    })
+                    .collect();
+                let key = format!("walk-{index}");
+                app::learning::submit_quiz(&db, &course, &lesson.id, walker, &key, &right)
+                    .await
+                    .expect("attempt stored");
+            }
+        }
+        last = writes.lock().unwrap().clone();
+        total += last.len();
+        enrolment_updates += last.iter().filter(|sql| sql.starts_with("UPDATE \"enrolments\"")).count();
+    }
+    let finished = app::learning::course_completion(&db, walker, &course.id).await.expect("read back").is_some();
+    assert!(finished, "the walk completes the course");
+    println!(
+        "writes per step through {} ({} steps): {:.2} (enrolment updates per step {:.2}); the step that finishes the course: {} writes, {} of them enrolment updates",
+        course.id,
+        steps.len(),
+        total as f64 / steps.len() as f64,
+        enrolment_updates as f64 / steps.len() as f64,
+        last.len(),
+        last.iter().filter(|sql| sql.starts_with("UPDATE \"enrolments\"")).count(),
+    );
+}
+
+/// The writes (INSERT, UPDATE, DELETE) sent on the writer connection.
+fn counting_writes(db: &mut Db) -> Arc<std::sync::Mutex<Vec<String>>> {
+    let writes: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
+    let kept = writes.clone();
+    db.writer.set_metric_callback(move |info| {
+        let sql = info.statement.sql.trim_start();
+        let verb = sql.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+        if matches!(verb.as_str(), "INSERT" | "UPDATE" | "DELETE") {
+            kept.lock().unwrap().push(sql.to_string());
+        }
+    });
+    writes
 }

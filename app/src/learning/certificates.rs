@@ -5,7 +5,6 @@
 use crate::msg;
 use std::collections::{HashMap, HashSet};
 
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use serde_json::json;
 use time::OffsetDateTime;
@@ -22,9 +21,12 @@ pub const VERIFY_CODE_LENGTH: usize = 16;
 /// Whether a learner with these completed lessons and best quiz scores
 /// (lesson id → percent) has earned the course's certificate.
 pub fn earned(course: &Course, completed: &HashSet<String>, best_scores: &HashMap<String, u8>) -> bool {
-    if !course.certificate.issued || !progress(course, completed).all_done() {
-        return false;
-    }
+    course.certificate.issued && progress(course, completed).all_done() && meets_minimum_average(course, best_scores)
+}
+
+/// Whether the best quiz scores meet the course's minimum average, if it
+/// has one (a quiz never attempted counts as 0).
+pub(super) fn meets_minimum_average(course: &Course, best_scores: &HashMap<String, u8>) -> bool {
     let Some(minimum) = course.certificate.min_average_score else { return true };
     let quizzes: Vec<u32> = course
         .lessons()
@@ -37,29 +39,28 @@ pub fn earned(course: &Course, completed: &HashSet<String>, best_scores: &HashMa
     quizzes.iter().sum::<u32>() / quizzes.len() as u32 >= u32::from(minimum)
 }
 
-/// Within the transaction that recorded a completion or an attempt: issues
-/// the certificate if it is now earned and not yet issued.
-pub(super) async fn issue_if_earned(
+/// Within the transaction that earned it: the certificate for `enrolment`,
+/// with the learner's name and the course as they are `now`, and the
+/// organisation whose cohort it was earned in (`None`: the learner's
+/// account is gone).
+pub(super) async fn new_certificate(
     connection: &impl ConnectionTrait,
     course: &Course,
-    user_id: i64,
-    completed: &HashSet<String>,
-) -> Result<(), DbErr> {
-    if !course.certificate.issued || !progress(course, completed).all_done() {
-        return Ok(());
-    }
-    let best = super::records::best_scores(connection, user_id, &course.id).await?;
-    if !earned(course, completed, &best) {
-        return Ok(());
-    }
-    let Some(learner) = user::Entity::find_by_id(user_id).one(connection).await? else { return Ok(()) };
-    let organisation = organisation_of_enrolment(connection, user_id, &course.id).await?;
-    let issued = certificate::Entity::insert(certificate::ActiveModel {
+    enrolment: &crate::entities::enrolment::Model,
+    now: OffsetDateTime,
+) -> Result<Option<certificate::ActiveModel>, DbErr> {
+    use crate::entities::cohort;
+    let Some(learner) = user::Entity::find_by_id(enrolment.user_id).one(connection).await? else { return Ok(None) };
+    let organisation = match enrolment.cohort_id {
+        Some(cohort_id) => cohort::Entity::find_by_id(cohort_id).one(connection).await?.and_then(|c| c.organisation_id),
+        None => None,
+    };
+    Ok(Some(certificate::ActiveModel {
         organisation_id: Set(organisation),
-        user_id: Set(user_id),
+        user_id: Set(enrolment.user_id),
         course_id: Set(course.id.clone()),
         verify_code: Set(crate::codes::generate(VERIFY_CODE_LENGTH)),
-        issued_at: Set(OffsetDateTime::now_utc()),
+        issued_at: Set(now),
         learner_name: Set(learner.display_name),
         course_title: Set(course.title.clone()),
         minutes: Set(course.minutes().try_into().unwrap_or(i32::MAX)),
@@ -68,16 +69,7 @@ pub(super) async fn issue_if_earned(
         revoked_reason: Set(None),
         revoked_by: Set(None),
         ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([certificate::Column::UserId, certificate::Column::CourseId]).do_nothing().to_owned(),
-    )
-    .exec_without_returning(connection)
-    .await?;
-    if issued == 1 {
-        set_certified(connection, user_id, &course.id, true).await?;
-    }
-    Ok(())
+    }))
 }
 
 /// The enrolment's copy of "holds a valid certificate", for statistics.
@@ -111,23 +103,6 @@ pub async fn my_certificate(db: &Db, user_id: i64, course_id: &str) -> Result<Op
 pub async fn find_certificate(db: &Db, code: &str) -> Result<Option<certificate::Model>, DbErr> {
     let Some(code) = crate::codes::normalise(code, VERIFY_CODE_LENGTH) else { return Ok(None) };
     certificate::Entity::find().filter(certificate::Column::VerifyCode.eq(code)).one(&db.reader).await
-}
-
-/// The organisation whose cohort a learner is in for a course now (`None`:
-/// the programme's cohort, or no cohort): kept on the certificate issued.
-async fn organisation_of_enrolment(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    course_id: &str,
-) -> Result<Option<i64>, DbErr> {
-    use crate::entities::{cohort, enrolment};
-    let enrolment = enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .filter(enrolment::Column::CourseId.eq(course_id))
-        .one(connection)
-        .await?;
-    let Some(cohort_id) = enrolment.and_then(|enrolment| enrolment.cohort_id) else { return Ok(None) };
-    Ok(cohort::Entity::find_by_id(cohort_id).one(connection).await?.and_then(|cohort| cohort.organisation_id))
 }
 
 /// The organisation whose cohort `found` was earned in, as it was when it

@@ -1,38 +1,18 @@
 //! Completing lessons and submitting quizzes. Every write is one
 //! transaction, acknowledged only once committed; repeating a request (a
-//! double click, a retry after a dropped connection) changes nothing.
+//! double click, a retry after a dropped connection) changes nothing. What
+//! a step leads to is decided in `changes`, once per step.
 
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 use time::OffsetDateTime;
 
+use super::changes::{self, Step, consequences};
 use super::error::LearningError;
 use super::grading::{Answers, grade};
-use super::progress::progress;
-use super::records::completed_lessons;
 use crate::catalog::{Course, Quiz};
 use crate::db::Db;
-use crate::entities::{course_completion, enrolment, lesson_completion, quiz_attempt};
-
-/// Within a write transaction: the enrolment, locked on PostgreSQL until
-/// the transaction ends, so that a learner's completions are written one
-/// after the other and the last one sees all the others (SQLite has a
-/// single writer anyway).
-async fn lock_enrolment(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    course_id: &str,
-) -> Result<Option<enrolment::Model>, DbErr> {
-    use sea_orm::QuerySelect;
-    let mut query = enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .filter(enrolment::Column::CourseId.eq(course_id))
-        .filter(enrolment::Column::LeftAt.is_null());
-    if connection.get_database_backend() == sea_orm::DbBackend::Postgres {
-        query = query.lock_exclusive();
-    }
-    query.one(connection).await
-}
+use crate::entities::quiz_attempt;
 
 /// Records lesson completions with group commit: completions that arrive
 /// together are written in one transaction (each in its own savepoint, so
@@ -149,10 +129,10 @@ async fn write_batch(db: &Db, batch: &[CompletionJob]) -> Result<Vec<Result<(), 
         let job = &batch[index];
         let savepoint = transaction.begin().await?;
         let outcome = async {
-            if lock_enrolment(&savepoint, job.user_id, &job.course.id).await?.is_none() {
-                return Err(LearningError::NotEnrolled);
-            }
-            record_lesson_completion(&savepoint, &job.course, &job.lesson_id, job.user_id).await?;
+            let (enrolment, before) =
+                changes::load(&savepoint, &job.course, job.user_id).await?.ok_or(LearningError::NotEnrolled)?;
+            let decided = consequences(&job.course, &before, Step::Completed { lesson: &job.lesson_id });
+            changes::record(&savepoint, &job.course, &enrolment, &job.lesson_id, decided).await?;
             Ok(())
         }
         .await;
@@ -224,9 +204,7 @@ pub async fn submit_quiz_taken_on(
     let graded = grade(taken.quiz, answers)?;
     let _changing = db.progress.changing(user_id);
     let transaction = db.writer.begin().await?;
-    if lock_enrolment(&transaction, user_id, &course.id).await?.is_none() {
-        return Err(LearningError::NotEnrolled);
-    }
+    let (enrolment, before) = changes::load(&transaction, course, user_id).await?.ok_or(LearningError::NotEnrolled)?;
     let answers_json = serde_json::to_string(answers).unwrap_or_else(|_| "{}".into());
     let inserted = quiz_attempt::Entity::insert(quiz_attempt::ActiveModel {
         user_id: Set(user_id),
@@ -246,14 +224,8 @@ pub async fn submit_quiz_taken_on(
     .exec_without_returning(&transaction)
     .await?;
     if inserted == 1 {
-        note_activity(&transaction, user_id, &course.id, OffsetDateTime::now_utc()).await?;
-    }
-    if inserted == 1 && graded.passed {
-        record_lesson_completion(&transaction, course, lesson_id, user_id).await?;
-    } else if inserted == 1 {
-        // A better score may now meet a minimum average.
-        let completed = completed_lessons(&transaction, user_id, &course.id).await?;
-        super::certificates::issue_if_earned(&transaction, course, user_id, &completed).await?;
+        let step = Step::Attempted { lesson: lesson_id, score_percent: graded.score_percent, passed: graded.passed };
+        changes::record(&transaction, course, &enrolment, lesson_id, consequences(course, &before, step)).await?;
     }
     let attempt = quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::UserId.eq(user_id))
@@ -272,83 +244,4 @@ pub async fn submit_quiz_taken_on(
         passed: attempt.passed,
         repeat: inserted == 0,
     })
-}
-
-/// Within a transaction: the lesson is complete, and so is the course if
-/// every lesson it has now is. Both are recorded once only.
-async fn record_lesson_completion(
-    connection: &impl ConnectionTrait,
-    course: &Course,
-    lesson_id: &str,
-    user_id: i64,
-) -> Result<(), DbErr> {
-    let now = OffsetDateTime::now_utc();
-    let inserted = lesson_completion::Entity::insert(lesson_completion::ActiveModel {
-        user_id: Set(user_id),
-        course_id: Set(course.id.clone()),
-        lesson_id: Set(lesson_id.to_string()),
-        completed_at: Set(now),
-    })
-    .on_conflict(
-        OnConflict::columns([
-            lesson_completion::Column::UserId,
-            lesson_completion::Column::CourseId,
-            lesson_completion::Column::LessonId,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(connection)
-    .await?;
-    if inserted == 1 {
-        note_activity(connection, user_id, &course.id, now).await?;
-    }
-    let completed = completed_lessons(connection, user_id, &course.id).await?;
-    super::certificates::issue_if_earned(connection, course, user_id, &completed).await?;
-    if progress(course, &completed).all_done() {
-        let recorded = course_completion::Entity::insert(course_completion::ActiveModel {
-            user_id: Set(user_id),
-            course_id: Set(course.id.clone()),
-            completed_at: Set(now),
-            content_version: Set(course.content_version.clone()),
-        })
-        .on_conflict(
-            OnConflict::columns([course_completion::Column::UserId, course_completion::Column::CourseId])
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(connection)
-        .await?;
-        if recorded == 1 {
-            enrolment::Entity::update_many()
-                .col_expr(enrolment::Column::CompletedAt, sea_orm::sea_query::Expr::value(now))
-                .filter(enrolment::Column::UserId.eq(user_id))
-                .filter(enrolment::Column::CourseId.eq(course.id.as_str()))
-                .exec(connection)
-                .await?;
-        }
-    }
-    Ok(())
-}
-
-/// Within a transaction: the learner did something in the course `now`
-/// (the first time starts it). Kept on the enrolment for the statistics.
-async fn note_activity(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    course_id: &str,
-    now: OffsetDateTime,
-) -> Result<(), DbErr> {
-    use sea_orm::sea_query::{Expr, Func};
-    enrolment::Entity::update_many()
-        .col_expr(
-            enrolment::Column::StartedAt,
-            Func::coalesce([Expr::col(enrolment::Column::StartedAt), Expr::value(now)]).into(),
-        )
-        .col_expr(enrolment::Column::LastActiveAt, Expr::value(now))
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .filter(enrolment::Column::CourseId.eq(course_id))
-        .exec(connection)
-        .await?;
-    Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod bulk;
 mod certificates;
+mod changes;
 mod cohorts;
 mod completions;
 mod enrolment;

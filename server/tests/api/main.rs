@@ -29,3 +29,4 @@ mod statistics;
 mod studio;
 mod studio_editor;
 mod trust;
+mod writes;
