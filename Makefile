@@ -137,7 +137,9 @@ postgres:
 check:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	node --check public/offline.js
+	node --check public/offline/records.js
+	node --check public/offline/worker.js
+	node --check public/offline/page.js
 	node --check public/studio.js
 
 clean:

@@ -9,14 +9,15 @@
 //! - [`sync`]: each event recorded exactly once, as the same action online
 //!   would be; quizzes graded here, against the course version the
 //!   learner had (`learning::quiz_versions`), certificates issued here;
-//! - [`script`]: `public/offline.js` and its content-hashed address, the
-//!   two-line service worker `/sw.js` that imports it, and the script's
-//!   messages in each language.
+//! - [`script`]: the offline script (the files of `public/offline/`,
+//!   joined) and its content-hashed address, the two-line service worker
+//!   `/sw.js` that imports it, and the script's messages in each language.
 //!
-//! The phone's part is `public/offline.js` (the page script and the
-//! service worker, one file); the server's routes are in
-//! `server/src/offline/mod.rs`, and the saved copies of pages it serves
-//! in `server/src/offline/copies.rs`.
+//! The phone's part is `public/offline/` (`records.js`, what both roles
+//! share; `worker.js`, the service worker; `page.js`, the page script;
+//! served as one script); the server's routes are in
+//! `server/src/offline/mod.rs`, and the saved copies of pages it serves in
+//! `server/src/offline/copies.rs`.
 
 pub mod events;
 pub mod manifest;

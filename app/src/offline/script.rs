@@ -1,10 +1,14 @@
-//! The offline script, `public/offline.js`: one file that is both the
-//! page script (saving courses, the outbox, sending it) and the service
-//! worker (answering from what was saved), so that both share the code
-//! that sends the outbox. Pages load it from a hashed address, kept for
-//! good; the service worker is `/sw.js`, two lines that import it: a
-//! worker must live at the root to look after every page, and a new
-//! version of the script makes a new `/sw.js`, which the browser notices.
+//! The offline script: one script that is both the page script (saving
+//! courses, the outbox, sending it) and the service worker (answering from
+//! what was saved), so that both share the code that sends the outbox. Its
+//! source is three files in `public/offline/`, joined here in this order:
+//! `records.js` (what both roles share: the phone's records and sending the
+//! outbox), `worker.js` (the service worker) and `page.js` (the page
+//! script); each of the last two does nothing in the other's role. Pages
+//! load it from a hashed address, kept for good; the service worker is
+//! `/sw.js`, two lines that import it: a worker must live at the root to
+//! look after every page, and a new version of the script makes a new
+//! `/sw.js`, which the browser notices.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -28,7 +32,13 @@ impl OfflineScript {
 }
 
 pub static OFFLINE_SCRIPT: LazyLock<OfflineScript> = LazyLock::new(|| {
-    let source = include_str!("../../../public/offline.js");
+    let source = concat!(
+        include_str!("../../../public/offline/records.js"),
+        "\n",
+        include_str!("../../../public/offline/worker.js"),
+        "\n",
+        include_str!("../../../public/offline/page.js"),
+    );
     let hash: String = Sha256::digest(source.as_bytes())[..6].iter().map(|b| format!("{b:02x}")).collect();
     let href = format!("/assets/offline.{hash}.js");
     let worker =
