@@ -35,7 +35,7 @@ const ACTIVE_DAY: &str = "active_day";
 
 /// The signed-in person, if any; an expired sign-in, or one whose account
 /// was deleted, ends here. This is the one way to learn who is asking:
-/// server functions reach it through `server::rules::authorize`, plain routes through
+/// server functions reach it through `api::rules::authorize`, plain routes through
 /// the server's guard.
 pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer>, AppError> {
     use sea_orm::{ColumnTrait, QueryFilter};
@@ -44,7 +44,7 @@ pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer
     let lifetime = state.policy.absolute_lifetime.whole_seconds();
     // A session without an id has no cookie: nobody, and nothing to read.
     let Some(id) = session.id().map(|id| id.to_string()) else { return Ok(None) };
-    if let Some(kept) = state.signed_in.get(&id)
+    if let Some(kept) = state.kept_sessions.get(&id)
         && kept.active_day == today
         && now - kept.signed_in_at <= lifetime
     {
@@ -81,7 +81,7 @@ pub async fn viewer(session: &Session, state: &AppState) -> Result<Option<Viewer
         session.flush().await.map_err(AppError::internal)?;
         return Ok(None);
     };
-    state.signed_in.keep(&id, viewer.clone(), signed_in_at, today);
+    state.kept_sessions.keep(&id, viewer.clone(), signed_in_at, today);
     Ok(Some(viewer))
 }
 
@@ -103,7 +103,7 @@ pub fn viewer_of(user: user::Model) -> Result<Viewer, AppError> {
 pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
     // Whoever this session was before is forgotten with its old id.
     if let (Some(state), Some(old)) = (leptos::prelude::use_context::<AppState>(), session.id()) {
-        state.signed_in.forget(&old.to_string());
+        state.kept_sessions.forget(&old.to_string());
     }
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(USER_ID, user_id).await.map_err(AppError::internal)?;
@@ -173,12 +173,12 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
 /// After a change to sessions or to who someone is: this instance forgets
 /// at once, the others within a second.
 pub async fn changed_who_is_who(state: &AppState) -> Result<(), AppError> {
-    crate::signed_in::revoke_everywhere(&state.db.writer).await.map_err(AppError::internal)?;
-    state.signed_in.forget_all();
+    crate::kept_sessions::revoke_everywhere(&state.db.writer).await.map_err(AppError::internal)?;
+    state.kept_sessions.forget_all();
     Ok(())
 }
 
-/// Whoever is asking, if `rule` allows them (see `server::rules`, which
+/// Whoever is asking, if `rule` allows them (see `api::rules`, which
 /// every server function goes through first).
 pub async fn check(rule: Rule) -> Result<Option<Viewer>, AppError> {
     // Open functions do not read the session: no database work for visitors.

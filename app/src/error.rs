@@ -124,6 +124,20 @@ impl AppError {
     }
 }
 
+/// A plain route's refusal: the variant's status and its reason phrase,
+/// nothing of the cause (logged where the error was made), kept by no
+/// cache. Server functions answer with the same status: the router reads
+/// it back from the error they return (`server/src/router.rs`), because a
+/// form post's refusal must stay a redirect back to its form.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        use axum::http::{StatusCode, header};
+        let status = StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        (status, [(header::CACHE_CONTROL, "no-store")], status.canonical_reason().unwrap_or("refused")).into_response()
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

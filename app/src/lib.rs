@@ -20,8 +20,8 @@ pub mod model;
 pub mod msg {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
+pub mod api;
 mod pages;
-pub mod server;
 
 #[cfg(feature = "ssr")]
 pub mod accounts;
@@ -42,6 +42,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod entities;
 #[cfg(feature = "ssr")]
+pub mod kept_sessions;
+#[cfg(feature = "ssr")]
 pub mod learning;
 #[cfg(feature = "ssr")]
 pub mod offline;
@@ -50,8 +52,6 @@ pub mod organisations;
 pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod progress_cache;
-#[cfg(feature = "ssr")]
-pub mod signed_in;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

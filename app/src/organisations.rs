@@ -162,7 +162,7 @@ pub async fn assign_manager(
         .await?;
     let detail = serde_json::json!({ "from": subject.organisation_id, "to": organisation });
     crate::accounts::record_in(&transaction, actor, Some(subject.id), "user.organisation_changed", detail).await?;
-    crate::signed_in::revoke_everywhere(&transaction).await?;
+    crate::kept_sessions::revoke_everywhere(&transaction).await?;
     transaction.commit().await?;
     Ok(())
 }

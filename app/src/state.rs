@@ -14,8 +14,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub catalog: CatalogHandle,
     pub db: Db,
-    /// Who is signed in to which session, kept for a minute (`signed_in`).
-    pub signed_in: Arc<crate::signed_in::SignedIn>,
+    /// Who is signed in to which session, kept for a minute (`kept_sessions`).
+    pub kept_sessions: Arc<crate::kept_sessions::KeptSessions>,
     /// Served over https: cookies get `Secure`.
     pub secure_cookies: bool,
     pub policy: AccountPolicy,

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::guard::{Requested, SignedIn, refusal};
+use crate::guard::{Requested, SignedIn};
 
 fn json_response(value: &serde_json::Value) -> Response {
     ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], value.to_string()).into_response()
@@ -55,7 +55,7 @@ pub async fn status_list(State(state): State<AppState>, headers: HeaderMap) -> R
     });
     match signed {
         Ok(signed) => (cache, [(header::CONTENT_TYPE, "application/vc+jwt")], signed).into_response(),
-        Err(error) => refusal(app::error::AppError::internal(error)),
+        Err(error) => app::error::AppError::internal(error).into_response(),
     }
 }
 
@@ -69,7 +69,7 @@ pub async fn my_credential(
     let cert = match app::learning::my_certificate(&state.db, viewer.id, &course).await {
         Ok(Some(cert)) => cert,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return refusal(app::error::AppError::internal(error)),
+        Err(error) => return app::error::AppError::internal(error).into_response(),
     };
     let summary = state.catalog.current().course(&course).map(|c| c.summary.clone()).unwrap_or_default();
     let badge = app::credentials::open_badge(&cert, &summary, &state.public_url, &state.programme_name);
@@ -81,7 +81,7 @@ pub async fn my_credential(
         ],
         match state.issuer.sign(&badge) {
             Ok(signed) => signed,
-            Err(error) => return refusal(app::error::AppError::internal(error)),
+            Err(error) => return app::error::AppError::internal(error).into_response(),
         },
     )
         .into_response()
@@ -101,10 +101,10 @@ pub async fn my_certificate_pdf(
     let cert = match app::learning::my_certificate(&state.db, viewer.id, &course).await {
         Ok(Some(cert)) => cert,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return refusal(app::error::AppError::internal(error)),
+        Err(error) => return app::error::AppError::internal(error).into_response(),
     };
     let language: Language = requested.for_viewer(&viewer);
-    let view = app::server::certificates::certificate_view(cert, &state.public_url, &state.programme_name);
+    let view = app::api::certificates::certificate_view(cert, &state.public_url, &state.programme_name);
     let label = |id: &str| translate(language, id, None);
     let labels = app::certificate_pdf::Labels {
         language,

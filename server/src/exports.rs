@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 use sea_orm::{EntityTrait, StreamTrait};
 
-use crate::guard::{Requested, SignedIn, refusal, refuse_unless};
+use crate::guard::{Requested, SignedIn, refuse_unless};
 
 /// Statistics are for instructors and up; what each sees is narrowed
 /// further by `reporting::scope_for`.
@@ -58,11 +58,11 @@ pub async fn statistics_table(
     };
     let scope = match scope {
         Ok(scope) => scope,
-        Err(error) => return refusal(error),
+        Err(error) => return error.into_response(),
     };
     let statistics = match reporting::statistics(&state, &scope, &filters, reader).await {
         Ok(statistics) => statistics,
-        Err(error) => return refusal(error),
+        Err(error) => return error.into_response(),
     };
     match reporting::statistics_csv(&statistics, table, reader) {
         Some(csv) => (csv_headers(&format!("{table}.csv")), csv).into_response(),
@@ -98,7 +98,7 @@ pub async fn teach_table(
             Some(csv) => (csv_headers(&format!("{course}-{table}.csv")), csv).into_response(),
             None => StatusCode::NOT_FOUND.into_response(),
         },
-        Err(error) => refusal(error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -129,7 +129,7 @@ pub async fn cohort_learners(
     let found = match app::entities::cohort::Entity::find_by_id(cohort).one(&state.db.reader).await {
         Ok(Some(found)) => found,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return refusal(app::error::AppError::internal(error)),
+        Err(error) => return app::error::AppError::internal(error).into_response(),
     };
     let filters = StatisticsFilters { cohort: Some(cohort.to_string()), ..StatisticsFilters::default() };
     let reader = requested.for_viewer(&viewer);
@@ -156,7 +156,7 @@ async fn learners(
     };
     let scope = match scope {
         Ok(scope) => scope,
-        Err(error) => return refusal(error),
+        Err(error) => return error.into_response(),
     };
     let Some(course) = state.catalog.current().course(&course_id).cloned() else {
         return StatusCode::NOT_FOUND.into_response();

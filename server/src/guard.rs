@@ -9,7 +9,6 @@ use app::language::Language;
 use app::model::Viewer;
 use app::state::AppState;
 use axum::extract::FromRequestParts;
-use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
@@ -36,7 +35,7 @@ impl FromRequestParts<AppState> for Asking {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let Some(session) = parts.extensions.get::<Session>().cloned() else { return Ok(Asking(None)) };
-        app::auth::viewer(&session, state).await.map(Asking).map_err(refusal)
+        app::auth::viewer(&session, state).await.map(Asking).map_err(IntoResponse::into_response)
     }
 }
 
@@ -63,13 +62,7 @@ impl<S: Sync> FromRequestParts<S> for Requested {
     }
 }
 
-/// The answer to a refused request: its status, and nothing of the cause.
-pub fn refusal(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, status.canonical_reason().unwrap_or("refused")).into_response()
-}
-
 /// The 403 answer, unless `allowed`.
 pub fn refuse_unless(allowed: bool) -> Option<Response> {
-    (!allowed).then(|| refusal(AppError::Forbidden))
+    (!allowed).then(|| AppError::Forbidden.into_response())
 }

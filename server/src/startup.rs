@@ -173,7 +173,7 @@ impl Application {
             programme_logo,
             issuer: std::sync::Arc::new(issuer),
             status_list: Default::default(),
-            signed_in: Default::default(),
+            kept_sessions: Default::default(),
             leptos_options,
             catalog,
             completions: app::learning::CompletionWriter::start(db.clone()),
@@ -294,10 +294,10 @@ async fn follow_session_revocations(state: AppState) {
     let mut interval = tokio::time::interval(Duration::from_secs(1));
     loop {
         interval.tick().await;
-        match app::signed_in::generation(&state.db.reader).await {
-            Ok(generation) => state.signed_in.follow(generation),
+        match app::kept_sessions::generation(&state.db.reader).await {
+            Ok(generation) => state.kept_sessions.follow(generation),
             // Not knowing, keep no one.
-            Err(_) => state.signed_in.forget_all(),
+            Err(_) => state.kept_sessions.forget_all(),
         }
         if state.db.follow_other_writers().await.is_err() {
             state.db.progress.everyone_changed();

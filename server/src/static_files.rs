@@ -158,7 +158,7 @@ async fn may_fetch(
     }
     let crate::guard::Asking(viewer) = crate::guard::Asking::from_request_parts(parts, state).await?;
     let standing =
-        app::learning::standing_of(&state.db, course, viewer.as_ref()).await.map_err(crate::guard::refusal)?;
+        app::learning::standing_of(&state.db, course, viewer.as_ref()).await.map_err(IntoResponse::into_response)?;
     let enrolled = matches!(standing.standing, app::model::Standing::Enrolled { .. });
     Ok(app::policy::may_read_whole_course(viewer.as_ref(), enrolled))
 }

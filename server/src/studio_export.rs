@@ -19,7 +19,7 @@ pub async fn download(
     let row = match app::studio::store::course(&state.db.reader, &course).await {
         Ok(Some(row)) => row,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return crate::guard::refusal(app::error::AppError::from(error)),
+        Err(error) => return app::error::AppError::from(error).into_response(),
     };
     // To anyone else, a course's drafts and versions do not exist.
     if !app::policy::may_author(&viewer, &app::studio::store::instructors_of(&row)) {
@@ -28,7 +28,7 @@ pub async fn download(
     let file = match app::studio::folders::export_zip(&state.db.reader, &course).await {
         Ok(Some(file)) => tokio::fs::File::from_std(file),
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return crate::guard::refusal(app::error::AppError::internal(error)),
+        Err(error) => return app::error::AppError::internal(error).into_response(),
     };
     let body = Body::from_stream(tokio_util::io::ReaderStream::with_capacity(file, 64 * 1024));
     (

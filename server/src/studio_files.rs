@@ -101,6 +101,6 @@ pub async fn upload(
     match app::studio::upload(&state.db.writer, &course, &path, &bytes, &actor).await {
         Ok(Ok(())) => back(&course, &format!("uploaded={}", app::statistics::reporting::encode(&path))),
         Ok(Err(app::studio::UploadRefused::CourseFull)) => refused(&course, "studio-upload-refused-course-full"),
-        Err(error) => crate::guard::refusal(app::error::AppError::from(error)),
+        Err(error) => app::error::AppError::from(error).into_response(),
     }
 }

@@ -84,7 +84,7 @@ pub async fn admit(
 }
 
 /// The password was right: the try was not a guess.
-pub async fn signed_in(db: &Db, admitted: &Admitted) -> Result<(), sea_orm::DbErr> {
+pub async fn password_was_right(db: &Db, admitted: &Admitted) -> Result<(), sea_orm::DbErr> {
     for (limit, who) in &admitted.taken {
         limits::give_back(db, *limit, who).await?;
     }

@@ -154,7 +154,7 @@ pub async fn set_language(db: &Db, user_id: i64, language: crate::language::Lang
         .filter(user::Column::Id.eq(user_id))
         .exec(&transaction)
         .await?;
-    crate::signed_in::revoke_everywhere(&transaction).await?;
+    crate::kept_sessions::revoke_everywhere(&transaction).await?;
     transaction.commit().await
 }
 
@@ -225,7 +225,7 @@ pub async fn change_password(
         others = others.filter(crate::entities::session::Column::Id.ne(keep));
     }
     others.exec(&transaction).await.map_err(internal)?;
-    crate::signed_in::revoke_everywhere(&transaction).await.map_err(internal)?;
+    crate::kept_sessions::revoke_everywhere(&transaction).await.map_err(internal)?;
     transaction.commit().await.map_err(internal)?;
     Ok(())
 }

@@ -18,7 +18,7 @@ pub(super) async fn end_sessions(connection: &impl sea_orm::ConnectionTrait, use
         .map_err(internal)?;
     super::device::forget_devices(connection, user_id).await.map_err(internal)?;
     // Every instance forgets the sessions it kept in memory.
-    crate::signed_in::revoke_everywhere(connection).await.map_err(internal)
+    crate::kept_sessions::revoke_everywhere(connection).await.map_err(internal)
 }
 
 /// Within a transaction: every unused code of the account stops working

@@ -6,6 +6,7 @@
 pub(crate) mod archive;
 pub(crate) mod course_files;
 pub(crate) mod files;
+#[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;
 mod highlight;
 pub mod images;

@@ -1,6 +1,6 @@
+use crate::api::accounts::{Logout, SaveLanguage};
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::accounts::{Logout, SaveLanguage};
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

@@ -1,16 +1,16 @@
+use crate::api::accounts::{ChangePassword, DeleteAccount, SaveProfile, WithdrawConsent};
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::accounts::{ChangePassword, DeleteAccount, SaveProfile, WithdrawConsent};
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
+use crate::api::accounts::my_profile;
 use crate::components::{Field, Layout, ProblemPage, ProfileQuestions, form_errors};
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
 use crate::model::{MyAccount, Viewer};
-use crate::server::accounts::my_profile;
 
 /// `/account`: who you are, your password, your profile answers and
 /// consent, your data, and deleting your account.

@@ -3,10 +3,10 @@ use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 
+use crate::api::admin::read_audit_log;
 use crate::components::Layout;
 use crate::i18n::t;
 use crate::model::AuditEntry;
-use crate::server::admin::read_audit_log;
 
 /// `/admin/audit`: the audit log, for administrators.
 #[component]

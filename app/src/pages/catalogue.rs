@@ -3,10 +3,10 @@ use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 
+use crate::api::catalog::list_courses;
 use crate::components::Layout;
 use crate::i18n::{duration, t, t_with};
 use crate::model::CourseCard;
-use crate::server::catalog::list_courses;
 
 /// `/`: every course.
 #[component]

@@ -1,15 +1,15 @@
+use crate::api::certificates::RevokeCertificate;
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::certificates::RevokeCertificate;
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 
 use super::param;
+use crate::api::certificates::{my_certificate, verify_certificate};
 use crate::components::{Field, Layout, form_errors};
 use crate::i18n::{duration, t, t_with};
 use crate::model::{CertificateView, Verification, VerifiedCertificate};
-use crate::server::certificates::{my_certificate, verify_certificate};
 
 /// `/my/certificates/{course}`: the learner's own certificate, printable on
 /// one A4 page, with a QR code of its public verification address.

@@ -1,16 +1,16 @@
+use crate::api::admin::IssueResetCode;
+use crate::api::learning::CreateCohort;
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::admin::IssueResetCode;
-use crate::server::learning::CreateCohort;
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 
 use super::param;
+use crate::api::learning::{cohort, cohorts};
 use crate::components::{Field, IssuedCode, Layout, ProgressBar, StatisticsView, form_errors};
 use crate::i18n::{t, t_with};
 use crate::model::{CohortPage, CohortSummary, CohortsPage};
-use crate::server::learning::{cohort, cohorts};
 
 /// `/manage/cohorts`: the cohorts someone may see, and (managers) a form
 /// to create one.

@@ -1,6 +1,6 @@
+use crate::api::learning::{Enrol, Unenrol};
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::learning::{Enrol, Unenrol};
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -8,10 +8,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::catalogue::CourseFacts;
 use super::param;
+use crate::api::catalog::read_course;
 use crate::components::{Layout, ProgressBar, form_errors};
 use crate::i18n::{duration, t, t_with};
 use crate::model::{CourseOutline, ModuleOutline, Standing};
-use crate::server::catalog::read_course;
 
 /// `/courses/{course}`: the course's modules and lessons, and the reader's
 /// enrolment and progress.

@@ -1,19 +1,19 @@
 //! `/manage/import`: upload a CSV of learners; `/manage/import/{id}`: its
 //! dry run, applying it, and the set-password codes to print.
 
+use crate::api::imports::{ApplyImport, ForgetImportCodes};
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::imports::{ApplyImport, ForgetImportCodes};
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
 use super::param;
+use crate::api::imports::{check_import, list_imports};
 use crate::components::{Layout, form_errors, number};
 use crate::i18n::{t, t_with};
 use crate::model::{ImportReport, ImportsPage};
-use crate::server::imports::{check_import, list_imports};
 
 #[component]
 pub fn ImportPage() -> impl IntoView {

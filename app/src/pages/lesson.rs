@@ -1,6 +1,6 @@
+use crate::api::learning::{CompleteLesson, SubmitQuiz};
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::learning::{CompleteLesson, SubmitQuiz};
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
@@ -8,12 +8,12 @@ use crate::components::{PageTitle, loaded};
 use super::param;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::catalog::read_lesson;
 use crate::components::{Layout, form_errors};
 use crate::format::percent;
 use crate::i18n::{duration, t, t_with, use_language};
 use crate::language::Language;
 use crate::model::{LessonLink, LessonView, QuestionView, QuizResult, QuizView, Standing, TocEntry};
-use crate::server::catalog::read_lesson;
 
 /// `/courses/{course}/{lesson}`: one lesson. Plain HTML and CSS, no script:
 /// this is the page learners load most, often on slow, metered connections.

@@ -9,10 +9,10 @@ use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
 use super::param;
+use crate::api::statistics::dashboard;
 use crate::components::{Layout, StatisticsView};
 use crate::i18n::t;
 use crate::model::DashboardPage;
-use crate::server::statistics::dashboard;
 
 fn query(name: &str) -> Option<String> {
     use_query_map().with_untracked(|query| query.get(name)).filter(|value| !value.trim().is_empty())

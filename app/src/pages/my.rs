@@ -3,10 +3,10 @@ use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 
+use crate::api::learning::my_courses;
 use crate::components::{Layout, ProgressBar};
 use crate::i18n::{t, t_with};
 use crate::model::MyCourse;
-use crate::server::learning::my_courses;
 
 /// `/my`: the learner's courses, how far they are, and where to continue.
 #[component]

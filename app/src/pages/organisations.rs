@@ -1,16 +1,16 @@
 //! `/manage/organisations`: the partners a programme runs through.
 
+use crate::api::organisations::{AssignOrganisation, CreateOrganisation};
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::organisations::{AssignOrganisation, CreateOrganisation};
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 
+use crate::api::organisations::organisations;
 use crate::components::{Field, Layout, form_errors, number};
 use crate::i18n::t;
 use crate::model::OrganisationsPage;
-use crate::server::organisations::organisations;
 
 #[component]
 pub fn OrganisationsListPage() -> impl IntoView {

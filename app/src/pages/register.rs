@@ -1,6 +1,6 @@
+use crate::api::accounts::Register;
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::accounts::Register;
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::PageTitle;

@@ -1,6 +1,6 @@
+use crate::api::accounts::RedeemResetCode;
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::accounts::RedeemResetCode;
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::PageTitle;

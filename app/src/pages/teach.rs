@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 
+use crate::api::statistics::teach;
 use crate::components::{Layout, ProgressBar, number, percent};
 use crate::i18n::{t, t_with};
 use crate::model::{TaughtCourse, TeachPage};
-use crate::server::statistics::teach;
 
 #[component]
 pub fn TeachingPage() -> impl IntoView {

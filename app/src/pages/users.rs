@@ -1,15 +1,15 @@
+use crate::api::admin::{ChangeRole, IssueResetCode};
+use crate::api::rules::action_of;
 use crate::msg;
-use crate::server::admin::{ChangeRole, IssueResetCode};
-use crate::server::rules::action_of;
 use leptos::prelude::*;
 
 use crate::components::{PageTitle, loaded};
 use leptos_router::hooks::use_query_map;
 
+use crate::api::admin::users_page;
 use crate::components::{IssuedCode, Layout};
 use crate::i18n::{t, t_with};
 use crate::model::{Role, UserSummary, UsersPage, Viewer};
-use crate::server::admin::users_page;
 
 /// `/admin/users`: find an account, issue it a reset code (managers and
 /// administrators) or change its role (administrators).

@@ -6,7 +6,7 @@
 use super::{may_run_studio, may_see_statistics, may_use_studio};
 use crate::model::{Role, Viewer};
 
-/// Who may call a server function (`server::rules` gives every one its
+/// Who may call a server function (`api::rules` gives every one its
 /// rule) or open a plain route.
 #[derive(Clone, Copy, Debug)]
 pub enum Rule {

@@ -39,13 +39,35 @@ pub async fn service_worker() -> Response {
         .into_response()
 }
 
-/// An error the phone's script shows: a stable name and a message in the
-/// learner's language.
-fn refusal(status: StatusCode, error: &str, language: Language, message: &str) -> Response {
-    let message = app::i18n::translate(language, message, None);
-    let mut response = (status, Json(serde_json::json!({ "error": error, "message": message }))).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+/// Why the phone's request is refused. The script reads a stable name and
+/// shows a message in the learner's language; anything else (a course
+/// that is not there, a database that failed while reading who asks) is
+/// an [`app::error::AppError`] and answers as everywhere else.
+#[derive(Clone, Copy, Debug)]
+enum Refused {
+    SignIn,
+    Unavailable,
+    NotJson,
+    Malformed,
+    TooLarge,
+    NotYours,
+}
+
+impl Refused {
+    fn answer(self, language: Language) -> Response {
+        let (status, name, message) = match self {
+            Refused::SignIn => (StatusCode::UNAUTHORIZED, "sign-in", msg::OFFLINE_SYNC_SIGN_IN),
+            Refused::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", msg::ERROR_INTERNAL_TEXT),
+            Refused::NotJson => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "malformed", msg::OFFLINE_SYNC_MALFORMED),
+            Refused::Malformed => (StatusCode::BAD_REQUEST, "malformed", msg::OFFLINE_SYNC_MALFORMED),
+            Refused::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "too-large", msg::OFFLINE_SYNC_TOO_LARGE),
+            Refused::NotYours => (StatusCode::FORBIDDEN, "not-yours", msg::OFFLINE_SYNC_NOT_YOURS),
+        };
+        let message = app::i18n::translate(language, message, None);
+        let mut response = (status, Json(serde_json::json!({ "error": name, "message": message }))).into_response();
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response
+    }
 }
 
 /// A version no longer served was named: the phone reads the manifest again.
@@ -70,11 +92,11 @@ pub async fn course_file(
     Query(version): Query<Version>,
 ) -> Response {
     let Some(viewer) = viewer else {
-        return refusal(StatusCode::UNAUTHORIZED, "sign-in", said, msg::OFFLINE_SYNC_SIGN_IN);
+        return Refused::SignIn.answer(said);
     };
     let catalog = state.catalog.current();
     let Some(language) = Language::from_code(&language) else {
-        return crate::guard::refusal(app::error::AppError::NotFound);
+        return app::error::AppError::NotFound.into_response();
     };
     let (course, enrolled) = match who_may_save(&state, &catalog, &viewer, &course).await {
         Ok(found) => found,
@@ -88,13 +110,13 @@ pub async fn course_file(
         Ok(copy) => copy,
         Err(error) => {
             tracing::error!(%error, course = course.id, "could not make the course's offline copy");
-            return refusal(StatusCode::SERVICE_UNAVAILABLE, "unavailable", said, msg::ERROR_INTERNAL_TEXT);
+            return Refused::Unavailable.answer(said);
         }
     };
     if file == "manifest.json" {
         let state_now = match sync::state_in(&state.db, &course, &viewer).await {
             Ok(found) => found,
-            Err(error) => return crate::guard::refusal(error),
+            Err(error) => return error.into_response(),
         };
         let manifest = Manifest {
             course: course.id.clone(),
@@ -114,7 +136,7 @@ pub async fn course_file(
             page.clone(),
         )
             .into_response(),
-        None => crate::guard::refusal(app::error::AppError::NotFound),
+        None => app::error::AppError::NotFound.into_response(),
     }
 }
 
@@ -127,15 +149,15 @@ async fn who_may_save(
     course: &str,
 ) -> Result<(Arc<app::catalog::Course>, bool), Response> {
     let Some(course) = catalog.course(course).cloned() else {
-        return Err(crate::guard::refusal(app::error::AppError::NotFound));
+        return Err(app::error::AppError::NotFound.into_response());
     };
     let standing = match app::learning::standing_of(&state.db, &course, Some(viewer)).await {
         Ok(standing) => standing,
-        Err(error) => return Err(crate::guard::refusal(error)),
+        Err(error) => return Err(error.into_response()),
     };
     let enrolled = matches!(standing.standing, Standing::Enrolled { .. });
     if !app::policy::may_save_for_offline(Some(viewer), course.access == Access::Open, enrolled) {
-        return Err(crate::guard::refusal(app::error::AppError::Forbidden));
+        return Err(app::error::AppError::Forbidden.into_response());
     }
     Ok((course, enrolled))
 }
@@ -154,7 +176,7 @@ pub async fn saved(
     Query(version): Query<Version>,
 ) -> Response {
     let Some(viewer) = viewer else {
-        return refusal(StatusCode::UNAUTHORIZED, "sign-in", said, msg::OFFLINE_SYNC_SIGN_IN);
+        return Refused::SignIn.answer(said);
     };
     let catalog = state.catalog.current();
     let (course, _) = match who_may_save(&state, &catalog, &viewer, &course).await {
@@ -168,7 +190,7 @@ pub async fn saved(
         Ok(()) => (StatusCode::NO_CONTENT, [(header::CACHE_CONTROL, "no-store")]).into_response(),
         Err(error) => {
             tracing::error!(%error, "could not record a course saved for offline");
-            refusal(StatusCode::SERVICE_UNAVAILABLE, "unavailable", said, msg::ERROR_INTERNAL_TEXT)
+            Refused::Unavailable.answer(said)
         }
     }
 }
@@ -185,16 +207,16 @@ pub async fn sync(
     request: Request<Body>,
 ) -> Response {
     let Some(viewer) = viewer else {
-        return refusal(StatusCode::UNAUTHORIZED, "sign-in", requested.0, msg::OFFLINE_SYNC_SIGN_IN);
+        return Refused::SignIn.answer(requested.0);
     };
     let language = requested.for_viewer(&viewer);
     // Only the script sends these; a form or another program's guess is refused.
     let kind = request.headers().get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
     let essence = kind.and_then(|kind| kind.split(';').next()).map(str::trim);
     if essence != Some("application/json") {
-        return refusal(StatusCode::UNSUPPORTED_MEDIA_TYPE, "malformed", language, msg::OFFLINE_SYNC_MALFORMED);
+        return Refused::NotJson.answer(language);
     }
-    let too_large = || refusal(StatusCode::PAYLOAD_TOO_LARGE, "too-large", language, msg::OFFLINE_SYNC_TOO_LARGE);
+    let too_large = || Refused::TooLarge.answer(language);
     let limited = http_body_util::Limited::new(request.into_body(), MAX_BATCH_BYTES);
     let Ok(collected) = limited.collect().await else { return too_large() };
     let batch = match read_batch(&collected.to_bytes()) {
@@ -202,12 +224,12 @@ pub async fn sync(
         Err(BatchError::TooLarge) => return too_large(),
         Err(BatchError::Malformed(why)) => {
             tracing::info!(%why, learner = viewer.id, "an offline batch was refused");
-            return refusal(StatusCode::BAD_REQUEST, "malformed", language, msg::OFFLINE_SYNC_MALFORMED);
+            return Refused::Malformed.answer(language);
         }
     };
     if let Some(event) = batch.events.iter().find(|event| !app::policy::may_record_learning_of(&viewer, event.user)) {
         tracing::warn!(learner = viewer.id, claimed = event.user, "an offline batch named another learner");
-        return refusal(StatusCode::FORBIDDEN, "not-yours", language, msg::OFFLINE_SYNC_NOT_YOURS);
+        return Refused::NotYours.answer(language);
     }
     metrics::histogram!("learn_offline_batch_size").record(batch.events.len() as f64);
     let catalog = state.catalog.current();
@@ -215,7 +237,7 @@ pub async fn sync(
         Ok(outcomes) => outcomes,
         Err(error) => {
             tracing::error!(%error, learner = viewer.id, "an offline batch failed; the phone sends it again");
-            return refusal(StatusCode::SERVICE_UNAVAILABLE, "unavailable", language, msg::ERROR_INTERNAL_TEXT);
+            return Refused::Unavailable.answer(language);
         }
     };
     for outcome in &outcomes {
@@ -229,7 +251,7 @@ pub async fn sync(
     tracing::info!(learner = viewer.id, device = batch.device, events = batch.events.len(), "offline batch received");
     match sync::answer(&state.db, &catalog, &viewer, &batch, outcomes, language).await {
         Ok(answer) => ([(header::CACHE_CONTROL, "no-store")], Json(answer)).into_response(),
-        Err(error) => crate::guard::refusal(error),
+        Err(error) => error.into_response(),
     }
 }
 

@@ -1,9 +1,9 @@
 //! `/studio/{course}`: a course's draft: its outline, files and problems,
 //! publishing and review, and (administrators) who writes it.
 
+use crate::api::rules::action_of;
+use crate::api::studio::{RemoveStudioFile, SaveStudioSettings, studio_course};
 use crate::msg;
-use crate::server::rules::action_of;
-use crate::server::studio::{RemoveStudioFile, SaveStudioSettings, studio_course};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

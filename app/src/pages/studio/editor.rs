@@ -9,9 +9,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::api::rules::action_of;
+use crate::api::studio::{SaveStudioFile, studio_editor};
 use crate::msg;
-use crate::server::rules::action_of;
-use crate::server::studio::{SaveStudioFile, studio_editor};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

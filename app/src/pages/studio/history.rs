@@ -1,9 +1,9 @@
 //! `/studio/{course}/history?from=&to=`: every published version, making
 //! one the draft again, and what changed between two (`0`: the draft).
 
+use crate::api::rules::action_of;
+use crate::api::studio::{RestoreStudioVersion, studio_history};
 use crate::msg;
-use crate::server::rules::action_of;
-use crate::server::studio::{RestoreStudioVersion, studio_history};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

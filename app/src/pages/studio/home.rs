@@ -1,9 +1,9 @@
 //! `/studio`: the courses the person may write, the courses still written
 //! as files on the server, and (administrators) creating a course.
 
+use crate::api::rules::action_of;
+use crate::api::studio::{CreateStudioCourse, TakeIntoStudio, studio_home};
 use crate::msg;
-use crate::server::rules::action_of;
-use crate::server::studio::{CreateStudioCourse, TakeIntoStudio, studio_home};
 use leptos::prelude::*;
 
 use crate::components::{Field, Layout, PageTitle, form_errors, loaded};

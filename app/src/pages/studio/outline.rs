@@ -1,9 +1,9 @@
 //! The course page's outline (modules and lessons, each movable and
 //! removable, new ones added) and its files (pictures and downloads).
 
+use crate::api::rules::action_of;
+use crate::api::studio::{AddStudioPart, MoveStudioLesson, RemoveStudioFile};
 use crate::msg;
-use crate::server::rules::action_of;
-use crate::server::studio::{AddStudioPart, MoveStudioLesson, RemoveStudioFile};
 use leptos::prelude::*;
 
 use super::editor_href;

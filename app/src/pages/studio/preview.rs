@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::studio::preview_studio_lesson;
 use crate::components::loaded;
 use crate::pages::lesson::Lesson;
 use crate::pages::param;
-use crate::server::studio::preview_studio_lesson;
 
 #[component]
 pub fn StudioPreviewPage() -> impl IntoView {

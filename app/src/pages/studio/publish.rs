@@ -2,9 +2,9 @@
 //! (or proposing for review), reviewing, and (administrators) who writes
 //! the course.
 
+use crate::api::rules::action_of;
+use crate::api::studio::{ManageStudioCourse, ProposeStudioDraft, PublishStudioCourse, ReviewStudioDraft};
 use crate::msg;
-use crate::server::rules::action_of;
-use crate::server::studio::{ManageStudioCourse, ProposeStudioDraft, PublishStudioCourse, ReviewStudioDraft};
 use leptos::prelude::*;
 
 use super::textarea_text;

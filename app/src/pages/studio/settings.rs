@@ -4,9 +4,9 @@
 //! does not show (`page_budget_kb`) is edited as text: saving the form
 //! keeps only what it shows.
 
+use crate::api::rules::action_of;
+use crate::api::studio::SaveStudioSettings;
 use crate::msg;
-use crate::server::rules::action_of;
-use crate::server::studio::SaveStudioSettings;
 use leptos::prelude::*;
 
 use super::{editor_href, textarea_text};

@@ -121,7 +121,7 @@ mod tests {
         for path in &registered {
             assert!(
                 SERVER_FUNCTIONS.iter().any(|(known, _)| known == path),
-                "server function {path} has no line in server::rules::SERVER_FUNCTIONS"
+                "server function {path} has no line in api::rules::SERVER_FUNCTIONS"
             );
         }
         for (known, _) in SERVER_FUNCTIONS {

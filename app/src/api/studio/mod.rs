@@ -93,7 +93,7 @@ pub use writing::*;
 #[server(name = StudioHomePage, endpoint = "studio_home")]
 pub async fn studio_home() -> Result<StudioHome, AppError> {
     use crate::model::{FolderCourseCard, StudioCourseCard};
-    let viewer = crate::server::rules::signed_in::<StudioHomePage>().await?;
+    let viewer = crate::api::rules::signed_in::<StudioHomePage>().await?;
     let state = expect_context::<crate::state::AppState>();
     let rows = crate::studio::store::courses(&state.db.reader).await.map_err(AppError::internal)?;
     let catalog = state.catalog.current();
@@ -129,7 +129,7 @@ pub async fn studio_home() -> Result<StudioHome, AppError> {
 /// `/studio/{course}`.
 #[server(name = StudioCoursePage, endpoint = "studio_course")]
 pub async fn studio_course(course: String) -> Result<StudioCourse, AppError> {
-    let viewer = crate::server::rules::signed_in::<StudioCoursePage>().await?;
+    let viewer = crate::api::rules::signed_in::<StudioCoursePage>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
     let instructors = crate::studio::store::instructors_of(&row);
@@ -152,7 +152,7 @@ pub async fn studio_editor(
     yours: Option<String>,
     saved: Option<String>,
 ) -> Result<StudioEditor, AppError> {
-    let viewer = crate::server::rules::signed_in::<StudioEditorPage>().await?;
+    let viewer = crate::api::rules::signed_in::<StudioEditorPage>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
     let opening = crate::studio::editor::Opening {
@@ -171,7 +171,7 @@ pub async fn studio_editor(
 /// the draft) when both are given.
 #[server(name = StudioHistoryPage, endpoint = "studio_history")]
 pub async fn studio_history(course: String, from: Option<i32>, to: Option<i32>) -> Result<StudioHistory, AppError> {
-    let viewer = crate::server::rules::signed_in::<StudioHistoryPage>().await?;
+    let viewer = crate::api::rules::signed_in::<StudioHistoryPage>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
     let title = state
@@ -193,7 +193,7 @@ pub async fn preview_studio_lesson(
     path: Option<String>,
     unsaved: Option<String>,
 ) -> Result<LessonView, AppError> {
-    let viewer = crate::server::rules::signed_in::<PreviewStudioLesson>().await?;
+    let viewer = crate::api::rules::signed_in::<PreviewStudioLesson>().await?;
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
     let reader = crate::i18n::use_language();

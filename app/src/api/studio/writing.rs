@@ -33,7 +33,7 @@ pub async fn save_studio_file(
 ) -> Result<(), AppError> {
     use crate::msg;
     use crate::studio::editor::{self, Outcome, Typed};
-    let viewer = crate::server::rules::signed_in::<SaveStudioFile>().await?;
+    let viewer = crate::api::rules::signed_in::<SaveStudioFile>().await?;
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
     let fields = front_matter.map(|_| crate::model::LessonFields {
@@ -120,7 +120,7 @@ pub async fn save_studio_settings(
     use crate::msg;
     use crate::studio::settings::{SettingsForm, SettingsRefused};
     use crate::studio::store::Saved;
-    let viewer = crate::server::rules::signed_in::<SaveStudioSettings>().await?;
+    let viewer = crate::api::rules::signed_in::<SaveStudioSettings>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
     let form = SettingsForm {
@@ -174,7 +174,7 @@ pub async fn save_studio_settings(
 #[server(endpoint = "add_studio_part")]
 pub async fn add_studio_part(course: String, module: Option<String>, title: String) -> Result<(), AppError> {
     use crate::msg;
-    let viewer = crate::server::rules::signed_in::<AddStudioPart>().await?;
+    let viewer = crate::api::rules::signed_in::<AddStudioPart>().await?;
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
     let title = title.trim().to_string();
@@ -213,7 +213,7 @@ pub async fn add_studio_part(course: String, module: Option<String>, title: Stri
 /// changes, and its translations move with it).
 #[server(endpoint = "move_studio_lesson")]
 pub async fn move_studio_lesson(course: String, path: String, direction: String) -> Result<(), AppError> {
-    let viewer = crate::server::rules::signed_in::<MoveStudioLesson>().await?;
+    let viewer = crate::api::rules::signed_in::<MoveStudioLesson>().await?;
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
     let up = match direction.as_str() {
@@ -233,7 +233,7 @@ pub async fn move_studio_lesson(course: String, path: String, direction: String)
 /// removed only once `confirmed`; their records are kept either way.
 #[server(endpoint = "remove_studio_file")]
 pub async fn remove_studio_file(course: String, path: String, confirmed: Option<String>) -> Result<(), AppError> {
-    let viewer = crate::server::rules::signed_in::<RemoveStudioFile>().await?;
+    let viewer = crate::api::rules::signed_in::<RemoveStudioFile>().await?;
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
     let current = crate::studio::store::draft_file(&state.db.reader, &course, &path)

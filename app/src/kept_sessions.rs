@@ -38,7 +38,7 @@ pub struct Kept {
 }
 
 #[derive(Debug, Default)]
-pub struct SignedIn {
+pub struct KeptSessions {
     people: Mutex<HashMap<String, Kept>>,
     /// Moves whenever everyone kept is forgotten; a person kept before is
     /// not good after.
@@ -47,7 +47,7 @@ pub struct SignedIn {
     seen: AtomicI64,
 }
 
-impl SignedIn {
+impl KeptSessions {
     /// Who `session_id` is signed in as, if kept and still good.
     pub fn get(&self, session_id: &str) -> Option<Kept> {
         let generation = self.epoch.load(Ordering::Acquire);

@@ -10,7 +10,7 @@ use crate::model::AuditEntry;
 pub async fn read_audit_log() -> Result<Vec<AuditEntry>, AppError> {
     super::rules::authorize::<ReadAuditLog>().await?;
     let state = expect_context::<crate::state::AppState>();
-    crate::accounts::latest_audit_entries(&state.db, 200).await.map_err(|_| AppError::Internal)
+    crate::accounts::latest_audit_entries(&state.db, 200).await.map_err(AppError::from)
 }
 
 /// The cookie that carries a reset code just issued to the page that shows
@@ -121,7 +121,7 @@ pub async fn change_role(username: String, role: String) -> Result<(), AppError>
     }
     let actor = crate::auth::acting(Some(&viewer)).await;
     match crate::accounts::set_role(&state.db, &username, role, &actor).await {
-        Ok(()) => state.signed_in.forget_all(),
+        Ok(()) => state.kept_sessions.forget_all(),
         Err(AccountError::UnknownUser) => return Err(AppError::NotFound),
         Err(error) => return Err(error.into()),
     }

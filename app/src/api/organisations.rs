@@ -53,7 +53,7 @@ pub async fn assign_organisation(username: String, organisation: String) -> Resu
     crate::organisations::assign_manager(&state.db, &username, organisation_id, &actor)
         .await
         .map_err(|error| refused(error, typed))?;
-    state.signed_in.forget_all();
+    state.kept_sessions.forget_all();
     leptos_axum::redirect("/manage/organisations");
     Ok(())
 }

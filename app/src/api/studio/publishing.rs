@@ -13,7 +13,7 @@ use super::support::*;
 #[server(endpoint = "publish_studio_course")]
 pub async fn publish_studio_course(course: String, revision: i64, message: String) -> Result<(), AppError> {
     use crate::msg;
-    let viewer = crate::server::rules::signed_in::<PublishStudioCourse>().await?;
+    let viewer = crate::api::rules::signed_in::<PublishStudioCourse>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
     if !crate::policy::may_publish_directly(&viewer, &crate::studio::store::instructors_of(&row), row.review_required) {
@@ -82,7 +82,7 @@ async fn publish_checked(
 #[server(endpoint = "propose_studio_draft")]
 pub async fn propose_studio_draft(course: String, revision: i64, message: String) -> Result<(), AppError> {
     use crate::msg;
-    let viewer = crate::server::rules::signed_in::<ProposeStudioDraft>().await?;
+    let viewer = crate::api::rules::signed_in::<ProposeStudioDraft>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
     let message = message.trim().to_string();
@@ -111,7 +111,7 @@ pub async fn review_studio_draft(
     revision: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::msg;
-    let viewer = crate::server::rules::signed_in::<ReviewStudioDraft>().await?;
+    let viewer = crate::api::rules::signed_in::<ReviewStudioDraft>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
     if !crate::policy::may_review(&viewer, &crate::studio::store::instructors_of(&row), row.proposed_by) {
@@ -145,7 +145,7 @@ pub async fn review_studio_draft(
 /// Makes version `number` the draft again.
 #[server(endpoint = "restore_studio_version")]
 pub async fn restore_studio_version(course: String, number: i32) -> Result<(), AppError> {
-    let viewer = crate::server::rules::signed_in::<RestoreStudioVersion>().await?;
+    let viewer = crate::api::rules::signed_in::<RestoreStudioVersion>().await?;
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
     let actor = crate::auth::acting(Some(&viewer)).await;

@@ -12,7 +12,7 @@ use super::support::*;
 #[server(endpoint = "create_studio_course")]
 pub async fn create_studio_course(id: String, title: String, language: String, level: String) -> Result<(), AppError> {
     use crate::msg;
-    let viewer = crate::server::rules::signed_in::<CreateStudioCourse>().await?;
+    let viewer = crate::api::rules::signed_in::<CreateStudioCourse>().await?;
     let typed = vec![
         ("id".to_string(), id.clone()),
         ("title".to_string(), title.clone()),
@@ -70,7 +70,7 @@ pub async fn manage_studio_course(
     review_required: Option<String>,
 ) -> Result<(), AppError> {
     use crate::msg;
-    let viewer = crate::server::rules::signed_in::<ManageStudioCourse>().await?;
+    let viewer = crate::api::rules::signed_in::<ManageStudioCourse>().await?;
     let state = expect_context::<crate::state::AppState>();
     let names: Vec<String> = instructors
         .split([',', '\n', ' '])
@@ -116,7 +116,7 @@ pub async fn manage_studio_course(
 /// become the first version, and from then on the studio is its source.
 #[server(endpoint = "take_into_studio")]
 pub async fn take_into_studio(course: String) -> Result<(), AppError> {
-    let viewer = crate::server::rules::signed_in::<TakeIntoStudio>().await?;
+    let viewer = crate::api::rules::signed_in::<TakeIntoStudio>().await?;
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
     let found = catalog.course(&course).ok_or(AppError::NotFound)?;

@@ -67,7 +67,7 @@ pub async fn register(
             return Err(AppError::Form(errors));
         }
         Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
-        Err(_) => return Err(AppError::Internal),
+        Err(error) => return Err(AppError::internal(error)),
     };
     remember_language(language);
     crate::auth::sign_in(&session, user.id).await?;
@@ -226,7 +226,7 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     let user = match crate::accounts::redeem_reset_code(&state.db, &parsed, &new_password, &actor).await {
         Ok(user) => {
             limits::give_back(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?;
-            state.signed_in.forget_all();
+            state.kept_sessions.forget_all();
             user
         }
         Err(RedeemError::InvalidCode) => return Err(refuse("code", crate::msg::RESET_CODE_INVALID)),
@@ -279,7 +279,7 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
     let address = leptos_axum::extract::<axum::Extension<ClientAddr>>().await.ok().map(|found| found.0.0);
     let account: String = username.trim().to_lowercase().chars().take(64).collect();
     let user = match Username::parse(&username) {
-        Ok(name) => find_user(&state.db, &name).await.map_err(|_| AppError::Internal)?,
+        Ok(name) => find_user(&state.db, &name).await?,
         Err(_) => None,
     };
     // A browser this account signed in from before has its own allowance.
@@ -310,7 +310,7 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
         return Err(refused(crate::msg::LOGIN_FAILED));
     }
     let Some(user) = user else { return Err(refused(crate::msg::LOGIN_FAILED)) };
-    guessing::signed_in(&state.db, &admitted).await.map_err(AppError::internal)?;
+    guessing::password_was_right(&state.db, &admitted).await.map_err(AppError::internal)?;
     if let Some(language) = user.language.as_deref().and_then(crate::language::Language::from_code) {
         remember_language(language);
     }
@@ -351,7 +351,7 @@ pub async fn save_language(language: String) -> Result<(), AppError> {
     let language = Language::from_code(&language).ok_or(AppError::BadRequest)?;
     let state = expect_context::<crate::state::AppState>();
     crate::accounts::set_language(&state.db, viewer.id, language).await.map_err(AppError::internal)?;
-    state.signed_in.forget_all();
+    state.kept_sessions.forget_all();
     remember_language(language);
     Ok(())
 }
@@ -377,7 +377,8 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let refuse = |field: &str, message: &str| {
         AppError::Form(FormErrors { fields: vec![(field.into(), message.into())], ..FormErrors::default() })
     };
-    let username = Username::parse(&viewer.username).map_err(|_| AppError::Internal)?;
+    let username = Username::parse(&viewer.username)
+        .map_err(|refused| AppError::internal(format!("a stored username does not parse: {refused}")))?;
     let new = NewPassword::parse(&new_password, username.as_str()).map_err(|id| refuse("new_password", id))?;
     let state = expect_context::<crate::state::AppState>();
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
@@ -389,10 +390,10 @@ pub async fn change_password(current_password: String, new_password: String) -> 
         Err(AccountError::WrongPassword) => return Err(refuse("current_password", crate::msg::PASSWORD_WRONG_CURRENT)),
         Err(AccountError::TooManyTries) => return Err(refuse("current_password", crate::msg::PASSWORD_THROTTLED)),
         Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
-        Err(_) => return Err(AppError::Internal),
+        Err(error) => return Err(AppError::internal(error)),
     }
     // A new id for the session that stays, too.
-    state.signed_in.forget_all();
+    state.kept_sessions.forget_all();
     session.cycle_id().await.map_err(AppError::internal)?;
     leptos_axum::redirect("/account?changed=1");
     Ok(())
@@ -420,7 +421,7 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
             }));
         }
         Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
-        Err(_) => return Err(AppError::Internal),
+        Err(error) => return Err(AppError::internal(error)),
     }
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_out(&session).await?;
