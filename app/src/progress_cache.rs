@@ -25,7 +25,7 @@ const KEPT: Duration = Duration::from_secs(60);
 
 /// Where a learner stands in a course they are enrolled in.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Standing {
+pub struct KeptProgress {
     /// The day the course was completed (UTC, `YYYY-MM-DD`).
     pub completed_on: Option<String>,
     /// Holds a certificate (valid or revoked) for the course.
@@ -56,7 +56,7 @@ pub struct ProgressCache {
 struct Kept {
     version: Version,
     kept_at: Instant,
-    standing: Option<Arc<Standing>>,
+    standing: Option<Arc<KeptProgress>>,
 }
 
 impl ProgressCache {
@@ -78,7 +78,7 @@ impl ProgressCache {
     }
 
     /// The kept standing, if it is still current. `Some(None)`: not enrolled.
-    pub fn get(&self, learner: i64, course: &str) -> Option<Option<Arc<Standing>>> {
+    pub fn get(&self, learner: i64, course: &str) -> Option<Option<Arc<KeptProgress>>> {
         if !self.enabled {
             return None;
         }
@@ -89,7 +89,7 @@ impl ProgressCache {
             .map(|kept| kept.standing.clone())
     }
 
-    pub fn keep(&self, learner: i64, course: &str, version: Version, standing: Option<Arc<Standing>>) {
+    pub fn keep(&self, learner: i64, course: &str, version: Version, standing: Option<Arc<KeptProgress>>) {
         if !self.enabled {
             return;
         }
@@ -165,8 +165,8 @@ impl Drop for Changing<'_> {
 mod tests {
     use super::*;
 
-    fn standing() -> Option<Arc<Standing>> {
-        Some(Arc::new(Standing { completed_on: None, certificate: false, completed_lessons: HashSet::new() }))
+    fn standing() -> Option<Arc<KeptProgress>> {
+        Some(Arc::new(KeptProgress { completed_on: None, certificate: false, completed_lessons: HashSet::new() }))
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::language::Language;
 use crate::model::{Enrolment, Progress, QuizResult, Standing, Viewer};
-use crate::progress_cache::Standing as Kept;
+use crate::progress_cache::KeptProgress;
 
 pub struct ReaderStanding {
     pub standing: Standing,
@@ -53,7 +53,7 @@ pub async fn standing_of(db: &Db, course: &Course, viewer: Option<&Viewer>) -> R
 }
 
 /// The learner's standing as the database has it (`None`: not enrolled).
-async fn read(db: &Db, user_id: i64, course_id: &str) -> Result<Option<Kept>, AppError> {
+async fn read(db: &Db, user_id: i64, course_id: &str) -> Result<Option<KeptProgress>, AppError> {
     let enrolment =
         crate::learning::active_enrolment(&db.reader, user_id, course_id).await.map_err(AppError::internal)?;
     let Some(enrolment) = enrolment else { return Ok(None) };
@@ -65,7 +65,7 @@ async fn read(db: &Db, user_id: i64, course_id: &str) -> Result<Option<Kept>, Ap
     let certificate = enrolment.certified
         || (enrolment.completed_at.is_some()
             && crate::learning::my_certificate(db, user_id, course_id).await.map_err(AppError::internal)?.is_some());
-    Ok(Some(Kept {
+    Ok(Some(KeptProgress {
         completed_on: enrolment.completed_at.map(crate::dates::utc_date),
         certificate,
         completed_lessons: completed,
