@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use super::manifest::{LessonFrontMatter, parse_toml, split_front_matter};
+use super::manifest::{LessonFrontMatter, lesson_parts, split_front_matter};
 use super::markdown::{LinkTargets, Source, render, render_fragment};
 use super::problem::Problems;
 use super::quiz::extract_questions;
@@ -42,12 +42,13 @@ pub fn lesson(text: &str) -> Rendered {
         referenced: &Default::default(),
     };
     let mut html = Vec::new();
-    let body = match split_front_matter(text, path, &mut problems) {
-        Some(split) => {
-            let _ = parse_toml::<LessonFrontMatter>(split.front_matter, path, 2, &mut problems);
-            (split.body.to_string(), split.body_first_line)
-        }
-        None => (text.to_string(), 1),
+    // Front matter as loading reads it: TOML, YAML or a first heading.
+    let body = match lesson_parts::<LessonFrontMatter>(text, path, &mut problems) {
+        Some((_, split)) => (split.body.to_string(), split.body_first_line),
+        None => match split_front_matter(text, path, &mut problems) {
+            Some(split) => (split.body.to_string(), split.body_first_line),
+            None => (text.to_string(), 1),
+        },
     };
     let extracted = extract_questions(&body.0, body.1, path, &mut problems);
     html.push(

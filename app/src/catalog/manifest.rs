@@ -125,7 +125,7 @@ pub fn parse_toml<T: DeserializeOwned>(
     }
 }
 
-/// A markdown file split into its `+++` front matter and its body.
+/// A markdown file split into its front matter and its body.
 pub struct Split<'a> {
     pub front_matter: &'a str,
     /// The line of the file on which the body starts.
@@ -133,15 +133,21 @@ pub struct Split<'a> {
     pub body: &'a str,
 }
 
-/// A lesson's front matter and body. Markdown written for elsewhere (a
-/// README on GitHub) has no front matter: its first `# heading` is then
-/// its title, taken out of the body (the page shows the title itself).
+/// A lesson's front matter (TOML between `+++` lines, or YAML between
+/// `---` lines) and body. Markdown written for elsewhere (a README on
+/// GitHub) has no front matter: its first `# heading` is then its title,
+/// taken out of the body (the page shows the title itself).
 pub fn lesson_parts<'a, T: DeserializeOwned>(
     text: &'a str,
     path: &Path,
     problems: &mut Problems,
 ) -> Option<(T, Split<'a>)> {
     let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if super::yaml::opens_yaml(unmarked) {
+        let split = super::yaml::split(unmarked, path, problems)?;
+        let value = super::yaml::parse(split.front_matter, path, 2, problems)?;
+        return Some((value, split));
+    }
     if !unmarked.starts_with("+++")
         && let Some((title, split)) = title_from_heading(unmarked)
     {

@@ -22,6 +22,7 @@ mod serving;
 pub(crate) mod slug;
 mod views;
 mod weight;
+mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

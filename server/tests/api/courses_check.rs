@@ -44,3 +44,38 @@ fn exit_status_says_whether_anything_would_be_left_out() {
     let (status, out) = check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses"), data.path(), true);
     assert_eq!(status, 0, "the sample courses have no problem at all:\n{out}");
 }
+
+#[test]
+fn a_workbench_lesson_with_yaml_front_matter_is_read_like_toml() {
+    let courses = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/tests/fixtures/workbench");
+    copy_folder(&fixture, &courses.path().join("shell"));
+    let (status, out) = check(courses.path(), data.path(), false);
+    assert_eq!(status, 0, "YAML front matter is no error:\n{out}");
+    assert!(out.contains("1 courses, 2 lessons served, 0 withheld; 0 errors,"), "{out}");
+    let aside = "02-navigation.md:2: warning: front matter this platform does not use is left aside: `layout`";
+    assert!(out.contains(aside), "{out}");
+    assert_eq!(out.matches("left aside").count(), 1, "said once, not once per pass:\n{out}");
+}
+
+#[tokio::test]
+async fn a_workbench_lesson_shows_its_yaml_title_and_minutes() {
+    let courses = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/tests/fixtures/workbench");
+    copy_folder(&fixture, &courses.path().join("shell"));
+    let app =
+        crate::helpers::spawn_app_with_courses(crate::helpers::Backend::Sqlite, courses.path().to_path_buf()).await;
+    let (status, course) = app.get_text("/courses/shell").await;
+    assert_eq!(status, 200, "{course}");
+    assert!(course.contains("Navigating Files and Directories"), "{course}");
+    assert!(course.contains("Introducing the Shell"), "{course}");
+    assert!(!course.contains("teaching:") && !course.contains("---"), "no front matter shown as text");
+    let (status, lesson) = app.get_text("/courses/shell/navigation").await;
+    assert_eq!(status, 200, "{lesson}");
+    assert!(lesson.contains("<h1") && lesson.contains("Navigating Files and Directories"), "{lesson}");
+    assert!(!lesson.contains("withheld-note"), "served, not withheld: {lesson}");
+    let catalog = app.state.catalog.current();
+    let minutes = catalog.course("shell").and_then(|course| course.lesson("navigation")).map(|lesson| lesson.minutes);
+    assert_eq!(minutes, Some(40), "teaching and exercises minutes together");
+}

@@ -19,7 +19,8 @@ pub(super) fn render_lesson(
     targets: &LinkTargets,
     problems: &mut Problems,
 ) -> Option<(LessonContent, Vec<WrittenQuestion>, Rendered)> {
-    let (_, split) = lesson_parts::<LessonFrontMatter>(&file.text, &file.path, problems)?;
+    // Its front matter's problems were reported when it was numbered.
+    let (_, split) = lesson_parts::<LessonFrontMatter>(&file.text, &file.path, &mut Problems::default())?;
     let extracted = extract_questions(split.body, split.body_first_line, &file.path, problems);
     let source = Source { path: &file.path, first_line: split.body_first_line, language: course.language };
     let rendered = render(&extracted.markdown, &source, targets, problems);
