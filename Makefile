@@ -62,7 +62,7 @@ integration-test: postgres pdf-tools proxy-tools release
 
 e2e-test: browser-tools postgres build
 	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
-		node --test --test-concurrency=1 end2end/tests/
+		node --test --test-concurrency=1 --test-force-exit end2end/tests/
 
 ## bench: benchmarks, release build (figures in docs/performance.md)
 bench: proxy-tools

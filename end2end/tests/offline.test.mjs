@@ -171,38 +171,45 @@ test("a course saved on the phone is read and learnt offline; progress and certi
 
 test("what waits on the phone is counted once: sent again after a lost answer, and from two tabs at once", async () => {
   const gate = await gateTo(env.server);
-  const base = gate.baseURL;
   const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await register(page, base, "timur");
-  await enrolAndSave(page, base);
-  await offline(context, gate);
-  const { lessons } = smartphoneCourse();
-  await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`);
-  for (let n = 0; n < 3; n++) await completeHere(page);
-  await page.goto(`${base}/courses/${COURSE}/check-your-skills`);
-  await answerRight(page);
-  await page.locator("section.quiz button[type=submit]").click();
-  await page.getByText("Your answers are saved on this phone.").waitFor();
-  const second = await context.newPage();
-  await second.goto(`${base}/courses/${COURSE}/${lessons[4]}`);
+  try {
+    const base = gate.baseURL;
+    const page = await context.newPage();
+    await register(page, base, "timur");
+    await enrolAndSave(page, base);
+    await offline(context, gate);
+    const { lessons } = smartphoneCourse();
+    await page.goto(`${base}/courses/${COURSE}/${lessons[0]}`);
+    for (let n = 0; n < 3; n++) await completeHere(page);
+    await page.goto(`${base}/courses/${COURSE}/check-your-skills`);
+    await answerRight(page);
+    await page.locator("section.quiz button[type=submit]").click();
+    await page.getByText("Your answers are saved on this phone.").waitFor();
+    const second = await context.newPage();
+    await second.goto(`${base}/courses/${COURSE}/${lessons[4]}`);
 
-  // The server records the batch, but its answer never reaches the phone.
-  await online(context, gate, "lose-answers");
-  await waitUntil(() => gate.synced >= 1, "a batch reached the server");
-  for (const tab of [page, second]) await tab.locator(".offline-status .waiting button").waitFor();
-  gate.set("open");
-  // Passing the quiz completes its lesson too.
-  assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 4, attempts: 1, certificates: 0 });
-  // Both tabs send the same outbox at the same moment.
-  await Promise.all([page, second].map((tab) => tab.locator(".offline-status .waiting button").click()));
-  await waitUntil(
-    async () => (await page.evaluate(() => document.querySelector(".offline-status .waiting"))) === null,
-    "the outbox is empty",
-  );
-  assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 4, attempts: 1, certificates: 0 });
-  await context.close();
-  await gate.stop();
+    // The server records the batch, but its answer never reaches the phone.
+    await online(context, gate, "lose-answers");
+    await waitUntil(() => gate.synced >= 1, "a batch reached the server");
+    for (const tab of [page, second]) await tab.locator(".offline-status .waiting button").waitFor();
+    // Passing the quiz completes its lesson too.
+    assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 4, attempts: 1, certificates: 0 });
+    // Answers get through again only now: a retry of the script's own while
+    // the server was asked would otherwise empty the outbox before the tabs
+    // are told to send it.
+    gate.set("open");
+    // Both tabs send the same outbox at the same moment.
+    await Promise.all([page, second].map((tab) => tab.locator(".offline-status .waiting button").click()));
+    await waitUntil(
+      async () => (await page.evaluate(() => document.querySelector(".offline-status .waiting"))) === null,
+      "the outbox is empty",
+    );
+    assert.deepEqual(counts(await serverProgress(env.server, context)), { lessons: 4, attempts: 1, certificates: 0 });
+  } finally {
+    // A failure must not leave the gate listening: the file would never end.
+    await context.close();
+    await gate.stop();
+  }
 });
 
 test("a server killed with kill -9 during a sync loses nothing: the outbox delivers once it is back", async () => {
