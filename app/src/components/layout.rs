@@ -107,7 +107,6 @@ fn AccountLinks() -> impl IntoView {
     let saved = use_context::<SavedCopy>().is_some();
     let saved = saved.then(|| view! { <a href="/my">{t(msg::NAV_MY_COURSES)}</a> });
     let signed_in = use_context::<Viewer>().map(|viewer| {
-        let account = t_with(msg::SIGNED_IN_AS, [("name", viewer.display_name.clone().into())]);
         // What the doors of the pages admit, no more and no less.
         let places = crate::policy::places(&viewer);
         view! {
@@ -117,9 +116,6 @@ fn AccountLinks() -> impl IntoView {
             {places.cohorts.then(|| view! { <a href="/manage/cohorts">{t(msg::NAV_COHORTS)}</a> })}
             {places.statistics.then(|| view! { <a href="/manage">{t(msg::NAV_STATISTICS)}</a> })}
             {places.accounts.then(|| view! { <a href="/admin/users">{t(msg::NAV_USERS)}</a> })}
-            <a class="viewer" href="/account" aria-label=account>
-                <bdi>{viewer.display_name}</bdi>
-            </a>
         }
     });
     view! { {saved}{signed_in} }
@@ -131,12 +127,25 @@ fn AccountLinks() -> impl IntoView {
 #[component]
 fn SignInOrOut() -> impl IntoView {
     // A saved copy is read by someone signed in: leaving stays one tap away.
-    let signed_in = use_context::<Viewer>().is_some() || use_context::<SavedCopy>().is_some();
+    let viewer = use_context::<Viewer>();
+    let signed_in = viewer.is_some() || use_context::<SavedCopy>().is_some();
+    // Who is signed in, beside the way out: on a shared phone both matter.
+    let name = viewer.map(|viewer| {
+        let account = t_with(msg::SIGNED_IN_AS, [("name", viewer.display_name.clone().into())]);
+        view! {
+            <a class="viewer" href="/account" aria-label=account>
+                <bdi>{viewer.display_name}</bdi>
+            </a>
+        }
+    });
     match signed_in {
         true => view! {
-            <form class="logout" method="post" action={action_of::<Logout>()}>
-                <button type="submit">{t(msg::NAV_LOGOUT)}</button>
-            </form>
+            <div class="account">
+                {name}
+                <form class="logout" method="post" action={action_of::<Logout>()}>
+                    <button type="submit">{t(msg::NAV_LOGOUT)}</button>
+                </form>
+            </div>
         }
         .into_any(),
         false => view! {
