@@ -51,7 +51,7 @@ pub async fn statistics_table(
     {
         return refused;
     }
-    let reader = requested.for_viewer(&viewer);
+    let reader_language = requested.for_viewer(&viewer);
     let scope = match reporting::Filters::read(&filters) {
         Ok((typed, _)) => reporting::scope_for(&state, &viewer, &typed).await,
         Err(error) => Err(error),
@@ -60,11 +60,11 @@ pub async fn statistics_table(
         Ok(scope) => scope,
         Err(error) => return error.into_response(),
     };
-    let statistics = match reporting::statistics(&state, &scope, &filters, reader).await {
+    let statistics = match reporting::statistics(&state, &scope, &filters, reader_language).await {
         Ok(statistics) => statistics,
         Err(error) => return error.into_response(),
     };
-    match reporting::statistics_csv(&statistics, table, reader) {
+    match reporting::statistics_csv(&statistics, table, reader_language) {
         Some(csv) => (csv_headers(&format!("{table}.csv")), csv).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
@@ -92,9 +92,9 @@ pub async fn teach_table(
     if let Some(refused) = refuse_unless(policy::may_see_whole_course(&viewer, &found.instructors)) {
         return refused;
     }
-    let reader = requested.for_viewer(&viewer);
-    match reporting::taught_course(&state, &found, reader).await {
-        Ok(taught) => match reporting::teach_csv(&taught, table, reader) {
+    let reader_language = requested.for_viewer(&viewer);
+    match reporting::taught_course(&state, &found, reader_language).await {
+        Ok(taught) => match reporting::teach_csv(&taught, table, reader_language) {
             Some(csv) => (csv_headers(&format!("{course}-{table}.csv")), csv).into_response(),
             None => StatusCode::NOT_FOUND.into_response(),
         },
@@ -112,8 +112,8 @@ pub async fn course_learners(
     Query(mut filters): Query<StatisticsFilters>,
 ) -> Response {
     filters.course = Some(course.clone());
-    let reader = requested.for_viewer(&viewer);
-    learners(state, viewer, reader, filters, course.clone(), format!("learners-{course}.csv")).await
+    let reader_language = requested.for_viewer(&viewer);
+    learners(state, viewer, reader_language, filters, course.clone(), format!("learners-{course}.csv")).await
 }
 
 /// `/manage/cohorts/{cohort}/learners.csv`: every learner of a cohort.
@@ -132,8 +132,8 @@ pub async fn cohort_learners(
         Err(error) => return app::error::AppError::internal(error).into_response(),
     };
     let filters = StatisticsFilters { cohort: Some(cohort.to_string()), ..StatisticsFilters::default() };
-    let reader = requested.for_viewer(&viewer);
-    learners(state, viewer, reader, filters, found.course_id, format!("learners-cohort-{cohort}.csv")).await
+    let reader_language = requested.for_viewer(&viewer);
+    learners(state, viewer, reader_language, filters, found.course_id, format!("learners-cohort-{cohort}.csv")).await
 }
 
 /// Bytes gathered before a piece of the file is sent.
@@ -142,7 +142,7 @@ const CHUNK: usize = 64 * 1024;
 async fn learners(
     state: AppState,
     viewer: Viewer,
-    reader: app::language::Language,
+    reader_language: app::language::Language,
     filters: StatisticsFilters,
     course_id: String,
     file_name: String,
@@ -163,7 +163,7 @@ async fn learners(
     };
     let query = app::statistics::learners_query(&course, &scope, None);
     let lessons = course.lessons().count();
-    let say = move |id: &str| app::i18n::translate(reader, id, None);
+    let say = move |id: &str| app::i18n::translate(reader_language, id, None);
     let (valid, revoked) = (say(msg::CSV_CERTIFICATE_VALID), say(msg::CSV_CERTIFICATE_REVOKED));
     let header: Vec<String> = app::statistics::LEARNER_COLUMNS.iter().map(|id| say(id)).collect();
     // A large export may read a replica (`--database-replica-url`).

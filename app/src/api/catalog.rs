@@ -11,20 +11,20 @@ use crate::model::{SavedCopy, Standing};
 #[server(endpoint = "courses")]
 pub async fn list_courses() -> Result<Vec<CourseCard>, AppError> {
     super::rules::authorize::<ListCourses>().await?;
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let catalog = expect_context::<crate::state::AppState>().catalog.current();
-    Ok(catalog.courses().iter().map(|course| course.card(reader)).collect())
+    Ok(catalog.courses().iter().map(|course| course.card(reader_language)).collect())
 }
 
 #[server(endpoint = "course")]
 pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
     super::rules::authorize::<ReadCourse>().await?;
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
     let course = catalog.course(&course).ok_or(AppError::NotFound)?;
-    let mut outline = course.outline(reader);
-    let manifest = format!("/offline/{}/{}/manifest.json", course.id, reader.code());
+    let mut outline = course.outline(reader_language);
+    let manifest = format!("/offline/{}/{}/manifest.json", course.id, reader_language.code());
     // The copy saved on a phone: the same for everyone of its kind.
     if let Some(copy) = use_context::<SavedCopy>() {
         outline.standing = Standing::Saved { enrolled: copy.enrolled };
@@ -60,19 +60,19 @@ pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
 pub async fn read_lesson(course: String, lesson: String, attempt: Option<i64>) -> Result<LessonView, AppError> {
     super::rules::authorize::<ReadLesson>().await?;
     use crate::model::Access;
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
     let course = catalog.course(&course).ok_or(AppError::NotFound)?;
     if let Some(copy) = use_context::<SavedCopy>() {
-        let mut view = course.lesson_view(&lesson, reader).ok_or(AppError::NotFound)?;
+        let mut view = course.lesson_view(&lesson, reader_language).ok_or(AppError::NotFound)?;
         view.standing = Standing::Saved { enrolled: copy.enrolled };
         return Ok(view);
     }
     let viewer = crate::auth::current_viewer().await?;
     let staff = crate::policy::may_preview_course(viewer.as_ref(), &course.instructors);
-    let Some(mut view) = course.lesson_view(&lesson, reader) else {
-        return course.withheld_view(&lesson, reader, staff).ok_or(AppError::NotFound);
+    let Some(mut view) = course.lesson_view(&lesson, reader_language) else {
+        return course.withheld_view(&lesson, reader_language, staff).ok_or(AppError::NotFound);
     };
     if staff && let Some(found) = course.lesson(&lesson) {
         view.problems = found.problems.iter().map(|problem| course.problem_text(problem)).collect();
@@ -97,7 +97,8 @@ pub async fn read_lesson(course: String, lesson: String, attempt: Option<i64>) -
         view.best_score = best.get(&lesson).copied();
         if let Some(attempt_id) = attempt {
             view.result =
-                crate::learning::graded_attempt(&state.db, course, &lesson, viewer.id, attempt_id, reader).await?;
+                crate::learning::graded_attempt(&state.db, course, &lesson, viewer.id, attempt_id, reader_language)
+                    .await?;
         }
     }
     view.standing = standing.standing;

@@ -83,10 +83,10 @@ pub async fn submit_quiz(
 #[server(endpoint = "my_courses")]
 pub async fn my_courses() -> Result<Vec<MyCourse>, AppError> {
     let viewer = super::rules::signed_in::<MyCourses>().await?;
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
-    crate::learning::my_courses(&state.db, &catalog, viewer.id, reader).await.map_err(AppError::internal)
+    crate::learning::my_courses(&state.db, &catalog, viewer.id, reader_language).await.map_err(AppError::internal)
 }
 
 /// Joins the cohort with `code`, then shows its course.
@@ -130,10 +130,10 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
 #[server(endpoint = "cohorts")]
 pub async fn cohorts() -> Result<CohortsPage, AppError> {
     let viewer = super::rules::signed_in::<Cohorts>().await?;
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
-    crate::learning::cohorts_page(&state.db, &catalog, &viewer, reader).await.map_err(AppError::internal)
+    crate::learning::cohorts_page(&state.db, &catalog, &viewer, reader_language).await.map_err(AppError::internal)
 }
 
 #[server(endpoint = "create_cohort")]
@@ -190,7 +190,7 @@ pub async fn create_cohort(
 #[server(endpoint = "cohort")]
 pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
     let viewer = super::rules::signed_in::<Cohort>().await?;
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
     let (cohort, count) = crate::learning::cohort_with_count(&state.db, id)
@@ -203,7 +203,7 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
     }
     let filters = crate::model::StatisticsFilters { cohort: Some(cohort.id.to_string()), ..Default::default() };
     let scope = crate::statistics::Scope { cohort: Some(cohort.id), ..Default::default() };
-    let mut statistics = crate::statistics::reporting::statistics(&state, &scope, &filters, reader).await?;
+    let mut statistics = crate::statistics::reporting::statistics(&state, &scope, &filters, reader_language).await?;
     if !crate::policy::may_see_breakdowns(&viewer) {
         statistics.breakdowns.clear();
     }
@@ -212,7 +212,7 @@ pub async fn cohort(id: i64) -> Result<CohortPage, AppError> {
         .map_err(AppError::internal)?;
     let issued = super::admin::take_issued_code().await?;
     Ok(CohortPage {
-        cohort: crate::learning::cohort_summary(cohort, count, &catalog, reader),
+        cohort: crate::learning::cohort_summary(cohort, count, &catalog, reader_language),
         members,
         issued,
         statistics,

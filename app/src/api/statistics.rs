@@ -21,9 +21,9 @@ pub async fn dashboard(
 ) -> Result<DashboardPage, AppError> {
     let viewer = super::rules::signed_in::<Dashboard>().await?;
     let filters = crate::model::StatisticsFilters { course, cohort, organisation, from, to };
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
-    crate::statistics::reporting::dashboard_page(&state, &viewer, filters, reader).await
+    crate::statistics::reporting::dashboard_page(&state, &viewer, filters, reader_language).await
 }
 
 /// An instructor's courses: funnel, where learners stop, how each quiz
@@ -31,9 +31,9 @@ pub async fn dashboard(
 #[server(endpoint = "teach")]
 pub async fn teach() -> Result<TeachPage, AppError> {
     let viewer = super::rules::signed_in::<Teach>().await?;
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
-    let mut page = crate::statistics::reporting::teach_page(&state, &viewer, reader).await?;
+    let mut page = crate::statistics::reporting::teach_page(&state, &viewer, reader_language).await?;
     page.problems = course_problems(&state.catalog.current(), &viewer);
     Ok(page)
 }

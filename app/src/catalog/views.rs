@@ -35,9 +35,9 @@ impl Course {
         }
     }
 
-    pub fn card(&self, reader: Language) -> CourseCard {
+    pub fn card(&self, reader_language: Language) -> CourseCard {
         let (language, title, summary) =
-            titles(reader, self.language, &self.title, Some(&self.summary), &self.translations);
+            titles(reader_language, self.language, &self.title, Some(&self.summary), &self.translations);
         CourseCard {
             id: self.id.clone(),
             language,
@@ -50,18 +50,18 @@ impl Course {
         }
     }
 
-    pub fn outline(&self, reader: Language) -> CourseOutline {
+    pub fn outline(&self, reader_language: Language) -> CourseOutline {
         CourseOutline {
-            card: self.card(reader),
+            card: self.card(reader_language),
             modules: self
                 .modules
                 .iter()
                 .map(|module| {
-                    let (language, title, summary) = module.titles(reader, self.language);
+                    let (language, title, summary) = module.titles(reader_language, self.language);
                     let intro = module
                         .intro
-                        .get(&reader)
-                        .map(|html| (reader, html))
+                        .get(&reader_language)
+                        .map(|html| (reader_language, html))
                         .or_else(|| module.intro.get(&self.language).map(|html| (self.language, html)));
                     ModuleOutline {
                         language,
@@ -69,7 +69,11 @@ impl Course {
                         summary: summary.map(str::to_string),
                         intro_html: intro.map(|(_, html)| html.clone()),
                         intro_language: intro.map(|(language, _)| language),
-                        lessons: module.lessons.iter().map(|lesson| lesson.link(reader, self.language)).collect(),
+                        lessons: module
+                            .lessons
+                            .iter()
+                            .map(|lesson| lesson.link(reader_language, self.language))
+                            .collect(),
                         withheld: module.withheld.iter().map(|lesson| lesson.title.clone()).collect(),
                         progress: None,
                     }
@@ -83,10 +87,10 @@ impl Course {
 
     /// A lesson withheld for its errors: for learners, its title and a note
     /// (`preview` false); for staff, as far as it could be rendered, with its problems.
-    pub fn withheld_view(&self, lesson_id: &str, reader: Language, preview: bool) -> Option<LessonView> {
+    pub fn withheld_view(&self, lesson_id: &str, reader_language: Language, preview: bool) -> Option<LessonView> {
         let (module, withheld) = self.withheld_lesson(lesson_id)?;
-        let card = self.card(reader);
-        let (module_title_language, module_title, _) = module.titles(reader, self.language);
+        let card = self.card(reader_language);
+        let (module_title_language, module_title, _) = module.titles(reader_language, self.language);
         let content = withheld.preview.as_ref().filter(|_| preview);
         Some(LessonView {
             course_id: self.id.clone(),
@@ -128,14 +132,14 @@ impl Course {
     }
 
     /// The link to one lesson, titled in `reader`'s language when it can be.
-    pub fn lesson_link(&self, lesson_id: &str, reader: Language) -> Option<LessonLink> {
-        self.lesson(lesson_id).map(|lesson| lesson.link(reader, self.language))
+    pub fn lesson_link(&self, lesson_id: &str, reader_language: Language) -> Option<LessonLink> {
+        self.lesson(lesson_id).map(|lesson| lesson.link(reader_language, self.language))
     }
 
     /// A lesson's text in `reader`'s language when it has it (for the
     /// quiz questions' wording in statistics).
-    pub fn lesson_content(&self, lesson_id: &str, reader: Language) -> Option<&LessonContent> {
-        self.lesson(lesson_id).map(|lesson| lesson.content_in(reader, self.language).1)
+    pub fn lesson_content(&self, lesson_id: &str, reader_language: Language) -> Option<&LessonContent> {
+        self.lesson(lesson_id).map(|lesson| lesson.content_in(reader_language, self.language).1)
     }
 
     /// A graded attempt at a lesson's quiz, with the right answers and the
@@ -143,14 +147,14 @@ impl Course {
     pub fn quiz_result(
         &self,
         lesson_id: &str,
-        reader: Language,
+        reader_language: Language,
         answers: &crate::learning::Answers,
         graded: &crate::learning::Graded,
     ) -> Option<crate::model::QuizResult> {
         use crate::model::{OptionResult, QuestionResult, QuizResult};
         let lesson = self.lesson(lesson_id)?;
         let quiz = lesson.quiz.as_ref()?;
-        let (_, content) = lesson.content_in(reader, self.language);
+        let (_, content) = lesson.content_in(reader_language, self.language);
         let questions = quiz
             .questions
             .iter()
@@ -192,13 +196,13 @@ impl Course {
     }
 
     /// A lesson page in `reader`'s language when the lesson has it, else in the course's language.
-    pub fn lesson_view(&self, lesson_id: &str, reader: Language) -> Option<LessonView> {
+    pub fn lesson_view(&self, lesson_id: &str, reader_language: Language) -> Option<LessonView> {
         let lessons: Vec<(&Module, &Lesson)> = self.lessons().collect();
         let index = lessons.iter().position(|(_, lesson)| lesson.id == lesson_id)?;
         let (module, lesson) = lessons[index];
-        let (language, content) = lesson.content_in(reader, self.language);
-        let card = self.card(reader);
-        let (module_title_language, module_title, _) = module.titles(reader, self.language);
+        let (language, content) = lesson.content_in(reader_language, self.language);
+        let card = self.card(reader_language);
+        let (module_title_language, module_title, _) = module.titles(reader_language, self.language);
         Some(LessonView {
             course_id: self.id.clone(),
             course_title: card.title,
@@ -230,8 +234,8 @@ impl Course {
                     })
                     .collect(),
             }),
-            previous: index.checked_sub(1).map(|i| lessons[i].1.link(reader, self.language)),
-            next: lessons.get(index + 1).map(|(_, next)| next.link(reader, self.language)),
+            previous: index.checked_sub(1).map(|i| lessons[i].1.link(reader_language, self.language)),
+            next: lessons.get(index + 1).map(|(_, next)| next.link(reader_language, self.language)),
             standing: Default::default(),
             completed: false,
             locked: false,
@@ -247,8 +251,8 @@ impl Course {
 }
 
 impl Module {
-    fn titles(&self, reader: Language, original: Language) -> (Language, &str, Option<&str>) {
-        titles(reader, original, &self.title, self.summary.as_deref(), &self.translations)
+    fn titles(&self, reader_language: Language, original: Language) -> (Language, &str, Option<&str>) {
+        titles(reader_language, original, &self.title, self.summary.as_deref(), &self.translations)
     }
 }
 
@@ -260,8 +264,8 @@ impl Lesson {
         }
     }
 
-    fn link(&self, reader: Language, original: Language) -> LessonLink {
-        let (language, content) = self.content_in(reader, original);
+    fn link(&self, reader_language: Language, original: Language) -> LessonLink {
+        let (language, content) = self.content_in(reader_language, original);
         LessonLink {
             id: self.id.clone(),
             language,

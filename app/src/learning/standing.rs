@@ -80,7 +80,7 @@ pub async fn graded_attempt(
     lesson: &str,
     user_id: i64,
     attempt_id: i64,
-    reader: Language,
+    reader_language: Language,
 ) -> Result<Option<QuizResult>, AppError> {
     let Some(attempt) = crate::learning::quiz_attempt(db, user_id, attempt_id).await.map_err(AppError::internal)?
     else {
@@ -96,5 +96,5 @@ pub async fn graded_attempt(
     let Ok(mut graded) = crate::learning::grade(quiz, &answers) else { return Ok(None) };
     graded.score_percent = attempt.score_percent.clamp(0, 100) as u8;
     graded.passed = attempt.passed;
-    Ok(course.quiz_result(lesson, reader, &answers, &graded))
+    Ok(course.quiz_result(lesson, reader_language, &answers, &graded))
 }

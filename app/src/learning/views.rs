@@ -13,7 +13,12 @@ use crate::model::{CohortMember, CohortSummary, CohortsPage, MyCourse, Viewer};
 
 /// The learner's courses, with progress and where to continue; a course
 /// no longer offered keeps its history but leaves the dashboard.
-pub async fn my_courses(db: &Db, catalog: &Catalog, user_id: i64, reader: Language) -> Result<Vec<MyCourse>, DbErr> {
+pub async fn my_courses(
+    db: &Db,
+    catalog: &Catalog,
+    user_id: i64,
+    reader_language: Language,
+) -> Result<Vec<MyCourse>, DbErr> {
     let enrolments = super::my_enrolments(db, user_id).await?;
     let completed = completed_by(db, lesson_completion::Column::UserId.eq(user_id)).await?;
     let finished = finished_by(db, course_completion::Column::UserId.eq(user_id)).await?;
@@ -25,9 +30,9 @@ pub async fn my_courses(db: &Db, catalog: &Catalog, user_id: i64, reader: Langua
             let progress = super::progress(course, completed.get(&(user_id, course.id.clone())).unwrap_or(&none));
             MyCourse {
                 certified,
-                card: course.card(reader),
+                card: course.card(reader_language),
                 progress: progress.course,
-                next_lesson: progress.next_lesson.and_then(|id| course.lesson_link(&id, reader)),
+                next_lesson: progress.next_lesson.and_then(|id| course.lesson_link(&id, reader_language)),
                 completed_on: finished.get(&(user_id, course.id.clone())).map(|at| crate::dates::utc_date(*at)),
             }
         })
@@ -83,19 +88,24 @@ pub async fn cohort_members_progress(
 }
 
 /// The cohorts `viewer` may see, and what a new one may be for.
-pub async fn cohorts_page(db: &Db, catalog: &Catalog, viewer: &Viewer, reader: Language) -> Result<CohortsPage, DbErr> {
+pub async fn cohorts_page(
+    db: &Db,
+    catalog: &Catalog,
+    viewer: &Viewer,
+    reader_language: Language,
+) -> Result<CohortsPage, DbErr> {
     let cohorts = super::list_cohorts(db)
         .await?
         .into_iter()
         .filter(|(cohort, _)| {
             crate::policy::may_see_cohort(viewer, facts(cohort, catalog.course(&cohort.course_id).map(|c| c.as_ref())))
         })
-        .map(|(cohort, members)| summary(cohort, members, catalog, reader))
+        .map(|(cohort, members)| summary(cohort, members, catalog, reader_language))
         .collect();
     let organisations =
         if crate::policy::is_programme_wide(viewer) { crate::organisations::names(db).await? } else { Vec::new() };
     let courses = if crate::policy::may_create_cohorts(viewer) {
-        catalog.courses().iter().map(|course| (course.id.clone(), course.card(reader).title)).collect()
+        catalog.courses().iter().map(|course| (course.id.clone(), course.card(reader_language).title)).collect()
     } else {
         Vec::new()
     };
@@ -108,10 +118,13 @@ pub async fn cohorts_page(db: &Db, catalog: &Catalog, viewer: &Viewer, reader: L
 }
 
 /// A cohort as its page and the list show it.
-pub fn summary(cohort: cohort::Model, members: u64, catalog: &Catalog, reader: Language) -> CohortSummary {
+pub fn summary(cohort: cohort::Model, members: u64, catalog: &Catalog, reader_language: Language) -> CohortSummary {
     CohortSummary {
         id: cohort.id,
-        course_title: catalog.course(&cohort.course_id).map(|course| course.card(reader).title).unwrap_or_default(),
+        course_title: catalog
+            .course(&cohort.course_id)
+            .map(|course| course.card(reader_language).title)
+            .unwrap_or_default(),
         course_id: cohort.course_id,
         name: cohort.name,
         code: crate::codes::grouped(&cohort.code),

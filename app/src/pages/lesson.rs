@@ -30,10 +30,13 @@ pub(crate) fn Lesson(lesson: LessonView) -> impl IntoView {
     let course_href = format!("/courses/{}", lesson.course_id);
     let course_id = lesson.course_id.clone();
     let title = format!("{} · {}", lesson.title, lesson.course_title);
-    let reader = use_language();
+    let reader_language = use_language();
     let original_newer = lesson.original_newer;
-    let fallback_note = (lesson.language != reader).then(|| {
-        t_with(msg::LESSON_FALLBACK_NOTE, [("wanted", reader.code().into()), ("shown", lesson.language.code().into())])
+    let fallback_note = (lesson.language != reader_language).then(|| {
+        t_with(
+            msg::LESSON_FALLBACK_NOTE,
+            [("wanted", reader_language.code().into()), ("shown", lesson.language.code().into())],
+        )
     });
     let language = lesson.language;
     let (lang, dir) = (language.code(), language.direction().html_dir());

@@ -97,7 +97,7 @@ pub async fn studio_home() -> Result<StudioHome, AppError> {
     let state = expect_context::<crate::state::AppState>();
     let rows = crate::studio::store::courses(&state.db.reader).await.map_err(AppError::internal)?;
     let catalog = state.catalog.current();
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let mut courses = Vec::new();
     for row in &rows {
         if !crate::policy::may_author(&viewer, &crate::studio::store::instructors_of(row)) {
@@ -107,7 +107,7 @@ pub async fn studio_home() -> Result<StudioHome, AppError> {
             crate::studio::versions::latest(&state.db.reader, &row.course_id).await.map_err(AppError::internal)?;
         let title = catalog
             .course(&row.course_id)
-            .map(|course| course.card(reader).title)
+            .map(|course| course.card(reader_language).title)
             .unwrap_or_else(|| row.course_id.clone());
         courses.push(StudioCourseCard {
             id: row.course_id.clone(),
@@ -121,7 +121,7 @@ pub async fn studio_home() -> Result<StudioHome, AppError> {
         .iter()
         .filter(|course| !rows.iter().any(|row| row.course_id == course.id))
         .filter(|course| crate::policy::may_author(&viewer, &course.instructors))
-        .map(|course| FolderCourseCard { id: course.id.clone(), title: course.card(reader).title })
+        .map(|course| FolderCourseCard { id: course.id.clone(), title: course.card(reader_language).title })
         .collect();
     Ok(StudioHome { courses, folder_courses, may_create: crate::policy::may_run_studio(&viewer) })
 }
@@ -196,7 +196,7 @@ pub async fn preview_studio_lesson(
     let viewer = crate::api::rules::signed_in::<PreviewStudioLesson>().await?;
     let state = expect_context::<crate::state::AppState>();
     authored(&state, &viewer, &course).await?;
-    let reader = crate::i18n::use_language();
+    let reader_language = crate::i18n::use_language();
     let replaced = match (path, kept_aside(unsaved).await?) {
         (Some(path), Some(hash)) => crate::studio::store::blob(&state.db.reader, &hash)
             .await
@@ -214,9 +214,9 @@ pub async fn preview_studio_lesson(
     .await
     .map_err(AppError::internal)?;
     let loaded = draft.course.ok_or(AppError::NotFound)?;
-    let mut view = match loaded.lesson_view(&lesson, reader) {
+    let mut view = match loaded.lesson_view(&lesson, reader_language) {
         Some(view) => view,
-        None => loaded.withheld_view(&lesson, reader, true).ok_or(AppError::NotFound)?,
+        None => loaded.withheld_view(&lesson, reader_language, true).ok_or(AppError::NotFound)?,
     };
     if let Some(found) = loaded.lesson(&lesson) {
         view.problems = found.problems.iter().map(|problem| loaded.problem_text(problem)).collect();

@@ -8,9 +8,9 @@ use crate::msg;
 pub const TEACH_TABLES: [&str; 2] = ["reach", "questions"];
 
 /// One of a taught course's tables as CSV; `None` for no such table.
-pub fn teach_csv(course: &TaughtCourse, table: &str, reader: Language) -> Option<Vec<u8>> {
+pub fn teach_csv(course: &TaughtCourse, table: &str, reader_language: Language) -> Option<Vec<u8>> {
     use crate::statistics::{BYTE_ORDER_MARK, write_record};
-    let say = |id: &str| crate::i18n::translate(reader, id, None);
+    let say = |id: &str| crate::i18n::translate(reader_language, id, None);
     let mut out = BYTE_ORDER_MARK.as_bytes().to_vec();
     match table {
         "reach" => {
@@ -90,9 +90,9 @@ pub const BREAKDOWN_TABLES: [&str; 3] = ["gender", "age_band", "region"];
 
 /// One table of `statistics` as a CSV file (with its byte order mark);
 /// `None` for a table that does not exist.
-pub fn statistics_csv(statistics: &Statistics, table: &str, reader: Language) -> Option<Vec<u8>> {
+pub fn statistics_csv(statistics: &Statistics, table: &str, reader_language: Language) -> Option<Vec<u8>> {
     use crate::statistics::{BYTE_ORDER_MARK, write_record};
-    let say = |id: &str| crate::i18n::translate(reader, id, None);
+    let say = |id: &str| crate::i18n::translate(reader_language, id, None);
     let mut out = BYTE_ORDER_MARK.as_bytes().to_vec();
     let funnel_header = |first: &str| {
         vec![
@@ -154,7 +154,7 @@ pub fn statistics_csv(statistics: &Statistics, table: &str, reader: Language) ->
                 write_record(
                     &mut out,
                     [
-                        answer_label(question, row.answer.as_deref(), reader),
+                        answer_label(question, row.answer.as_deref(), reader_language),
                         cell(row.enrolled),
                         cell(row.completed),
                         breakdown.left_out_cohorts.to_string(),
@@ -167,9 +167,9 @@ pub fn statistics_csv(statistics: &Statistics, table: &str, reader: Language) ->
 }
 
 /// The label of a breakdown group in `reader`'s language.
-pub fn answer_label(question: ProfileQuestion, answer: Option<&str>, reader: Language) -> String {
+pub fn answer_label(question: ProfileQuestion, answer: Option<&str>, reader_language: Language) -> String {
     match answer {
-        Some(answer) => crate::i18n::translate(reader, &question.choice_message_id(answer), None),
-        None => crate::i18n::translate(reader, msg::STAT_NOT_STATED, None),
+        Some(answer) => crate::i18n::translate(reader_language, &question.choice_message_id(answer), None),
+        None => crate::i18n::translate(reader_language, msg::STAT_NOT_STATED, None),
     }
 }

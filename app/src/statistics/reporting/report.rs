@@ -41,7 +41,7 @@ pub async fn statistics(
     state: &AppState,
     scope: &Scope,
     filters: &StatisticsFilters,
-    reader: Language,
+    reader_language: Language,
 ) -> Result<Statistics, AppError> {
     // Counting may lag a moment behind: it can read a replica.
     let reader_db = &state.db.reports;
@@ -84,7 +84,7 @@ pub async fn statistics(
             }
             let counts = counts_of.get(&course.id).copied().unwrap_or_default();
             by_course.push(FunnelRow {
-                label: course.card(reader).title,
+                label: course.card(reader_language).title,
                 link: Some(format!("/manage/courses/{}", course.id)),
                 funnel: funnel(counts, median_of(&|time| time.course_id == course.id)),
             });
@@ -127,7 +127,7 @@ pub async fn statistics(
         let alone = counts_of(None);
         if alone.enrolled > 0 {
             by_cohort.push(FunnelRow {
-                label: crate::i18n::translate(reader, msg::STAT_NO_COHORT, None),
+                label: crate::i18n::translate(reader_language, msg::STAT_NO_COHORT, None),
                 link: None,
                 funnel: funnel(alone, median_of(&|time| time.cohort_id.is_none())),
             });
@@ -215,14 +215,14 @@ pub async fn dashboard_page(
     state: &AppState,
     viewer: &Viewer,
     filters: StatisticsFilters,
-    reader: Language,
+    reader_language: Language,
 ) -> Result<DashboardPage, AppError> {
     if !crate::policy::may_see_breakdowns(viewer) {
         return Err(AppError::Forbidden);
     }
     let (typed, filter_error) = Filters::read(&filters)?;
     let scope = scope_for(state, viewer, &typed).await?;
-    let statistics = statistics(state, &scope, &filters, reader).await?;
+    let statistics = statistics(state, &scope, &filters, reader_language).await?;
     let catalog = state.catalog.current();
     let own = crate::policy::scoped_to(viewer);
     let mut cohorts = cohort::Entity::find().order_by_asc(cohort::Column::Name);
@@ -235,11 +235,15 @@ pub async fn dashboard_page(
         .all(&state.db.reader)
         .await
         .map_err(AppError::internal)?;
-    let course_title = filled(&filters.course).and_then(|id| catalog.course(id)).map(|c| c.card(reader).title);
+    let course_title = filled(&filters.course).and_then(|id| catalog.course(id)).map(|c| c.card(reader_language).title);
     Ok(DashboardPage {
         course_title,
         filter_error: filter_error.map(str::to_string),
-        courses: catalog.courses().iter().map(|course| (course.id.clone(), course.card(reader).title)).collect(),
+        courses: catalog
+            .courses()
+            .iter()
+            .map(|course| (course.id.clone(), course.card(reader_language).title))
+            .collect(),
         cohorts: cohorts.into_iter().map(|cohort| (cohort.id, cohort.name)).collect(),
         organisation_name: own
             .and_then(|own| organisations.iter().find(|o| o.id == own))

@@ -14,12 +14,12 @@ use crate::statistics::{Grouping, Scope};
 /// At most this many learners per course on `/teach` (the CSV has all).
 const LEARNERS_SHOWN: usize = 200;
 
-pub async fn teach_page(state: &AppState, viewer: &Viewer, reader: Language) -> Result<TeachPage, AppError> {
+pub async fn teach_page(state: &AppState, viewer: &Viewer, reader_language: Language) -> Result<TeachPage, AppError> {
     let catalog = state.catalog.current();
     let mut courses = Vec::new();
     for course_id in taught_courses(&catalog, viewer) {
         if let Some(course) = catalog.course(&course_id) {
-            courses.push(taught_course(state, course, reader).await?);
+            courses.push(taught_course(state, course, reader_language).await?);
         }
     }
     Ok(TeachPage { courses, problems: Vec::new() })
@@ -29,7 +29,7 @@ pub async fn teach_page(state: &AppState, viewer: &Viewer, reader: Language) -> 
 pub async fn taught_course(
     state: &AppState,
     course: &crate::catalog::Course,
-    reader: Language,
+    reader_language: Language,
 ) -> Result<TaughtCourse, AppError> {
     let now = OffsetDateTime::now_utc();
     let internal = AppError::internal;
@@ -57,7 +57,7 @@ pub async fn taught_course(
                 let next = lessons.get(index + 1).map(|next| reached.get(&next.id).copied().unwrap_or(0));
                 LessonReach {
                     lesson_id: lesson.id.clone(),
-                    title: course.lesson_link(&lesson.id, reader).map(|link| link.title).unwrap_or_default(),
+                    title: course.lesson_link(&lesson.id, reader_language).map(|link| link.title).unwrap_or_default(),
                     completed,
                     stopped_after: next.map(|next| completed.saturating_sub(next)),
                 }
@@ -73,7 +73,7 @@ pub async fn taught_course(
         let mut questions = Vec::new();
         for lesson in lessons.iter().filter(|lesson| lesson.quiz.is_some()) {
             let Some(quiz) = &lesson.quiz else { continue };
-            let texts = course.lesson_content(&lesson.id, reader);
+            let texts = course.lesson_content(&lesson.id, reader_language);
             let answers = attempts.iter().filter(|(id, _)| *id == lesson.id).map(|(_, answers)| answers.as_str());
             for (index, analysis) in crate::statistics::analyse_quiz(quiz, answers).into_iter().enumerate() {
                 let text = texts.and_then(|texts| texts.questions.get(index));
@@ -99,7 +99,7 @@ pub async fn taught_course(
         let total = funnel.enrolled;
         Ok(TaughtCourse {
             course_id: course_id.clone(),
-            title: course.card(reader).title,
+            title: course.card(reader_language).title,
             funnel,
             reach,
             most_stop_after,
