@@ -55,6 +55,28 @@ pub fn is_module_text(name: &str) -> bool {
     stem == "module" || stem == "README" || split_order_prefix(stem).is_some_and(|(_, slug)| is_slug(slug))
 }
 
+/// Why a markdown file of a module is not one of its lessons (it is then
+/// kept as a file lessons may link to): the real cause, named.
+pub fn why_not_a_lesson(name: &str) -> String {
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let stem = stem.split_once('.').map(|(stem, _)| stem).unwrap_or(stem);
+    let kept = "it is kept as a file lessons may link to";
+    let Some((_, slug)) = split_order_prefix(stem) else {
+        return format!(
+            "`{name}` is not a lesson: a lesson's file starts with its place in the module, like `01-welcome.md`; {kept}"
+        );
+    };
+    let length = slug.chars().count();
+    if length > 64 {
+        return format!(
+            "`{name}` is not a lesson: its name after the number is {length} characters, and a lesson's may have at most 64; {kept}"
+        );
+    }
+    format!(
+        "`{name}` is not a lesson: its name after the number may have only lowercase letters, digits and single hyphens between them (like `01-first-steps.md`); {kept}"
+    )
+}
+
 /// Whether a top-level folder of a course is a module (`NN-slug`).
 pub fn is_module_folder(name: &str) -> bool {
     split_order_prefix(name).is_some_and(|(_, slug)| is_slug(slug))
@@ -225,4 +247,18 @@ fn make_copies(waiting: &Waiting) {
 
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_not_a_lesson_is_told_why() {
+        assert!(why_not_a_lesson("notes.md").contains("starts with its place in the module"));
+        let long = format!("01-{}.md", "a".repeat(65));
+        assert!(why_not_a_lesson(&long).contains("65 characters"), "{}", why_not_a_lesson(&long));
+        assert!(why_not_a_lesson("02-My_Lesson.md").contains("lowercase letters, digits and single hyphens"));
+        assert!(why_not_a_lesson("02-My_Lesson.ur.md").contains("`02-My_Lesson.ur.md`"));
+    }
 }

@@ -57,6 +57,12 @@ fn a_workbench_lesson_with_yaml_front_matter_is_read_like_toml() {
     let aside = "02-navigation.md:2: warning: front matter this platform does not use is left aside: `layout`";
     assert!(out.contains(aside), "{out}");
     assert_eq!(out.matches("left aside").count(), 1, "said once, not once per pass:\n{out}");
+    // Files that are not lessons are told why, by their real cause.
+    assert!(out.contains("reference.md:1: warning: `reference.md` is not a lesson: a lesson's file starts with its place in the module"), "{out}");
+    assert!(
+        out.contains("is not a lesson: its name after the number is 65 characters, and a lesson's may have at most 64"),
+        "{out}"
+    );
 }
 
 #[tokio::test]

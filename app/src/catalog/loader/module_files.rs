@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::file_name;
-use crate::catalog::course_files::{is_module_folder, is_module_text};
+use crate::catalog::course_files::{is_module_folder, is_module_text, why_not_a_lesson};
 use crate::catalog::files::{self, Entry};
 use crate::catalog::manifest::{ModuleManifest, parse_toml};
 use crate::catalog::problem::Problems;
@@ -85,11 +85,7 @@ fn load_module_files(folder: &Path, slug: String, problems: &mut Problems) -> Mo
         let (Entry::File(entry), Some(stem)) = (&entry, name.strip_suffix(".md")) else { continue };
         if name == "module.toml" || !is_module_text(&name) {
             if name.ends_with(".md") {
-                problems.warn(
-                    entry,
-                    1,
-                    format!("`{name}` is not a lesson (lessons are named like `01-welcome.md`): it is kept as a file lessons may link to"),
-                );
+                problems.warn(entry, 1, why_not_a_lesson(&name));
             }
             continue;
         }
