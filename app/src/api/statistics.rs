@@ -43,7 +43,7 @@ pub async fn teach() -> Result<TeachPage, AppError> {
 /// whole included).
 fn course_problems(catalog: &crate::catalog::Catalog, viewer: &crate::model::Viewer) -> Vec<String> {
     if crate::policy::may_see_every_course_problem(viewer) {
-        return catalog.problems().iter().map(ToString::to_string).collect();
+        return catalog.problems().iter().map(|problem| catalog.problem_text(problem)).collect();
     }
     catalog
         .courses()

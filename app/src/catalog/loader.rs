@@ -140,7 +140,7 @@ pub fn load_with(folder: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Pro
     if options.broken == BrokenCourses::Refuse && problems.iter().any(Problem::is_error) {
         return Err(problems);
     }
-    Ok(Loaded { catalog: Catalog::new(courses, problems.clone()), problems })
+    Ok(Loaded { catalog: Catalog::new(courses, problems.clone(), folder.to_path_buf()), problems })
 }
 
 /// Loads the one course in `folder` (its id is the folder's name), as

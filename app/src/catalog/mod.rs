@@ -49,6 +49,8 @@ pub struct Catalog {
     courses: Vec<Arc<Course>>,
     /// Every problem of the load, those of courses left out included.
     problems: Vec<Problem>,
+    /// The folder the courses were read from.
+    root: PathBuf,
 }
 
 impl Catalog {
@@ -64,10 +66,25 @@ impl Catalog {
         self.generation
     }
 
-    fn new(courses: Vec<Arc<Course>>, problems: Vec<Problem>) -> Catalog {
+    fn new(courses: Vec<Arc<Course>>, problems: Vec<Problem>, root: PathBuf) -> Catalog {
         static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let generation = GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Catalog { generation, courses, problems }
+        Catalog { generation, courses, problems, root }
+    }
+
+    /// A problem of the load as staff read it: its file named from its
+    /// course (`web-dev/01-start/02-quiz.md`), never by where the server
+    /// keeps it.
+    pub fn problem_text(&self, problem: &Problem) -> String {
+        let in_course = self.courses.iter().find_map(|course| {
+            let rest = problem.path.strip_prefix(&course.folder).ok()?;
+            Some(Path::new(&course.id).join(rest))
+        });
+        let path = in_course
+            .or_else(|| problem.path.strip_prefix(&self.root).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| problem.path.file_name().map(PathBuf::from).unwrap_or_default());
+        let severity = if problem.is_error() { "error" } else { "warning" };
+        format!("{}:{}: {severity}: {}", path.display(), problem.line, problem.message)
     }
 
     pub fn course(&self, id: &str) -> Option<&Arc<Course>> {

@@ -32,7 +32,7 @@ fn Overview(outline: CourseOutline) -> impl IntoView {
         <Layout>
             <article class="course">
                 <h1 lang=lang dir=dir>{card.title}</h1>
-                <StaffProblems heading=msg::COURSE_PROBLEMS_HEADING problems/>
+                <super::staff_problems::StaffProblems heading=msg::COURSE_PROBLEMS_HEADING problems/>
                 <p class="lead" lang=lang dir=dir>{card.summary}</p>
                 <CourseFacts course_level=card.level.message_id() lessons=card.lesson_count minutes=card.minutes/>
                 <Enrolment standing course_id=course_id.clone() first_lesson/>
@@ -162,17 +162,4 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
             </ol>
         </li>
     }
-}
-
-/// A course's or lesson's problems, for its staff (empty for everyone else).
-#[component]
-pub fn StaffProblems(heading: &'static str, problems: Vec<String>) -> impl IntoView {
-    (!problems.is_empty()).then(|| {
-        view! {
-            <section class="staff-problems" aria-labelledby="problems-heading">
-                <h2 id="problems-heading">{t(heading)}</h2>
-                <ul dir="ltr">{problems.into_iter().map(|problem| view! { <li><code>{problem}</code></li> }).collect_view()}</ul>
-            </section>
-        }
-    })
 }

@@ -88,7 +88,7 @@ pub(crate) fn Lesson(lesson: LessonView) -> impl IntoView {
                     let note = if staff { msg::LESSON_WITHHELD_STAFF } else { msg::LESSON_WITHHELD };
                     view! { <p class="note withheld-note" role="note">{t(note)}</p> }
                 })}
-                <super::course::StaffProblems heading=msg::LESSON_PROBLEMS_HEADING problems/>
+                <super::staff_problems::StaffProblems heading=msg::LESSON_PROBLEMS_HEADING problems/>
                 {locked.then(|| view! { <Locked course_href=locked_href/> })}
                 <Contents entries=lesson.contents language/>
                 <div class="lesson-body" lang=lang dir=dir inner_html=lesson.html></div>

@@ -15,6 +15,7 @@ mod offline;
 mod organisations;
 mod register;
 mod reset;
+mod staff_problems;
 mod studio;
 mod teach;
 mod users;

@@ -24,7 +24,7 @@ fn Teaching(page: TeachPage) -> impl IntoView {
         <Layout wide=true>
             <h1>{t(msg::TEACH_TITLE)}</h1>
             <p><a href="/manage/cohorts">{t(msg::COHORTS_TITLE)}</a></p>
-            <super::course::StaffProblems heading=msg::COURSE_FILES_PROBLEMS_HEADING problems=page.problems/>
+            <super::staff_problems::StaffProblems heading=msg::COURSE_FILES_PROBLEMS_HEADING problems=page.problems/>
             {empty.then(|| view! { <p>{t(msg::TEACH_NONE)}</p> })}
             {page.courses.into_iter().map(|course| view! { <Taught course/> }).collect_view()}
         </Layout>

@@ -84,4 +84,13 @@ async fn a_workbench_lesson_shows_its_yaml_title_and_minutes() {
     let catalog = app.state.catalog.current();
     let minutes = catalog.course("shell").and_then(|course| course.lesson("navigation")).map(|lesson| lesson.minutes);
     assert_eq!(minutes, Some(40), "teaching and exercises minutes together");
+
+    // An administrator's /teach lists every problem, by its course's path,
+    // never where the server keeps the courses, grouped by kind.
+    let admin = crate::helpers::signed_in_as(&app, "overseer", "admin").await;
+    let teach = crate::helpers::page_with(&app, "/teach", &admin).await;
+    assert!(teach.contains("shell/01-the-shell/reference.md:1: warning:"), "{teach}");
+    let root = courses.path().display().to_string();
+    assert!(!teach.contains(&root), "no server path on the page: {teach}");
+    assert!(teach.contains("<details"), "grouped by kind: {teach}");
 }
