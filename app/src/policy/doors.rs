@@ -81,6 +81,82 @@ pub fn places(viewer: &Viewer) -> Places {
     }
 }
 
+/// Every server function (by its address, `/api/` and the `endpoint` of its
+/// `#[server]`) and who may call it; `api::rules::authorize` applies it at
+/// the start of each. A server function without a line here refuses
+/// everyone, and a test in `api::rules` fails for a function without a
+/// line as for a line without a function, so none can be forgotten.
+pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
+    ("/api/courses", Rule::Anyone),
+    ("/api/course", Rule::Anyone),
+    ("/api/lesson", Rule::Anyone),
+    ("/api/register", Rule::Anyone),
+    ("/api/login", Rule::Anyone),
+    ("/api/logout", Rule::Anyone),
+    ("/api/save_language", Rule::SignedIn),
+    ("/api/change_password", Rule::SignedIn),
+    ("/api/delete_account", Rule::SignedIn),
+    ("/api/save_profile", Rule::SignedIn),
+    ("/api/withdraw_consent", Rule::SignedIn),
+    ("/api/my_profile", Rule::SignedIn),
+    ("/api/redeem_reset_code", Rule::Anyone),
+    ("/api/users_page", ACCOUNTS),
+    // Instructors for the learners of their cohorts, managers for learners
+    // and instructors, administrators for anyone: checked inside.
+    ("/api/issue_reset_code", Rule::AtLeast(Role::Instructor)),
+    ("/api/change_role", ADMINISTRATORS),
+    ("/api/audit_log", ADMINISTRATORS),
+    // The learner's own enrolments, progress and attempts: always the
+    // signed-in person's, never anyone else's.
+    ("/api/enrol", Rule::SignedIn),
+    ("/api/unenrol", Rule::SignedIn),
+    ("/api/complete_lesson", Rule::SignedIn),
+    ("/api/submit_quiz", Rule::SignedIn),
+    ("/api/my_courses", Rule::SignedIn),
+    ("/api/join_cohort", Rule::SignedIn),
+    // Instructors see the cohorts of the courses that list them (checked inside).
+    ("/api/cohorts", COHORTS),
+    ("/api/cohort", COHORTS),
+    ("/api/create_cohort", Rule::AtLeast(Role::Manager)),
+    ("/api/my_certificate", Rule::SignedIn),
+    ("/api/verify_certificate", Rule::Anyone),
+    ("/api/revoke_certificate", Rule::AtLeast(Role::Manager)),
+    // Managers of one organisation see only its cohorts (narrowed inside).
+    ("/api/dashboard", PROGRAMME_STATISTICS),
+    // Instructors see the courses that list them, and only those.
+    ("/api/teach", TEACHING),
+    // Each manager's own files (administrators': anyone's), checked inside.
+    ("/api/imports_page", Rule::AtLeast(Role::Manager)),
+    ("/api/import_report", Rule::AtLeast(Role::Manager)),
+    ("/api/apply_import", Rule::AtLeast(Role::Manager)),
+    ("/api/forget_import_codes", Rule::AtLeast(Role::Manager)),
+    // Programme-wide managers create organisations (checked inside);
+    // administrators scope managers to them.
+    ("/api/organisations", Rule::AtLeast(Role::Manager)),
+    ("/api/create_organisation", Rule::AtLeast(Role::Manager)),
+    ("/api/assign_organisation", Rule::AtLeast(Role::Admin)),
+    // The studio: instructors and administrators; each course's drafts
+    // only for the instructors it names and administrators (checked inside,
+    // `policy::may_author`), reviews never by the proposer.
+    ("/api/studio_home", STUDIO),
+    ("/api/create_studio_course", RUNNING_STUDIO),
+    ("/api/studio_course", Rule::AtLeast(Role::Instructor)),
+    ("/api/studio_editor", Rule::AtLeast(Role::Instructor)),
+    ("/api/save_studio_file", Rule::AtLeast(Role::Instructor)),
+    ("/api/save_studio_settings", Rule::AtLeast(Role::Instructor)),
+    ("/api/add_studio_part", Rule::AtLeast(Role::Instructor)),
+    ("/api/move_studio_lesson", Rule::AtLeast(Role::Instructor)),
+    ("/api/remove_studio_file", Rule::AtLeast(Role::Instructor)),
+    ("/api/publish_studio_course", Rule::AtLeast(Role::Instructor)),
+    ("/api/propose_studio_draft", Rule::AtLeast(Role::Instructor)),
+    ("/api/review_studio_draft", Rule::AtLeast(Role::Instructor)),
+    ("/api/studio_history", Rule::AtLeast(Role::Instructor)),
+    ("/api/restore_studio_version", Rule::AtLeast(Role::Instructor)),
+    ("/api/manage_studio_course", RUNNING_STUDIO),
+    ("/api/take_into_studio", RUNNING_STUDIO),
+    ("/api/preview_studio_lesson", Rule::AtLeast(Role::Instructor)),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
