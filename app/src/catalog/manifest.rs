@@ -144,9 +144,9 @@ pub fn lesson_parts<'a, T: DeserializeOwned>(
 ) -> Option<(T, Split<'a>)> {
     let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
     if super::yaml::opens_yaml(unmarked) {
-        let split = super::yaml::split(unmarked, path, problems)?;
-        let value = super::yaml::parse(split.front_matter, path, 2, problems)?;
-        return Some((value, split));
+        let (front_matter, body_first_line, body) = super::yaml::split(unmarked, path, problems)?;
+        let value = super::yaml::parse(front_matter, path, 2, problems)?;
+        return Some((value, Split { front_matter, body_first_line, body }));
     }
     if !unmarked.starts_with("+++")
         && let Some((title, split)) = title_from_heading(unmarked)
@@ -253,6 +253,25 @@ mod tests {
         assert!(problems.is_empty());
         assert!(lesson_parts::<LessonFrontMatter>("Body only\n", &path(), &mut problems).is_none());
         assert!(problems.into_vec()[0].message.contains("# Title"));
+    }
+
+    #[test]
+    fn yaml_front_matter_reads_as_the_same_fields() {
+        let mut problems = Problems::default();
+        let text = "---\ntitle: 'Navigating Files'\nteaching: 30\nexercises: 10\nid: navigating\n---\n\nBody\n";
+        let (front, split): (LessonFrontMatter, _) = lesson_parts(text, &path(), &mut problems).unwrap();
+        assert_eq!(
+            (front.title.as_str(), front.minutes, front.id.as_deref()),
+            ("Navigating Files", Some(40), Some("navigating"))
+        );
+        assert_eq!((split.body, split.body_first_line), ("\nBody\n", 7));
+        assert!(problems.is_empty(), "{problems:?}");
+        let translation = "---\ntitle: فائلیں\npass_mark: 50\n---\nBody\n";
+        assert!(lesson_parts::<TranslationFrontMatter>(translation, &path(), &mut problems).is_none());
+        assert!(
+            problems.into_vec()[0].message.contains("pass_mark"),
+            "a translation takes its pass mark from the original"
+        );
     }
 
     #[test]

@@ -10,7 +10,6 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::manifest::Split;
 use super::problem::Problems;
 
 /// The fields lesson front matter may have (originals and translations).
@@ -24,8 +23,9 @@ pub fn opens_yaml(text: &str) -> bool {
     text.lines().next().is_some_and(|line| line.trim_end() == "---")
 }
 
-/// Splits `---` front matter from the markdown that follows.
-pub fn split<'a>(text: &'a str, path: &Path, problems: &mut Problems) -> Option<Split<'a>> {
+/// Splits `---` front matter from the markdown that follows: the front
+/// matter, the line of the file on which the body starts, and the body.
+pub fn split<'a>(text: &'a str, path: &Path, problems: &mut Problems) -> Option<(&'a str, usize, &'a str)> {
     let first = text.split_inclusive('\n').next().unwrap_or(text);
     let rest = &text[first.len()..];
     let mut offset = 0;
@@ -35,7 +35,7 @@ pub fn split<'a>(text: &'a str, path: &Path, problems: &mut Problems) -> Option<
             let front_matter = &rest[..offset];
             let body = &rest[offset + line.len()..];
             let body_first_line = 2 + front_matter.lines().count() + 1;
-            return Some(Split { front_matter, body_first_line, body });
+            return Some((front_matter, body_first_line, body));
         }
         offset += line.len();
     }
@@ -111,8 +111,27 @@ fn line_of_field(text: &str, field: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::manifest::{LessonFrontMatter, TranslationFrontMatter};
+    use serde::Deserialize;
     use std::path::PathBuf;
+
+    /// The shape of a lesson's front matter (`manifest::LessonFrontMatter`,
+    /// whose own tests read YAML through `lesson_parts`).
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct LessonFrontMatter {
+        title: String,
+        minutes: Option<u32>,
+        id: Option<String>,
+        pass_mark: Option<u8>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct TranslationFrontMatter {
+        title: String,
+        #[allow(dead_code)]
+        translated_from: Option<String>,
+    }
 
     fn path() -> PathBuf {
         PathBuf::from("c/01-m/01-l.md")
@@ -124,10 +143,10 @@ mod tests {
         let text =
             "---\ntitle: 'Navigating Files and Directories'\nteaching: 30\nexercises: 10\n---\n\n::: questions\n";
         assert!(opens_yaml(text));
-        let split = split(text, &path(), &mut problems).unwrap();
-        assert_eq!(split.body_first_line, 6);
-        assert_eq!(split.body, "\n::: questions\n");
-        let front: LessonFrontMatter = parse(split.front_matter, &path(), 2, &mut problems).unwrap();
+        let (front_matter, body_first_line, body) = split(text, &path(), &mut problems).unwrap();
+        assert_eq!(body_first_line, 6);
+        assert_eq!(body, "\n::: questions\n");
+        let front: LessonFrontMatter = parse(front_matter, &path(), 2, &mut problems).unwrap();
         assert_eq!(front.title, "Navigating Files and Directories");
         assert_eq!(front.minutes, Some(40), "teaching and exercises together");
         assert!(problems.is_empty(), "{problems:?}");
