@@ -40,10 +40,10 @@ pub fn group(lines: Vec<String>) -> Vec<ProblemGroup> {
 fn kind_of(message: &str) -> String {
     let parts: Vec<&str> = message.split('`').collect();
     // With an odd number of backticks, the last one is plain text.
-    let closed = parts.len() % 2 == 1;
+    let closed = !parts.len().is_multiple_of(2);
     let mut kind = String::new();
     for (index, part) in parts.iter().enumerate() {
-        let quoted = index % 2 == 1;
+        let quoted = !index.is_multiple_of(2);
         if quoted && (closed || index + 1 < parts.len()) {
             kind.push('…');
             continue;
