@@ -49,6 +49,8 @@ pub mod learning;
 pub mod offline;
 #[cfg(feature = "ssr")]
 pub mod organisations;
+#[cfg(feature = "ssr")]
+pub mod personal_data;
 pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod progress_cache;

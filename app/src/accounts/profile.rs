@@ -83,12 +83,8 @@ pub async fn save_profile(db: &Db, user_id: i64, answers: &ProfileAnswers, actor
         record(&transaction, actor, Some(user_id), "profile.consent_withdrawn", detail).await?;
         // Copies in enrolment files go with the consent.
         if let Some(user) = crate::entities::user::Entity::find_by_id(user_id).one(&transaction).await? {
-            crate::learning::bulk::forget_in_files(
-                &transaction,
-                &user.username,
-                crate::learning::bulk::Forget::Answers,
-            )
-            .await?;
+            crate::personal_data::forget_in_files(&transaction, &user.username, crate::personal_data::Forget::Answers)
+                .await?;
         }
     }
     transaction.commit().await
@@ -106,7 +102,7 @@ pub(super) async fn replace_answers(
     profile_answer::Entity::delete_many().filter(profile_answer::Column::UserId.eq(user_id)).exec(connection).await?;
     if answers.is_empty() {
         // Withdrawn: the copies on enrolments go too.
-        return crate::learning::copy_answers_to_enrolments(connection, user_id, answers).await;
+        return crate::personal_data::copy_answers_to_enrolments(connection, user_id, answers).await;
     }
     let now = OffsetDateTime::now_utc();
     profile_answer::Entity::insert_many(answers.iter().map(|(question, answer)| {
@@ -120,7 +116,7 @@ pub(super) async fn replace_answers(
     }))
     .exec(connection)
     .await?;
-    crate::learning::copy_answers_to_enrolments(connection, user_id, answers).await
+    crate::personal_data::copy_answers_to_enrolments(connection, user_id, answers).await
 }
 
 #[cfg(test)]

@@ -121,7 +121,8 @@ pub async fn find_users(
     let query = query.trim();
     let mut select = user::Entity::find().filter(user::Column::DeletedAt.is_null());
     if let Some(organisation) = organisation {
-        select = select.filter(user::Column::Id.in_subquery(crate::learning::learners_of_organisation(organisation)));
+        select =
+            select.filter(user::Column::Id.in_subquery(crate::personal_data::learners_of_organisation(organisation)));
     }
     if !query.is_empty() {
         let escaped = query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -358,7 +359,7 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
         .exec(&transaction)
         .await
         .map_err(internal)?;
-    crate::learning::bulk::forget_in_files(&transaction, &username, crate::learning::bulk::Forget::Person)
+    crate::personal_data::forget_in_files(&transaction, &username, crate::personal_data::Forget::Person)
         .await
         .map_err(internal)?;
     record(&transaction, actor, Some(user_id), "user.deleted", json!({})).await.map_err(internal)?;

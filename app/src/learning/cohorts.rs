@@ -336,31 +336,3 @@ pub fn facts_of(
         memberships,
     })
 }
-
-/// The learners a manager of `organisation` looks after (see
-/// [`crate::policy::may_look_after`]), as a subquery of user ids: in at
-/// least one of its cohorts now, and in no cohort of anyone else.
-pub fn learners_of_organisation(organisation: i64) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::sea_query::{Expr, ExprTrait, Query};
-    let own_cohorts = || {
-        Query::select()
-            .column(cohort::Column::Id)
-            .from(cohort::Entity)
-            .and_where(Expr::col(cohort::Column::OrganisationId).eq(organisation))
-            .to_owned()
-    };
-    let elsewhere = Query::select()
-        .column(enrolment::Column::UserId)
-        .from(enrolment::Entity)
-        .and_where(Expr::col(enrolment::Column::CohortId).is_not_null())
-        .and_where(Expr::col(enrolment::Column::CohortId).not_in_subquery(own_cohorts()))
-        .and_where(Expr::col(enrolment::Column::LeftAt).is_null())
-        .to_owned();
-    Query::select()
-        .column(enrolment::Column::UserId)
-        .from(enrolment::Entity)
-        .and_where(Expr::col(enrolment::Column::CohortId).in_subquery(own_cohorts()))
-        .and_where(Expr::col(enrolment::Column::LeftAt).is_null())
-        .and_where(Expr::col(enrolment::Column::UserId).not_in_subquery(elsewhere))
-        .to_owned()
-}

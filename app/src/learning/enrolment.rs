@@ -78,16 +78,6 @@ pub(super) async fn upsert_enrolment(
     Ok(())
 }
 
-/// Consented answers as an enrolment's copies hold them: gender, age
-/// band, region.
-pub(crate) fn answer_columns(answers: &crate::model::ProfileAnswers) -> [Option<String>; 3] {
-    use crate::model::ProfileQuestion;
-    let answer = |question: ProfileQuestion| {
-        answers.iter().find(|(asked, _)| *asked == question).map(|(_, answer)| answer.clone())
-    };
-    [answer(ProfileQuestion::Gender), answer(ProfileQuestion::AgeBand), answer(ProfileQuestion::Region)]
-}
-
 /// A learner's consented answers, as a new enrolment copies them.
 async fn consented_answers(connection: &impl ConnectionTrait, user_id: i64) -> Result<[Option<String>; 3], DbErr> {
     use crate::entities::profile_answer;
@@ -98,26 +88,7 @@ async fn consented_answers(connection: &impl ConnectionTrait, user_id: i64) -> R
         .into_iter()
         .filter_map(|row| ProfileQuestion::parse(&row.question).map(|question| (question, row.answer)))
         .collect();
-    Ok(answer_columns(&answers))
-}
-
-/// Within a transaction: a learner's enrolments take the answers they
-/// now consent to (none, once consent is withdrawn).
-pub(crate) async fn copy_answers_to_enrolments(
-    connection: &impl ConnectionTrait,
-    user_id: i64,
-    answers: &crate::model::ProfileAnswers,
-) -> Result<(), DbErr> {
-    use sea_orm::sea_query::Expr;
-    let [gender, age_band, region] = answer_columns(answers);
-    enrolment::Entity::update_many()
-        .col_expr(enrolment::Column::Gender, Expr::value(gender))
-        .col_expr(enrolment::Column::AgeBand, Expr::value(age_band))
-        .col_expr(enrolment::Column::Region, Expr::value(region))
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .exec(connection)
-        .await?;
-    Ok(())
+    Ok(crate::personal_data::answer_columns(&answers))
 }
 
 /// Leaves a course. The enrolment and every completion and attempt stay,

@@ -23,10 +23,9 @@ pub use certificates::{
 };
 pub use cohorts::{
     CohortError, NewCohort, TIME_ZONES, account_facts, cohort_members, cohort_with_count, create_cohort, facts_of,
-    join_cohort, learners_of_organisation, list_cohorts, memberships, today_in,
+    join_cohort, list_cohorts, memberships, today_in,
 };
 pub use completions::{CompletionWriter, SubmittedAttempt, TakenOn, submit_quiz, submit_quiz_taken_on};
-pub(crate) use enrolment::{answer_columns, copy_answers_to_enrolments};
 pub use enrolment::{enrol, unenrol};
 pub use error::LearningError;
 pub use grading::{Answers, Graded, SubmissionError, grade};

@@ -9,7 +9,6 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter, Tr
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
-use super::erasure::without_answers;
 use super::file::{FileProblem, read_file};
 use super::plan::{Outcome, PlannedRow, plan};
 use super::store::IssuedCode;
@@ -18,6 +17,7 @@ use crate::catalog::Catalog;
 use crate::db::Db;
 use crate::entities::{enrolment, import, profile_answer, reset_code, user};
 use crate::model::{Role, Viewer};
+use crate::personal_data::without_answers;
 
 /// What applying an import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -154,7 +154,7 @@ pub async fn apply(
                     consented_at: Set(now),
                 });
             }
-            let [gender, age_band, region] = crate::learning::answer_columns(&row.row.answers);
+            let [gender, age_band, region] = crate::personal_data::answer_columns(&row.row.answers);
             enrolments.push(enrolment::ActiveModel {
                 user_id: Set(user_id),
                 course_id: Set(cohort.course_id.clone()),

@@ -8,7 +8,6 @@
 //! already in place are left alone.
 
 mod apply;
-mod erasure;
 mod file;
 mod plan;
 mod report;
@@ -16,7 +15,6 @@ mod sealed;
 mod store;
 
 pub use apply::{Applied, ApplyError, NO_PASSWORD_YET, apply};
-pub use erasure::{Forget, forget_in_files};
 pub use file::{COLUMNS, FileProblem, FileRow, read_file};
 pub use plan::{Outcome, PlannedRow, answers_of, plan, username_of};
 pub use report::report;
@@ -27,9 +25,9 @@ pub use store::{
 
 #[cfg(test)]
 mod tests {
-    use super::erasure::{ANSWER_COLUMNS, emptied, is_row_of, rewrite, without_answers};
     use super::*;
     use crate::model::ProfileQuestion;
+    use crate::personal_data::{ANSWER_COLUMNS, emptied, is_row_of, rewrite, without_answers};
 
     #[test]
     fn reads_columns_in_any_order_with_a_byte_order_mark() {

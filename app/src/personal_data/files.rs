@@ -1,5 +1,5 @@
-//! Stored files forget what a person withdrew or erased: every copy of a
-//! person's data must go.
+//! Stored enrolment files forget what a person withdrew or erased: every
+//! copy of a person's data must go.
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -17,7 +17,7 @@ pub enum Forget {
 
 /// Rewrites a stored file: each row is kept as it is, changed, or left
 /// out by `change`. Columns and their order stay; the file stays valid.
-pub(super) fn rewrite(
+pub(crate) fn rewrite(
     content: &str,
     change: impl Fn(&csv::StringRecord, &[&str]) -> Option<csv::StringRecord>,
 ) -> String {
@@ -37,7 +37,7 @@ pub(super) fn rewrite(
 }
 
 /// A record with the fields of `drop` (column names) emptied.
-pub(super) fn emptied(record: &csv::StringRecord, columns: &[&str], drop: &[&str]) -> csv::StringRecord {
+pub(crate) fn emptied(record: &csv::StringRecord, columns: &[&str], drop: &[&str]) -> csv::StringRecord {
     record
         .iter()
         .enumerate()
@@ -46,17 +46,17 @@ pub(super) fn emptied(record: &csv::StringRecord, columns: &[&str], drop: &[&str
 }
 
 /// Whether a record is `username`'s row.
-pub(super) fn is_row_of(record: &csv::StringRecord, columns: &[&str], username: &str) -> bool {
+pub(crate) fn is_row_of(record: &csv::StringRecord, columns: &[&str], username: &str) -> bool {
     let position = columns.iter().position(|name| *name == "username");
     position.and_then(|index| record.get(index)).is_some_and(|field| field.trim().eq_ignore_ascii_case(username))
 }
 
-pub(super) const ANSWER_COLUMNS: [&str; 4] = ["gender", "age_band", "region", "consent"];
+pub(crate) const ANSWER_COLUMNS: [&str; 4] = ["gender", "age_band", "region", "consent"];
 
 /// A stored file without any profile answers: once a file is applied, the
 /// answers live (with their consent) in the learners' profiles, and the
 /// file keeps only what its page shows.
-pub(super) fn without_answers(content: &str) -> String {
+pub(crate) fn without_answers(content: &str) -> String {
     rewrite(content, |record, columns| Some(emptied(record, columns, &ANSWER_COLUMNS)))
 }
 
