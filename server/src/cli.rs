@@ -178,10 +178,12 @@ fn check_courses(dir: &std::path::Path, strict: bool, data_dir: &std::path::Path
         for (_, lesson) in course.lessons() {
             let weight = &lesson.content.weight;
             println!(
-                "{}: {} KB on a phone's first visit (page {} KB, images {} KB)",
+                "{}: {} KB to open on a phone (page {} KB, first picture {} KB), {} KB read to the end (pictures {} KB)",
                 lesson.source.display(),
-                weight.total().div_ceil(1024),
+                weight.to_open().div_ceil(1024),
                 weight.page_bytes.div_ceil(1024),
+                weight.first_image_bytes.div_ceil(1024),
+                weight.total().div_ceil(1024),
                 weight.image_bytes.div_ceil(1024)
             );
         }

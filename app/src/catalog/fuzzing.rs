@@ -54,14 +54,15 @@ pub fn lesson(text: &str) -> Rendered {
     html.push(
         render(
             &extracted.markdown,
-            &Source { path, first_line: body.1, language: crate::language::Language::En },
+            &Source { path, first_line: body.1, language: crate::language::Language::En, original_images: &[] },
             &targets,
             &mut problems,
         )
         .html,
     );
     for question in &extracted.questions {
-        let source = Source { path, first_line: question.line, language: crate::language::Language::Ur };
+        let source =
+            Source { path, first_line: question.line, language: crate::language::Language::Ur, original_images: &[] };
         html.push(render_fragment(&question.prompt, &source, &targets, &mut problems));
         for option in &question.options {
             html.push(render_fragment(&option.text, &source, &targets, &mut problems));

@@ -96,6 +96,9 @@ pub struct ImageInfo {
     /// The copies were left for later (the load's time or pixels were
     /// spent): the caller has them made in the background.
     pub deferred: bool,
+    /// An animated GIF: its copies are stills of its first frame, and the
+    /// page links to the animation.
+    pub animated: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -180,7 +183,8 @@ pub fn prepare(
     }
     let header = read_header(bytes)?;
     let size = header.size;
-    let as_it_is = |note: Option<String>| Ok(ImageInfo { size: Some(size), note, ..ImageInfo::default() });
+    let animated = header.format == Some(ImageFormat::Gif) && is_animated(bytes);
+    let as_it_is = |note: Option<String>| Ok(ImageInfo { size: Some(size), note, animated, ..ImageInfo::default() });
     let Some(cache) = cache else {
         return as_it_is(None);
     };
@@ -193,9 +197,11 @@ pub fn prepare(
             MAX_PIXELS / 1_000_000
         )));
     }
-    // Animated GIFs stay as they are; so do images already small enough.
+    // Images already small enough stay as they are. A large animated GIF
+    // (a screen recording is often megabytes) gets stills of its first
+    // frame: a phone fetches the animation only if the learner asks.
     let widths: Vec<u32> = WIDTHS.into_iter().filter(|&width| width < size.0).collect();
-    if header.format == Some(ImageFormat::Gif) || (bytes.len() as u64 <= SMALL_BYTES && size.0 <= PHONE_WIDTH) {
+    if bytes.len() as u64 <= SMALL_BYTES && size.0 <= PHONE_WIDTH {
         return as_it_is(None);
     }
     let widths = if widths.is_empty() { vec![size.0] } else { widths };
@@ -227,13 +233,20 @@ pub fn prepare(
                     "not resized in this load: {reason}; it is sent as it is, and its copies are made in the background for the next load"
                 )),
                 deferred: true,
+                animated,
                 ..ImageInfo::default()
             });
         }
         variants.extend(make_copies(bytes, &header, &missing, cache, hash)?);
     }
     variants.sort_by_key(|variant| (variant.width, variant.encoding as u8));
-    Ok(ImageInfo { size: Some(size), variants, note: None, deferred: false })
+    Ok(ImageInfo { size: Some(size), variants, note: None, deferred: false, animated })
+}
+
+/// Whether a GIF holds more than one frame: each frame but a lone one
+/// starts with a graphic control extension (`21 F9 04`).
+fn is_animated(bytes: &[u8]) -> bool {
+    bytes.windows(3).filter(|window| *window == [0x21, 0xF9, 0x04]).nth(1).is_some()
 }
 
 /// The height of the copy `width` pixels wide.
@@ -364,6 +377,40 @@ mod tests {
         let svg = br#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180"></svg>"#;
         let mut none = Budget { pixels: 0, until: None };
         assert_eq!(prepare(svg, "svg", "v", Some(cache.path()), &mut none).unwrap().size, Some((320, 180)));
+    }
+
+    /// A GIF of `frames` frames of noise, as a screen recording weighs.
+    fn animation(width: u32, height: u32, frames: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        {
+            let mut encoder = image::codecs::gif::GifEncoder::new(&mut out);
+            let mut state = 99u32;
+            for _ in 0..frames {
+                let frame = image::RgbaImage::from_fn(width, height, |_, _| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    let value = (state >> 24) as u8;
+                    image::Rgba([value, value / 2, 255 - value, 255])
+                });
+                encoder.encode_frame(image::Frame::new(frame)).unwrap();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_large_animated_gif_gets_stills_of_its_first_frame() {
+        let cache = tempfile::tempdir().unwrap();
+        let bytes = animation(600, 300, 3);
+        assert!(bytes.len() as u64 > SMALL_BYTES, "{} B", bytes.len());
+        let info = prepare(&bytes, "gif", "anim", Some(cache.path()), &mut Budget::unlimited()).unwrap();
+        assert!(info.animated);
+        assert!(!info.variants.is_empty(), "{info:?}");
+        assert!(info.phone_bytes(bytes.len() as u64) < bytes.len() as u64 / 2, "{info:?}");
+        let still = prepare(&animation(600, 300, 1), "gif", "still", Some(cache.path()), &mut Budget::unlimited());
+        assert!(!still.unwrap().animated, "one frame is no animation");
+        let small = prepare(&animation(40, 30, 3), "gif", "small", Some(cache.path()), &mut Budget::unlimited());
+        let small = small.unwrap();
+        assert!(small.animated && small.variants.is_empty(), "a small animation is sent as it is");
     }
 
     #[test]

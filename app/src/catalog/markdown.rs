@@ -7,6 +7,7 @@
 //! The walk through the parsed events is in `walk`; the HTML written in
 //! place of an event is in `code_blocks`, `downloads`, `media` and `tables`.
 
+mod attributes;
 mod code_blocks;
 mod downloads;
 mod media;
@@ -17,7 +18,7 @@ mod walk;
 
 use std::path::Path;
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, TextMergeWithOffset};
 
 pub use super::links::LinkTargets;
 use super::problem::Problems;
@@ -32,6 +33,9 @@ pub struct Source<'a> {
     /// The line of the file on which the markdown starts.
     pub first_line: usize,
     pub language: Language,
+    /// A translation's original lesson's pictures, as written there, with
+    /// their bytes: shown where the translation's own picture is missing.
+    pub original_images: &'a [(String, u64)],
 }
 
 pub struct Rendered {
@@ -58,8 +62,10 @@ const MAX_RAW_TAGS: usize = 1_000;
 
 /// Renders a whole lesson body.
 pub fn render(markdown: &str, source: &Source, targets: &LinkTargets, problems: &mut Problems) -> Rendered {
+    // Texts merged, so that a bracketed span or an attribute list that the
+    // parser cut at its brackets is read whole.
     let parsed: Vec<(Event, std::ops::Range<usize>)> =
-        Parser::new_ext(markdown, options()).into_offset_iter().collect();
+        TextMergeWithOffset::new(Parser::new_ext(markdown, options()).into_offset_iter()).collect();
     let Walked { events, raw_tags, contents, words, letters, headings, images } =
         walk::through(markdown, parsed, source, targets, problems);
 

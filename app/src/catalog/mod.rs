@@ -5,6 +5,7 @@
 
 pub(crate) mod archive;
 pub(crate) mod course_files;
+pub(crate) mod fenced_divs;
 pub(crate) mod files;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;
@@ -151,6 +152,9 @@ pub struct Module {
 pub struct Withheld {
     pub id: String,
     pub title: String,
+    /// How many served lessons of its module come before it in file order:
+    /// the outline shows it where the file is.
+    pub place: usize,
     pub problems: Vec<Problem>,
     /// As far as it could be rendered, for staff.
     pub preview: Option<LessonContent>,

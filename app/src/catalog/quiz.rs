@@ -13,6 +13,7 @@
 
 use std::path::Path;
 
+use super::fenced_divs::{Fence, closing_marker, fence_of, opening_marker};
 use super::problem::Problems;
 use super::slug::is_slug;
 
@@ -43,12 +44,15 @@ pub struct Extracted {
     pub questions: Vec<WrittenQuestion>,
 }
 
-/// Takes the question blocks out of a lesson body, reporting every mistake.
+/// Takes the question blocks out of a lesson body, reporting every mistake;
+/// the fences of other blocks (Pandoc's fenced divs) become the markers
+/// [`super::fenced_divs`] describes.
 pub fn extract_questions(body: &str, first_line: usize, path: &Path, problems: &mut Problems) -> Extracted {
     let mut markdown = String::with_capacity(body.len());
     let mut questions = Vec::new();
     let mut current: Option<(WrittenQuestion, bool)> = None; // (question, broken)
     let mut in_fence: Option<&str> = None;
+    let mut divs = OpenDivs::default();
 
     for (index, raw_line) in body.split_inclusive('\n').enumerate() {
         let line_number = first_line + index;
@@ -70,8 +74,15 @@ pub fn extract_questions(body: &str, first_line: usize, path: &Path, problems: &
                 markdown.push_str(raw_line);
                 continue;
             }
-            if let Some(header) = line.strip_prefix(":::") {
+            if let Some(header) = line.strip_prefix(":::")
+                && header.split_whitespace().next() == Some("question")
+            {
                 current = Some(start_question(header.trim(), line_number, path, problems));
+                markdown.push_str(newline);
+                continue;
+            }
+            if let Some(fence) = fence_of(line) {
+                divs.take(fence, line_number, path, problems, &mut markdown);
                 markdown.push_str(newline);
                 continue;
             }
@@ -118,7 +129,48 @@ pub fn extract_questions(body: &str, first_line: usize, path: &Path, problems: &
     if let Some((question, _)) = current {
         problems.report(path, question.line, "this question is not closed: add a line `:::` after its last option");
     }
+    for (class, line) in divs.open {
+        problems.warn(
+            path,
+            line,
+            format!("this `::: {class}` block is not closed, so it runs to the end of the lesson: add a line of colons (`:::`) where it ends"),
+        );
+    }
     Extracted { markdown, questions }
+}
+
+/// The fenced divs open at a point of the lesson, innermost last, each
+/// with the line it opened on.
+#[derive(Default)]
+struct OpenDivs {
+    open: Vec<(String, usize)>,
+}
+
+impl OpenDivs {
+    /// A fence line becomes its marker (or nothing, when it closes nothing).
+    fn take(&mut self, fence: Fence, line: usize, path: &Path, problems: &mut Problems, markdown: &mut String) {
+        match fence {
+            Fence::Open(class) => {
+                markdown.push_str(&opening_marker(class));
+                self.open.push((class.to_ascii_lowercase(), line));
+            }
+            Fence::Unreadable => {
+                problems.warn(
+                    path,
+                    line,
+                    "a block starts with colons and one class, `::: callout` or `::: {.callout}`; a question with `::: question <id> single|multiple`: this one is shown as a plain box",
+                );
+                markdown.push_str(&opening_marker("div"));
+                self.open.push(("div".to_string(), line));
+            }
+            Fence::Close if self.open.pop().is_some() => markdown.push_str(closing_marker()),
+            Fence::Close => problems.report(
+                path,
+                line,
+                "a lone `:::` closes nothing: start a question with `::: question <id> single|multiple`, or a block with `::: callout`",
+            ),
+        }
+    }
 }
 
 fn start_question(header: &str, line: usize, path: &Path, problems: &mut Problems) -> (WrittenQuestion, bool) {
@@ -139,27 +191,11 @@ fn start_question(header: &str, line: usize, path: &Path, problems: &mut Problem
             );
             true
         }
-        (Some("question"), ..) => {
+        _ => {
             problems.report(
                 path,
                 line,
                 "write a question block as `::: question <id> single` or `::: question <id> multiple`",
-            );
-            true
-        }
-        (Some(other), ..) => {
-            problems.report(
-                path,
-                line,
-                format!("unknown block `::: {other}`: the only block is `::: question <id> single|multiple`"),
-            );
-            true
-        }
-        (None, ..) => {
-            problems.report(
-                path,
-                line,
-                "a lone `:::` outside a question: start a question with `::: question <id> single|multiple`",
             );
             true
         }
@@ -264,11 +300,27 @@ mod tests {
     }
 
     #[test]
-    fn unknown_blocks_are_reported_with_their_line() {
-        let (_, problems) = extract("text\n::: poll colours\n- [ ] red {#red}\n:::\n");
-        assert_eq!(problems.len(), 1);
+    fn other_blocks_become_markers_line_for_line() {
+        let body = "text\n::::: challenge\nTry it.\n::: solution\nThe answer.\n:::\n:::::\n";
+        let (extracted, problems) = extract(body);
+        assert!(problems.is_empty(), "{problems:?}");
+        let lines: Vec<&str> = extracted.markdown.lines().collect();
+        assert_eq!(lines.len(), body.lines().count());
+        assert_eq!(lines[1], opening_marker("challenge"));
+        assert_eq!(lines[3], opening_marker("solution"));
+        assert_eq!((lines[5], lines[6]), (closing_marker(), closing_marker()));
+    }
+
+    #[test]
+    fn unreadable_unclosed_and_lone_fences_are_reported_with_their_line() {
+        let (extracted, problems) = extract("text\n::: poll colours\n- [ ] red {#red}\n");
+        assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].line, 11);
-        assert!(problems[0].message.contains("unknown block"));
+        assert!(problems[0].message.contains("plain box"));
+        assert!(problems[1].message.contains("not closed"));
+        assert!(extracted.markdown.contains(&opening_marker("div")));
+        let (_, problems) = extract("text\n:::\n");
+        assert!(problems[0].message.contains("closes nothing"), "{problems:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::highlight;
+use super::{fenced_divs, highlight};
 
 /// Ids the page around a lesson uses; lesson text may not take them.
 pub const RESERVED_IDS: [&str; 6] =
@@ -28,12 +28,19 @@ pub static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("h6", ["id"])
         .add_tag_attributes("div", ["id", "tabindex", "role", "aria-labelledby"])
         .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("span", ["id"])
         .add_tag_attributes("img", ["srcset", "sizes", "width", "height", "loading", "decoding"])
         .add_tag_attributes("source", ["srcset", "sizes", "type", "width", "height"])
         .add_tag_attributes("a", ["download", "aria-label"])
         .add_allowed_classes("div", ["footnote-definition", "table-wrap", "code-block", "withheld-note"])
+        .add_allowed_classes("div", fenced_divs::BOX_CLASSES)
+        .add_allowed_classes("details", ["box-folded"])
+        .add_allowed_classes("p", ["box-label"])
         .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
-        .add_allowed_classes("span", ["task-box", "file-size", "code-language", "video-card-title", "video-card-meta"])
+        .add_allowed_classes(
+            "span",
+            ["task-box", "figure-caption", "file-size", "code-language", "video-card-title", "video-card-meta"],
+        )
         .add_allowed_classes("span", highlight::CLASS_NAMES)
         .add_allowed_classes("a", ["video-card", "file-link"])
         .add_allowed_classes("section", ["footnotes"])

@@ -74,7 +74,7 @@ impl Course {
                             .iter()
                             .map(|lesson| lesson.link(reader_language, self.language))
                             .collect(),
-                        withheld: module.withheld.iter().map(|lesson| lesson.title.clone()).collect(),
+                        withheld: module.withheld.iter().map(|lesson| (lesson.place, lesson.title.clone())).collect(),
                         progress: None,
                     }
                 })

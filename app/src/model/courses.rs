@@ -107,9 +107,10 @@ pub struct ModuleOutline {
     #[serde(default)]
     pub intro_language: Option<Language>,
     pub lessons: Vec<LessonLink>,
-    /// Titles of lessons withheld for their errors.
+    /// Lessons withheld for their errors, each with how many of `lessons`
+    /// come before it: the outline keeps the files' order.
     #[serde(default)]
-    pub withheld: Vec<String>,
+    pub withheld: Vec<(usize, String)>,
     /// For an enrolled reader.
     #[serde(default)]
     pub progress: Option<Progress>,

@@ -11,7 +11,7 @@ use super::param;
 use crate::api::catalog::read_course;
 use crate::components::{Layout, ProgressBar, form_errors};
 use crate::i18n::{duration, t, t_with};
-use crate::model::{CourseOutline, ModuleOutline, Standing};
+use crate::model::{CourseOutline, LessonLink, ModuleOutline, Standing};
 
 /// `/courses/{course}`: the course's modules and lessons, and the reader's
 /// enrolment and progress.
@@ -130,36 +130,89 @@ fn ModuleItem(module: ModuleOutline, course_id: String) -> impl IntoView {
             })}
             {module.progress.filter(|progress| progress.total > 0).map(|progress| view! { <ProgressBar progress/> })}
             <ol class="lessons">
-                {module
-                    .lessons
+                {in_file_order(module.lessons, module.withheld)
                     .into_iter()
-                    .map(|lesson| {
-                        let href = format!("/courses/{course_id}/{}", lesson.id);
-                        view! {
-                            <li class:done=lesson.completed data-lesson=lesson.id.clone()>
-                                <a href=href lang=lesson.language.code() dir=lesson.language.direction().html_dir()>
-                                    {lesson.title}
-                                </a>
-                                <span class="meta">
-                                    {lesson.is_quiz.then(|| format!("{} · ", t(msg::LESSON_KIND_QUIZ)))}
-                                    {duration(lesson.minutes)}
-                                    {lesson.completed.then(|| view! { <span class="tick">" ✓\u{a0}" {t(msg::LESSON_DONE)}</span> })}
-                                </span>
+                    .map(|item| match item {
+                        OutlineItem::Lesson(lesson) => {
+                            let href = format!("/courses/{course_id}/{}", lesson.id);
+                            view! {
+                                <li class:done=lesson.completed data-lesson=lesson.id.clone()>
+                                    <a href=href lang=lesson.language.code() dir=lesson.language.direction().html_dir()>
+                                        {lesson.title}
+                                    </a>
+                                    <span class="meta">
+                                        {lesson.is_quiz.then(|| format!("{} · ", t(msg::LESSON_KIND_QUIZ)))}
+                                        {duration(lesson.minutes)}
+                                        {lesson.completed.then(|| view! { <span class="tick">" ✓\u{a0}" {t(msg::LESSON_DONE)}</span> })}
+                                    </span>
+                                </li>
+                            }
+                            .into_any()
+                        }
+                        OutlineItem::Withheld(title) => view! {
+                            <li class="withheld">
+                                <span lang=lang dir=dir>{title}</span>
+                                <span class="meta">{t(msg::LESSON_NOT_AVAILABLE)}</span>
                             </li>
                         }
-                    })
-                    .collect_view()}
-                {module
-                    .withheld
-                    .into_iter()
-                    .map(|title| view! {
-                        <li class="withheld">
-                            <span lang=lang dir=dir>{title}</span>
-                            <span class="meta">{t(msg::LESSON_NOT_AVAILABLE)}</span>
-                        </li>
+                        .into_any(),
                     })
                     .collect_view()}
             </ol>
         </li>
+    }
+}
+
+/// A line of a module's outline.
+enum OutlineItem {
+    Lesson(LessonLink),
+    /// The title of a lesson withheld for its errors.
+    Withheld(String),
+}
+
+/// Served and withheld lessons together, in their files' order: each
+/// withheld one after the served lessons its place counts.
+fn in_file_order(lessons: Vec<LessonLink>, withheld: Vec<(usize, String)>) -> Vec<OutlineItem> {
+    let mut withheld = withheld.into_iter().peekable();
+    let mut items = Vec::new();
+    for (index, lesson) in lessons.into_iter().enumerate() {
+        while let Some((_, title)) = withheld.next_if(|(place, _)| *place <= index) {
+            items.push(OutlineItem::Withheld(title));
+        }
+        items.push(OutlineItem::Lesson(lesson));
+    }
+    items.extend(withheld.map(|(_, title)| OutlineItem::Withheld(title)));
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language;
+
+    fn lesson(id: &str) -> LessonLink {
+        LessonLink {
+            id: id.to_string(),
+            language: Language::En,
+            title: id.to_string(),
+            minutes: 5,
+            is_quiz: false,
+            completed: false,
+        }
+    }
+
+    #[test]
+    fn withheld_lessons_keep_their_files_places() {
+        let withheld = vec![(0, "first".to_string()), (0, "second".to_string()), (1, "fourth".to_string())];
+        let order: Vec<String> = in_file_order(vec![lesson("third"), lesson("reference")], withheld)
+            .into_iter()
+            .map(|item| match item {
+                OutlineItem::Lesson(lesson) => lesson.id,
+                OutlineItem::Withheld(title) => format!("({title})"),
+            })
+            .collect();
+        assert_eq!(order, ["(first)", "(second)", "third", "(fourth)", "reference"]);
+        let after: Vec<usize> = in_file_order(Vec::new(), vec![(0, "only".into())]).iter().map(|_| 1).collect();
+        assert_eq!(after.len(), 1);
     }
 }

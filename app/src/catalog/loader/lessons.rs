@@ -22,7 +22,8 @@ pub(super) fn render_lesson(
     // Its front matter's problems were reported when it was numbered.
     let (_, split) = lesson_parts::<LessonFrontMatter>(&file.text, &file.path, &mut Problems::default())?;
     let extracted = extract_questions(split.body, split.body_first_line, &file.path, problems);
-    let source = Source { path: &file.path, first_line: split.body_first_line, language: course.language };
+    let source =
+        Source { path: &file.path, first_line: split.body_first_line, language: course.language, original_images: &[] };
     let rendered = render(&extracted.markdown, &source, targets, problems);
     let questions = render_questions(&extracted.questions, &source, targets, problems);
     let minutes = front_matter.minutes.unwrap_or_else(|| estimated_minutes(rendered.words, extracted.questions.len()));
@@ -52,7 +53,7 @@ pub(super) fn render_questions(
         .map(|question| QuestionText {
             prompt_html: render_fragment(
                 &question.prompt,
-                &Source { path, first_line: question.line + 1, language },
+                &Source { path, first_line: question.line + 1, language, original_images: &[] },
                 targets,
                 problems,
             ),
@@ -60,7 +61,7 @@ pub(super) fn render_questions(
                 .options
                 .iter()
                 .map(|option| {
-                    let source = Source { path, first_line: option.line, language };
+                    let source = Source { path, first_line: option.line, language, original_images: &[] };
                     let html = render_fragment(&option.text, &source, targets, problems);
                     if html.contains("<a ") {
                         problems.report(

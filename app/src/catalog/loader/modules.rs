@@ -34,11 +34,14 @@ pub(super) fn build_modules(
         };
         let mut lessons = Vec::new();
         let mut withheld = Vec::new();
-        for (slug, found) in numbered.unreadable.remove(&module.folder).unwrap_or_default() {
-            withheld.push(Withheld { id: slug.clone(), title: slug, problems: found, preview: None });
-        }
+        let mut unreadable = numbered.unreadable.remove(&module.folder).unwrap_or_default();
         for file in module.lessons.iter().filter(|file| file.translation_of.is_none()) {
             let Some(front_matter) = numbered.front_matters.remove(&file.path) else {
+                if let Some(at) = unreadable.iter().position(|(slug, _)| *slug == file.slug) {
+                    let (slug, found) = unreadable.remove(at);
+                    let place = lessons.len();
+                    withheld.push(Withheld { id: slug.clone(), title: slug, place, problems: found, preview: None });
+                }
                 continue;
             };
             let lesson_id = numbered.ids[&file.relative].clone();
@@ -55,6 +58,7 @@ pub(super) fn build_modules(
                 withheld.push(Withheld {
                     id: lesson_id,
                     title: content.title.clone(),
+                    place: lessons.len(),
                     problems: found,
                     preview: Some(content),
                 });
@@ -116,14 +120,21 @@ pub(super) fn build_modules(
                 );
                 let missing = missing.into_vec();
                 problems.extend_from(missing.clone());
-                for lesson in lessons.drain(..) {
+                // Every lesson is withheld now, in the files' order.
+                let mut earlier = std::mem::take(&mut withheld).into_iter().peekable();
+                for (index, lesson) in lessons.drain(..).enumerate() {
+                    while let Some(before) = earlier.next_if(|before| before.place <= index) {
+                        withheld.push(Withheld { place: 0, ..before });
+                    }
                     withheld.push(Withheld {
                         id: lesson.id,
                         title: lesson.content.title.clone(),
+                        place: 0,
                         problems: missing.clone(),
                         preview: Some(lesson.content),
                     });
                 }
+                withheld.extend(earlier.map(|after| Withheld { place: 0, ..after }));
                 (module.slug.clone(), None, BTreeMap::new())
             }
         };
@@ -169,7 +180,7 @@ fn render_intro(
                 }
                 None => (file.text.as_str(), 1),
             };
-        let source = Source { path: &file.path, first_line, language };
+        let source = Source { path: &file.path, first_line, language, original_images: &[] };
         let rendered = render(body, &source, targets, problems);
         html.insert(language, demote_headings(&rendered.html));
     }

@@ -78,7 +78,12 @@ pub(super) fn render_translation(
         return None;
     }
     let language = file.translation_of.unwrap_or(course.language);
-    let source = Source { path: &file.path, first_line: split.body_first_line, language };
+    let source = Source {
+        path: &file.path,
+        first_line: split.body_first_line,
+        language,
+        original_images: &original.rendered.images,
+    };
     let rendered = render(&extracted.markdown, &source, targets, problems);
     compare_with_original(&file.path, &rendered, original.rendered, problems);
     let questions = render_questions(&extracted.questions, &source, targets, problems);

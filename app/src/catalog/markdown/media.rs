@@ -76,6 +76,19 @@ pub(super) fn outside_image(url: &str, alt: &str, inside_link: bool) -> String {
     html
 }
 
+/// After the still of an animated GIF: a link that plays it, with its
+/// size, so that a learner on a metered connection chooses.
+pub(super) fn animation_link(href: &str, bytes: u64, language: Language) -> String {
+    let mut html = String::from(" <a class=\"file-link\" href=\"");
+    escape_into(&mut html, href);
+    html.push_str("\">");
+    escape_into(&mut html, &crate::i18n::translate(language, msg::LESSON_ANIMATION_PLAY, None));
+    html.push_str(" <span class=\"file-size\">(");
+    html.push_str(&super::downloads::file_link_size(language, "GIF", bytes));
+    html.push_str(")</span></a>");
+    html
+}
+
 /// `[![alt](thumbnail)](video)`: a card linking to the video, with its
 /// title and length when given. The thumbnail is never fetched. `text` is
 /// the text inside the link, its thumbnail's alt text.

@@ -43,7 +43,7 @@ impl Fixture {
         };
         let mut problems = Problems::default();
         let path = PathBuf::from("courses/phones/01-basics/01-intro.md");
-        let source = Source { path: &path, first_line: 5, language: Language::En };
+        let source = Source { path: &path, first_line: 5, language: Language::En, original_images: &[] };
         let rendered = render(markdown, &source, &targets, &mut problems);
         (rendered, problems.into_vec())
     }
@@ -180,7 +180,7 @@ fn fragments_lose_their_single_paragraph() {
     };
     let mut problems = Problems::default();
     let path = PathBuf::from("x.md");
-    let source = Source { path: &path, first_line: 1, language: Language::En };
+    let source = Source { path: &path, first_line: 1, language: Language::En, original_images: &[] };
     let html = render_fragment("Use **four** words", &source, &targets, &mut problems);
     assert_eq!(html, "Use <strong>four</strong> words");
 }
@@ -285,4 +285,124 @@ fn a_flood_of_raw_html_is_refused_before_any_parser_sees_it() {
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert!(rendered.html.is_empty());
     assert!(problems.iter().any(|p| p.is_error() && p.message.contains("raw HTML tags")), "{problems:?}");
+}
+
+/// As loading renders a lesson: question blocks (and fenced divs' fences)
+/// read first, then the rest rendered.
+fn render_lesson(markdown: &str) -> (Rendered, Vec<super::super::problem::Problem>) {
+    let mut problems = Problems::default();
+    let extracted =
+        crate::catalog::quiz::extract_questions(markdown, 5, Path::new("01-basics/01-intro.md"), &mut problems);
+    let (rendered, mut more) = Fixture::new().render(&extracted.markdown);
+    let mut found = problems.into_vec();
+    found.append(&mut more);
+    (rendered, found)
+}
+
+#[test]
+fn a_workbench_challenge_is_a_box_and_its_solution_is_folded() {
+    let lesson = "Intro.\n:::::::::::::::::::::::::::::::::::::: challenge\n## Exploring `ls` flags\nWhat does `ls -l` show?\n\n:::::::::::::::  solution\n## Solution\nThe **long** listing.\n:::::::::::::::::::::::::\n::::::::::::::::::::::::::::::::::::::::::::::::::\n\n:::: keypoints\n- `ls` lists files.\n::::\n\nAfter.\n";
+    let (rendered, problems) = render_lesson(lesson);
+    assert!(problems.is_empty(), "{problems:?}");
+    let html = &rendered.html;
+    let challenge = html.find("<div class=\"box box-challenge\"><p class=\"box-label\">Try it</p>").expect(html);
+    let heading = html.find("<h2 id=\"exploring-ls-flags\">").expect(html);
+    let solution = html.find("<details class=\"box-folded\"><summary>Show the solution</summary>").expect(html);
+    let answer = html.find("<strong>long</strong>").expect(html);
+    let closed = html.find("</details>").expect(html);
+    assert!(challenge < heading && heading < solution && solution < answer && answer < closed, "{html}");
+    assert!(html.contains("<div class=\"box box-keypoints\"><p class=\"box-label\">Key points</p>"), "{html}");
+    assert!(html.contains("<li><code>ls</code> lists files.</li>"), "{html}");
+    assert!(html.contains("<p>After.</p>"), "{html}");
+    let contents: Vec<&str> = rendered.contents.iter().map(|entry| entry.text.as_str()).collect();
+    assert_eq!(contents, ["Exploring ls flags"], "a solution's heading is not in the contents");
+    assert!(!html.contains(":::"), "no fence is shown as text: {html}");
+    assert_eq!(html.matches("<div").count(), html.matches("</div>").count(), "{html}");
+}
+
+#[test]
+fn a_box_left_open_is_closed_at_the_end_and_said() {
+    let (rendered, problems) = render_lesson("::: callout\nNote this.\n");
+    assert!(rendered.html.contains("<div class=\"box box-callout\">"), "{}", rendered.html);
+    assert!(rendered.html.trim_end().ends_with("</div>"), "{}", rendered.html);
+    assert!(problems.iter().any(|problem| problem.line == 5 && problem.message.contains("not closed")), "{problems:?}");
+}
+
+#[test]
+fn attribute_lists_are_read_not_shown() {
+    let (rendered, problems) = Fixture::new().render(
+        "![Figure 1: a phone](../assets/phone.svg){alt='A phone with three apps on its screen' width=\"50%\"}\n\n\
+         A [working directory]{#working-directory} is where you are; see [the apps](../02-more/01-apps.md){target=\"_blank\"} and `ls`{.bash}.\n\n\
+         Braces in prose stay: {name}.\n",
+    );
+    let html = &rendered.html;
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(html.contains("alt=\"A phone with three apps on its screen\""), "{html}");
+    assert!(html.contains("<span class=\"figure-caption\">Figure 1: a phone</span>"), "{html}");
+    assert!(html.contains("A <span id=\"working-directory\">working directory</span> is where"), "{html}");
+    assert!(html.contains("the apps</a> and <code>ls</code>."), "{html}");
+    assert!(
+        !html.contains("{alt") && !html.contains("{#") && !html.contains("{.") && !html.contains("target"),
+        "{html}"
+    );
+    assert!(html.contains("{name}"), "{html}");
+}
+
+#[test]
+fn a_translation_shows_its_originals_picture_where_its_own_is_missing() {
+    let fixture = Fixture::new();
+    let targets = LinkTargets {
+        course_id: "phones",
+        folder: Path::new("01-basics"),
+        lessons: &fixture.lessons,
+        files: &fixture.files,
+        folders: &fixture.folders,
+        referenced: &Default::default(),
+    };
+    let original = [("../assets/phone.svg".to_string(), 900)];
+    let path = PathBuf::from("courses/phones/01-basics/01-intro.ur.md");
+    let source = Source { path: &path, first_line: 5, language: Language::Ur, original_images: &original };
+    let mut problems = Problems::default();
+    let rendered = render("![فون](../assets/translated/phone.ur.png)\n", &source, &targets, &mut problems);
+    assert!(rendered.html.contains("<img src=\"/media/phones/assets/phone.svg"), "{}", rendered.html);
+    assert!(rendered.html.contains("alt=\"فون\""), "{}", rendered.html);
+    assert_eq!(rendered.images.len(), 1);
+    let problems = problems.into_vec();
+    assert!(
+        problems[0].message.contains("the original lesson's picture `../assets/phone.svg` is shown"),
+        "{problems:?}"
+    );
+    assert!(!problems[0].is_error());
+    // Only a picture of the same name stands in: another is not a translation of it.
+    let mut problems = Problems::default();
+    let rendered = render("![نقشہ](../assets/map.ur.png)\n", &source, &targets, &mut problems);
+    assert!(!rendered.html.contains("<img"), "{}", rendered.html);
+    assert!(problems.into_vec()[0].message.contains("its alt text is shown instead"));
+}
+
+#[test]
+fn an_animated_gif_is_a_still_with_a_link_that_plays_it() {
+    use super::super::images::{Encoding, Variant};
+    let mut fixture = Fixture::new();
+    let still = |encoding| Variant { width: 720, height: 360, encoding, bytes: 30_000, path: PathBuf::from("x") };
+    let image = ImageInfo {
+        size: Some((1200, 600)),
+        variants: vec![still(Encoding::Webp), still(Encoding::Png)],
+        animated: true,
+        ..ImageInfo::default()
+    };
+    fixture.files.insert(
+        PathBuf::from("assets/demo.gif"),
+        CourseFile { hash: "9f9f".to_string(), bytes: 2_495_000, image: Some(image), stamp: None },
+    );
+    let (rendered, problems) = fixture.render("![Opening the settings](../assets/demo.gif)\n");
+    let html = &rendered.html;
+    assert!(html.contains("f=webp"), "a still in copies: {html}");
+    assert!(
+        html.contains("href=\"/media/phones/assets/demo.gif?v=9f9f\" rel=\"noopener noreferrer\">Play the animation"),
+        "{html}"
+    );
+    assert!(html.contains("<span class=\"file-size\">(GIF, "), "its size beside it: {html}");
+    assert_eq!(rendered.images, [("../assets/demo.gif".to_string(), 30_000)], "the page weighs the still");
+    assert!(problems.iter().any(|problem| problem.message.contains("is an animated GIF of 2437 KB")), "{problems:?}");
 }

@@ -10,13 +10,16 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
+mod pandoc;
+mod pictures;
+
 use super::Source;
 use super::code_blocks::{code_block, is_diagram, language_of};
 use super::downloads::{download_link, file_link_size, folder_link_size};
-use super::media::{outside_image, picture, video_card};
+use super::media::video_card;
 use super::tables::{HeadingRow, cells_in_row, table_wrap};
-use crate::catalog::highlight::escape_into;
-use crate::catalog::links::{Image, Link, LinkTargets, resolve_image, resolve_link, video_site};
+use crate::catalog::fenced_divs::{closing_html, folds};
+use crate::catalog::links::{Link, LinkTargets, resolve_link, video_site};
 use crate::catalog::problem::Problems;
 use crate::catalog::sanitise::{RESERVED_IDS, dropped_images, removed_tags};
 use crate::catalog::slug::anchor_for;
@@ -70,6 +73,8 @@ struct Walk<'m, 'c> {
     /// The anchor of the last heading, to name the tables below it.
     last_heading: Option<String>,
     raw_tags: usize,
+    /// The fenced divs open here, innermost last, by class.
+    open_divs: Vec<String>,
 }
 
 /// Walks through a lesson's parsed events once, rewriting them.
@@ -101,12 +106,17 @@ pub(super) fn through<'m>(
         heading_row: HeadingRow::default(),
         last_heading: None,
         raw_tags: 0,
+        open_divs: Vec::new(),
     };
     while walk.next < walk.parsed.len() {
         let (event, range) = walk.parsed[walk.next].clone();
         walk.next += 1;
         let line = walk.line_of(range.start);
         walk.take(event, range, line);
+    }
+    // A block left open runs to the end (the question reader warned).
+    while let Some(class) = walk.open_divs.pop() {
+        walk.events.push(Event::Html(closing_html(&class).into()));
     }
     let Walk { events, raw_tags, contents, words, letters, headings, images, .. } = walk;
     Walked { events, raw_tags, contents, words, letters, headings, images }
@@ -133,10 +143,16 @@ impl<'m> Walk<'m, '_> {
 
     /// Takes the event that starts at `range`, on `line`.
     fn take(&mut self, event: Event<'m>, range: Range<usize>, line: usize) {
-        if let Event::Text(text) | Event::Code(text) = &event {
+        if let Event::Code(text) = &event {
             self.read_text(text);
         }
         match event {
+            Event::Text(text) => self.take_text(text),
+            Event::Code(code) => {
+                self.push(Event::Code(code));
+                // `code`{.bash}: the list is Pandoc's, not the learner's.
+                self.take_attributes_after();
+            }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 self.heading = Some((level, id, Vec::new(), String::new()));
             }
@@ -198,7 +214,9 @@ impl<'m> Walk<'m, '_> {
         self.headings += 1;
         let anchor = unique_anchor(id.map(|id| id.to_string()).unwrap_or_else(|| anchor_for(&text)), &mut self.anchors);
         self.last_heading = Some(anchor.clone());
-        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+        // A solution's heading is not a part of the lesson to jump to.
+        let folded = self.open_divs.iter().any(|class| folds(class));
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && !folded {
             self.contents.push(TocEntry {
                 level: if level == HeadingLevel::H2 { 2 } else { 3 },
                 anchor: anchor.clone(),
@@ -259,6 +277,8 @@ impl<'m> Walk<'m, '_> {
     }
 
     fn end_link(&mut self) {
+        // `[text](url){target="_blank"}`: the list is Pandoc's.
+        self.take_attributes_after();
         match self.open_link.take() {
             Some(OpenLink::Dropped) => {}
             Some(OpenLink::File(size)) => {
@@ -266,41 +286,6 @@ impl<'m> Walk<'m, '_> {
             }
             _ => self.push(Event::End(TagEnd::Link)),
         }
-    }
-
-    /// An image, with the events of its alt text: a course image becomes a
-    /// picture sized for phones; one from another site, a link to it; a
-    /// broken one, its alt text.
-    fn take_image(&mut self, dest_url: CowStr<'m>, title: CowStr<'m>, line: usize) {
-        let targets = self.targets;
-        let alt = self.take_text_until(|event| matches!(event, Event::End(TagEnd::Image)));
-        if alt.trim().is_empty() {
-            self.warn(
-                line,
-                "this image has no alt text: describe it inside the brackets, `![what the picture shows](…)`",
-            );
-        }
-        let html = match resolve_image(&dest_url, targets) {
-            Ok(Image::Course { href, file }) => {
-                let info = file.image.as_ref().expect("resolved images have image info");
-                self.images.push((dest_url.to_string(), info.phone_bytes(file.bytes)));
-                picture(&href, info, &alt, &title, self.images.len() == 1)
-            }
-            Ok(Image::Outside(url)) => {
-                self.warn(
-                    line,
-                    format!("image `{url}` is on another site: our pages never make a learner's phone fetch from elsewhere, so it is shown as a link to it"),
-                );
-                outside_image(&url, &alt, self.open_link.is_some())
-            }
-            Err(message) => {
-                self.warn(line, format!("{message} (its alt text is shown instead)"));
-                let mut html = String::new();
-                escape_into(&mut html, &alt);
-                html
-            }
-        };
-        self.push(Event::Html(html.into()));
     }
 
     /// A code block, with the events of its text.
@@ -320,6 +305,9 @@ impl<'m> Walk<'m, '_> {
     /// Raw HTML is kept for the sanitiser, which removes what is unsafe; what
     /// it removes is reported here, where its line is known.
     fn take_raw_html(&mut self, raw: CowStr<'m>, line: usize) {
+        if self.take_fenced_div_markers(&raw) {
+            return;
+        }
         self.raw_tags += raw.matches('<').count();
         for src in dropped_images(&raw) {
             self.warn(
