@@ -20,6 +20,8 @@
 //! turns each marker into a box, or, for an answer, a `<details>` that a
 //! learner opens when ready, with no script.
 
+use std::sync::LazyLock;
+
 use crate::language::Language;
 use crate::msg;
 
@@ -64,18 +66,34 @@ fn is_class(word: &str) -> bool {
         && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-const OPENING: &str = "<!--fenced-div:";
-const CLOSING: &str = "<!--/fenced-div-->";
+/// Boxes nest at most this deep; deeper fences are left aside (a warning).
+pub const MAX_DEPTH: usize = 16;
+
+/// A number drawn when the process starts, in every marker: an author who
+/// writes a marker-shaped comment by hand makes a comment (which the
+/// sanitiser removes), never a box.
+static NONCE: LazyLock<String> = LazyLock::new(|| {
+    use std::hash::{BuildHasher, Hasher};
+    format!("{:016x}", std::collections::hash_map::RandomState::new().build_hasher().finish())
+});
+
+fn opening() -> String {
+    format!("<!--fenced-div-{}:", *NONCE)
+}
+
+fn closing() -> String {
+    format!("<!--/fenced-div-{}-->", *NONCE)
+}
 
 /// The line left in the markdown for an opening fence: an HTML comment
 /// on a line of its own is a block of its own, whatever is around it.
 pub fn opening_marker(class: &str) -> String {
-    format!("{OPENING}{}-->", class.to_ascii_lowercase())
+    format!("{}{}-->", opening(), class.to_ascii_lowercase())
 }
 
 /// The line left in the markdown for a closing fence.
-pub fn closing_marker() -> &'static str {
-    CLOSING
+pub fn closing_marker() -> String {
+    closing()
 }
 
 /// A marker met as raw HTML, read back.
@@ -87,10 +105,10 @@ pub enum Marker {
 
 pub fn marker_of(raw: &str) -> Option<Marker> {
     let raw = raw.trim();
-    if raw == CLOSING {
+    if raw == closing() {
         return Some(Marker::Close);
     }
-    let class = raw.strip_prefix(OPENING)?.strip_suffix("-->")?;
+    let class = raw.strip_prefix(&opening())?.strip_suffix("-->")?;
     is_class(class).then(|| Marker::Open(class.to_string()))
 }
 
@@ -197,8 +215,9 @@ mod tests {
     #[test]
     fn markers_read_back_and_refuse_what_is_not_a_class() {
         assert_eq!(marker_of(&opening_marker("Callout")), Some(Marker::Open("callout".into())));
-        assert_eq!(marker_of(closing_marker()), Some(Marker::Close));
-        assert_eq!(marker_of("<!--fenced-div:x\" onclick=\"y-->"), None);
+        assert_eq!(marker_of(&closing_marker()), Some(Marker::Close));
+        assert_eq!(marker_of(&format!("{}x\" onclick=\"y-->", opening())), None);
+        assert_eq!(marker_of("<!--fenced-div:callout-->"), None, "written by hand: a comment");
         assert_eq!(marker_of("<!-- a comment -->"), None);
     }
 

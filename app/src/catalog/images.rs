@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use image::ImageFormat;
 
 mod copies;
+mod gif;
 mod header;
 mod memory;
 
@@ -183,7 +184,8 @@ pub fn prepare(
     }
     let header = read_header(bytes)?;
     let size = header.size;
-    let animated = header.format == Some(ImageFormat::Gif) && is_animated(bytes);
+    let gif = (header.format == Some(ImageFormat::Gif)).then(|| gif::frames(bytes)).flatten();
+    let animated = gif.as_ref().is_some_and(|frames| frames.count > 1);
     let as_it_is = |note: Option<String>| Ok(ImageInfo { size: Some(size), note, animated, ..ImageInfo::default() });
     let Some(cache) = cache else {
         return as_it_is(None);
@@ -203,6 +205,16 @@ pub fn prepare(
     let widths: Vec<u32> = WIDTHS.into_iter().filter(|&width| width < size.0).collect();
     if bytes.len() as u64 <= SMALL_BYTES && size.0 <= PHONE_WIDTH {
         return as_it_is(None);
+    }
+    // A GIF whose first frame is larger than the picture it claims to be
+    // would take a decoder more memory than its header shows.
+    if let Some(frames) = &gif
+        && (frames.first.0 > size.0 || frames.first.1 > size.1)
+    {
+        return as_it_is(Some(format!(
+            "this GIF's first frame ({} × {} pixels) is larger than the picture ({} × {}): it is sent as it is",
+            frames.first.0, frames.first.1, size.0, size.1
+        )));
     }
     let widths = if widths.is_empty() { vec![size.0] } else { widths };
     // Copies an earlier load (or the background) made are taken as they
@@ -241,12 +253,6 @@ pub fn prepare(
     }
     variants.sort_by_key(|variant| (variant.width, variant.encoding as u8));
     Ok(ImageInfo { size: Some(size), variants, note: None, deferred: false, animated })
-}
-
-/// Whether a GIF holds more than one frame: each frame but a lone one
-/// starts with a graphic control extension (`21 F9 04`).
-fn is_animated(bytes: &[u8]) -> bool {
-    bytes.windows(3).filter(|window| *window == [0x21, 0xF9, 0x04]).nth(1).is_some()
 }
 
 /// The height of the copy `width` pixels wide.

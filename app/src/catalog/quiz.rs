@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use super::fenced_divs::{Fence, closing_marker, fence_of, opening_marker};
+use super::fenced_divs::{Fence, MAX_DEPTH, closing_marker, fence_of, opening_marker};
 use super::problem::Problems;
 use super::slug::is_slug;
 
@@ -82,6 +82,8 @@ pub fn extract_questions(body: &str, first_line: usize, path: &Path, problems: &
                 continue;
             }
             if let Some(fence) = fence_of(line) {
+                // Kept indented, so that a box inside a list item stays in it.
+                markdown.push_str(&line[..line.len() - line.trim_start().len()]);
                 divs.take(fence, line_number, path, problems, &mut markdown);
                 markdown.push_str(newline);
                 continue;
@@ -144,12 +146,25 @@ pub fn extract_questions(body: &str, first_line: usize, path: &Path, problems: &
 #[derive(Default)]
 struct OpenDivs {
     open: Vec<(String, usize)>,
+    /// Fences opened past [`MAX_DEPTH`], left aside with their closings.
+    too_deep: usize,
 }
 
 impl OpenDivs {
     /// A fence line becomes its marker (or nothing, when it closes nothing).
     fn take(&mut self, fence: Fence, line: usize, path: &Path, problems: &mut Problems, markdown: &mut String) {
         match fence {
+            Fence::Open(_) | Fence::Unreadable if self.open.len() >= MAX_DEPTH => {
+                if self.too_deep == 0 {
+                    problems.warn(
+                        path,
+                        line,
+                        format!("blocks nest at most {MAX_DEPTH} deep: this one and those inside it are shown without their boxes"),
+                    );
+                }
+                self.too_deep += 1;
+            }
+            Fence::Close if self.too_deep > 0 => self.too_deep -= 1,
             Fence::Open(class) => {
                 markdown.push_str(&opening_marker(class));
                 self.open.push((class.to_ascii_lowercase(), line));
@@ -163,7 +178,7 @@ impl OpenDivs {
                 markdown.push_str(&opening_marker("div"));
                 self.open.push(("div".to_string(), line));
             }
-            Fence::Close if self.open.pop().is_some() => markdown.push_str(closing_marker()),
+            Fence::Close if self.open.pop().is_some() => markdown.push_str(&closing_marker()),
             Fence::Close => problems.report(
                 path,
                 line,
@@ -308,7 +323,16 @@ mod tests {
         assert_eq!(lines.len(), body.lines().count());
         assert_eq!(lines[1], opening_marker("challenge"));
         assert_eq!(lines[3], opening_marker("solution"));
-        assert_eq!((lines[5], lines[6]), (closing_marker(), closing_marker()));
+        assert_eq!((lines[5], lines[6]), (closing_marker().as_str(), closing_marker().as_str()));
+    }
+
+    #[test]
+    fn boxes_nest_only_so_deep() {
+        let body = "::: a\n".repeat(MAX_DEPTH + 3) + &":::\n".repeat(MAX_DEPTH + 3);
+        let (extracted, problems) = extract(&body);
+        assert_eq!(extracted.markdown.matches(&opening_marker("a")).count(), MAX_DEPTH);
+        assert_eq!(extracted.markdown.matches(&closing_marker()).count(), MAX_DEPTH);
+        assert_eq!(problems.len(), 1, "said once: {problems:?}");
     }
 
     #[test]

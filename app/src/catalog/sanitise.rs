@@ -9,8 +9,19 @@ use std::sync::LazyLock;
 use super::{fenced_divs, highlight};
 
 /// Ids the page around a lesson uses; lesson text may not take them.
-pub const RESERVED_IDS: [&str; 6] =
-    ["main", "contents-heading", "quiz-heading", "result", "result-heading", "problems-heading"];
+pub const RESERVED_IDS: [&str; 11] = [
+    "main",
+    "contents-heading",
+    "quiz-heading",
+    "result",
+    "result-heading",
+    "problems-heading",
+    "error-summary-title",
+    "offline",
+    "offline-heading",
+    "offline-text",
+    "progress",
+];
 
 /// Tags we add ourselves beyond ammonia's defaults.
 const OUR_TAGS: [&str; 2] = ["picture", "source"];
@@ -47,7 +58,8 @@ pub static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         // Raw HTML may not take the page's own ids, change the tab order, or
         // show images from outside the course's checked files.
         .attribute_filter(|element, attribute, value| match (element, attribute) {
-            (_, "id") if RESERVED_IDS.contains(&value) => None,
+            // The quiz's own ids (`q-…--…`) are the page's too.
+            (_, "id") if RESERVED_IDS.contains(&value) || value.contains("--") => None,
             (_, "tabindex") if value != "0" => None,
             ("div", "role") if value != "region" => None,
             ("img", "src") if !is_course_media(value) => None,

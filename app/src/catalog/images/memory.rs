@@ -35,6 +35,9 @@ pub(super) fn working_bytes(header: &Header, bytes: &[u8], largest: u32) -> u64 
         Some(ImageFormat::Jpeg) => file + jpeg_coefficient_bytes(bytes, header.size),
         // Frames and canvas of an animation, or a lossless picture's pixels.
         Some(ImageFormat::WebP) => file + width * height * 8,
+        // The first frame read apart (4 bytes a pixel) and its color
+        // indexes (one); a larger first frame is never decoded (`gif`).
+        Some(ImageFormat::Gif) => width * height * 5,
         _ => 0,
     };
     let copy_height = u64::from(height_for(header.size, largest));

@@ -17,16 +17,18 @@ pub(super) struct Attributes {
 /// Attributes a list may hold at most: a longer one is prose.
 const MAX_LENGTH: usize = 1_000;
 
-/// The attribute list `text` starts with, if it starts with one.
+/// The attribute list `text` starts with, if it starts with one. Reads at
+/// most [`MAX_LENGTH`] bytes, so that looking costs no more than that.
 pub(super) fn leading(text: &str) -> Option<Attributes> {
-    let inner = text.strip_prefix('{')?;
+    let end = text.char_indices().map(|(at, _)| at).find(|&at| at > MAX_LENGTH).unwrap_or(text.len());
+    let bounded = &text[..end];
+    let inner = bounded.strip_prefix('{')?;
     let mut attributes = Attributes::default();
     let mut rest = inner.trim_start();
     loop {
         if let Some(after) = rest.strip_prefix('}') {
-            attributes.length = text.len() - after.len();
-            let empty = attributes.length == 2;
-            return (!empty && attributes.length <= MAX_LENGTH).then_some(attributes);
+            attributes.length = bounded.len() - after.len();
+            return (attributes.length > 2).then_some(attributes);
         }
         let word_end =
             rest.find(|c: char| c.is_whitespace() || matches!(c, '}' | '=' | '"' | '\'')).unwrap_or(rest.len());
@@ -84,19 +86,24 @@ pub(super) struct Span<'t> {
     pub(super) end: usize,
 }
 
-/// The first bracketed span in `text`, if any.
+/// The first bracketed span in `text`, if any: one pass, remembering the
+/// last `[` met, so that a long text costs its length and no more.
 pub(super) fn first_span(text: &str) -> Option<Span<'_>> {
-    let mut from = 0;
-    while let Some(found) = text[from..].find("]{") {
-        let close = from + found;
-        let after = close + 1;
-        if let Some(attributes) = leading(&text[after..])
-            && let Some(start) = text[..close].rfind('[')
-        {
-            let end = after + attributes.length;
-            return Some(Span { start, inner: &text[start + 1..close], attributes, end });
+    let bytes = text.as_bytes();
+    let mut open = None;
+    for (at, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'[' => open = Some(at),
+            b']' if bytes.get(at + 1) == Some(&b'{') => {
+                if let Some(start) = open
+                    && let Some(attributes) = leading(&text[at + 1..])
+                {
+                    let end = at + 1 + attributes.length;
+                    return Some(Span { start, inner: &text[start + 1..at], attributes, end });
+                }
+            }
+            _ => {}
         }
-        from = close + 2;
     }
     None
 }
@@ -111,6 +118,7 @@ mod tests {
         assert_eq!(list.alt.as_deref(), Some("The file system: a tree of folders"));
         assert_eq!(&"{alt='The file system: a tree of folders' width=\"50%\"} and on"[list.length..], " and on");
         let list = leading("{#term .glossary}").unwrap();
+        assert_eq!(list.length, 17);
         assert_eq!(list.id.as_deref(), Some("term"));
         assert_eq!(leading("{target=_blank}").map(|list| list.length), Some(15));
     }
@@ -131,5 +139,16 @@ mod tests {
         assert_eq!(&text[..span.start], "see ");
         assert_eq!(&text[span.end..], " and [this] {x}");
         assert!(first_span("a [b] {c} and [d]{e}").is_none());
+    }
+
+    #[test]
+    fn a_megabyte_of_near_misses_is_read_in_linear_time() {
+        let started = std::time::Instant::now();
+        let near_misses = format!("[]{{{}", "a=]{ ".repeat(200_000));
+        assert!(first_span(&near_misses).is_none());
+        let no_bracket = "]{#a}".repeat(200_000);
+        assert!(first_span(&no_bracket).is_none());
+        // Generous: quadratic work would take minutes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "{:?}", started.elapsed());
     }
 }

@@ -18,7 +18,7 @@ use super::code_blocks::{code_block, is_diagram, language_of};
 use super::downloads::{download_link, file_link_size, folder_link_size};
 use super::media::video_card;
 use super::tables::{HeadingRow, cells_in_row, table_wrap};
-use crate::catalog::fenced_divs::{closing_html, folds};
+use crate::catalog::fenced_divs::closing_html;
 use crate::catalog::links::{Link, LinkTargets, resolve_link, video_site};
 use crate::catalog::problem::Problems;
 use crate::catalog::sanitise::{RESERVED_IDS, dropped_images, removed_tags};
@@ -75,6 +75,8 @@ struct Walk<'m, 'c> {
     raw_tags: usize,
     /// The fenced divs open here, innermost last, by class.
     open_divs: Vec<String>,
+    /// How many of them are folded (a solution, a hint).
+    folded_open: usize,
 }
 
 /// Walks through a lesson's parsed events once, rewriting them.
@@ -107,6 +109,7 @@ pub(super) fn through<'m>(
         last_heading: None,
         raw_tags: 0,
         open_divs: Vec::new(),
+        folded_open: 0,
     };
     while walk.next < walk.parsed.len() {
         let (event, range) = walk.parsed[walk.next].clone();
@@ -215,8 +218,7 @@ impl<'m> Walk<'m, '_> {
         let anchor = unique_anchor(id.map(|id| id.to_string()).unwrap_or_else(|| anchor_for(&text)), &mut self.anchors);
         self.last_heading = Some(anchor.clone());
         // A solution's heading is not a part of the lesson to jump to.
-        let folded = self.open_divs.iter().any(|class| folds(class));
-        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && !folded {
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && self.folded_open == 0 {
             self.contents.push(TocEntry {
                 level: if level == HeadingLevel::H2 { 2 } else { 3 },
                 anchor: anchor.clone(),

@@ -5,7 +5,7 @@
 use pulldown_cmark::{CowStr, Event};
 
 use super::{Walk, unique_anchor};
-use crate::catalog::fenced_divs::{Marker, closing_html, marker_of, opening_html};
+use crate::catalog::fenced_divs::{Marker, closing_html, folds, marker_of, opening_html};
 use crate::catalog::markdown::attributes;
 
 impl<'m> Walk<'m, '_> {
@@ -17,10 +17,12 @@ impl<'m> Walk<'m, '_> {
             self.push(Event::Text(text));
             return;
         }
-        let mut rest = text.to_string();
-        while let Some(span) = attributes::first_span(&rest) {
-            let (before, inner) = (rest[..span.start].to_string(), span.inner.to_string());
-            let (id, end) = (span.attributes.id, span.end);
+        // Spans are found from an offset on: each byte is looked at once.
+        let mut from = 0;
+        while let Some(span) = attributes::first_span(&text[from..]) {
+            let before = text[from..from + span.start].to_string();
+            let inner = span.inner.to_string();
+            let (id, end) = (span.attributes.id, from + span.end);
             self.read_text(&before);
             self.push(Event::Text(before.into()));
             self.read_text(&inner);
@@ -33,8 +35,9 @@ impl<'m> Walk<'m, '_> {
                 }
                 None => self.push(Event::Text(inner.into())),
             }
-            rest = rest[end..].to_string();
+            from = end;
         }
+        let rest = text[from..].to_string();
         self.read_text(&rest);
         self.push(Event::Text(rest.into()));
     }
@@ -63,14 +66,18 @@ impl<'m> Walk<'m, '_> {
         let Some(markers) = markers.filter(|markers| !markers.is_empty()) else {
             return false;
         };
+        // Each is a tag of the page, counted against the lesson's bound.
+        self.raw_tags += markers.len();
         for marker in markers {
             match marker {
                 Marker::Open(class) => {
                     self.events.push(Event::Html(opening_html(&class, self.source.language).into()));
+                    self.folded_open += usize::from(folds(&class));
                     self.open_divs.push(class);
                 }
                 Marker::Close => {
                     if let Some(class) = self.open_divs.pop() {
+                        self.folded_open -= usize::from(folds(&class));
                         self.events.push(Event::Html(closing_html(&class).into()));
                     }
                 }
