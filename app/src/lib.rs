@@ -14,6 +14,7 @@ pub mod error;
 pub mod format;
 pub mod i18n;
 pub mod language;
+pub mod lesson_text;
 pub mod model;
 /// Every interface message id as a constant: naming a message that does
 /// not exist is a compile error.

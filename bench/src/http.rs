@@ -4,7 +4,8 @@
 //!    from the release server and written to files that Debian's nginx
 //!    (one worker, gzip on) serves; `wrk -t1 -c32` (gzip asked for) drives
 //!    nginx and the server in turn, and the ratios of requests per second
-//!    are printed.
+//!    are printed, with the server's allocations per page (its allocator's
+//!    count, `learn_allocations_total` in `/metrics`, over the pages served).
 //! 2. Learners: N learners (default 2,000) sign in within 30 s, reading and
 //!    completing lessons with think time while others still sign in, then
 //!    go on reading and completing; p50/p95/p99 per kind of request for the
@@ -44,6 +45,8 @@ fn server_binary() -> PathBuf {
 struct Server {
     child: Child,
     address: String,
+    /// Where the server's `/metrics` is.
+    metrics: String,
 }
 
 impl Drop for Server {
@@ -54,6 +57,26 @@ impl Drop for Server {
 }
 
 impl Server {
+    /// A counter's value in the server's `/metrics`, summed over its labels.
+    async fn counter(&self, name: &str) -> f64 {
+        let text = reqwest::get(&self.metrics).await.unwrap().text().await.unwrap();
+        text.lines()
+            .filter(|line| line.split(['{', ' ']).next() == Some(name))
+            .filter_map(|line| line.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum()
+    }
+
+    /// Allocations per page while `load` runs: the allocator's count over
+    /// the pages the server answered.
+    async fn allocations_per_page(&self, load: impl FnOnce() -> f64) -> (f64, f64) {
+        let (allocations, pages) =
+            (self.counter("learn_allocations_total").await, self.counter("learn_http_requests_total").await);
+        let rate = load();
+        let allocations = self.counter("learn_allocations_total").await - allocations;
+        let pages = self.counter("learn_http_requests_total").await - pages;
+        (rate, allocations / pages.max(1.0))
+    }
+
     /// Resident memory of the server process, in MB.
     fn rss_mb(&self) -> f64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
@@ -75,15 +98,20 @@ fn start_server(data: &Path, courses: &Path) -> Server {
         .arg(courses)
         .arg("--site-dir")
         .arg(data)
+        .args(["--metrics-address", "127.0.0.1:0"])
         .env("RUST_LOG", "error")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
         .expect("the server starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    lines.read_line(&mut line).unwrap();
     let address = line.trim().strip_prefix("listening on ").expect("the server's address").to_string();
-    Server { child, address }
+    line.clear();
+    lines.read_line(&mut line).unwrap();
+    let metrics = line.trim().strip_prefix("metrics on ").expect("the metrics address").to_string();
+    Server { child, address, metrics }
 }
 
 /// nginx serving `folder` on `port`: one worker, gzip on, as a plain
@@ -286,22 +314,30 @@ async fn main() {
     let nginx = start_nginx(&folder.path().join("nginx"), port);
     let reference = format!("http://127.0.0.1:{port}");
     let mut rates: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    let mut allocations: BTreeMap<&str, f64> = BTreeMap::new();
     for _ in 0..2 {
         rates.entry("nginx anonymous").or_default().push(wrk(&format!("{reference}/anonymous.html"), None, seconds));
-        rates.entry("server anonymous").or_default().push(wrk(&format!("{base}{lesson_path}"), None, seconds));
+        let (rate, per_page) =
+            server.allocations_per_page(|| wrk(&format!("{base}{lesson_path}"), None, seconds)).await;
+        rates.entry("server anonymous").or_default().push(rate);
+        allocations.insert("anonymous", per_page);
         rates.entry("nginx signed-in").or_default().push(wrk(&format!("{reference}/signed-in.html"), None, seconds));
-        rates.entry("server signed-in").or_default().push(wrk(&format!("{base}{lesson_path}"), Some(&cookie), seconds));
+        let (rate, per_page) =
+            server.allocations_per_page(|| wrk(&format!("{base}{lesson_path}"), Some(&cookie), seconds)).await;
+        rates.entry("server signed-in").or_default().push(rate);
+        allocations.insert("signed-in", per_page);
     }
     drop(nginx);
     let best = |name: &str| rates[name].iter().copied().fold(0.0, f64::max);
     println!("## Pages: wrk -t1 -c32 -d{seconds}s, gzip, best of two rounds, same run");
     println!();
-    println!("| page | bytes | server req/s | nginx req/s | ratio |");
-    println!("| --- | --- | --- | --- | --- |");
+    println!("| page | bytes | server req/s | nginx req/s | ratio | allocations per page |");
+    println!("| --- | --- | --- | --- | --- | --- |");
     for (kind, bytes) in [("anonymous", anonymous.len()), ("signed-in", signed.len())] {
         let ours = best(&format!("server {kind}"));
         let theirs = best(&format!("nginx {kind}"));
-        println!("| {kind} lesson | {bytes} | {ours:.0} | {theirs:.0} | {:.2} |", ours / theirs);
+        let per_page = allocations[kind];
+        println!("| {kind} lesson | {bytes} | {ours:.0} | {theirs:.0} | {:.2} | {per_page:.0} |", ours / theirs);
     }
     println!();
 

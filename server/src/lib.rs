@@ -1,6 +1,7 @@
 //! The web server: configuration, start-up, the router and its layers, and
 //! the command-line interface.
 
+pub mod allocations;
 pub mod backup;
 pub mod cli;
 pub mod client_addr;
@@ -23,6 +24,7 @@ pub mod router;
 pub mod session_store;
 pub mod startup;
 mod static_files;
+mod stitched;
 mod studio_export;
 mod studio_files;
 pub mod users;

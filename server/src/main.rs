@@ -4,9 +4,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 /// mimalloc: faster than glibc's allocator for the many small allocations
-/// of rendering a page, and it gives freed memory back to the system.
+/// of rendering a page, and it gives freed memory back to the system;
+/// counted, for `/metrics` (`server::allocations`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: server::allocations::Counting = server::allocations::Counting;
 
 fn main() -> ExitCode {
     // No transparent huge pages: mimalloc asks for them, and a 2 MiB page

@@ -54,6 +54,7 @@ async fn render(State(db): State<app::db::Db>) -> String {
         metrics::gauge!("learn_db_pool_connections", "pool" => pool).set(f64::from(size));
         metrics::gauge!("learn_db_pool_idle_connections", "pool" => pool).set(f64::from(idle));
     }
+    metrics::counter!("learn_allocations_total").absolute(crate::allocations::total());
     handle().render()
 }
 

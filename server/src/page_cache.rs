@@ -27,6 +27,8 @@ struct Stored {
 #[derive(Default)]
 pub struct PageCache {
     pages: Mutex<HashMap<(String, Language, usize), Arc<Stored>>>,
+    /// Lesson texts for signed-in pages, compressed once per version.
+    pub texts: crate::stitched::Texts,
 }
 
 impl std::fmt::Debug for PageCache {

@@ -10,6 +10,7 @@ use std::pin::Pin;
 
 use app::app::shell;
 use app::language::{ChosenByLink, Language};
+use app::lesson_text::SetAside;
 use app::model::SavedCopy;
 use app::state::AppState;
 use axum::body::Body;
@@ -31,7 +32,17 @@ pub async fn render_page(
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
     let catalog = state.catalog.current().generation() as usize;
     let Some(key) = crate::page_cache::key_of(&request, language, catalog) else {
-        return render(state, request).await;
+        // A page for one reader: a lesson's text is set aside and put back
+        // compressed once (`stitched`).
+        if request.method() != axum::http::Method::GET || !crate::stitched::accepts_gzip(request.headers()) {
+            return render(state, request).await;
+        }
+        let aside = SetAside::default();
+        let rendered = render_setting_aside(state, request, Some(aside.clone())).await;
+        return match aside.take() {
+            Some((key, text)) => cache.texts.stitch(rendered, key, text).await,
+            None => rendered,
+        };
     };
     let headers = request.headers().clone();
     if let Some(stored) = cache.answer(&key, &headers) {
@@ -54,6 +65,11 @@ pub async fn render_not_found(State(state): State<AppState>, request: Request<Bo
 /// when `offline::copies` asks, as the copy saved on a phone (an extension
 /// only the server itself sets), for nobody in particular.
 pub(crate) async fn render(state: AppState, request: Request<Body>) -> Response {
+    render_setting_aside(state, request, None).await
+}
+
+/// [`render`], a lesson page leaving its text in `aside` when given.
+async fn render_setting_aside(state: AppState, request: Request<Body>, aside: Option<SetAside>) -> Response {
     let options = state.leptos_options.clone();
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
     let saved = request.extensions().get::<SavedCopy>().copied();
@@ -81,6 +97,9 @@ pub(crate) async fn render(state: AppState, request: Request<Body>) -> Response 
         }
         if let Some(saved) = saved {
             provide_context(saved);
+        }
+        if let Some(aside) = aside.clone() {
+            provide_context(aside);
         }
     };
     let mut response = leptos_axum::handle_response_inner(context, move || shell(options), request, whole_page).await;

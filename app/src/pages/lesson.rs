@@ -13,6 +13,7 @@ use crate::components::{Layout, form_errors};
 use crate::format::percent;
 use crate::i18n::{duration, t, t_with, use_language};
 use crate::language::Language;
+use crate::lesson_text::{SetAside, TextKey};
 use crate::model::{LessonLink, LessonView, QuestionView, QuizResult, QuizView, Standing, TocEntry};
 
 /// `/courses/{course}/{lesson}`: one lesson. Plain HTML and CSS, no script:
@@ -65,6 +66,21 @@ pub(crate) fn Lesson(lesson: LessonView) -> impl IntoView {
     let withheld = lesson.withheld;
     let staff = !lesson.problems.is_empty();
     let problems = lesson.problems;
+    // The lesson's text, or where the server puts it back (signed-in pages
+    // of a lesson served whole: see `lesson_text`).
+    let text = match use_context::<SetAside>() {
+        Some(aside) if !withheld && !locked && !staff => {
+            let key = TextKey {
+                course: course_id.clone(),
+                lesson: lesson.id.clone(),
+                language,
+                version: lesson.course_version.clone(),
+                bytes: lesson.html.len(),
+            };
+            aside.put(key, lesson.html)
+        }
+        _ => lesson.html,
+    };
     view! {
         <PageTitle text=title/>
         <Layout>
@@ -91,7 +107,7 @@ pub(crate) fn Lesson(lesson: LessonView) -> impl IntoView {
                 <super::staff_problems::StaffProblems heading=msg::LESSON_PROBLEMS_HEADING problems/>
                 {locked.then(|| view! { <Locked course_href=locked_href/> })}
                 <Contents entries=lesson.contents language/>
-                <div class="lesson-body" lang=lang dir=dir inner_html=lesson.html></div>
+                <div class="lesson-body" lang=lang dir=dir inner_html=text></div>
                 // A result stands alone: trying again starts from a fresh form.
                 {match (lesson.result, lesson.quiz) {
                     (Some(result), _) => {

@@ -247,3 +247,47 @@ async fn a_learners_page_follows_every_change_to_where_they_stand_even_one_made_
     let after = page().await;
     assert!(!after.contains(can_complete) && !after.contains(completed), "left, at once");
 }
+
+#[tokio::test]
+async fn a_learners_lesson_page_in_gzip_is_their_page_with_the_text_compressed_once() {
+    let app = spawn_app(crate::helpers::Backend::Sqlite).await;
+    let path = "/courses/online-safety/strong-passwords";
+    let cookie = crate::learning::register_amina(&app).await;
+    let plain = crate::helpers::page_with(&app, path, &cookie).await;
+    assert!(plain.contains("عائشہ") && plain.contains("class=\"lesson-body\""), "{plain}");
+    assert!(!plain.contains(app::lesson_text::MARKER), "the text is in its place: {plain}");
+    let browser = reqwest::Client::builder().gzip(true).build().unwrap();
+    for round in 0..2 {
+        let response = browser.get(format!("{}{path}", app.address)).header("cookie", &cookie).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        let page = response.text().await.unwrap();
+        assert_eq!(page, plain, "round {round}: the stitched page, decompressed, is the page");
+    }
+    let raw = app
+        .client
+        .get(format!("{}{path}", app.address))
+        .header("cookie", &cookie)
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raw.headers()["content-encoding"], "gzip");
+    assert_eq!(raw.headers()["x-content-type-options"], "nosniff", "security headers still on");
+    let compressed = raw.bytes().await.unwrap().len();
+    // Three segments compress a little worse than one stream: not much.
+    let whole = {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(plain.as_bytes()).unwrap();
+        encoder.finish().unwrap().len()
+    };
+    assert!(
+        compressed * 100 <= whole * 110,
+        "{compressed} B stitched, {whole} B in one stream, {} B plain",
+        plain.len()
+    );
+    // A page with no lesson text is rendered whole, as before.
+    let course = browser.get(format!("{}/courses/online-safety", app.address)).header("cookie", &cookie);
+    let course = course.send().await.unwrap().text().await.unwrap();
+    assert!(course.contains("عائشہ") && !course.contains(app::lesson_text::MARKER), "{course}");
+}
