@@ -23,7 +23,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # so none is built, and no wasm tool installed, until one does.
 ISLANDS := $(shell grep -rlE '^\s*\#\[(island|lazy)' app/src 2>/dev/null | head -n 1)
 
-.PHONY: run test build release server wasm tools rust-tools browser-tools pdf-tools proxy-tools postgres integration-test e2e-test check bench fuzz clean
+.PHONY: run test build release server wasm tools rust-tools browser-tools pdf-tools proxy-tools oidc-tools postgres integration-test e2e-test check bench fuzz clean
 
 ## run: build everything and serve the sample courses on SQLite at http://$(ADDRESS)
 run: pdf-tools build
@@ -57,10 +57,10 @@ wasm: rust-tools
 ## Unit tests and integration tests; PostgreSQL at TEST_POSTGRES_URL
 ## (default postgres://postgres@127.0.0.1:5432/test), started if it is down.
 ## The deployment test runs the release binary behind nginx.
-integration-test: postgres pdf-tools proxy-tools release
+integration-test: postgres pdf-tools proxy-tools oidc-tools release
 	LEARN_RELEASE_BIN=$(abspath $(TARGET_DIR))/release/server cargo test --workspace
 
-e2e-test: browser-tools postgres build
+e2e-test: browser-tools oidc-tools postgres build
 	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
 		node --test --test-concurrency=1 --test-force-exit end2end/tests/
 
@@ -92,7 +92,7 @@ fuzz:
 		( $(FUZZ) run --sanitizer none -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 ) || exit 1; \
 	done
 
-tools: $(if $(ISLANDS),rust-tools) browser-tools pdf-tools proxy-tools
+tools: $(if $(ISLANDS),rust-tools) browser-tools pdf-tools proxy-tools oidc-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -127,6 +127,15 @@ proxy-tools:
 		echo "installing Debian's nginx"; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq nginx >/dev/null; }
+
+# PyPI's oidc-provider-mock: an OpenID Connect provider (authlib's) that
+# the sign-in tests start on loopback, in a virtual environment of its own.
+OIDC_PROVIDER_MOCK_VERSION := 0.3.4
+oidc-tools:
+	@[ -x .tools/python/bin/oidc-provider-mock ] || { \
+		echo "installing oidc-provider-mock $(OIDC_PROVIDER_MOCK_VERSION) from PyPI"; \
+		python3 -m venv .tools/python; \
+		.tools/python/bin/pip install -q --disable-pip-version-check oidc-provider-mock==$(OIDC_PROVIDER_MOCK_VERSION); }
 
 # The local PostgreSQL, started when it is not answering (as on a fresh boot).
 postgres:

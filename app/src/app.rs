@@ -7,7 +7,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::pages::{
     AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage,
-    CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, MyCoursesPage,
+    CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, WelcomePage, MyCoursesPage,
     NotFoundPage, OfflinePage, OrganisationsListPage, RegisterPage, ResetPage, StudioCoursePage, StudioEditorPage,
     StudioHistoryPage, StudioHomePage, StudioPreviewPage, TeachingPage, UsersAdminPage, VerifyPage,
 };
@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=CataloguePage ssr=SsrMode::Async/>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/welcome") view=WelcomePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=UsersAdminPage ssr=SsrMode::Async/>
                 <Route path=path!("/my") view=MyCoursesPage ssr=SsrMode::Async/>

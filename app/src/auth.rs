@@ -113,6 +113,23 @@ pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Where to go after signing in: a path on this site, else the home page
+/// (never another site: `//host` and `/\host` are refused).
+pub fn local_path(next: Option<String>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/\\")
+                && path.len() <= 200
+                && !path.chars().any(|c| c.is_control()) =>
+        {
+            path
+        }
+        _ => "/".to_string(),
+    }
+}
+
 /// Keeps, for this sign-in, how many wrong passwords were tried before it.
 pub async fn remember_failed_sign_ins(session: &Session, count: u64) -> Result<(), AppError> {
     let count = u32::try_from(count).unwrap_or(u32::MAX);

@@ -74,6 +74,8 @@ pub async fn summaries(db: &Db, viewer: &Viewer) -> Result<Vec<OrganisationSumma
         .column(user::Column::OrganisationId)
         .column(user::Column::Username)
         .filter(user::Column::OrganisationId.is_not_null())
+        // Learners a provider's sign-in brought in belong to it too.
+        .filter(user::Column::Role.eq(Role::Manager.as_str()))
         .order_by_asc(user::Column::Username)
         .into_tuple()
         .all(reader)
@@ -133,6 +135,23 @@ pub async fn create(db: &Db, name: &str, actor: &Actor) -> Result<i64, Organisat
     crate::accounts::record_in(&transaction, actor, None, "organisation.created", detail).await?;
     transaction.commit().await?;
     Ok(id)
+}
+
+/// The organisation called `name`, created (and audited, as the
+/// operator's doing) when there is none: an identity provider's people
+/// join the organisation the operator's configuration names.
+pub async fn ensure_named(db: &Db, name: &str) -> Result<i64, DbErr> {
+    let find = || organisation::Entity::find().filter(organisation::Column::Name.eq(name)).one(&db.writer);
+    if let Some(found) = find().await? {
+        return Ok(found.id);
+    }
+    match create(db, name, &Actor { user_id: None, client_address: None }).await {
+        Ok(id) => Ok(id),
+        // Another instance made it meanwhile.
+        Err(OrganisationError::NameTaken) => find().await?.map(|found| found.id).ok_or(DbErr::RecordNotFound(name.into())),
+        Err(OrganisationError::Database(error)) => Err(error),
+        Err(other) => Err(DbErr::Custom(format!("organisation `{name}`: {other}"))),
+    }
 }
 
 /// Scopes the manager `username` to `organisation`, or (none) makes them

@@ -38,6 +38,9 @@ pub struct AppState {
     pub import_max_bytes: usize,
     /// Where the courses come from, for the studio's publishing and previews.
     pub sources: Arc<crate::studio::live::Sources>,
+    /// Partners' identity providers people may sign in with (OpenID
+    /// Connect), as pages see them; the server keeps their secrets.
+    pub identity_providers: Arc<Vec<crate::accounts::identities::ProviderListing>>,
 }
 
 /// How long sign-ins and reset codes last (configurable; see `Settings`).

@@ -129,6 +129,13 @@ pub struct Settings {
     #[arg(long, env = "LEARN_PROGRAMME_LOGO")]
     pub programme_logo: Option<std::path::PathBuf>,
 
+    /// A TOML file of partners' identity providers (OpenID Connect) that
+    /// people may sign in with: issuer, client id and secret, names in four
+    /// languages, the organisation their people join. See
+    /// docs/operators.md, "Signing in with a partner's identity provider".
+    #[arg(long, env = "LEARN_IDENTITY_PROVIDERS")]
+    pub identity_providers: Option<PathBuf>,
+
     /// The programme's name: certificates name it as their issuer.
     #[arg(long, env = "LEARN_PROGRAMME_NAME", default_value = "Digital Skills Programme")]
     pub programme_name: String,

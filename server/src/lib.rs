@@ -10,6 +10,7 @@ pub mod course_watch;
 mod credentials;
 mod exports;
 mod form_posts;
+pub mod identity;
 pub mod guard;
 mod imports;
 pub mod language;

@@ -47,7 +47,12 @@ const MAX_STUDIO_TEXT_BYTES: usize = 3 * app::studio::paths::MAX_LESSON_BYTES + 
 const FRAMED_PREVIEW_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
      img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
-pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings) -> Router {
+pub fn router(
+    state: AppState,
+    store: DatabaseSessionStore,
+    settings: &Settings,
+    identity: Arc<crate::identity::IdentityProviders>,
+) -> Router {
     let routes = generate_route_list(App);
     let pkg = ServeDir::new(settings.site_dir.join("pkg"));
 
@@ -75,6 +80,7 @@ pub fn router(state: AppState, store: DatabaseSessionStore, settings: &Settings)
         .with_state(state)
         .layer(axum::Extension(std::sync::Arc::new(crate::page_cache::PageCache::default())))
         .layer(axum::Extension(std::sync::Arc::new(crate::offline::Copies::default())))
+        .layer(axum::Extension(identity))
         .layer(sessions)
         .layer(axum::middleware::from_fn(previews_framed_by_the_studio))
         .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
@@ -126,6 +132,11 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
         ("/offline/whoami", get(crate::offline::whoami)),
         ("/media/{course}/{*file}", get(static_files::course_file)),
         ("/account/data", get(crate::own_data::download_own_data)),
+        // Signing in with a partner's identity provider: the button posts
+        // (a form, same site); the provider sends the person back with a
+        // GET, which signs in only with the state this session sent.
+        ("/sign-in/{provider}", post(crate::identity::start)),
+        ("/sign-in/{provider}/callback", get(crate::identity::callback_route)),
         ("/.well-known/jwks.json", get(crate::credentials::jwks)),
         ("/issuer", get(crate::credentials::issuer)),
         ("/programme-logo", get(crate::credentials::programme_logo)),

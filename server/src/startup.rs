@@ -33,6 +33,8 @@ pub enum StartupError {
     Listen(SocketAddr, std::io::Error),
     #[error("cannot write the studio's courses: {0}")]
     Studio(String),
+    #[error("{0}")]
+    IdentityProviders(String),
 }
 
 /// A new data folder is its owner's only (0700), and so is a new database
@@ -109,6 +111,8 @@ pub struct Application {
     settings: Settings,
     /// The course publication this instance serves.
     publication: i64,
+    /// Partners' identity providers, with their secrets.
+    identity: std::sync::Arc<crate::identity::IdentityProviders>,
     /// `SIGHUP`, listened for from the moment the application is built: a
     /// signal sent as soon as it says it is listening must reload the
     /// courses, not end the process (the default for an unhandled SIGHUP).
@@ -166,6 +170,12 @@ impl Application {
             }
             None => crate::publication::publish(&db, &loaded.catalog).await.map_err(StartupError::Database)?,
         };
+        let identity = match &settings.identity_providers {
+            Some(path) => crate::identity::config::read(path).map_err(StartupError::IdentityProviders)?,
+            None => Vec::new(),
+        };
+        let identity = std::sync::Arc::new(crate::identity::IdentityProviders::new(identity));
+        let identity_providers = std::sync::Arc::new(identity.listing(&db).await.map_err(StartupError::Database)?);
         let catalog = CatalogHandle::new(loaded.catalog);
         // The answer keys of the quizzes served: what offline attempts are graded against.
         crate::offline::remember_quizzes(&db, &catalog).await;
@@ -189,6 +199,7 @@ impl Application {
                 options: settings.load_options(),
                 drafts: settings.data_dir.join("studio-drafts"),
             }),
+            identity_providers,
         };
         tracing::info!(
             courses = state.catalog.current().courses().len(),
@@ -205,7 +216,7 @@ impl Application {
         let hangups = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
             .inspect_err(|error| tracing::warn!(%error, "cannot listen for SIGHUP: courses reload only on restart"))
             .ok();
-        Ok(Application { listener, metrics, state, settings, publication, hangups })
+        Ok(Application { listener, metrics, state, settings, publication, hangups, identity })
     }
 
     /// Where `/metrics` is served, if anywhere.
@@ -254,7 +265,7 @@ impl Application {
         if let Some(listener) = self.metrics {
             tokio::spawn(crate::metrics::serve(listener, self.state.db.clone()));
         }
-        let app = router(self.state, store, &self.settings);
+        let app = router(self.state, store, &self.settings, self.identity);
         let send_timeout = Duration::from_secs(self.settings.send_timeout_seconds.into());
         let listener = self.listener.tap_io(move |connection| stalled_clients_let_go(connection, send_timeout));
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())

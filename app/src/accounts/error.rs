@@ -16,6 +16,12 @@ pub enum AccountError {
     WrongPassword,
     #[error("too many wrong current passwords lately")]
     TooManyTries,
+    #[error("that identity is linked to an account already")]
+    AlreadyLinked,
+    #[error("the account is not linked to that provider")]
+    NotLinked,
+    #[error("the account has no password and this is its last link")]
+    LastWayIn,
     #[error("the password could not be hashed")]
     Hashing(#[from] HashError),
     #[error("the database failed")]
@@ -30,6 +36,9 @@ impl AccountError {
             AccountError::UnknownUser => msg::USERNAME_UNKNOWN,
             AccountError::WrongPassword => msg::PASSWORD_WRONG_CURRENT,
             AccountError::TooManyTries => msg::PASSWORD_THROTTLED,
+            AccountError::AlreadyLinked => msg::IDENTITY_ALREADY_LINKED,
+            AccountError::NotLinked => msg::IDENTITY_NOT_LINKED,
+            AccountError::LastWayIn => msg::IDENTITY_LAST_WAY_IN,
             AccountError::Hashing(HashError::Busy) => msg::ERROR_BUSY_TEXT,
             AccountError::Hashing(_) | AccountError::Database(_) => msg::ERROR_INTERNAL_TEXT,
         }

@@ -6,6 +6,7 @@ mod audit;
 mod device;
 mod error;
 pub mod guessing;
+pub mod identities;
 pub mod limits;
 mod password;
 mod profile;

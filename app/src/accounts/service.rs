@@ -254,6 +254,7 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
         .map_err(internal)?;
     let format = |time: OffsetDateTime| time.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     let learning = learning_history(db, user_id, &format).await.map_err(internal)?;
+    let links = super::identities::links_of(db, user_id).await.map_err(internal)?;
     Ok(json!({
         "learning": learning,
         "account": {
@@ -267,6 +268,14 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
             "question": answer.question,
             "answer": answer.answer,
             "consented_at": format(answer.consented_at),
+        })).collect::<Vec<_>>(),
+        // Identity providers that sign in to this account (the provider's
+        // own id for the person, `sub`, included: it is theirs).
+        "identity_links": links.into_iter().map(|link| json!({
+            "provider": link.provider,
+            "subject": link.subject,
+            "linked_at": format(link.linked_at),
+            "last_sign_in_at": link.last_sign_in_at.map(format),
         })).collect::<Vec<_>>(),
         // Browsers the account signed in from (device cookies; only a
         // hash of each is kept).
@@ -338,10 +347,11 @@ async fn learning_history(
 /// one was issued), their rows leave every stored enrolment file, and the
 /// addresses they acted from leave the audit log. The row stays,
 /// anonymised and marked deleted, so that programme statistics keep their
-/// counts without anyone's identity.
+/// counts without anyone's identity. An account with no password (made by
+/// a provider's sign-in) is confirmed with its username instead.
 pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor) -> Result<(), AccountError> {
     use crate::entities::{audit_log, certificate};
-    let user = confirmed_user(db, user_id, password).await?;
+    let user = confirmed_for_deletion(db, user_id, password).await?;
     let username = user.username.clone();
     let _changing = db.progress.changing(user_id);
     let transaction = db.writer.begin().await.map_err(internal)?;
@@ -391,6 +401,8 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
         .exec(&transaction)
         .await
         .map_err(internal)?;
+    // Which provider identities signed in to it.
+    super::identities::forget_links(&transaction, user_id).await.map_err(internal)?;
     // Which courses they saved on a phone, and when.
     crate::entities::offline_save::Entity::delete_many()
         .filter(crate::entities::offline_save::Column::UserId.eq(user_id))
@@ -432,6 +444,18 @@ pub async fn latest_audit_entries(db: &Db, limit: u64) -> Result<Vec<crate::mode
             client_address: entry.client_address,
         })
         .collect())
+}
+
+/// A person's account, confirmed for deletion: by its password, or, for an
+/// account with none (its person signs in through a provider), by its
+/// username typed again.
+async fn confirmed_for_deletion(db: &Db, user_id: i64, typed: &str) -> Result<user::Model, AccountError> {
+    let user =
+        user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
+    if user.deleted_at.is_none() && user.password_hash == super::identities::NO_PASSWORD {
+        return if typed.trim().eq_ignore_ascii_case(&user.username) { Ok(user) } else { Err(AccountError::WrongPassword) };
+    }
+    confirmed_user(db, user_id, typed).await
 }
 
 /// A person's account, when `password` is their current password: asked

@@ -72,7 +72,7 @@ pub async fn register(
     remember_language(language);
     crate::auth::sign_in(&session, user.id).await?;
     remember_device(&state, user.id, None).await?;
-    leptos_axum::redirect(&local_path(next));
+    leptos_axum::redirect(&crate::auth::local_path(next));
     Ok(())
 }
 
@@ -81,7 +81,7 @@ pub async fn register(
 /// allowance of its own (see `accounts::device`). The token it signed in
 /// with, if any, is replaced.
 #[cfg(feature = "ssr")]
-async fn remember_device(
+pub(super) async fn remember_device(
     state: &crate::state::AppState,
     user_id: i64,
     replacing: Option<&crate::accounts::Device>,
@@ -89,24 +89,6 @@ async fn remember_device(
     let value = crate::accounts::remember(&state.db.writer, user_id, replacing).await.map_err(AppError::internal)?;
     crate::auth::set_cookie(&crate::accounts::device_cookie(&value, state.secure_cookies));
     Ok(())
-}
-
-/// Where to go after signing in: a path on this site, else the home page
-/// (never another site: `//host` and `/\host` are refused).
-#[cfg(feature = "ssr")]
-fn local_path(next: Option<String>) -> String {
-    match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.starts_with("/\\")
-                && path.len() <= 200
-                && !path.chars().any(|c| c.is_control()) =>
-        {
-            path
-        }
-        _ => "/".to_string(),
-    }
 }
 
 /// The profile questions as a form sends them: the chosen answer and
@@ -192,7 +174,27 @@ pub async fn my_profile() -> Result<crate::model::MyAccount, AppError> {
     let state = expect_context::<crate::state::AppState>();
     let profile = crate::accounts::profile_answers(&state.db, viewer.id).await.map_err(AppError::internal)?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    Ok(crate::model::MyAccount { profile, failed_sign_ins: crate::auth::failed_sign_ins(&session).await? })
+    let (links, has_password) = crate::accounts::identities::sign_in_ways(&state.db, viewer.id)
+        .await
+        .map_err(AppError::internal)?;
+    let language = crate::i18n::use_language();
+    let links = links
+        .into_iter()
+        .map(|link| {
+            let name = state
+                .identity_providers
+                .iter()
+                .find(|provider| provider.id == link.provider)
+                .map_or_else(|| link.provider.clone(), |provider| provider.name(language).to_string());
+            crate::model::LinkedIdentity { provider: link.provider, name }
+        })
+        .collect();
+    Ok(crate::model::MyAccount {
+        profile,
+        failed_sign_ins: crate::auth::failed_sign_ins(&session).await?,
+        links,
+        has_password,
+    })
 }
 
 /// Sets a new password with a reset code, ends every other sign-in of the
@@ -263,10 +265,8 @@ async fn issuer_still_may(state: &crate::state::AppState, code: &crate::accounts
 #[server(endpoint = "login")]
 pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
     super::rules::authorize::<Login>().await?;
-    use crate::accounts::guessing::{self, SLOWED_BY};
-    use crate::accounts::{Actor, PasswordHash, Username, find_user, record_login, verify_password};
+    use crate::accounts::record_login;
     use crate::model::FormErrors;
-    use crate::state::ClientAddr;
 
     let refused = |message: &str| {
         AppError::Form(FormErrors {
@@ -276,9 +276,56 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
         })
     };
     let state = expect_context::<crate::state::AppState>();
+    let PasswordProven { user, device, actor } = match prove_password(&state, &username, &password).await? {
+        Ok(proven) => proven,
+        Err(message) => return Err(refused(message)),
+    };
+    if let Some(language) = user.language.as_deref().and_then(crate::language::Language::from_code) {
+        remember_language(language);
+    }
+    // The owner hears of every wrong password tried since they last signed in.
+    let failed = crate::accounts::failed_sign_ins_since_last(&state.db, user.id, actor.client_address.as_deref())
+        .await
+        .map_err(AppError::internal)?;
+    record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    crate::auth::sign_in(&session, user.id).await?;
+    remember_device(&state, user.id, device.as_ref()).await?;
+    if failed > 0 {
+        crate::auth::remember_failed_sign_ins(&session, failed).await?;
+        leptos_axum::redirect("/account?failed_sign_ins");
+    } else {
+        leptos_axum::redirect(&crate::auth::local_path(next));
+    }
+    Ok(())
+}
+
+/// An account whose password was given, as the login form checks it.
+#[cfg(feature = "ssr")]
+pub(super) struct PasswordProven {
+    pub user: crate::entities::user::Model,
+    /// The browser, when the account signed in from it before.
+    pub device: Option<crate::accounts::Device>,
+    pub actor: crate::accounts::Actor,
+}
+
+/// Checks `username` and `password` as the login form does: wrong tries
+/// limited per account, address and browser, the same work and answer for
+/// an unknown user, an account without a password and a wrong password.
+/// A refusal is the message to show.
+#[cfg(feature = "ssr")]
+pub(super) async fn prove_password(
+    state: &crate::state::AppState,
+    username: &str,
+    password: &str,
+) -> Result<Result<PasswordProven, &'static str>, AppError> {
+    use crate::accounts::guessing::{self, SLOWED_BY};
+    use crate::accounts::{Actor, PasswordHash, Username, find_user, record_login, verify_password};
+    use crate::state::ClientAddr;
+
     let address = leptos_axum::extract::<axum::Extension<ClientAddr>>().await.ok().map(|found| found.0.0);
     let account: String = username.trim().to_lowercase().chars().take(64).collect();
-    let user = match Username::parse(&username) {
+    let user = match Username::parse(username) {
         Ok(name) => find_user(&state.db, &name).await?,
         Err(_) => None,
     };
@@ -295,7 +342,7 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
         .await
         .map_err(AppError::internal)?
     else {
-        return Err(refused(crate::msg::LOGIN_THROTTLED));
+        return Ok(Err(crate::msg::LOGIN_THROTTLED));
     };
     if admitted.slowed {
         tokio::time::sleep(SLOWED_BY).await;
@@ -305,30 +352,13 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
     // without a password yet and a wrong password: the form must not tell
     // who has an account.
     let hash = user.as_ref().map(|user| PasswordHash::from_stored(user.password_hash.clone()));
-    if !verify_password(&password, hash.as_ref()).await? {
+    if !verify_password(password, hash.as_ref()).await? {
         record_login(&state.db, user.as_ref().map(|user| user.id), false, &actor).await.map_err(AppError::internal)?;
-        return Err(refused(crate::msg::LOGIN_FAILED));
+        return Ok(Err(crate::msg::LOGIN_FAILED));
     }
-    let Some(user) = user else { return Err(refused(crate::msg::LOGIN_FAILED)) };
+    let Some(user) = user else { return Ok(Err(crate::msg::LOGIN_FAILED)) };
     guessing::password_was_right(&state.db, &admitted).await.map_err(AppError::internal)?;
-    if let Some(language) = user.language.as_deref().and_then(crate::language::Language::from_code) {
-        remember_language(language);
-    }
-    // The owner hears of every wrong password tried since they last signed in.
-    let failed = crate::accounts::failed_sign_ins_since_last(&state.db, user.id, actor.client_address.as_deref())
-        .await
-        .map_err(AppError::internal)?;
-    record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
-    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, user.id, device.as_ref()).await?;
-    if failed > 0 {
-        crate::auth::remember_failed_sign_ins(&session, failed).await?;
-        leptos_axum::redirect("/account?failed_sign_ins");
-    } else {
-        leptos_axum::redirect(&local_path(next));
-    }
-    Ok(())
+    Ok(Ok(PasswordProven { user, device, actor }))
 }
 
 #[server(endpoint = "logout")]
@@ -358,7 +388,7 @@ pub async fn save_language(language: String) -> Result<(), AppError> {
 
 /// Sets the `lang` cookie, so that the language stays after signing out.
 #[cfg(feature = "ssr")]
-fn remember_language(language: crate::language::Language) {
+pub(super) fn remember_language(language: crate::language::Language) {
     let secure = expect_context::<crate::state::AppState>().secure_cookies;
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         let cookie = crate::language::language_cookie(language, secure);

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod catalog;
 pub mod certificates;
+pub mod identities;
 pub mod imports;
 pub mod learning;
 pub mod organisations;

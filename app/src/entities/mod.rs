@@ -6,6 +6,7 @@ pub mod cohort;
 pub mod course_completion;
 pub mod course_publication;
 pub mod enrolment;
+pub mod identity_link;
 pub mod import;
 pub mod known_device;
 pub mod lesson_completion;

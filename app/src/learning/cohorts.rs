@@ -334,5 +334,6 @@ pub fn facts_of(
         role: crate::model::Role::stored(&account.role)?,
         deleted: account.deleted_at.is_some(),
         memberships,
+        organisation: account.organisation_id,
     })
 }

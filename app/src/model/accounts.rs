@@ -19,6 +19,27 @@ pub struct UserSummary {
 pub struct MyAccount {
     pub profile: super::ProfileAnswers,
     pub failed_sign_ins: u32,
+    /// The partners' identity providers that sign in to this account.
+    pub links: Vec<LinkedIdentity>,
+    /// Whether the account has a password of its own (one made by a
+    /// provider's sign-in has none).
+    pub has_password: bool,
+}
+
+/// A provider an account is linked to, named in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedIdentity {
+    /// The provider's id, which the unlink form sends.
+    pub provider: String,
+    pub name: String,
+}
+
+/// The welcome page after a first sign-in through a provider: who vouched
+/// for the person, and the name it gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Welcome {
+    pub provider: String,
+    pub name: Option<String>,
 }
 
 /// A reset code just issued, shown once to whoever issued it.

@@ -1,4 +1,5 @@
 use crate::api::accounts::{ChangePassword, DeleteAccount, SaveProfile, WithdrawConsent};
+use crate::api::identities::UnlinkIdentity;
 use crate::api::rules::action_of;
 use crate::msg;
 use leptos::prelude::*;
@@ -24,8 +25,9 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn Account(viewer: Viewer, account: MyAccount) -> impl IntoView {
-    let MyAccount { profile, failed_sign_ins } = account;
+    let MyAccount { profile, failed_sign_ins, links, has_password } = account;
     let errors = form_errors::<ChangePassword>();
+    let unlink_errors = form_errors::<UnlinkIdentity>();
     let delete_errors = form_errors::<DeleteAccount>();
     let profile_errors = form_errors::<SaveProfile>();
     let query = use_query_map();
@@ -51,6 +53,16 @@ fn Account(viewer: Viewer, account: MyAccount) -> impl IntoView {
         profile_errors.values.clone()
     };
     let has_answers = !profile.is_empty();
+    let link_status = query.with_untracked(|query| {
+        if query.get("linked").is_some() {
+            Some(msg::ACCOUNT_LINKED)
+        } else if query.get("unlinked").is_some() {
+            Some(msg::ACCOUNT_UNLINKED)
+        } else {
+            None
+        }
+    });
+    let offers_partners = !links.is_empty() || !sign_in_providers_empty();
     view! {
         <PageTitle text=t(msg::ACCOUNT_TITLE)/>
         <Layout>
@@ -72,26 +84,32 @@ fn Account(viewer: Viewer, account: MyAccount) -> impl IntoView {
             </dl>
             <h2>{t(msg::PASSWORD_CHANGE_TITLE)}</h2>
             {changed.then(|| view! { <p class="note" role="status">{t(msg::PASSWORD_CHANGED)}</p> })}
-            <form class="account-form" method="post" action={action_of::<ChangePassword>()}>
-                <Field
-                    name="current_password"
-                    label=t(msg::FIELD_CURRENT_PASSWORD)
-                    kind="password"
-                    autocomplete="current-password"
-                    ltr=true
-                    error=errors.field("current_password").map(str::to_string)
-                />
-                <Field
-                    name="new_password"
-                    label=t(msg::FIELD_NEW_PASSWORD)
-                    kind="password"
-                    autocomplete="new-password"
-                    ltr=true
-                    hint=Some(t(msg::FIELD_PASSWORD_HINT))
-                    error=errors.field("new_password").map(str::to_string)
-                />
-                <button type="submit">{t(msg::PASSWORD_CHANGE_SUBMIT)}</button>
-            </form>
+            {if has_password {
+                view! {
+                    <form class="account-form" method="post" action={action_of::<ChangePassword>()}>
+                        <Field
+                            name="current_password"
+                            label=t(msg::FIELD_CURRENT_PASSWORD)
+                            kind="password"
+                            autocomplete="current-password"
+                            ltr=true
+                            error=errors.field("current_password").map(str::to_string)
+                        />
+                        <Field
+                            name="new_password"
+                            label=t(msg::FIELD_NEW_PASSWORD)
+                            kind="password"
+                            autocomplete="new-password"
+                            ltr=true
+                            hint=Some(t(msg::FIELD_PASSWORD_HINT))
+                            error=errors.field("new_password").map(str::to_string)
+                        />
+                        <button type="submit">{t(msg::PASSWORD_CHANGE_SUBMIT)}</button>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p>{t(msg::ACCOUNT_NO_PASSWORD)}</p> }.into_any()
+            }}
             <h2 id="profile">{t(msg::PROFILE_TITLE)}</h2>
             {profile_status.map(|message| view! { <p class="note" role="status">{t(message)}</p> })}
             <form class="account-form" method="post" action={action_of::<SaveProfile>()}>
@@ -107,6 +125,30 @@ fn Account(viewer: Viewer, account: MyAccount) -> impl IntoView {
                         </form>
                     }
                 })}
+            {offers_partners.then(|| view! {
+                <h2 id="sign-in-with">{t(msg::ACCOUNT_SIGN_IN_WITH_TITLE)}</h2>
+                {link_status.map(|message| view! { <p class="note" role="status">{t(message)}</p> })}
+                {unlink_errors.form.clone().map(|message| view! { <p class="form-error" role="alert">{t(&message)}</p> })}
+                {if links.is_empty() {
+                    view! { <p>{t(msg::ACCOUNT_SIGN_IN_WITH_NONE)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="linked-providers">
+                            {links.into_iter().map(|link| view! {
+                                <li>
+                                    <form method="post" action={action_of::<UnlinkIdentity>()}>
+                                        <bdi>{link.name.clone()}</bdi>" "
+                                        <input type="hidden" name="provider" value=link.provider/>
+                                        <button type="submit" class="secondary">
+                                            {t_with(msg::ACCOUNT_UNLINK, [("provider", link.name.into())])}
+                                        </button>
+                                    </form>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            })}
             <h2>{t(msg::ACCOUNT_DATA_TITLE)}</h2>
             <p>{t(msg::ACCOUNT_DATA_TEXT)}</p>
             <p>
@@ -115,16 +157,43 @@ fn Account(viewer: Viewer, account: MyAccount) -> impl IntoView {
             <h2>{t(msg::ACCOUNT_DELETE_TITLE)}</h2>
             <p>{t(msg::ACCOUNT_DELETE_WARNING)}</p>
             <form class="account-form" method="post" action={action_of::<DeleteAccount>()}>
-                <Field
-                    name="delete_password"
-                    label=t(msg::FIELD_CONFIRM_PASSWORD)
-                    kind="password"
-                    autocomplete="current-password"
-                    ltr=true
-                    error=delete_errors.field("delete_password").map(str::to_string)
-                />
+                {if has_password {
+                    view! {
+                        <Field
+                            name="delete_password"
+                            label=t(msg::FIELD_CONFIRM_PASSWORD)
+                            kind="password"
+                            autocomplete="current-password"
+                            ltr=true
+                            error=delete_errors.field("delete_password").map(str::to_string)
+                        />
+                    }.into_any()
+                } else {
+                    view! {
+                        <Field
+                            name="delete_password"
+                            label=t(msg::FIELD_CONFIRM_USERNAME)
+                            autocomplete="off"
+                            ltr=true
+                            error=delete_errors.field("delete_password").map(str::to_string)
+                        />
+                    }.into_any()
+                }}
                 <button type="submit" class="danger">{t(msg::ACCOUNT_DELETE_SUBMIT)}</button>
             </form>
         </Layout>
+    }
+}
+
+/// Whether the operator set up no partner's identity provider (then the
+/// account page has nothing to say about them).
+fn sign_in_providers_empty() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>().is_none_or(|state| state.identity_providers.is_empty())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
     }
 }

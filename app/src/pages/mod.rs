@@ -19,6 +19,7 @@ mod staff_problems;
 mod studio;
 mod teach;
 mod users;
+mod welcome;
 
 pub use account::AccountPage;
 pub use audit::AuditPage;
@@ -40,6 +41,7 @@ pub use reset::ResetPage;
 pub use studio::{StudioCoursePage, StudioEditorPage, StudioHistoryPage, StudioHomePage, StudioPreviewPage};
 pub use teach::TeachingPage;
 pub use users::UsersAdminPage;
+pub use welcome::WelcomePage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -36,9 +36,12 @@ pub async fn copy_answers_to_enrolments(
 }
 
 /// The learners a manager of `organisation` looks after (see
-/// [`crate::policy::may_look_after`]), as a subquery of user ids: in at
-/// least one of its cohorts now, and in no cohort of anyone else.
+/// [`crate::policy::may_look_after`]), as a subquery of user ids: in no
+/// cohort of anyone else, and in at least one of its cohorts now or come
+/// in through its identity provider.
 pub fn learners_of_organisation(organisation: i64) -> sea_orm::sea_query::SelectStatement {
+    use crate::entities::user;
+    use sea_orm::Condition;
     use sea_orm::sea_query::{Expr, ExprTrait, Query};
     let own_cohorts = || {
         Query::select()
@@ -47,18 +50,31 @@ pub fn learners_of_organisation(organisation: i64) -> sea_orm::sea_query::Select
             .and_where(Expr::col(cohort::Column::OrganisationId).eq(organisation))
             .to_owned()
     };
-    let elsewhere = Query::select()
-        .column(enrolment::Column::UserId)
-        .from(enrolment::Entity)
-        .and_where(Expr::col(enrolment::Column::CohortId).is_not_null())
-        .and_where(Expr::col(enrolment::Column::CohortId).not_in_subquery(own_cohorts()))
-        .and_where(Expr::col(enrolment::Column::LeftAt).is_null())
-        .to_owned();
-    Query::select()
+    let elsewhere = || {
+        Query::select()
+            .column(enrolment::Column::UserId)
+            .from(enrolment::Entity)
+            .and_where(Expr::col(enrolment::Column::CohortId).is_not_null())
+            .and_where(Expr::col(enrolment::Column::CohortId).not_in_subquery(own_cohorts()))
+            .and_where(Expr::col(enrolment::Column::LeftAt).is_null())
+            .to_owned()
+    };
+    let in_its_cohorts = Query::select()
         .column(enrolment::Column::UserId)
         .from(enrolment::Entity)
         .and_where(Expr::col(enrolment::Column::CohortId).in_subquery(own_cohorts()))
         .and_where(Expr::col(enrolment::Column::LeftAt).is_null())
-        .and_where(Expr::col(enrolment::Column::UserId).not_in_subquery(elsewhere))
+        .to_owned();
+    let through_its_provider = Condition::all()
+        .add(Expr::col((user::Entity, user::Column::OrganisationId)).eq(organisation))
+        .add(Expr::col((user::Entity, user::Column::Role)).eq(crate::model::Role::Learner.as_str()));
+    Query::select()
+        .column((user::Entity, user::Column::Id))
+        .from(user::Entity)
+        .cond_where(
+            Condition::all()
+                .add(Condition::any().add(Expr::col((user::Entity, user::Column::Id)).in_subquery(in_its_cohorts)).add(through_its_provider))
+                .add(Expr::col((user::Entity, user::Column::Id)).not_in_subquery(elsewhere())),
+        )
         .to_owned()
 }

@@ -100,6 +100,13 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/withdraw_consent", Rule::SignedIn),
     ("/api/my_profile", Rule::SignedIn),
     ("/api/redeem_reset_code", Rule::Anyone),
+    // After a partner's identity provider vouched for someone (kept in
+    // their session, checked inside): a new account, or their own linked
+    // with its password.
+    ("/api/welcome", Rule::Anyone),
+    ("/api/create_provider_account", Rule::Anyone),
+    ("/api/link_provider_account", Rule::Anyone),
+    ("/api/unlink_identity", Rule::SignedIn),
     ("/api/users_page", ACCOUNTS),
     // Instructors for the learners of their cohorts, managers for learners
     // and instructors, administrators for anyone: checked inside.

@@ -55,6 +55,9 @@ pub struct AccountFacts {
     pub role: Role,
     pub deleted: bool,
     pub memberships: Vec<Membership>,
+    /// The organisation the account itself belongs to: a learner who came
+    /// through a partner's identity provider belongs to its organisation.
+    pub organisation: Option<i64>,
 }
 
 /// The organisation a manager is scoped to, if they are scoped.
@@ -238,11 +241,13 @@ pub fn may_read_whole_course(viewer: Option<&Viewer>, enrolled: bool) -> bool {
 }
 
 /// Whether a manager scoped to `organisation` looks after this learner:
-/// they are in at least one of its cohorts now, and in no cohort of anyone
-/// else (another organisation, or the programme).
+/// they are in no cohort of anyone else (another organisation, or the
+/// programme), and in at least one of its cohorts now or came in through
+/// its identity provider.
 fn belongs_only_to(account: &AccountFacts, organisation: i64) -> bool {
     let cohorts: Vec<&Membership> = account.memberships.iter().filter(|m| m.cohort.is_some()).collect();
-    !cohorts.is_empty() && cohorts.iter().all(|m| m.organisation == Some(organisation))
+    let ours = !cohorts.is_empty() || account.organisation == Some(organisation);
+    ours && cohorts.iter().all(|m| m.organisation == Some(organisation))
 }
 
 /// Looking after an account: finding it on the accounts page, issuing it a

@@ -23,6 +23,7 @@ fn learner_in(organisations: &[Option<i64>]) -> AccountFacts {
                 instructors: vec!["me".into()],
             })
             .collect(),
+        organisation: None,
     }
 }
 
@@ -38,6 +39,18 @@ fn a_manager_of_one_organisation_looks_after_its_learners_only() {
     let mut staff = learner_in(&[Some(A)]);
     staff.role = Role::Instructor;
     assert!(!may_look_after(&manager_a, &staff), "never staff");
+}
+
+#[test]
+fn a_learner_who_came_through_an_organisations_provider_is_looked_after_by_it() {
+    let manager_a = person(Role::Manager, Some(A));
+    let mut from_a = learner_in(&[]);
+    from_a.organisation = Some(A);
+    assert!(may_look_after(&manager_a, &from_a), "no cohort yet, but A's provider");
+    assert!(!may_look_after(&person(Role::Manager, Some(B)), &from_a), "not B's");
+    let mut also_elsewhere = learner_in(&[Some(B)]);
+    also_elsewhere.organisation = Some(A);
+    assert!(!may_look_after(&manager_a, &also_elsewhere), "in another organisation's cohort too");
 }
 
 #[test]

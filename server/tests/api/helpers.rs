@@ -151,6 +151,7 @@ impl TestDatabase {
             programme_name: "Digital Skills Programme".into(),
             issuer_key: Some(test_issuer_key()),
             programme_logo: None,
+            identity_providers: None,
         }
     }
 }

@@ -13,6 +13,7 @@ mod database;
 mod deploy;
 mod downloads;
 mod faults;
+mod identity;
 mod learning;
 mod lockouts;
 mod logs;

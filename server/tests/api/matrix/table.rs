@@ -52,6 +52,25 @@ pub(super) fn rows(w: &World) -> Vec<Row> {
             ask: call("/api/redeem_reset_code", "code=AAAA-BBBB-CCCC&new_password=seven+blue+camels".into()),
             expect: anyone_bad,
         },
+        // After a partner's identity provider vouched for someone: nothing
+        // waits in these sessions (and no provider is configured here; the
+        // flow itself is in `identity`).
+        Row { route: "/api/welcome", ask: call("/api/welcome", String::new()), expect: anyone },
+        Row {
+            route: "/api/create_provider_account",
+            ask: call("/api/create_provider_account", String::new()),
+            expect: anyone_bad,
+        },
+        Row {
+            route: "/api/link_provider_account",
+            ask: call("/api/link_provider_account", "username=farida&password=river+mango+lantern".into()),
+            expect: anyone_bad,
+        },
+        Row {
+            route: "/api/unlink_identity",
+            ask: call("/api/unlink_identity", "provider=one-window".into()),
+            expect: signed_in_bad,
+        },
         Row { route: "/api/save_language", ask: call("/api/save_language", "language=en".into()), expect: signed_in },
         Row {
             route: "/api/change_password",
@@ -270,6 +289,12 @@ pub(super) fn rows(w: &World) -> Vec<Row> {
         Row { route: "/assets/{file}", ask: get(app::stylesheet::STYLESHEET.href().to_string()), expect: anyone },
         Row { route: "/media/{course}/{*file}", ask: get(w.asset.clone()), expect: anyone },
         Row { route: "/account/data", ask: get("/account/data".into()), expect: signed_in },
+        Row { route: "/sign-in/{provider}", ask: call("/sign-in/one-window", String::new()), expect: [NF; 10] },
+        Row {
+            route: "/sign-in/{provider}/callback",
+            ask: get("/sign-in/one-window/callback?code=x&state=y".into()),
+            expect: [NF; 10],
+        },
         Row { route: "/.well-known/jwks.json", ask: get("/.well-known/jwks.json".into()), expect: anyone },
         Row { route: "/issuer", ask: get("/issuer".into()), expect: anyone },
         Row { route: "/programme-logo", ask: get("/programme-logo".into()), expect: [NF; 10] },
@@ -344,6 +369,7 @@ pub(super) fn rows(w: &World) -> Vec<Row> {
         Row { route: "/reset", ask: get("/reset".into()), expect: anyone },
         Row { route: "/reset/{code}", ask: get("/reset/ABCD-EFGH-JKMN".into()), expect: anyone },
         Row { route: "/join", ask: get("/join".into()), expect: anyone },
+        Row { route: "/welcome", ask: get("/welcome".into()), expect: anyone },
         Row { route: "/join/{code}", ask: get("/join/ABCD-EFGH".into()), expect: anyone },
         Row { route: "/courses/{course}", ask: get(format!("/courses/{COURSE}")), expect: anyone },
         Row { route: "/courses/{course}/{lesson}", ask: get(format!("/courses/{COURSE}/{lesson}")), expect: anyone },
