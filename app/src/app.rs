@@ -7,9 +7,9 @@ use leptos_router::{SsrMode, path};
 
 use crate::pages::{
     AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage,
-    CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, WelcomePage, MyCoursesPage,
+    CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, MyCoursesPage,
     NotFoundPage, OfflinePage, OrganisationsListPage, RegisterPage, ResetPage, StudioCoursePage, StudioEditorPage,
-    StudioHistoryPage, StudioHomePage, StudioPreviewPage, TeachingPage, UsersAdminPage, VerifyPage,
+    StudioHistoryPage, StudioHomePage, StudioPreviewPage, TeachingPage, UsersAdminPage, VerifyPage, WelcomePage,
 };
 
 /// The whole document. Pages without islands are plain HTML and CSS; a

@@ -148,7 +148,9 @@ pub async fn ensure_named(db: &Db, name: &str) -> Result<i64, DbErr> {
     match create(db, name, &Actor { user_id: None, client_address: None }).await {
         Ok(id) => Ok(id),
         // Another instance made it meanwhile.
-        Err(OrganisationError::NameTaken) => find().await?.map(|found| found.id).ok_or(DbErr::RecordNotFound(name.into())),
+        Err(OrganisationError::NameTaken) => {
+            find().await?.map(|found| found.id).ok_or(DbErr::RecordNotFound(name.into()))
+        }
         Err(OrganisationError::Database(error)) => Err(error),
         Err(other) => Err(DbErr::Custom(format!("organisation `{name}`: {other}"))),
     }

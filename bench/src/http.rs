@@ -241,6 +241,7 @@ async fn prepare(data: &Path, courses: &Path, learners: usize) {
         programme_name: "Digital Skills Programme".into(),
         issuer_key: None,
         programme_logo: None,
+        identity_providers: None,
     };
     let db = server::startup::connect_and_migrate(&settings).await.unwrap();
     // One hash for everyone: each sign-in still checks it in full.

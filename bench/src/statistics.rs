@@ -143,6 +143,7 @@ async fn main() {
         send_timeout_seconds: 60,
         issuer_key: None,
         programme_logo: None,
+        identity_providers: None,
         programme_name: "Benchmark Programme".into(),
     };
     let application = server::startup::Application::build(settings.clone()).await.expect("the server starts");

@@ -40,6 +40,7 @@ fn settings(data: &Path, database: &str, courses: &Path) -> Settings {
         programme_name: "Digital Skills Programme".into(),
         issuer_key: None,
         programme_logo: None,
+        identity_providers: None,
     }
 }
 

@@ -127,11 +127,8 @@ pub async fn create_linked_account(
     language: Option<crate::language::Language>,
     actor: &Actor,
 ) -> Result<user::Model, AccountError> {
-    let display_name = identity
-        .name
-        .as_deref()
-        .and_then(|name| DisplayName::parse(name).ok())
-        .map(|name| name.as_str().to_string());
+    let display_name =
+        identity.name.as_deref().and_then(|name| DisplayName::parse(name).ok()).map(|name| name.as_str().to_string());
     let base = username_base(identity);
     // A taken username gets a number; a few tries, then a random tail.
     for attempt in 0..8u32 {
@@ -178,9 +175,15 @@ async fn insert_linked(
         }
         Err(error) => return Err(internal(error)),
     };
-    record(&transaction, actor, Some(user.id), "user.created", json!({ "role": user.role, "provider": identity.provider }))
-        .await
-        .map_err(internal)?;
+    record(
+        &transaction,
+        actor,
+        Some(user.id),
+        "user.created",
+        json!({ "role": user.role, "provider": identity.provider }),
+    )
+    .await
+    .map_err(internal)?;
     insert_link(&transaction, user.id, identity, actor).await?;
     transaction.commit().await.map_err(internal)?;
     Ok(user)
@@ -272,7 +275,10 @@ pub async fn unlink(db: &Db, user_id: i64, provider: &str, actor: &Actor) -> Res
 
 /// Within a deletion: the account's links go, so that the provider's
 /// person can start afresh and nothing of them stays.
-pub(super) async fn forget_links(connection: &impl sea_orm::ConnectionTrait, user_id: i64) -> Result<(), sea_orm::DbErr> {
+pub(super) async fn forget_links(
+    connection: &impl sea_orm::ConnectionTrait,
+    user_id: i64,
+) -> Result<(), sea_orm::DbErr> {
     identity_link::Entity::delete_many().filter(identity_link::Column::UserId.eq(user_id)).exec(connection).await?;
     Ok(())
 }

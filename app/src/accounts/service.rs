@@ -453,7 +453,11 @@ async fn confirmed_for_deletion(db: &Db, user_id: i64, typed: &str) -> Result<us
     let user =
         user::Entity::find_by_id(user_id).one(&db.reader).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
     if user.deleted_at.is_none() && user.password_hash == super::identities::NO_PASSWORD {
-        return if typed.trim().eq_ignore_ascii_case(&user.username) { Ok(user) } else { Err(AccountError::WrongPassword) };
+        return if typed.trim().eq_ignore_ascii_case(&user.username) {
+            Ok(user)
+        } else {
+            Err(AccountError::WrongPassword)
+        };
     }
     confirmed_user(db, user_id, typed).await
 }

@@ -174,9 +174,8 @@ pub async fn my_profile() -> Result<crate::model::MyAccount, AppError> {
     let state = expect_context::<crate::state::AppState>();
     let profile = crate::accounts::profile_answers(&state.db, viewer.id).await.map_err(AppError::internal)?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    let (links, has_password) = crate::accounts::identities::sign_in_ways(&state.db, viewer.id)
-        .await
-        .map_err(AppError::internal)?;
+    let (links, has_password) =
+        crate::accounts::identities::sign_in_ways(&state.db, viewer.id).await.map_err(AppError::internal)?;
     let language = crate::i18n::use_language();
     let links = links
         .into_iter()

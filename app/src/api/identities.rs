@@ -59,20 +59,24 @@ pub async fn create_provider_account() -> Result<(), AppError> {
     // As many new accounts from one address as registering allows.
     let address = limits::address_key(actor.client_address.as_deref().unwrap_or_default());
     if limits::take(&state.db, Limit::Registration, &address).await.map_err(AppError::internal)?.is_err() {
-        return Err(AppError::Form(FormErrors { form: Some(crate::msg::REGISTER_THROTTLED.into()), ..Default::default() }));
+        return Err(AppError::Form(FormErrors {
+            form: Some(crate::msg::REGISTER_THROTTLED.into()),
+            ..Default::default()
+        }));
     }
     let language = crate::i18n::use_language();
     let identity = &verified.identity;
-    let user = match identities::create_linked_account(&state.db, identity, provider.organisation, Some(language), &actor)
-        .await
-    {
-        Ok(user) => user,
-        // Made meanwhile (a second tab): that account is theirs.
-        Err(crate::accounts::AccountError::AlreadyLinked) => {
-            identities::linked_account(&state.db, identity).await?.ok_or(AppError::Internal)?
-        }
-        Err(error) => return Err(error.into()),
-    };
+    let user =
+        match identities::create_linked_account(&state.db, identity, provider.organisation, Some(language), &actor)
+            .await
+        {
+            Ok(user) => user,
+            // Made meanwhile (a second tab): that account is theirs.
+            Err(crate::accounts::AccountError::AlreadyLinked) => {
+                identities::linked_account(&state.db, identity).await?.ok_or(AppError::Internal)?
+            }
+            Err(error) => return Err(error.into()),
+        };
     session.remove_value(VERIFIED).await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
     super::accounts::remember_language(language);

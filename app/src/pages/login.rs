@@ -63,7 +63,11 @@ fn sign_in_choices() -> Vec<(String, String)> {
         let language = crate::i18n::use_language();
         use_context::<crate::state::AppState>()
             .map(|state| {
-                state.identity_providers.iter().map(|provider| (provider.id.clone(), provider.name(language).into())).collect()
+                state
+                    .identity_providers
+                    .iter()
+                    .map(|provider| (provider.id.clone(), provider.name(language).into()))
+                    .collect()
             })
             .unwrap_or_default()
     }

@@ -73,7 +73,11 @@ pub fn learners_of_organisation(organisation: i64) -> sea_orm::sea_query::Select
         .from(user::Entity)
         .cond_where(
             Condition::all()
-                .add(Condition::any().add(Expr::col((user::Entity, user::Column::Id)).in_subquery(in_its_cohorts)).add(through_its_provider))
+                .add(
+                    Condition::any()
+                        .add(Expr::col((user::Entity, user::Column::Id)).in_subquery(in_its_cohorts))
+                        .add(through_its_provider),
+                )
                 .add(Expr::col((user::Entity, user::Column::Id)).not_in_subquery(elsewhere())),
         )
         .to_owned()

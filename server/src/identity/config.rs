@@ -106,7 +106,9 @@ fn checked(entry: Entry, folder: &Path) -> Result<ProviderConfig, String> {
     }
     let issuer = entry.issuer.trim_end_matches('/').to_string();
     if !(issuer.starts_with("https://") || is_loopback_http(&issuer)) {
-        return Err(format!("identity provider `{id}`: the issuer must be an https:// address (http:// only on this machine)"));
+        return Err(format!(
+            "identity provider `{id}`: the issuer must be an https:// address (http:// only on this machine)"
+        ));
     }
     let client_secret = match (entry.client_secret, entry.client_secret_file) {
         (Some(secret), None) => secret,

@@ -135,8 +135,7 @@ pub async fn callback_route(
     let address = client.map(|Extension(found)| found.0.to_string());
     match signed_in_through(&state, &session, &identity, next, address, now).await {
         Ok(to) => {
-            metrics::counter!("learn_identity_sign_ins_total", "provider" => id, "outcome" => "signed_in")
-                .increment(1);
+            metrics::counter!("learn_identity_sign_ins_total", "provider" => id, "outcome" => "signed_in").increment(1);
             Redirect::to(&to).into_response()
         }
         Err(error) => {

@@ -68,18 +68,25 @@ impl Provider {
         Provider { config, metadata: Mutex::new(None) }
     }
 
-    async fn metadata(&self, http: &reqwest::Client) -> Result<CoreProviderMetadata, Refusal> {
-        let mut kept = self.metadata.lock().await;
-        if let Some((at, metadata)) = kept.as_ref()
+    /// The provider's discovery document and keys: `fresh` asks the
+    /// provider again (a sign-in starts only when it answers now, so that
+    /// nobody is sent to a provider that is down); otherwise what was read
+    /// in the last few minutes.
+    async fn metadata(&self, http: &reqwest::Client, fresh: bool) -> Result<CoreProviderMetadata, Refusal> {
+        if !fresh
+            && let Some((at, metadata)) = self.metadata.lock().await.as_ref()
             && at.elapsed() < METADATA_KEPT
         {
             return Ok(metadata.clone());
         }
-        let issuer = IssuerUrl::new(self.config.issuer.clone()).map_err(|error| Refusal::Unreachable(error.to_string()))?;
+        // Asked without holding the lock: a classroom pressing the button
+        // at once waits for the provider in parallel, not in a queue.
+        let issuer =
+            IssuerUrl::new(self.config.issuer.clone()).map_err(|error| Refusal::Unreachable(error.to_string()))?;
         let metadata = CoreProviderMetadata::discover_async(issuer, http)
             .await
             .map_err(|error| Refusal::Unreachable(format!("discovery: {}", chain(&error))))?;
-        *kept = Some((Instant::now(), metadata.clone()));
+        *self.metadata.lock().await = Some((Instant::now(), metadata.clone()));
         Ok(metadata)
     }
 
@@ -92,7 +99,7 @@ impl Provider {
         next: Option<String>,
         now: i64,
     ) -> Result<(String, Pending), Refusal> {
-        let client = self.client(self.metadata(http).await?, redirect)?;
+        let client = self.client(self.metadata(http, true).await?, redirect)?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let (url, state, nonce) = client
             .authorize_url(CoreAuthenticationFlow::AuthorizationCode, CsrfToken::new_random, Nonce::new_random)
@@ -120,17 +127,18 @@ impl Provider {
         pending: Pending,
         code: &str,
     ) -> Result<Identity, Refusal> {
-        let client = self.client(self.metadata(http).await?, redirect)?;
+        let client = self.client(self.metadata(http, false).await?, redirect)?;
         let request = client
             .exchange_code(AuthorizationCode::new(code.to_string()))
             .map_err(|error| Refusal::Unreachable(error.to_string()))?;
-        let tokens = request.set_pkce_verifier(PkceCodeVerifier::new(pending.verifier)).request_async(http).await.map_err(
-            |error| match error {
-                RequestTokenError::Request(error) => Refusal::Unreachable(format!("token: {}", chain(&error))),
-                RequestTokenError::ServerResponse(answer) => Refusal::NotProven(format!("token refused: {answer}")),
-                other => Refusal::NotProven(format!("token: {}", chain(&other))),
-            },
-        )?;
+        let tokens =
+            request.set_pkce_verifier(PkceCodeVerifier::new(pending.verifier)).request_async(http).await.map_err(
+                |error| match error {
+                    RequestTokenError::Request(error) => Refusal::Unreachable(format!("token: {}", chain(&error))),
+                    RequestTokenError::ServerResponse(answer) => Refusal::NotProven(format!("token refused: {answer}")),
+                    other => Refusal::NotProven(format!("token: {}", chain(&other))),
+                },
+            )?;
         let id_token = tokens.id_token().ok_or_else(|| Refusal::NotProven("no ID token".into()))?;
         let verifier = client.id_token_verifier();
         let claims = id_token
@@ -174,7 +182,8 @@ impl Provider {
         >,
         Refusal,
     > {
-        let redirect = RedirectUrl::new(redirect.to_string()).map_err(|error| Refusal::Unreachable(error.to_string()))?;
+        let redirect =
+            RedirectUrl::new(redirect.to_string()).map_err(|error| Refusal::Unreachable(error.to_string()))?;
         Ok(CoreClient::from_provider_metadata(
             metadata,
             ClientId::new(self.config.client_id.clone()),

@@ -25,9 +25,9 @@ impl Drop for Provider {
 }
 
 fn provider_program() -> PathBuf {
-    std::env::var_os("OIDC_PROVIDER_MOCK").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/python/bin/oidc-provider-mock")
-    })
+    std::env::var_os("OIDC_PROVIDER_MOCK")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/python/bin/oidc-provider-mock"))
 }
 
 /// Starts a provider on a free port, with `extra` arguments, and waits
@@ -163,8 +163,12 @@ async fn a_first_sign_in_makes_an_account_in_the_providers_organisation_and_the_
         let login = app.get_text("/login").await.1;
         assert!(login.contains("action=\"/sign-in/one-window\""), "{backend:?}: the login page offers the provider");
         assert!(login.contains("Sign in with One Window"));
-        set_claims(&provider, "dilnoza-7", serde_json::json!({ "name": "Dilnoza Karimova", "email": "dilnoza@one.example" }))
-            .await;
+        set_claims(
+            &provider,
+            "dilnoza-7",
+            serde_json::json!({ "name": "Dilnoza Karimova", "email": "dilnoza@one.example" }),
+        )
+        .await;
 
         let mut visit = Visit { app: &app, cookie: None };
         let authorization = visit.start("one-window").await;
