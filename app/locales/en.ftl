@@ -773,3 +773,5 @@ identity-already-linked = This sign-in is linked to an account already.
 identity-not-linked = Your account is not linked to that partner.
 identity-last-way-in = This is the only way into your account, because it has no password. Ask your trainer for a reset code to set a password first.
 field-confirm-username = Type your username to confirm
+identity-staff-not-linked = Staff accounts cannot be opened with a partner's sign-in. Please sign in with your password.
+account-delete-sign-in-again = For your safety, sign in again with your organisation's account, then delete within ten minutes.

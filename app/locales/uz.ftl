@@ -749,3 +749,5 @@ identity-already-linked = Bu kirish allaqachon bir hisobga bogʻlangan.
 identity-not-linked = Hisobingiz bu hamkorga bogʻlanmagan.
 identity-last-way-in = Bu hisobingizga kirishning yagona yoʻli, chunki unda parol yoʻq. Avval parol oʻrnatish uchun oʻqituvchingizdan tiklash kodini soʻrang.
 field-confirm-username = Tasdiqlash uchun foydalanuvchi nomingizni yozing
+identity-staff-not-linked = Xodimlar hisoblarini hamkor orqali kirish bilan ochib boʻlmaydi. Iltimos, parolingiz bilan kiring.
+account-delete-sign-in-again = Xavfsizligingiz uchun tashkilotingiz hisobi bilan qaytadan kiring, soʻng oʻn daqiqa ichida oʻchiring.

@@ -106,6 +106,9 @@ pub async fn sign_in(session: &Session, user_id: i64) -> Result<(), AppError> {
         state.kept_sessions.forget(&old.to_string());
     }
     session.cycle_id().await.map_err(AppError::internal)?;
+    // A provider's answer waiting for someone's choice is not the new
+    // person's to use (a shared phone).
+    session.remove_value(crate::accounts::identities::VERIFIED).await.map_err(AppError::internal)?;
     session.insert(USER_ID, user_id).await.map_err(AppError::internal)?;
     let now = OffsetDateTime::now_utc().unix_timestamp();
     session.insert(SIGNED_IN_AT, now).await.map_err(AppError::internal)?;
@@ -128,6 +131,12 @@ pub fn local_path(next: Option<String>) -> String {
         }
         _ => "/".to_string(),
     }
+}
+
+/// How long ago this session signed in, in seconds.
+pub async fn signed_in_seconds_ago(session: &Session) -> Result<i64, AppError> {
+    let at = session.get::<i64>(SIGNED_IN_AT).await.map_err(AppError::internal)?.unwrap_or(0);
+    Ok(OffsetDateTime::now_utc().unix_timestamp() - at)
 }
 
 /// Keeps, for this sign-in, how many wrong passwords were tried before it.

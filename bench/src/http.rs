@@ -242,6 +242,10 @@ async fn prepare(data: &Path, courses: &Path, learners: usize) {
         issuer_key: None,
         programme_logo: None,
         identity_providers: None,
+        lrs_endpoint: None,
+        lrs_username: String::new(),
+        lrs_password: String::new(),
+        lrs_names: false,
     };
     let db = server::startup::connect_and_migrate(&settings).await.unwrap();
     // One hash for everyone: each sign-in still checks it in full.

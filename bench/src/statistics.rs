@@ -144,6 +144,10 @@ async fn main() {
         issuer_key: None,
         programme_logo: None,
         identity_providers: None,
+        lrs_endpoint: None,
+        lrs_username: String::new(),
+        lrs_password: String::new(),
+        lrs_names: false,
         programme_name: "Benchmark Programme".into(),
     };
     let application = server::startup::Application::build(settings.clone()).await.expect("the server starts");

@@ -41,6 +41,10 @@ fn settings(data: &Path, database: &str, courses: &Path) -> Settings {
         issuer_key: None,
         programme_logo: None,
         identity_providers: None,
+        lrs_endpoint: None,
+        lrs_username: String::new(),
+        lrs_password: String::new(),
+        lrs_names: false,
     }
 }
 

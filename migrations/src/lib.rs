@@ -22,6 +22,7 @@ mod m20261204_000013_create_offline_learning;
 mod m20261206_000014_hash_sign_in_secrets;
 mod m20261206_000015_create_studio;
 mod m20261207_000016_create_identity_links;
+mod m20261207_000017_create_xapi_outbox;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_hash_sign_in_secrets::Migration),
             Box::new(m20261206_000015_create_studio::Migration),
             Box::new(m20261207_000016_create_identity_links::Migration),
+            Box::new(m20261207_000017_create_xapi_outbox::Migration),
         ]
     }
 }

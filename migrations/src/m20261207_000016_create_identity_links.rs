@@ -39,6 +39,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // From now on an organisation on an account is a manager's scope
+        // or a provider's learner's origin: one left on an account that is
+        // no longer a manager's (roles changed before) goes.
+        manager
+            .get_connection()
+            .execute_unprepared("UPDATE users SET organisation_id = NULL WHERE role <> 'manager'")
+            .await?;
         // One link per provider and account: a second identity at the same
         // provider is a second person.
         manager

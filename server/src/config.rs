@@ -136,6 +136,25 @@ pub struct Settings {
     #[arg(long, env = "LEARN_IDENTITY_PROVIDERS")]
     pub identity_providers: Option<PathBuf>,
 
+    /// A learning record store (xAPI) to send learning records to: its
+    /// xAPI address, e.g. `https://lrs.example.org/xAPI`. Off unless set.
+    /// See docs/operators.md, "Learning records to a learning record store".
+    #[arg(long, env = "LEARN_LRS_ENDPOINT")]
+    pub lrs_endpoint: Option<String>,
+
+    /// The learning record store's username (HTTP basic authentication).
+    #[arg(long, env = "LEARN_LRS_USERNAME", default_value = "")]
+    pub lrs_username: String,
+
+    /// The learning record store's password.
+    #[arg(long, env = "LEARN_LRS_PASSWORD", default_value = "", hide_env_values = true, hide_default_value = true)]
+    pub lrs_password: String,
+
+    /// Send learners' display names to the learning record store too
+    /// (without it, each learner is a pseudonym only).
+    #[arg(long, env = "LEARN_LRS_NAMES")]
+    pub lrs_names: bool,
+
     /// The programme's name: certificates name it as their issuer.
     #[arg(long, env = "LEARN_PROGRAMME_NAME", default_value = "Digital Skills Programme")]
     pub programme_name: String,
@@ -171,6 +190,17 @@ impl Settings {
             reset_code_lifetime: time::Duration::hours(self.reset_code_hours.into()),
             set_password_code_lifetime: time::Duration::days(self.set_password_code_days.into()),
         }
+    }
+
+    /// The learning record store, if one is configured.
+    pub fn learning_record_store(&self) -> Option<crate::xapi::Store> {
+        let endpoint = self.lrs_endpoint.as_deref()?.trim().trim_end_matches('/').to_string();
+        Some(crate::xapi::Store {
+            endpoint,
+            username: self.lrs_username.clone(),
+            password: self.lrs_password.clone(),
+            names: self.lrs_names,
+        })
     }
 
     /// Cookies are sent only over https when the site is served over https.

@@ -29,3 +29,4 @@ mod stitched;
 mod studio_export;
 mod studio_files;
 pub mod users;
+pub mod xapi;

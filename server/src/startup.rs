@@ -35,6 +35,8 @@ pub enum StartupError {
     Studio(String),
     #[error("{0}")]
     IdentityProviders(String),
+    #[error("the learning record store's address `{0}` is not an http:// or https:// address")]
+    LearningRecordStore(String),
 }
 
 /// A new data folder is its owner's only (0700), and so is a new database
@@ -113,6 +115,8 @@ pub struct Application {
     publication: i64,
     /// Partners' identity providers, with their secrets.
     identity: std::sync::Arc<crate::identity::IdentityProviders>,
+    /// The salt of learners' pseudonyms in learning records.
+    xapi_salt: String,
     /// `SIGHUP`, listened for from the moment the application is built: a
     /// signal sent as soon as it says it is listening must reload the
     /// courses, not end the process (the default for an unhandled SIGHUP).
@@ -176,6 +180,13 @@ impl Application {
         };
         let identity = std::sync::Arc::new(crate::identity::IdentityProviders::new(identity));
         let identity_providers = std::sync::Arc::new(identity.listing(&db).await.map_err(StartupError::Database)?);
+        let store = settings.learning_record_store();
+        if let Some(store) = &store
+            && !(store.endpoint.starts_with("https://") || store.endpoint.starts_with("http://"))
+        {
+            return Err(StartupError::LearningRecordStore(store.endpoint.clone()));
+        }
+        let salt = crate::xapi::prepare(&db, store.is_some()).await.map_err(StartupError::Database)?;
         let catalog = CatalogHandle::new(loaded.catalog);
         // The answer keys of the quizzes served: what offline attempts are graded against.
         crate::offline::remember_quizzes(&db, &catalog).await;
@@ -216,7 +227,7 @@ impl Application {
         let hangups = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
             .inspect_err(|error| tracing::warn!(%error, "cannot listen for SIGHUP: courses reload only on restart"))
             .ok();
-        Ok(Application { listener, metrics, state, settings, publication, hangups, identity })
+        Ok(Application { listener, metrics, state, settings, publication, hangups, identity, xapi_salt: salt })
     }
 
     /// Where `/metrics` is served, if anywhere.
@@ -261,6 +272,9 @@ impl Application {
                 self.settings.courses_dir.clone(),
                 self.settings.load_options(),
             ));
+        }
+        if let Some(store) = self.settings.learning_record_store() {
+            tokio::spawn(crate::xapi::send_forever(self.state.clone(), store, self.xapi_salt.clone()));
         }
         if let Some(listener) = self.metrics {
             tokio::spawn(crate::metrics::serve(listener, self.state.db.clone()));

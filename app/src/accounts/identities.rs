@@ -251,16 +251,23 @@ pub fn has_password(account: &user::Model) -> bool {
 /// Ends the link between an account and a provider. An account with no
 /// password keeps its last link: it would have no way in.
 pub async fn unlink(db: &Db, user_id: i64, provider: &str, actor: &Actor) -> Result<(), AccountError> {
-    let account =
-        user::Entity::find_by_id(user_id).one(&db.writer).await.map_err(internal)?.ok_or(AccountError::UnknownUser)?;
-    let links = links_of(db, user_id).await.map_err(internal)?;
+    let transaction = db.writer.begin().await.map_err(internal)?;
+    let account = user::Entity::find_by_id(user_id)
+        .one(&transaction)
+        .await
+        .map_err(internal)?
+        .ok_or(AccountError::UnknownUser)?;
+    let links = identity_link::Entity::find()
+        .filter(identity_link::Column::UserId.eq(user_id))
+        .all(&transaction)
+        .await
+        .map_err(internal)?;
     if !links.iter().any(|link| link.provider == provider) {
         return Err(AccountError::NotLinked);
     }
     if !has_password(&account) && links.len() == 1 {
         return Err(AccountError::LastWayIn);
     }
-    let transaction = db.writer.begin().await.map_err(internal)?;
     identity_link::Entity::delete_many()
         .filter(identity_link::Column::UserId.eq(user_id))
         .filter(identity_link::Column::Provider.eq(provider))
@@ -271,6 +278,25 @@ pub async fn unlink(db: &Db, user_id: i64, provider: &str, actor: &Actor) -> Res
         .await
         .map_err(internal)?;
     transaction.commit().await.map_err(internal)
+}
+
+/// Within a change of password (by its owner, a reset code or an
+/// administrator): the account's links go too. A password someone else
+/// learned may have been used to link their own provider identity; the
+/// recovery that shuts them out of the password must shut them out of the
+/// link as well. The owner links again from the welcome page.
+pub(super) async fn end_links(
+    connection: &impl sea_orm::ConnectionTrait,
+    user_id: i64,
+    actor: &Actor,
+) -> Result<(), sea_orm::DbErr> {
+    let links = identity_link::Entity::find().filter(identity_link::Column::UserId.eq(user_id)).all(connection).await?;
+    for link in links {
+        identity_link::Entity::delete_by_id(link.id).exec(connection).await?;
+        let detail = json!({ "provider": link.provider, "because": "password changed" });
+        record(connection, actor, Some(user_id), "user.identity_unlinked", detail).await?;
+    }
+    Ok(())
 }
 
 /// Within a deletion: the account's links go, so that the provider's

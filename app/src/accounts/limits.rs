@@ -47,6 +47,9 @@ pub enum Limit {
     CohortCode,
     /// New accounts registered from one address (every one counts).
     Registration,
+    /// Sign-ins started through a partner's identity provider from one
+    /// address (each asks the provider): a classroom at once, not a flood.
+    ProviderSignIn,
 }
 
 impl Limit {
@@ -62,6 +65,7 @@ impl Limit {
             Limit::ResetCode => (20, Duration::seconds(30)),
             Limit::CohortCode => (100, Duration::seconds(30)),
             Limit::Registration => (60, Duration::seconds(30)),
+            Limit::ProviderSignIn => (60, Duration::seconds(2)),
         }
     }
 
@@ -84,6 +88,7 @@ impl Limit {
             Limit::ResetCode => "reset-code",
             Limit::CohortCode => "cohort-code",
             Limit::Registration => "registration",
+            Limit::ProviderSignIn => "provider-sign-in",
         }
     }
 }

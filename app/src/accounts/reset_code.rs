@@ -192,6 +192,7 @@ pub async fn redeem_reset_code(
     record(&transaction, &actor, Some(user_id), "user.password_reset", json!({ "by": "reset_code" }))
         .await
         .map_err(internal)?;
+    super::identities::end_links(&transaction, user_id, &actor).await.map_err(internal)?;
     end_sessions(&transaction, user_id).await?;
     transaction.commit().await.map_err(internal)?;
     Ok(account)

@@ -75,8 +75,16 @@ pub async fn set_role(db: &Db, username: &Username, role: Role, actor: &Actor) -
     let user = find_user(db, username).await?.ok_or(AccountError::UnknownUser)?;
     let previous = user.role.clone();
     let transaction = db.writer.begin().await.map_err(internal)?;
+    let role_changes = previous != role.as_str();
     let mut changed = user.into_active_model();
     changed.role = Set(role.as_str().to_string());
+    // An organisation is a manager's scope, or where a provider's learner
+    // came from: a new role starts with neither (an administrator scopes a
+    // new manager), so that nobody keeps a scope, or is looked after by
+    // one, from the role they had.
+    if role_changes {
+        changed.organisation_id = Set(None);
+    }
     let user = changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(user.id), "user.role_changed", json!({ "from": previous, "to": user.role }))
         .await
@@ -101,6 +109,7 @@ pub async fn reset_password(
     changed.password_hash = Set(hash.into_stored());
     changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(id), "user.password_reset", json!({})).await.map_err(internal)?;
+    super::identities::end_links(&transaction, id, actor).await.map_err(internal)?;
     end_sessions(&transaction, id).await?;
     cancel_reset_codes(&transaction, id).await.map_err(internal)?;
     transaction.commit().await.map_err(internal)?;
@@ -218,6 +227,7 @@ pub async fn change_password(
     changed.password_hash = Set(hash.into_stored());
     changed.update(&transaction).await.map_err(internal)?;
     record(&transaction, actor, Some(user_id), "user.password_changed", json!({})).await.map_err(internal)?;
+    super::identities::end_links(&transaction, user_id, actor).await.map_err(internal)?;
     cancel_reset_codes(&transaction, user_id).await.map_err(internal)?;
     super::device::forget_devices(&transaction, user_id).await.map_err(internal)?;
     let mut others =

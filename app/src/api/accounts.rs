@@ -436,6 +436,18 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
     let viewer = super::rules::signed_in::<DeleteAccount>().await?;
     let state = expect_context::<crate::state::AppState>();
     let actor = crate::auth::acting(Some(&viewer)).await;
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
+    // An account with no password is confirmed by its username, which is
+    // on the page: the person must also have signed in lately (through
+    // their provider), not merely be holding a phone left signed in.
+    let (_, has_password) =
+        crate::accounts::identities::sign_in_ways(&state.db, viewer.id).await.map_err(AppError::internal)?;
+    if !has_password && crate::auth::signed_in_seconds_ago(&session).await? > 10 * 60 {
+        return Err(AppError::Form(FormErrors {
+            fields: vec![("delete_password".into(), crate::msg::ACCOUNT_DELETE_SIGN_IN_AGAIN.into())],
+            ..FormErrors::default()
+        }));
+    }
     match crate::accounts::delete_account(&state.db, viewer.id, &delete_password, &actor).await {
         Ok(()) => {}
         Err(error @ (AccountError::WrongPassword | AccountError::TooManyTries)) => {
@@ -452,7 +464,6 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
         Err(error @ (AccountError::Hashing(_) | AccountError::Database(_))) => return Err(error.into()),
         Err(error) => return Err(AppError::internal(error)),
     }
-    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_out(&session).await?;
     leptos_axum::redirect("/");
     Ok(())

@@ -109,6 +109,11 @@ pub async fn link_provider_account(username: String, password: String) -> Result
             Ok(proven) => proven,
             Err(message) => return Err(refused(message)),
         };
+    // Staff accounts are not opened by a partner's sign-in: a partner's
+    // provider (or its staff) must not become a way into the programme's.
+    if user.role != crate::model::Role::Learner.as_str() {
+        return Err(refused(crate::msg::IDENTITY_STAFF_NOT_LINKED));
+    }
     match identities::link_account(&state.db, user.id, &verified.identity, &actor).await {
         Ok(()) => {}
         Err(crate::accounts::AccountError::AlreadyLinked) => return Err(refused(crate::msg::IDENTITY_ALREADY_LINKED)),

@@ -25,3 +25,5 @@ pub mod studio_course;
 pub mod studio_draft;
 pub mod studio_version;
 pub mod user;
+pub mod xapi_outbox;
+pub mod xapi_settings;

@@ -87,6 +87,7 @@ fn provider_problem(providers: &[(String, String)]) -> Option<String> {
         (Some("expired"), _) => Some(t(msg::LOGIN_PROVIDER_EXPIRED)),
         (Some("unavailable"), Some(name)) => Some(t_with(msg::LOGIN_PROVIDER_UNAVAILABLE, [("provider", name.into())])),
         (Some("failed"), Some(name)) => Some(t_with(msg::LOGIN_PROVIDER_FAILED, [("provider", name.into())])),
+        (Some("busy"), Some(_)) => Some(t(msg::ERROR_BUSY_TEXT)),
         _ => None,
     }
 }

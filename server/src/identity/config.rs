@@ -77,7 +77,11 @@ pub fn read(path: &Path) -> Result<Vec<ProviderConfig>, String> {
 
 /// Checks the file's text; a secret file is read relative to `folder`.
 pub fn parse(text: &str, folder: &Path) -> Result<Vec<ProviderConfig>, String> {
-    let file: File = toml::from_str(text).map_err(|error| format!("the identity providers file: {error}"))?;
+    // The message only, and where: the line itself may hold a secret.
+    let file: File = toml::from_str(text).map_err(|error| {
+        let line = error.span().map_or(0, |span| text[..span.start.min(text.len())].lines().count().max(1));
+        format!("the identity providers file, line {line}: {}", error.message())
+    })?;
     if file.provider.len() > MAX_PROVIDERS {
         return Err(format!("at most {MAX_PROVIDERS} identity providers"));
     }
@@ -104,8 +108,10 @@ fn checked(entry: Entry, folder: &Path) -> Result<ProviderConfig, String> {
     if too_long {
         return Err(format!("identity provider `{id}`: a field is longer than {MAX_FIELD_CHARS} characters"));
     }
-    let issuer = entry.issuer.trim_end_matches('/').to_string();
-    if !(issuer.starts_with("https://") || is_loopback_http(&issuer)) {
+    // As the provider writes it: discovery compares it exactly.
+    let issuer = entry.issuer.trim().to_string();
+    let https = reqwest::Url::parse(&issuer).is_ok_and(|url| url.scheme() == "https" && url.username().is_empty());
+    if !(https || is_loopback_http(&issuer)) {
         return Err(format!(
             "identity provider `{id}`: the issuer must be an https:// address (http:// only on this machine)"
         ));
@@ -138,10 +144,12 @@ fn checked(entry: Entry, folder: &Path) -> Result<ProviderConfig, String> {
 
 /// `http://127.0.0.1:…` or `http://localhost:…`: a provider on this
 /// machine (tests, a provider behind a local proxy).
-fn is_loopback_http(issuer: &str) -> bool {
-    let Some(rest) = issuer.strip_prefix("http://") else { return false };
-    let host = rest.split(['/', ':']).next().unwrap_or_default();
-    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+pub fn is_loopback_http(address: &str) -> bool {
+    let Ok(url) = reqwest::Url::parse(address) else { return false };
+    url.scheme() == "http"
+        && url.username().is_empty()
+        && url.password().is_none()
+        && matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
 }
 
 #[cfg(test)]
@@ -163,7 +171,7 @@ mod tests {
         let providers = parse(GOOD, Path::new(".")).unwrap();
         assert_eq!(providers.len(), 1);
         let provider = &providers[0];
-        assert_eq!(provider.issuer, "https://id.example");
+        assert_eq!(provider.issuer, "https://id.example/", "as written: discovery compares it exactly");
         assert_eq!(provider.names, vec![(Language::En, "One Window".into()), (Language::Ur, "ون ونڈو".into())]);
         assert_eq!(provider.organisation.as_deref(), Some("One Window Centres"));
         assert!(!format!("{provider:?}").contains("s3cret"), "the secret is never printed");
@@ -175,6 +183,11 @@ mod tests {
         assert!(parse(&plain_http, Path::new(".")).unwrap_err().contains("https://"));
         let local = GOOD.replace("https://id.example/", "http://127.0.0.1:9400");
         assert!(parse(&local, Path::new(".")).is_ok());
+        let disguised = GOOD.replace("https://id.example/", "http://localhost:1@evil.example");
+        assert!(parse(&disguised, Path::new(".")).is_err(), "not this machine at all");
+        let leaky = GOOD.replace("client_secret = \"s3cret\"", "client_secret = \"s3cret");
+        let error = parse(&leaky, Path::new(".")).unwrap_err();
+        assert!(!error.contains("s3cret") && error.contains("line"), "{error}");
         let bad_id = GOOD.replace("one-window", "One Window");
         assert!(parse(&bad_id, Path::new(".")).unwrap_err().contains("a-z"));
         let no_secret = GOOD.replace("client_secret = \"s3cret\"", "");

@@ -75,9 +75,21 @@ pub async fn start(
     Extension(providers): Extension<Arc<IdentityProviders>>,
     Path(id): Path<String>,
     session: Session,
+    client: Option<Extension<app::state::ClientAddr>>,
     Form(form): Form<StartForm>,
 ) -> Response {
     let Some(provider) = providers.find(&id) else { return unknown_provider() };
+    // Each start asks the provider and keeps a session: bounded per address.
+    use app::accounts::limits::{self, Limit};
+    let address = limits::address_key(&client.map(|Extension(found)| found.0.to_string()).unwrap_or_default());
+    match limits::take(&state.db, Limit::ProviderSignIn, &address).await {
+        Ok(Ok(())) => {}
+        Ok(Err(_)) => return back_to_login("busy", &id),
+        Err(error) => {
+            tracing::error!(%error, "cannot count sign-ins through a provider");
+            return back_to_login("unavailable", &id);
+        }
+    }
     let now = OffsetDateTime::now_utc().unix_timestamp();
     // Where to go afterwards: only a path of this site is ever followed
     // (`auth::local_path`), and only a short one is kept.
@@ -111,8 +123,9 @@ pub async fn callback_route(
     Query(answer): Query<Answer>,
 ) -> Response {
     let Some(provider) = providers.find(&id) else { return unknown_provider() };
-    // One use: whatever happens next, this sign-in's state is spent.
-    let pending = match session.remove::<Pending>(PENDING).await {
+    // Read, checked against the answer, and only then spent: a link from
+    // elsewhere to this address cannot cancel a sign-in under way.
+    let pending = match session.get::<Pending>(PENDING).await {
         Ok(pending) => pending,
         Err(error) => {
             tracing::error!(%error, "cannot read a sign-in's state from the session");
@@ -126,6 +139,11 @@ pub async fn callback_route(
     };
     if !pending.answers(&id, &returned, now) || code.len() > 2048 {
         return refused(&id, Refusal::NotProven("the state differs, or the sign-in took too long".into()));
+    }
+    // One use: whatever happens next, this sign-in's state is spent.
+    if let Err(error) = session.remove_value(PENDING).await {
+        tracing::error!(%error, "cannot spend a sign-in's state");
+        return back_to_login("unavailable", &id);
     }
     let next = pending.next.clone();
     let identity = match provider.finish(&providers.http, &callback(&state, &id), pending, &code).await {

@@ -18,6 +18,9 @@ use app::accounts::identities::{Identity, MAX_SUBJECT_CHARS};
 
 /// How long a provider's discovery document (and its keys) is kept.
 const METADATA_KEPT: Duration = Duration::from_secs(300);
+/// How recent it must be to start a sign-in: older, the provider is asked
+/// again, so that nobody is sent to a provider that went down.
+const METADATA_FRESH: Duration = Duration::from_secs(30);
 /// How long the way to the provider and back may take: a person who
 /// leaves the provider's page open longer starts again.
 pub const PENDING_SECONDS: i64 = 15 * 60;
@@ -68,14 +71,13 @@ impl Provider {
         Provider { config, metadata: Mutex::new(None) }
     }
 
-    /// The provider's discovery document and keys: `fresh` asks the
-    /// provider again (a sign-in starts only when it answers now, so that
-    /// nobody is sent to a provider that is down); otherwise what was read
-    /// in the last few minutes.
+    /// The provider's discovery document and keys: `fresh` wants them
+    /// read in the last half minute (a sign-in starts only when the
+    /// provider answered lately), otherwise in the last few minutes.
     async fn metadata(&self, http: &reqwest::Client, fresh: bool) -> Result<CoreProviderMetadata, Refusal> {
-        if !fresh
-            && let Some((at, metadata)) = self.metadata.lock().await.as_ref()
-            && at.elapsed() < METADATA_KEPT
+        let bound = if fresh { METADATA_FRESH } else { METADATA_KEPT };
+        if let Some((at, metadata)) = self.metadata.lock().await.as_ref()
+            && at.elapsed() < bound
         {
             return Ok(metadata.clone());
         }
@@ -86,6 +88,16 @@ impl Provider {
         let metadata = CoreProviderMetadata::discover_async(issuer, http)
             .await
             .map_err(|error| Refusal::Unreachable(format!("discovery: {}", chain(&error))))?;
+        // The secret and the PKCE verifier go to the token endpoint: never
+        // in the clear, unless the provider itself is on this machine.
+        let loopback = super::config::is_loopback_http(&self.config.issuer);
+        let token = metadata.token_endpoint().map(|url| url.url().clone());
+        let keys = metadata.jwks_uri().url().clone();
+        let safe =
+            |url: &reqwest::Url| url.scheme() == "https" || (loopback && super::config::is_loopback_http(url.as_str()));
+        if !token.as_ref().is_some_and(safe) || !safe(&keys) {
+            return Err(Refusal::Unreachable("the token endpoint or the keys are not at https:// addresses".into()));
+        }
         *self.metadata.lock().await = Some((Instant::now(), metadata.clone()));
         Ok(metadata)
     }

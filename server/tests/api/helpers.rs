@@ -152,6 +152,10 @@ impl TestDatabase {
             issuer_key: Some(test_issuer_key()),
             programme_logo: None,
             identity_providers: None,
+            lrs_endpoint: None,
+            lrs_username: String::new(),
+            lrs_password: String::new(),
+            lrs_names: false,
         }
     }
 }

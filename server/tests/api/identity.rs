@@ -262,6 +262,59 @@ async fn an_existing_account_is_linked_only_with_its_password() {
 }
 
 #[tokio::test]
+async fn a_changed_password_ends_the_links_and_staff_accounts_are_never_linked() {
+    let provider = start_provider(&[]).await;
+    let (app, _folder) = spawn_with_providers(Backend::Sqlite, &[("one-window", &provider.issuer)]).await;
+    let links = || async { identity_link::Entity::find().count(&app.state.db.reader).await.unwrap() };
+    // Someone who learned Amina's password links their own identity…
+    let amina = crate::helpers::signed_in_as(&app, "amina", "learner").await;
+    let mut intruder = Visit { app: &app, cookie: None };
+    let callback = authorize(&intruder.start("one-window").await, "intruder").await;
+    intruder.come_back(&callback).await;
+    intruder.post("/api/link_provider_account", "username=amina&password=river+mango+lantern").await;
+    assert_eq!(links().await, 1);
+    // …and Amina's new password shuts them out of the link too.
+    let body = "current_password=river+mango+lantern&new_password=a+brand+new+phrase";
+    let changed = post_form(&app, "/api/change_password", "/account", body, Some(&amina)).await;
+    assert_eq!(changed.headers()["location"], "/account?changed=1");
+    assert_eq!(links().await, 0, "the link went with the old password");
+    let mut again = Visit { app: &app, cookie: None };
+    let callback = authorize(&again.start("one-window").await, "intruder").await;
+    assert_eq!(again.come_back(&callback).await, "/welcome", "no way into Amina's account");
+
+    // An administrator's account is not opened by a partner's sign-in.
+    crate::helpers::signed_in_as(&app, "root", "admin").await;
+    let refused = again.post("/api/link_provider_account", "username=root&password=river+mango+lantern").await;
+    assert!(crate::helpers::refusal(&refused).contains("identity-staff-not-linked"));
+    assert_eq!(links().await, 0);
+}
+
+#[tokio::test]
+async fn a_providers_learner_leaves_its_organisation_with_a_new_role() {
+    use app::accounts::{Actor, Username};
+    let provider = start_provider(&[]).await;
+    let (app, _folder) = spawn_with_providers(Backend::Sqlite, &[("one-window", &provider.issuer)]).await;
+    set_claims(&provider, "nodira", serde_json::json!({ "preferred_username": "nodira" })).await;
+    let mut visit = Visit { app: &app, cookie: None };
+    let callback = authorize(&visit.start("one-window").await, "nodira").await;
+    visit.come_back(&callback).await;
+    visit.post("/api/create_provider_account", "").await;
+    let db = &app.state.db;
+    let find = || async {
+        user::Entity::find().filter(user::Column::Username.eq("nodira")).one(&db.reader).await.unwrap().unwrap()
+    };
+    assert!(find().await.organisation_id.is_some());
+    let actor = Actor { user_id: None, client_address: None };
+    let nodira = Username::parse("nodira").unwrap();
+    app::accounts::set_role(db, &nodira, app::model::Role::Manager, &actor).await.unwrap();
+    assert_eq!(
+        find().await.organisation_id,
+        None,
+        "a new manager is scoped by an administrator, not by where they came from"
+    );
+}
+
+#[tokio::test]
 async fn an_account_without_a_password_keeps_its_last_link() {
     let provider = start_provider(&[]).await;
     let (app, _folder) = spawn_with_providers(Backend::Sqlite, &[("one-window", &provider.issuer)]).await;
