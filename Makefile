@@ -23,7 +23,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # so none is built, and no wasm tool installed, until one does.
 ISLANDS := $(shell grep -rlE '^\s*\#\[(island|lazy)' app/src 2>/dev/null | head -n 1)
 
-.PHONY: run test build release server wasm tools rust-tools browser-tools pdf-tools proxy-tools oidc-tools postgres integration-test e2e-test check bench fuzz clean
+.PHONY: run test build release server wasm tools rust-tools browser-tools pdf-tools proxy-tools oidc-tools xapi-tools postgres integration-test e2e-test check bench fuzz clean
 
 ## run: build everything and serve the sample courses on SQLite at http://$(ADDRESS)
 run: pdf-tools build
@@ -57,7 +57,7 @@ wasm: rust-tools
 ## Unit tests and integration tests; PostgreSQL at TEST_POSTGRES_URL
 ## (default postgres://postgres@127.0.0.1:5432/test), started if it is down.
 ## The deployment test runs the release binary behind nginx.
-integration-test: postgres pdf-tools proxy-tools oidc-tools release
+integration-test: postgres pdf-tools proxy-tools oidc-tools xapi-tools release
 	LEARN_RELEASE_BIN=$(abspath $(TARGET_DIR))/release/server cargo test --workspace
 
 e2e-test: browser-tools oidc-tools postgres build
@@ -92,7 +92,7 @@ fuzz:
 		( $(FUZZ) run --sanitizer none -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 ) || exit 1; \
 	done
 
-tools: $(if $(ISLANDS),rust-tools) browser-tools pdf-tools proxy-tools oidc-tools
+tools: $(if $(ISLANDS),rust-tools) browser-tools pdf-tools proxy-tools oidc-tools xapi-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -136,6 +136,15 @@ oidc-tools:
 		echo "installing oidc-provider-mock $(OIDC_PROVIDER_MOCK_VERSION) from PyPI"; \
 		python3 -m venv .tools/python; \
 		.tools/python/bin/pip install -q --disable-pip-version-check oidc-provider-mock==$(OIDC_PROVIDER_MOCK_VERSION); }
+
+# PyPI's ralph-malph: a learning record store (xAPI) that the learning
+# records tests start on loopback, in a virtual environment of its own.
+RALPH_VERSION := 5.1.0
+xapi-tools:
+	@[ -x .tools/ralph/bin/ralph ] || { \
+		echo "installing ralph-malph $(RALPH_VERSION) from PyPI"; \
+		python3 -m venv .tools/ralph; \
+		.tools/ralph/bin/pip install -q --disable-pip-version-check "ralph-malph[cli,lrs]==$(RALPH_VERSION)" requests; }
 
 # The local PostgreSQL, started when it is not answering (as on a fresh boot).
 postgres:

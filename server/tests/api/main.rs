@@ -15,6 +15,7 @@ mod downloads;
 mod faults;
 mod identity;
 mod learning;
+mod learning_records;
 mod lockouts;
 mod logs;
 mod matrix;
