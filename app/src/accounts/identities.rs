@@ -156,25 +156,20 @@ async fn insert_linked(
     actor: &Actor,
 ) -> Result<user::Model, AccountError> {
     let transaction = db.writer.begin().await.map_err(internal)?;
-    let inserted = user::ActiveModel {
-        username: Set(username.as_str().to_string()),
-        display_name: Set(display_name.unwrap_or(username.as_str()).to_string()),
-        password_hash: Set(NO_PASSWORD.to_string()),
-        role: Set(Role::Learner.as_str().to_string()),
-        language: Set(language.map(|language| language.code().to_string())),
-        organisation_id: Set(organisation),
-        created_at: Set(OffsetDateTime::now_utc()),
-        ..Default::default()
-    }
-    .insert(&transaction)
-    .await;
-    let user = match inserted {
-        Ok(user) => user,
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(AccountError::UsernameTaken);
-        }
-        Err(error) => return Err(internal(error)),
-    };
+    let user = super::service::insert_account(
+        &transaction,
+        user::ActiveModel {
+            username: Set(username.as_str().to_string()),
+            display_name: Set(display_name.unwrap_or(username.as_str()).to_string()),
+            password_hash: Set(NO_PASSWORD.to_string()),
+            role: Set(Role::Learner.as_str().to_string()),
+            language: Set(language.map(|language| language.code().to_string())),
+            organisation_id: Set(organisation),
+            created_at: Set(OffsetDateTime::now_utc()),
+            ..Default::default()
+        },
+    )
+    .await?;
     record(
         &transaction,
         actor,

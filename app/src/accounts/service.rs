@@ -41,24 +41,19 @@ pub async fn find_user(db: &Db, username: &Username) -> Result<Option<user::Mode
 pub async fn create_user(db: &Db, account: NewAccount, actor: &Actor) -> Result<user::Model, AccountError> {
     let hash = hash_password(account.password.expose()).await?;
     let transaction = db.writer.begin().await.map_err(internal)?;
-    let inserted = user::ActiveModel {
-        username: Set(account.username.as_str().to_string()),
-        display_name: Set(account.display_name.as_str().to_string()),
-        password_hash: Set(hash.into_stored()),
-        role: Set(account.role.as_str().to_string()),
-        language: Set(account.language.map(|language| language.code().to_string())),
-        created_at: Set(OffsetDateTime::now_utc()),
-        ..Default::default()
-    }
-    .insert(&transaction)
-    .await;
-    let user = match inserted {
-        Ok(user) => user,
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(AccountError::UsernameTaken);
-        }
-        Err(error) => return Err(internal(error)),
-    };
+    let user = insert_account(
+        &transaction,
+        user::ActiveModel {
+            username: Set(account.username.as_str().to_string()),
+            display_name: Set(account.display_name.as_str().to_string()),
+            password_hash: Set(hash.into_stored()),
+            role: Set(account.role.as_str().to_string()),
+            language: Set(account.language.map(|language| language.code().to_string())),
+            created_at: Set(OffsetDateTime::now_utc()),
+            ..Default::default()
+        },
+    )
+    .await?;
     record(&transaction, actor, Some(user.id), "user.created", json!({ "role": user.role })).await.map_err(internal)?;
     if !account.profile.is_empty() {
         super::profile::replace_answers(&transaction, user.id, &account.profile).await.map_err(internal)?;
@@ -69,6 +64,20 @@ pub async fn create_user(db: &Db, account: NewAccount, actor: &Actor) -> Result<
     }
     transaction.commit().await.map_err(internal)?;
     Ok(user)
+}
+
+/// Inserts a new account's row: a username someone has is said so.
+pub(super) async fn insert_account(
+    connection: &impl sea_orm::ConnectionTrait,
+    row: user::ActiveModel,
+) -> Result<user::Model, AccountError> {
+    match row.insert(connection).await {
+        Ok(user) => Ok(user),
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(AccountError::UsernameTaken)
+        }
+        Err(error) => Err(internal(error)),
+    }
 }
 
 pub async fn set_role(db: &Db, username: &Username, role: Role, actor: &Actor) -> Result<(), AccountError> {

@@ -265,15 +265,8 @@ async fn issuer_still_may(state: &crate::state::AppState, code: &crate::accounts
 pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
     super::rules::authorize::<Login>().await?;
     use crate::accounts::record_login;
-    use crate::model::FormErrors;
 
-    let refused = |message: &str| {
-        AppError::Form(FormErrors {
-            values: vec![("username".into(), username.clone())],
-            form: Some(message.into()),
-            ..FormErrors::default()
-        })
-    };
+    let refused = |message: &str| refused_sign_in(&username, message);
     let state = expect_context::<crate::state::AppState>();
     let PasswordProven { user, device, actor } = match prove_password(&state, &username, &password).await? {
         Ok(proven) => proven,
@@ -297,6 +290,16 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
         leptos_axum::redirect(&crate::auth::local_path(next));
     }
     Ok(())
+}
+
+/// A sign-in form sent back with `message`, the username kept.
+#[cfg(feature = "ssr")]
+pub(super) fn refused_sign_in(username: &str, message: &str) -> AppError {
+    AppError::Form(crate::model::FormErrors {
+        values: vec![("username".into(), username.to_string())],
+        form: Some(message.into()),
+        ..crate::model::FormErrors::default()
+    })
 }
 
 /// An account whose password was given, as the login form checks it.

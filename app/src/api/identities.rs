@@ -91,15 +91,8 @@ pub async fn create_provider_account() -> Result<(), AppError> {
 pub async fn link_provider_account(username: String, password: String) -> Result<(), AppError> {
     super::rules::authorize::<LinkProviderAccount>().await?;
     use crate::accounts::identities::{self, VERIFIED};
-    use crate::model::FormErrors;
 
-    let refused = |message: &str| {
-        AppError::Form(FormErrors {
-            values: vec![("username".into(), username.clone())],
-            form: Some(message.into()),
-            ..FormErrors::default()
-        })
-    };
+    let refused = |message: &str| super::accounts::refused_sign_in(&username, message);
     let state = expect_context::<crate::state::AppState>();
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     let Some(verified) = waiting(&session).await? else { return Err(nothing_waits()) };

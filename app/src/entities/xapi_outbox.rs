@@ -1,7 +1,6 @@
 //! A learning record waiting for (or sent to) the learning record store:
-//! written by the database's triggers in the transaction of the record
-//! itself (see the `migrations` crate), read and marked by the server's
-//! `xapi` sender.
+//! written in the transaction of the learning itself
+//! (`learning::outbox`), read and marked by the server's `xapi` sender.
 
 use sea_orm::entity::prelude::*;
 
@@ -15,7 +14,7 @@ pub struct Model {
     pub user_id: i64,
     pub course_id: String,
     pub lesson_id: Option<String>,
-    /// The enrolment's, attempt's or certificate's row id.
+    /// The quiz attempt's row id.
     pub source_id: Option<i64>,
     pub score: Option<i32>,
     pub passed: Option<bool>,

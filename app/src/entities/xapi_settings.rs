@@ -1,5 +1,4 @@
-//! Whether learning records are being written to the outbox (a learning
-//! record store is configured), and the salt of learners' pseudonyms.
+//! The salt of learners' pseudonyms in learning records (one row).
 
 use sea_orm::entity::prelude::*;
 
@@ -8,7 +7,6 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: i32,
-    pub recording: bool,
     pub salt: Option<String>,
 }
 

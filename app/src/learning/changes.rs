@@ -143,7 +143,7 @@ pub async fn record(
         changes.push((enrolment::Column::LastActiveAt, Expr::value(now)));
     }
     if decided.completes_lesson {
-        lesson_completion::Entity::insert(lesson_completion::ActiveModel {
+        let completed = lesson_completion::Entity::insert(lesson_completion::ActiveModel {
             user_id: Set(user_id),
             course_id: Set(course.id.clone()),
             lesson_id: Set(lesson.to_string()),
@@ -160,6 +160,10 @@ pub async fn record(
         )
         .exec_without_returning(connection)
         .await?;
+        if completed == 1 {
+            let record = super::outbox::Record::LessonCompleted { course: &course.id, lesson };
+            super::outbox::write(connection, user_id, record, now).await?;
+        }
     }
     if decided.completes_course {
         let recorded = course_completion::Entity::insert(course_completion::ActiveModel {
@@ -194,6 +198,8 @@ pub async fn record(
             .await?;
         if issued == 1 {
             changes.push((enrolment::Column::Certified, Expr::value(true)));
+            super::outbox::write(connection, user_id, super::outbox::Record::Certified { course: &course.id }, now)
+                .await?;
         }
     }
     if changes.is_empty() {

@@ -237,6 +237,16 @@ pub async fn submit_quiz_taken_on(
     if attempt.course_id != course.id || attempt.lesson_id != lesson_id {
         return Err(LearningError::KeyReused);
     }
+    if inserted == 1 {
+        let record = super::outbox::Record::QuizAttempted {
+            course: &course.id,
+            lesson: lesson_id,
+            attempt: attempt.id,
+            score: attempt.score_percent,
+            passed: attempt.passed,
+        };
+        super::outbox::write(&transaction, user_id, record, attempt.submitted_at).await?;
+    }
     transaction.commit().await?;
     Ok(SubmittedAttempt {
         id: attempt.id,

@@ -57,7 +57,7 @@ pub(super) async fn upsert_enrolment(
         }
         None => {
             let [gender, age_band, region] = consented_answers(connection, user_id).await?;
-            enrolment::Entity::insert(enrolment::ActiveModel {
+            let inserted = enrolment::Entity::insert(enrolment::ActiveModel {
                 user_id: Set(user_id),
                 course_id: Set(course_id.to_string()),
                 cohort_id: Set(cohort),
@@ -73,6 +73,10 @@ pub(super) async fn upsert_enrolment(
             )
             .exec_without_returning(connection)
             .await?;
+            if inserted == 1 {
+                super::outbox::write(connection, user_id, super::outbox::Record::Enrolled { course: course_id }, now)
+                    .await?;
+            }
         }
     }
     Ok(())

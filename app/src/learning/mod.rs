@@ -12,6 +12,7 @@ mod error;
 #[cfg(test)]
 mod fixtures;
 mod grading;
+pub mod outbox;
 mod progress;
 pub mod quiz_versions;
 mod records;

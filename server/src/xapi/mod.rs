@@ -1,9 +1,8 @@
 //! Learning records to a learning record store (xAPI 1.0.3).
 //!
-//! The database writes every enrolment, lesson completion, quiz attempt
-//! and certificate to `xapi_outbox` in the transaction that records it
-//! (triggers; see the `migrations` crate), while recording is on. This
-//! sender sends what waits, oldest first and 50 at a time, to
+//! Every enrolment, lesson completion, quiz attempt and certificate is
+//! written to `xapi_outbox` in the transaction that records it
+//! (`app::learning::outbox`), while a store is configured. This sender sends what waits, oldest first and 50 at a time, to
 //! `<endpoint>/statements`, and marks what the store took. A store that is
 //! down or slow costs no learner anything: the records wait in the
 //! database, and the sender tries again later and later (2 s, 4 s, … at
@@ -16,7 +15,7 @@ use std::time::Duration;
 
 use app::entities::{user, xapi_outbox, xapi_settings};
 use app::state::AppState;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use time::OffsetDateTime;
 
 /// Where the statements go, as the operator configured it.
@@ -43,25 +42,24 @@ const IDLE: Duration = Duration::from_secs(2);
 /// The longest wait between tries at a store that does not answer.
 const MAX_BACK_OFF: Duration = Duration::from_secs(300);
 
-/// Turns recording on (a store is configured) or off, and makes the
-/// pseudonyms' salt on first start. Every instance should agree.
+/// Turns the writing of learning records on (a store is configured) or
+/// off, and returns the pseudonyms' salt, made on first start (of two
+/// instances starting at once, one salt wins and both use it).
 pub async fn prepare(db: &app::db::Db, recording: bool) -> Result<String, sea_orm::DbErr> {
-    let settings = xapi_settings::Entity::find_by_id(1)
-        .one(&db.writer)
-        .await?
-        .ok_or_else(|| sea_orm::DbErr::RecordNotFound("xapi_settings".into()))?;
-    let salt = settings.salt.clone().unwrap_or_else(|| {
-        let mut bytes = [0u8; 16];
-        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-        bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-    });
-    if settings.recording != recording || settings.salt.as_deref() != Some(salt.as_str()) {
-        let mut changed: xapi_settings::ActiveModel = settings.into();
-        changed.recording = Set(recording);
-        changed.salt = Set(Some(salt.clone()));
-        changed.update(&db.writer).await?;
+    use sea_orm::sea_query::OnConflict;
+    app::learning::outbox::set_recording(recording);
+    let kept = || async { xapi_settings::Entity::find_by_id(1).one(&db.writer).await };
+    if let Some(salt) = kept().await?.and_then(|settings| settings.salt) {
+        return Ok(salt);
     }
-    Ok(salt)
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+    let salt: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    xapi_settings::Entity::insert(xapi_settings::ActiveModel { id: Set(1), salt: Set(Some(salt)) })
+        .on_conflict(OnConflict::column(xapi_settings::Column::Id).do_nothing().to_owned())
+        .exec_without_returning(&db.writer)
+        .await?;
+    kept().await?.and_then(|settings| settings.salt).ok_or_else(|| sea_orm::DbErr::RecordNotFound("the salt".into()))
 }
 
 /// Sends the outbox for as long as the server runs.

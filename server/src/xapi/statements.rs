@@ -59,6 +59,9 @@ pub fn pseudonym(salt: &str, user_id: i64) -> String {
 /// The statement's id: a UUID (version 5 layout) from the site and the
 /// record, stable however often it is made.
 pub fn statement_id(public_url: &str, record: &xapi_outbox::Model) -> String {
+    // What makes the record one of a kind: a person enrols in a course,
+    // completes a lesson and earns its certificate once; each quiz attempt
+    // is its own.
     let key = match record.kind.as_str() {
         "lesson" => format!(
             "lesson:{}:{}:{}",
@@ -66,7 +69,8 @@ pub fn statement_id(public_url: &str, record: &xapi_outbox::Model) -> String {
             record.course_id,
             record.lesson_id.as_deref().unwrap_or_default()
         ),
-        kind => format!("{kind}:{}", record.source_id.unwrap_or(record.id)),
+        "quiz" => format!("quiz:{}", record.source_id.unwrap_or(record.id)),
+        kind => format!("{kind}:{}:{}", record.user_id, record.course_id),
     };
     let digest = Sha256::digest(format!("{public_url}|{key}").as_bytes());
     let mut bytes: [u8; 16] = digest[..16].try_into().expect("16 bytes of 32");

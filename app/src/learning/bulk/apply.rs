@@ -140,6 +140,8 @@ pub async fn apply(
     for chunk in creating.chunks(BATCH) {
         let mut answers = Vec::new();
         let mut enrolments = Vec::new();
+        // Who is enrolled in what, for the learning records.
+        let mut enrolled: Vec<(i64, String)> = Vec::new();
         let mut reset_codes = Vec::new();
         let mut entries = Vec::new();
         for row in chunk {
@@ -155,6 +157,7 @@ pub async fn apply(
                 });
             }
             let [gender, age_band, region] = crate::personal_data::answer_columns(&row.row.answers);
+            enrolled.push((user_id, cohort.course_id.clone()));
             enrolments.push(enrolment::ActiveModel {
                 user_id: Set(user_id),
                 course_id: Set(cohort.course_id.clone()),
@@ -195,6 +198,7 @@ pub async fn apply(
             profile_answer::Entity::insert_many(answers).exec_without_returning(&transaction).await?;
         }
         enrolment::Entity::insert_many(enrolments).exec_without_returning(&transaction).await?;
+        crate::learning::outbox::write_enrolments(&transaction, &enrolled, now).await?;
         reset_code::Entity::insert_many(reset_codes).exec_without_returning(&transaction).await?;
         record_many(&transaction, actor, now, entries).await?;
     }
