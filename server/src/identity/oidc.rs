@@ -16,11 +16,12 @@ use tokio::sync::Mutex;
 use super::config::ProviderConfig;
 use app::accounts::identities::{Identity, MAX_SUBJECT_CHARS};
 
-/// How long a provider's discovery document (and its keys) is kept.
+/// How long a provider's discovery document (and its keys) is kept for
+/// finishing sign-ins. Starting one always asks the provider afresh, so
+/// that nobody is sent to a provider that went down; starts are limited
+/// per address (`Limit::ProviderSignIn`), so that nobody can make this
+/// server flood the provider.
 const METADATA_KEPT: Duration = Duration::from_secs(300);
-/// How recent it must be to start a sign-in: older, the provider is asked
-/// again, so that nobody is sent to a provider that went down.
-const METADATA_FRESH: Duration = Duration::from_secs(30);
 /// How long the way to the provider and back may take: a person who
 /// leaves the provider's page open longer starts again.
 pub const PENDING_SECONDS: i64 = 15 * 60;
@@ -71,13 +72,13 @@ impl Provider {
         Provider { config, metadata: Mutex::new(None) }
     }
 
-    /// The provider's discovery document and keys: `fresh` wants them
-    /// read in the last half minute (a sign-in starts only when the
-    /// provider answered lately), otherwise in the last few minutes.
+    /// The provider's discovery document and keys: `fresh` asks the
+    /// provider now (a sign-in starts only when it answers), otherwise
+    /// what was read in the last few minutes.
     async fn metadata(&self, http: &reqwest::Client, fresh: bool) -> Result<CoreProviderMetadata, Refusal> {
-        let bound = if fresh { METADATA_FRESH } else { METADATA_KEPT };
-        if let Some((at, metadata)) = self.metadata.lock().await.as_ref()
-            && at.elapsed() < bound
+        if !fresh
+            && let Some((at, metadata)) = self.metadata.lock().await.as_ref()
+            && at.elapsed() < METADATA_KEPT
         {
             return Ok(metadata.clone());
         }
