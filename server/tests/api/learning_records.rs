@@ -29,8 +29,13 @@ struct Lrs {
 }
 
 impl Drop for Lrs {
+    /// `ralph runserver` runs its server in a child process of its own:
+    /// the whole process group goes, so that nothing is left running.
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        if let Ok(group) = i32::try_from(self.child.id()) {
+            // SAFETY: a signal to the group this test made for the LRS.
+            unsafe { libc::kill(-group, libc::SIGKILL) };
+        }
         let _ = self.child.wait();
     }
 }
@@ -54,8 +59,10 @@ async fn start_lrs(folder: &Path, port: u16) -> Lrs {
             .unwrap_or_else(|error| panic!("cannot run {} (make xapi-tools): {error}", ralph().display()));
         assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     }
+    use std::os::unix::process::CommandExt;
     let child = Command::new(ralph())
         .args(["runserver", "--backend", "fs", "--host", "127.0.0.1", "--port", &port.to_string()])
+        .process_group(0)
         .arg("--fs-default-directory-path")
         .arg(folder.join("data"))
         .envs(environment)
