@@ -57,10 +57,10 @@ wasm: rust-tools
 ## Unit tests and integration tests; PostgreSQL at TEST_POSTGRES_URL
 ## (default postgres://postgres@127.0.0.1:5432/test), started if it is down.
 ## The deployment test runs the release binary behind nginx.
-integration-test: postgres pdf-tools proxy-tools oidc-tools xapi-tools release
+integration-test: postgres pdf-tools proxy-tools oidc-tools xapi-tools lti-tools release
 	LEARN_RELEASE_BIN=$(abspath $(TARGET_DIR))/release/server cargo test --workspace
 
-e2e-test: browser-tools oidc-tools postgres build
+e2e-test: browser-tools oidc-tools lti-tools postgres build
 	SERVER_BIN=$(abspath $(SERVER)) SITE_DIR=$(abspath $(SITE_DIR)) COURSES_DIR=$(abspath courses) \
 		node --test --test-concurrency=1 --test-force-exit end2end/tests/
 
@@ -92,7 +92,7 @@ fuzz:
 		( $(FUZZ) run --sanitizer none -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 ) || exit 1; \
 	done
 
-tools: $(if $(ISLANDS),rust-tools) browser-tools pdf-tools proxy-tools oidc-tools xapi-tools
+tools: $(if $(ISLANDS),rust-tools) browser-tools pdf-tools proxy-tools oidc-tools xapi-tools lti-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -145,6 +145,16 @@ xapi-tools:
 		echo "installing ralph-malph $(RALPH_VERSION) from PyPI"; \
 		python3 -m venv .tools/ralph; \
 		.tools/ralph/bin/pip install -q --disable-pip-version-check "ralph-malph[cli,lrs]==$(RALPH_VERSION)" requests; }
+
+# PyPI's lti1p3platform: an LTI 1.3 platform (OpenLearning's), which the
+# LTI tests drive as a partner's LMS on loopback (server/tests/lti_platform.py).
+LTI1P3PLATFORM_VERSION := 0.1.8
+lti-tools:
+	@[ -f .tools/lti/ready-$(LTI1P3PLATFORM_VERSION) ] || { \
+		echo "installing lti1p3platform $(LTI1P3PLATFORM_VERSION) from PyPI"; \
+		python3 -m venv .tools/lti; \
+		.tools/lti/bin/pip install -q --disable-pip-version-check lti1p3platform==$(LTI1P3PLATFORM_VERSION) \
+			typing_extensions && touch .tools/lti/ready-$(LTI1P3PLATFORM_VERSION); }
 
 # The local PostgreSQL, started when it is not answering (as on a fresh boot).
 postgres:

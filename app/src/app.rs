@@ -8,8 +8,9 @@ use leptos_router::{SsrMode, path};
 use crate::pages::{
     AccountPage, AuditPage, CataloguePage, CertificatePage, CohortDetailPage, CohortsListPage, CoursePage,
     CourseStatisticsPage, ImportPage, ImportReportPage, JoinPage, LessonPage, LoginPage, ManagePage, MyCoursesPage,
-    NotFoundPage, OfflinePage, OrganisationsListPage, RegisterPage, ResetPage, StudioCoursePage, StudioEditorPage,
-    StudioHistoryPage, StudioHomePage, StudioPreviewPage, TeachingPage, UsersAdminPage, VerifyPage, WelcomePage,
+    NotFoundPage, OfflinePage, OrganisationsListPage, PartnersPage, RegisterPage, ResetPage, StudioCoursePage,
+    StudioEditorPage, StudioHistoryPage, StudioHomePage, StudioPreviewPage, TeachingPage, UsersAdminPage, VerifyPage,
+    WelcomePage,
 };
 
 /// The whole document. Pages without islands are plain HTML and CSS; a
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/welcome") view=WelcomePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/partners") view=PartnersPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=UsersAdminPage ssr=SsrMode::Async/>
                 <Route path=path!("/my") view=MyCoursesPage ssr=SsrMode::Async/>
                 <Route path=path!("/my/certificates/:course") view=CertificatePage ssr=SsrMode::Async/>

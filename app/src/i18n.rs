@@ -91,6 +91,16 @@ pub fn t_with<'a>(id: &str, args: impl IntoIterator<Item = (&'a str, FluentValue
     translate(use_language(), id, Some(&fluent_args))
 }
 
+/// A message in `language` with text arguments (`$provider`): for the
+/// server's own plain pages, outside any page's context.
+pub fn translate_with(language: Language, id: &str, args: &[(&str, &str)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.to_string());
+    }
+    translate(language, id, Some(&fluent_args))
+}
+
 /// A message in `language`, falling back to English, then to the id itself
 /// (a missing message is a bug the unit tests catch, never a crash).
 pub fn translate(language: Language, id: &str, args: Option<&FluentArgs>) -> String {

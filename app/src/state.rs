@@ -41,6 +41,9 @@ pub struct AppState {
     /// Partners' identity providers people may sign in with (OpenID
     /// Connect), as pages see them; the server keeps their secrets.
     pub identity_providers: Arc<Vec<crate::accounts::identities::ProviderListing>>,
+    /// Partners' learning platforms (LTI) whose people have accounts
+    /// here, under `lti:` and their ids: no secrets.
+    pub lti_platforms: Arc<Vec<crate::accounts::identities::ProviderListing>>,
 }
 
 /// How long sign-ins and reset codes last (configurable; see `Settings`).

@@ -242,6 +242,7 @@ async fn prepare(data: &Path, courses: &Path, learners: usize) {
         issuer_key: None,
         programme_logo: None,
         identity_providers: None,
+        lti_platforms: None,
         lrs_endpoint: None,
         lrs_username: String::new(),
         lrs_password: String::new(),

@@ -41,6 +41,7 @@ fn settings(data: &Path, database: &str, courses: &Path) -> Settings {
         issuer_key: None,
         programme_logo: None,
         identity_providers: None,
+        lti_platforms: None,
         lrs_endpoint: None,
         lrs_username: String::new(),
         lrs_password: String::new(),

@@ -23,6 +23,7 @@ mod m20261206_000014_hash_sign_in_secrets;
 mod m20261206_000015_create_studio;
 mod m20261207_000016_create_identity_links;
 mod m20261207_000017_create_xapi_outbox;
+mod m20261207_000018_create_lti;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000015_create_studio::Migration),
             Box::new(m20261207_000016_create_identity_links::Migration),
             Box::new(m20261207_000017_create_xapi_outbox::Migration),
+            Box::new(m20261207_000018_create_lti::Migration),
         ]
     }
 }

@@ -136,6 +136,13 @@ pub struct Settings {
     #[arg(long, env = "LEARN_IDENTITY_PROVIDERS")]
     pub identity_providers: Option<PathBuf>,
 
+    /// A TOML file of partners' learning platforms (LTI 1.3) that place
+    /// courses in theirs and take scores back: this tool's key file, and
+    /// each platform's issuer, client id, deployment ids and addresses.
+    /// See docs/operators.md, "Courses in a partner's learning platform".
+    #[arg(long, env = "LEARN_LTI_PLATFORMS")]
+    pub lti_platforms: Option<PathBuf>,
+
     /// A learning record store (xAPI) to send learning records to: its
     /// xAPI address, e.g. `https://lrs.example.org/xAPI`. Off unless set.
     /// See docs/operators.md, "Learning records to a learning record store".

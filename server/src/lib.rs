@@ -14,6 +14,7 @@ pub mod guard;
 pub mod identity;
 mod imports;
 pub mod language;
+pub mod lti;
 pub mod metrics;
 pub mod offline;
 mod origin_check;

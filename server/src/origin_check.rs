@@ -25,12 +25,20 @@ impl PublicHost {
 
 pub async fn refuse_cross_site_writes(State(public): State<PublicHost>, request: Request, next: Next) -> Response {
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && is_cross_site(request.headers(), &public) {
+    if !safe && !posted_by_a_platform(request.uri().path()) && is_cross_site(request.headers(), &public) {
         let language = request.extensions().get::<Language>().copied().unwrap_or_default();
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
         return (StatusCode::FORBIDDEN, translate(language, msg::ERROR_FORBIDDEN_TEXT, None)).into_response();
     }
     next.run(request).await
+}
+
+/// A partner's learning platform starts a launch and posts its ID token
+/// from its own site (LTI 1.3): those two addresses take cross-site posts,
+/// and prove themselves instead (a registered issuer; a one-use state
+/// kept in the starting browser's cookie and a token the platform signed).
+fn posted_by_a_platform(path: &str) -> bool {
+    matches!(path, "/lti/login" | "/lti/launch")
 }
 
 fn is_cross_site(headers: &HeaderMap, public: &PublicHost) -> bool {

@@ -52,6 +52,7 @@ pub fn router(
     store: DatabaseSessionStore,
     settings: &Settings,
     identity: Arc<crate::identity::IdentityProviders>,
+    lti: Arc<crate::lti::LtiTool>,
 ) -> Router {
     let routes = generate_route_list(App);
     let pkg = ServeDir::new(settings.site_dir.join("pkg"));
@@ -81,6 +82,7 @@ pub fn router(
         .layer(axum::Extension(std::sync::Arc::new(crate::page_cache::PageCache::default())))
         .layer(axum::Extension(std::sync::Arc::new(crate::offline::Copies::default())))
         .layer(axum::Extension(identity))
+        .layer(axum::Extension(lti))
         .layer(sessions)
         .layer(axum::middleware::from_fn(previews_framed_by_the_studio))
         .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
@@ -137,6 +139,13 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
         // GET, which signs in only with the state this session sent.
         ("/sign-in/{provider}", post(crate::identity::start)),
         ("/sign-in/{provider}/callback", get(crate::identity::callback_route)),
+        // A partner's learning platform (LTI 1.3): it starts a launch with
+        // a GET or a form post, then posts the ID token from its own site
+        // (let through `origin_check`); the picker's form posts here.
+        ("/lti/login", get(crate::lti::login_by_link).post(crate::lti::login_by_form)),
+        ("/lti/launch", post(crate::lti::launch_route)),
+        ("/lti/deep-link", post(crate::lti::picker::pick)),
+        ("/lti/jwks.json", get(crate::lti::jwks)),
         ("/.well-known/jwks.json", get(crate::credentials::jwks)),
         ("/issuer", get(crate::credentials::issuer)),
         ("/programme-logo", get(crate::credentials::programme_logo)),

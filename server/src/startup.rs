@@ -35,6 +35,8 @@ pub enum StartupError {
     Studio(String),
     #[error("{0}")]
     IdentityProviders(String),
+    #[error("{0}")]
+    LtiPlatforms(String),
     #[error("the learning record store's address `{0}` is not an http:// or https:// address")]
     LearningRecordStore(String),
 }
@@ -115,6 +117,8 @@ pub struct Application {
     publication: i64,
     /// Partners' identity providers, with their secrets.
     identity: std::sync::Arc<crate::identity::IdentityProviders>,
+    /// Partners' learning platforms (LTI), with this tool's key.
+    lti: std::sync::Arc<crate::lti::LtiTool>,
     /// The salt of learners' pseudonyms in learning records.
     xapi_salt: String,
     /// `SIGHUP`, listened for from the moment the application is built: a
@@ -180,6 +184,14 @@ impl Application {
         };
         let identity = std::sync::Arc::new(crate::identity::IdentityProviders::new(identity));
         let identity_providers = std::sync::Arc::new(identity.listing(&db).await.map_err(StartupError::Database)?);
+        let lti = match &settings.lti_platforms {
+            Some(path) => {
+                crate::lti::config::read(path).and_then(crate::lti::LtiTool::new).map_err(StartupError::LtiPlatforms)?
+            }
+            None => crate::lti::LtiTool::none(),
+        };
+        let lti = std::sync::Arc::new(lti);
+        let lti_platforms = std::sync::Arc::new(lti.listing(&db).await.map_err(StartupError::Database)?);
         let store = settings.learning_record_store();
         if let Some(store) = &store
             && !(store.endpoint.starts_with("https://") || store.endpoint.starts_with("http://"))
@@ -211,6 +223,7 @@ impl Application {
                 drafts: settings.data_dir.join("studio-drafts"),
             }),
             identity_providers,
+            lti_platforms,
         };
         tracing::info!(
             courses = state.catalog.current().courses().len(),
@@ -227,7 +240,7 @@ impl Application {
         let hangups = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
             .inspect_err(|error| tracing::warn!(%error, "cannot listen for SIGHUP: courses reload only on restart"))
             .ok();
-        Ok(Application { listener, metrics, state, settings, publication, hangups, identity, xapi_salt: salt })
+        Ok(Application { listener, metrics, state, settings, publication, hangups, identity, lti, xapi_salt: salt })
     }
 
     /// Where `/metrics` is served, if anywhere.
@@ -273,13 +286,16 @@ impl Application {
                 self.settings.load_options(),
             ));
         }
+        if !self.lti.platforms().is_empty() {
+            tokio::spawn(crate::lti::scores::send_forever(self.state.clone(), self.lti.clone()));
+        }
         if let Some(store) = self.settings.learning_record_store() {
             tokio::spawn(crate::xapi::send_forever(self.state.clone(), store, self.xapi_salt.clone()));
         }
         if let Some(listener) = self.metrics {
             tokio::spawn(crate::metrics::serve(listener, self.state.db.clone()));
         }
-        let app = router(self.state, store, &self.settings, self.identity);
+        let app = router(self.state, store, &self.settings, self.identity, self.lti);
         let send_timeout = Duration::from_secs(self.settings.send_timeout_seconds.into());
         let listener = self.listener.tap_io(move |connection| stalled_clients_let_go(connection, send_timeout));
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())

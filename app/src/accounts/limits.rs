@@ -50,6 +50,9 @@ pub enum Limit {
     /// Sign-ins started through a partner's identity provider from one
     /// address (each asks the provider): a classroom at once, not a flood.
     ProviderSignIn,
+    /// Launches started from a partner's learning platform (LTI) from one
+    /// address: each keeps a state until the launch comes back.
+    PlatformLaunch,
 }
 
 impl Limit {
@@ -66,6 +69,7 @@ impl Limit {
             Limit::CohortCode => (100, Duration::seconds(30)),
             Limit::Registration => (60, Duration::seconds(30)),
             Limit::ProviderSignIn => (60, Duration::seconds(2)),
+            Limit::PlatformLaunch => (60, Duration::seconds(2)),
         }
     }
 
@@ -89,6 +93,7 @@ impl Limit {
             Limit::CohortCode => "cohort-code",
             Limit::Registration => "registration",
             Limit::ProviderSignIn => "provider-sign-in",
+            Limit::PlatformLaunch => "platform-launch",
         }
     }
 }

@@ -422,6 +422,8 @@ pub async fn delete_account(db: &Db, user_id: i64, password: &str, actor: &Actor
         .map_err(internal)?;
     // Which provider identities signed in to it.
     super::identities::forget_links(&transaction, user_id).await.map_err(internal)?;
+    // Which partners' grade columns its courses' scores went to.
+    crate::learning::grades::forget(&transaction, user_id).await.map_err(internal)?;
     // Which courses they saved on a phone, and when.
     crate::entities::offline_save::Entity::delete_many()
         .filter(crate::entities::offline_save::Column::UserId.eq(user_id))

@@ -183,6 +183,7 @@ pub async fn my_profile() -> Result<crate::model::MyAccount, AppError> {
             let name = state
                 .identity_providers
                 .iter()
+                .chain(state.lti_platforms.iter())
                 .find(|provider| provider.id == link.provider)
                 .map_or_else(|| link.provider.clone(), |provider| provider.name(language).to_string());
             crate::model::LinkedIdentity { provider: link.provider, name }

@@ -13,6 +13,25 @@ pub async fn read_audit_log() -> Result<Vec<AuditEntry>, AppError> {
     crate::accounts::latest_audit_entries(&state.db, 200).await.map_err(AppError::from)
 }
 
+/// The partners configured and the addresses they need (administrators).
+#[server(endpoint = "partners")]
+pub async fn read_partners() -> Result<crate::model::Partners, AppError> {
+    super::rules::authorize::<ReadPartners>().await?;
+    let state = expect_context::<crate::state::AppState>();
+    let language = crate::i18n::use_language();
+    let named = |listing: &[crate::accounts::identities::ProviderListing], strip: &str| {
+        listing
+            .iter()
+            .map(|partner| (partner.id.trim_start_matches(strip).to_string(), partner.name(language).to_string()))
+            .collect()
+    };
+    Ok(crate::model::Partners {
+        public_url: state.public_url.clone(),
+        identity_providers: named(&state.identity_providers, ""),
+        lti_platforms: named(&state.lti_platforms, "lti:"),
+    })
+}
+
 /// The cookie that carries a reset code just issued to the page that shows
 /// it once. A cookie, not the session: sessions are stored in the
 /// database, and the database holds only hashes of reset codes. It lives

@@ -181,6 +181,7 @@ pub async fn record(
         .await?;
         if recorded == 1 {
             changes.push((enrolment::Column::CompletedAt, Expr::value(now)));
+            super::grades::write_scores(connection, course, user_id, now).await?;
         }
     }
     let earned = match decided.earns_certificate {

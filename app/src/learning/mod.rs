@@ -11,6 +11,7 @@ mod enrolment;
 mod error;
 #[cfg(test)]
 mod fixtures;
+pub mod grades;
 mod grading;
 pub mod outbox;
 mod progress;

@@ -71,3 +71,15 @@ pub struct AuditEntry {
     pub action: String,
     pub client_address: Option<String>,
 }
+
+/// What an administrator gives partners to connect to this site: its
+/// addresses, and the partners configured (no secrets).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partners {
+    /// The public address every other address starts with.
+    pub public_url: String,
+    /// Identity providers (OpenID Connect): id and name.
+    pub identity_providers: Vec<(String, String)>,
+    /// Learning platforms (LTI 1.3): id and name.
+    pub lti_platforms: Vec<(String, String)>,
+}

@@ -33,6 +33,7 @@ fn Users(page: UsersPage, query: String) -> impl IntoView {
         <PageTitle text=t(msg::USERS_TITLE)/>
         <Layout>
             <h1>{t(msg::USERS_TITLE)}</h1>
+            {is_admin.then(|| view! { <p><a href="/admin/partners">{t(msg::PARTNERS_TITLE)}</a></p> })}
             {page.issued.map(|issued| view! { <IssuedCode issued/> })}
             {changed
                 .map(|username| {

@@ -113,6 +113,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Rule)] = &[
     ("/api/issue_reset_code", Rule::AtLeast(Role::Instructor)),
     ("/api/change_role", ADMINISTRATORS),
     ("/api/audit_log", ADMINISTRATORS),
+    ("/api/partners", ADMINISTRATORS),
     // The learner's own enrolments, progress and attempts: always the
     // signed-in person's, never anyone else's.
     ("/api/enrol", Rule::SignedIn),

@@ -41,9 +41,10 @@ struct Entry {
     name: Names,
 }
 
+/// A partner's name in each language (English required).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Names {
+pub struct Names {
     en: String,
     ur: Option<String>,
     uz: Option<String>,
@@ -98,10 +99,7 @@ pub fn parse(text: &str, folder: &Path) -> Result<Vec<ProviderConfig>, String> {
 
 fn checked(entry: Entry, folder: &Path) -> Result<ProviderConfig, String> {
     let id = entry.id;
-    let well_formed = (1..=32).contains(&id.len())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !id.starts_with('-');
-    if !well_formed {
+    if !well_formed_id(&id) {
         return Err(format!("identity provider id `{id}`: 1 to 32 of a-z, 0-9 and -"));
     }
     let too_long = [&entry.issuer, &entry.client_id, &entry.name.en].iter().any(|field| field.len() > MAX_FIELD_CHARS);
@@ -124,22 +122,32 @@ fn checked(entry: Entry, folder: &Path) -> Result<ProviderConfig, String> {
             .to_string(),
         _ => return Err(format!("identity provider `{id}`: give exactly one of client_secret and client_secret_file")),
     };
-    let names = [
-        (Language::En, Some(entry.name.en)),
-        (Language::Ur, entry.name.ur),
-        (Language::Uz, entry.name.uz),
-        (Language::Ru, entry.name.ru),
-    ];
+    let names = checked_names(entry.name).map_err(|error| format!("identity provider `{id}`: {error}"))?;
+    let organisation = entry.organisation.map(|name| name.trim().to_string()).filter(|name| !name.is_empty());
+    Ok(ProviderConfig { id, issuer, client_id: entry.client_id, client_secret, organisation, names })
+}
+
+/// The names given, each 1 to 80 characters without control characters.
+pub fn checked_names(names: Names) -> Result<Vec<(Language, String)>, String> {
+    let names =
+        [(Language::En, Some(names.en)), (Language::Ur, names.ur), (Language::Uz, names.uz), (Language::Ru, names.ru)];
     let mut named = Vec::new();
     for (language, name) in names {
         let Some(name) = name.map(|name| name.trim().to_string()) else { continue };
         if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
-            return Err(format!("identity provider `{id}`: its {} name must be 1 to 80 characters", language.code()));
+            return Err(format!("its {} name must be 1 to 80 characters", language.code()));
         }
         named.push((language, name));
     }
-    let organisation = entry.organisation.map(|name| name.trim().to_string()).filter(|name| !name.is_empty());
-    Ok(ProviderConfig { id, issuer, client_id: entry.client_id, client_secret, organisation, names: named })
+    Ok(named)
+}
+
+/// Whether `id` is a well-formed partner id: 1 to 32 of a-z, 0-9 and `-`,
+/// not starting with `-`.
+pub fn well_formed_id(id: &str) -> bool {
+    (1..=32).contains(&id.len())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
 }
 
 /// `http://127.0.0.1:…` or `http://localhost:…`: a provider on this

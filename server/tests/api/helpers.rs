@@ -152,6 +152,7 @@ impl TestDatabase {
             issuer_key: Some(test_issuer_key()),
             programme_logo: None,
             identity_providers: None,
+            lti_platforms: None,
             lrs_endpoint: None,
             lrs_username: String::new(),
             lrs_password: String::new(),

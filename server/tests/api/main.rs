@@ -18,6 +18,7 @@ mod learning;
 mod learning_records;
 mod lockouts;
 mod logs;
+mod lti;
 mod matrix;
 mod metrics;
 mod offline;

@@ -98,6 +98,7 @@ pub(super) fn rows(w: &World) -> Vec<Row> {
             expect: admins,
         },
         Row { route: "/api/audit_log", ask: call("/api/audit_log", String::new()), expect: admins },
+        Row { route: "/api/partners", ask: call("/api/partners", String::new()), expect: admins },
         // Learning: one's own only.
         Row { route: "/api/enrol", ask: call("/api/enrol", "course=smartphone-basics".into()), expect: signed_in },
         Row {
@@ -295,6 +296,21 @@ pub(super) fn rows(w: &World) -> Vec<Row> {
             ask: get("/sign-in/one-window/callback?code=x&state=y".into()),
             expect: [NF; 10],
         },
+        // A partner's learning platform (LTI): none is registered here, so
+        // a launch finds no platform, a token no state, a pick no request
+        // (the flows themselves are in `lti`, with a platform).
+        Row {
+            route: "/lti/login",
+            ask: get("/lti/login?iss=https%3A%2F%2Flms.example&login_hint=x".into()),
+            expect: [NF; 10],
+        },
+        Row { route: "/lti/launch", ask: call("/lti/launch", "id_token=x.y.z&state=s".into()), expect: anyone_bad },
+        Row {
+            route: "/lti/deep-link",
+            ask: call("/lti/deep-link", format!("request=x&place={COURSE}")),
+            expect: anyone_bad,
+        },
+        Row { route: "/lti/jwks.json", ask: get("/lti/jwks.json".into()), expect: [NF; 10] },
         Row { route: "/.well-known/jwks.json", ask: get("/.well-known/jwks.json".into()), expect: anyone },
         Row { route: "/issuer", ask: get("/issuer".into()), expect: anyone },
         Row { route: "/programme-logo", ask: get("/programme-logo".into()), expect: [NF; 10] },
@@ -378,6 +394,7 @@ pub(super) fn rows(w: &World) -> Vec<Row> {
         Row { route: "/my", ask: get("/my".into()), expect: signed_in },
         Row { route: "/my/certificates/{course}", ask: get(format!("/my/certificates/{COURSE}")), expect: holder },
         Row { route: "/admin/audit", ask: get("/admin/audit".into()), expect: admins },
+        Row { route: "/admin/partners", ask: get("/admin/partners".into()), expect: admins },
         Row { route: "/admin/users", ask: get("/admin/users".into()), expect: managers },
         Row { route: "/manage", ask: get("/manage".into()), expect: managers },
         Row { route: "/manage/courses/{course}", ask: get(format!("/manage/courses/{COURSE}")), expect: managers },
