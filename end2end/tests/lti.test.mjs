@@ -63,7 +63,7 @@ after(async () => {
 });
 
 async function phone() {
-  return env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  return env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
 }
 
 test("an instructor places a lesson from our picker, and the LMS takes our signed answer", async () => {
@@ -102,5 +102,28 @@ test("a learner launched from the LMS lands on the course signed in, in Urdu", a
   await page.goto(base + "/my");
   assert.match(await page.locator("main").textContent(), /online|آن لائن|Online/i, "enrolled in the course");
   await page.screenshot({ path: join(artifacts, "lti-launched-360x740-ur.png"), fullPage: true });
+  await context.close();
+});
+
+test("an administrator finds the addresses to give the LMS on the partners page", async () => {
+  const base = env.server.baseURL;
+  env.server.cli(["users", "create", "--username", "root", "--display-name", "Root", "--role", "admin"], "river mango lantern\n");
+  const context = await phone();
+  const page = await context.newPage();
+  await page.goto(base + "/login?lang=en");
+  await page.getByLabel("Username").fill("root");
+  await page.getByLabel("Password").fill("river mango lantern");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(base + "/");
+  await page.goto(base + "/admin/users");
+  await page.getByRole("link", { name: "Partners" }).click();
+  await page.waitForURL(base + "/admin/partners");
+  const text = await page.locator("main").textContent();
+  assert.ok(text.includes(base + "/lti/login"), "the initiate login address");
+  assert.ok(text.includes(base + "/lti/jwks.json"), "the public keyset address");
+  assert.ok(text.includes(base + "/lti/launch"), "the launch address");
+  assert.ok(text.includes("City LMS"), "the platform registered");
+  await assertAccessible(page, "the partners page");
+  await page.screenshot({ path: join(artifacts, "admin-partners-360x740.png"), fullPage: true });
   await context.close();
 });

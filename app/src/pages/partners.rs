@@ -80,7 +80,7 @@ fn PartnerList(partners: Partners) -> impl IntoView {
             {providers}
             <h2>{t(msg::PARTNERS_PLATFORMS)}</h2>
             <p>{t(msg::PARTNERS_TOOL_LEAD)}</p>
-            <dl class="facts">{tool}</dl>
+            <dl class="addresses">{tool}</dl>
             <h3>{t(msg::PARTNERS_REGISTERED)}</h3>
             {platforms}
         </Layout>

@@ -68,7 +68,7 @@ pub async fn offer(
         for (_, lesson) in course.lessons() {
             let title = lesson.translations.get(&language).map_or(&lesson.content.title, |content| &content.title);
             choices.push_str(&format!(
-                "<label><input type=\"radio\" name=\"place\" value=\"{}/{}\"> {}</label>",
+                "<label class=\"lesson\"><input type=\"radio\" name=\"place\" value=\"{}/{}\"> {}</label>",
                 escape(&course.id),
                 escape(&lesson.id),
                 escape(title),
