@@ -25,6 +25,16 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // Launches never finished are swept by age as new ones start.
+        manager
+            .create_index(
+                Index::create()
+                    .name("lti_launch_states_age")
+                    .table(LtiLaunchStates::Table)
+                    .col(LtiLaunchStates::CreatedAt)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .create_table(
                 Table::create()
@@ -35,6 +45,15 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(LtiDeepLinks::ReturnUrl).string_len(1000).not_null())
                     .col(ColumnDef::new(LtiDeepLinks::Data).string_len(2000).null())
                     .col(ColumnDef::new(LtiDeepLinks::CreatedAt).timestamp_with_time_zone().not_null())
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("lti_deep_links_age")
+                    .table(LtiDeepLinks::Table)
+                    .col(LtiDeepLinks::CreatedAt)
                     .to_owned(),
             )
             .await?;
@@ -90,6 +109,17 @@ impl MigrationTrait for Migration {
                     .table(LtiScores::Table)
                     .col(LtiScores::GradeLinkId)
                     .unique()
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("lti_scores_waiting")
+                    .table(LtiScores::Table)
+                    .col(LtiScores::SentAt)
+                    .col(LtiScores::RefusedAt)
+                    .col(LtiScores::Attempts)
                     .to_owned(),
             )
             .await?;

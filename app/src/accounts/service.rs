@@ -274,6 +274,7 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
     let format = |time: OffsetDateTime| time.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     let learning = learning_history(db, user_id, &format).await.map_err(internal)?;
     let links = super::identities::links_of(db, user_id).await.map_err(internal)?;
+    let grade_columns = crate::learning::grades::columns_of(db, user_id).await.map_err(internal)?;
     Ok(json!({
         "learning": learning,
         "account": {
@@ -295,6 +296,16 @@ pub async fn export_own_data(db: &Db, user_id: i64) -> Result<serde_json::Value,
             "subject": link.subject,
             "linked_at": format(link.linked_at),
             "last_sign_in_at": link.last_sign_in_at.map(format),
+        })).collect::<Vec<_>>(),
+        // Partners' learning platforms (LTI) that course scores go back
+        // to: the platform's grade column and the score sent.
+        "lti_grade_columns": grade_columns.into_iter().map(|(column, score)| json!({
+            "platform": column.platform,
+            "course": column.course_id,
+            "lineitem": column.lineitem,
+            "since": format(column.created_at),
+            "score": score.as_ref().map(|score| score.score_given),
+            "score_sent_at": score.and_then(|score| score.sent_at).map(format),
         })).collect::<Vec<_>>(),
         // Browsers the account signed in from (device cookies; only a
         // hash of each is kept).

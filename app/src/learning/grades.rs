@@ -90,6 +90,18 @@ pub async fn remember_column(
     lineitem: &str,
 ) -> Result<(), DbErr> {
     let transaction = db.writer.begin().await?;
+    // The enrolment's row, locked on PostgreSQL as a learner's step locks
+    // it (`changes::load`): a completion recorded at this moment either
+    // sees this column or is seen by it, so its score is never missed.
+    if transaction.get_database_backend() == sea_orm::DbBackend::Postgres {
+        use sea_orm::QuerySelect;
+        crate::entities::enrolment::Entity::find()
+            .filter(crate::entities::enrolment::Column::UserId.eq(user_id))
+            .filter(crate::entities::enrolment::Column::CourseId.eq(course.id.as_str()))
+            .lock_exclusive()
+            .all(&transaction)
+            .await?;
+    }
     let now = OffsetDateTime::now_utc();
     lti_grade_link::Entity::insert(lti_grade_link::ActiveModel {
         user_id: Set(user_id),
@@ -144,4 +156,28 @@ pub async fn forget(connection: &impl ConnectionTrait, user_id: i64) -> Result<(
     lti_score::Entity::delete_many().filter(lti_score::Column::GradeLinkId.is_in(columns)).exec(connection).await?;
     lti_grade_link::Entity::delete_many().filter(lti_grade_link::Column::UserId.eq(user_id)).exec(connection).await?;
     Ok(())
+}
+
+/// A person's grade columns, each with its score if one was written: for
+/// their own-data download.
+pub async fn columns_of(
+    db: &Db,
+    user_id: i64,
+) -> Result<Vec<(lti_grade_link::Model, Option<lti_score::Model>)>, DbErr> {
+    use sea_orm::QueryOrder;
+    let columns = lti_grade_link::Entity::find()
+        .filter(lti_grade_link::Column::UserId.eq(user_id))
+        .order_by_asc(lti_grade_link::Column::Id)
+        .all(&db.reader)
+        .await?;
+    let ids: Vec<i64> = columns.iter().map(|column| column.id).collect();
+    let mut scores =
+        lti_score::Entity::find().filter(lti_score::Column::GradeLinkId.is_in(ids)).all(&db.reader).await?;
+    Ok(columns
+        .into_iter()
+        .map(|column| {
+            let score = scores.iter().position(|score| score.grade_link_id == column.id).map(|at| scores.remove(at));
+            (column, score)
+        })
+        .collect())
 }

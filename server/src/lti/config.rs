@@ -13,6 +13,7 @@
 //! login_url = "https://moodle.city.example/mod/lti/auth.php"
 //! token_url = "https://moodle.city.example/mod/lti/token.php"
 //! organisation = "City University"     # optional
+//! origins = []                          # optional: other origins of the LMS (Canvas)
 //! name = { en = "City University Moodle" }
 //! ```
 
@@ -47,6 +48,8 @@ struct Entry {
     login_url: String,
     token_url: Option<String>,
     organisation: Option<String>,
+    #[serde(default)]
+    origins: Vec<String>,
     name: Names,
 }
 
@@ -63,15 +66,27 @@ pub struct PlatformConfig {
     /// Its OAuth 2 token address, for sending scores (none: no scores).
     pub token_url: Option<String>,
     pub organisation: Option<String>,
+    /// The origins the LMS serves its pages and services from: its
+    /// issuer's, and any listed (Canvas's issuer is not its site).
+    pub origins: Vec<String>,
     pub names: Vec<(Language, String)>,
 }
 
 impl PlatformConfig {
-    /// Whether `address` may be called on this platform's behalf: https,
-    /// or http on this machine when the platform itself is.
-    pub fn may_call(&self, address: &str) -> bool {
-        let https = reqwest::Url::parse(address).is_ok_and(|url| url.scheme() == "https" && url.username().is_empty());
+    /// Whether `address` is a safe kind of address at all: https, or http
+    /// on this machine when the platform itself is; no user or password.
+    fn safe(&self, address: &str) -> bool {
+        let https = reqwest::Url::parse(address)
+            .is_ok_and(|url| url.scheme() == "https" && url.username().is_empty() && url.password().is_none());
         https || (is_loopback_http(&self.issuer) && is_loopback_http(address))
+    }
+
+    /// Whether an address the platform sent (a grade column, a deep
+    /// linking return address) may be called or posted to: one of the
+    /// platform's own origins, so that a platform cannot make this server
+    /// call a third party (or this server's own network) with its token.
+    pub fn may_call(&self, address: &str) -> bool {
+        self.safe(address) && origin_of(address).is_some_and(|origin| self.origins.contains(&origin))
     }
 
     /// Its name in `language`, else in English.
@@ -132,37 +147,58 @@ fn checked(entry: Entry) -> Result<PlatformConfig, String> {
     }
     let mut fields = vec![&entry.issuer, &entry.client_id, &entry.jwks_url, &entry.login_url];
     fields.extend(entry.token_url.iter());
-    fields.extend(entry.deployment_ids.iter());
+    fields.extend(entry.origins.iter());
     if fields.iter().any(|field| field.is_empty() || field.len() > MAX_FIELD_CHARS) {
         return Err(format!("LTI platform `{id}`: a field is empty or longer than {MAX_FIELD_CHARS} characters"));
+    }
+    if entry.deployment_ids.iter().any(|deployment| deployment.is_empty() || deployment.len() > 255) {
+        return Err(format!("LTI platform `{id}`: a deployment id is empty or longer than 255 characters"));
     }
     if entry.deployment_ids.is_empty() || entry.deployment_ids.len() > 100 {
         return Err(format!("LTI platform `{id}`: 1 to 100 deployment_ids"));
     }
     let names = checked_names(entry.name).map_err(|error| format!("LTI platform `{id}`: {error}"))?;
+    let issuer = entry.issuer.trim().to_string();
+    let mut origins = Vec::new();
+    for address in std::iter::once(&issuer).chain(entry.origins.iter()) {
+        match origin_of(address) {
+            Some(origin) if !origins.contains(&origin) => origins.push(origin),
+            Some(_) => {}
+            None => return Err(format!("LTI platform `{id}`: `{address}` is not an address")),
+        }
+    }
     let platform = PlatformConfig {
         id,
-        issuer: entry.issuer.trim().to_string(),
+        issuer,
         client_id: entry.client_id,
         deployment_ids: entry.deployment_ids,
         jwks_url: entry.jwks_url,
         login_url: entry.login_url,
         token_url: entry.token_url,
         organisation: entry.organisation.map(|name| name.trim().to_string()).filter(|name| !name.is_empty()),
+        origins,
         names,
     };
     let issuer_ok = reqwest::Url::parse(&platform.issuer)
         .is_ok_and(|url| url.scheme() == "https" && url.username().is_empty())
         || is_loopback_http(&platform.issuer);
+    // The operator's own addresses: any host, of a safe kind.
     let mut addresses = vec![&platform.jwks_url, &platform.login_url];
     addresses.extend(platform.token_url.iter());
-    if !issuer_ok || addresses.iter().any(|address| !platform.may_call(address)) {
+    addresses.extend(platform.origins.iter());
+    if !issuer_ok || addresses.iter().any(|address| !platform.safe(address)) {
         return Err(format!(
             "LTI platform `{}`: the issuer and addresses must be https:// (http:// only on this machine)",
             platform.id
         ));
     }
     Ok(platform)
+}
+
+/// `scheme://host[:port]` of an address.
+pub fn origin_of(address: &str) -> Option<String> {
+    let url = reqwest::Url::parse(address).ok()?;
+    Some(url.origin().ascii_serialization()).filter(|origin| origin != "null")
 }
 
 #[cfg(test)]
@@ -213,5 +249,19 @@ mod tests {
         assert!(parse(&twice, folder).unwrap_err().contains("twice"));
         let local = GOOD.replace("https://moodle.example", "http://127.0.0.1:9000");
         assert!(parse(&local, folder).is_ok(), "a platform on this machine may use http");
+        let long = GOOD.replace("[\"1\"]", &format!("[\"{}\"]", "d".repeat(256)));
+        assert!(parse(&long, folder).unwrap_err().contains("255"));
+    }
+
+    #[test]
+    fn addresses_the_platform_sends_must_be_its_own() {
+        let folder = folder();
+        let canvas = GOOD.replace("name = {", "origins = [\"https://school.instructure.com\"]\n        name = {");
+        let platform = &parse(&canvas, folder.path()).unwrap().platforms[0];
+        assert!(platform.may_call("https://moodle.example/mod/lti/services.php/2/lineitems/7/lineitem"));
+        assert!(platform.may_call("https://school.instructure.com/api/lti/courses/1/line_items/2"));
+        assert!(!platform.may_call("https://169.254.169.254/latest/meta-data"), "not a third party");
+        assert!(!platform.may_call("http://moodle.example/lineitem"), "not in the clear");
+        assert!(!platform.may_call("https://user:pw@moodle.example/lineitem"));
     }
 }

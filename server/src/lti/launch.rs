@@ -96,20 +96,34 @@ pub struct KeySet {
 }
 
 impl KeySet {
+    /// The keys: those kept, while young enough (`fresh`: asked for
+    /// because a token named a key they lack), else asked again. One
+    /// asking at a time, and at most one every [`KEYS_REFRESH`] whatever
+    /// its outcome; keys that could not be asked again stay in use.
     async fn get(&self, http: &reqwest::Client, url: &str, fresh: bool) -> Result<CoreJsonWebKeySet, Refusal> {
-        if let Some((at, keys)) = self.kept.lock().await.as_ref() {
-            let usable = if fresh { at.elapsed() < KEYS_REFRESH } else { at.elapsed() < KEYS_KEPT };
-            if usable {
+        let mut kept = self.kept.lock().await;
+        if let Some((at, keys)) = kept.as_ref() {
+            let young = if fresh { at.elapsed() < KEYS_REFRESH } else { at.elapsed() < KEYS_KEPT };
+            if young {
                 return Ok(keys.clone());
             }
         }
         let address =
             JsonWebKeySetUrl::new(url.to_string()).map_err(|error| Refusal::Unreachable(error.to_string()))?;
-        let keys = CoreJsonWebKeySet::fetch_async(&address, http)
-            .await
-            .map_err(|error| Refusal::Unreachable(format!("the platform's keys: {error}")))?;
-        *self.kept.lock().await = Some((Instant::now(), keys.clone()));
-        Ok(keys)
+        match CoreJsonWebKeySet::fetch_async(&address, http).await {
+            Ok(keys) => {
+                *kept = Some((Instant::now(), keys.clone()));
+                Ok(keys)
+            }
+            Err(error) => match kept.as_mut() {
+                Some((at, keys)) => {
+                    tracing::warn!(%error, "a platform's keys could not be asked again; the kept ones are used");
+                    *at = Instant::now();
+                    Ok(keys.clone())
+                }
+                None => Err(Refusal::Unreachable(format!("the platform's keys: {error}"))),
+            },
+        }
     }
 }
 
@@ -138,6 +152,10 @@ pub async fn check(
         }
         Err(error) => return Err(Refusal::NotProven(format!("ID token: {error}"))),
     };
+    // The party the token was issued to, when named, is this tool.
+    if claims.authorized_party().is_some_and(|party| party.as_str() != platform.client_id) {
+        return Err(Refusal::NotProven("issued to another party (azp)".into()));
+    }
     let lti = claims.additional_claims();
     if lti.version != "1.3.0" {
         return Err(Refusal::NotProven(format!("LTI version {:?}", lti.version.chars().take(20).collect::<String>())));
@@ -192,7 +210,11 @@ pub async fn check(
             if return_url.len() > 1000 || !platform.may_call(&return_url) {
                 return Err(Refusal::NotProven("a deep linking return address that is not the platform's kind".into()));
             }
-            let data = settings.data.clone().filter(|data| data.len() <= 2000);
+            // Returned exactly as it came, or not at all.
+            let data = settings.data.clone();
+            if data.as_ref().is_some_and(|data| data.len() > 2000) {
+                return Err(Refusal::NotProven("deep linking data of more than 2000 bytes".into()));
+            }
             Ok(Message::DeepLinking { deployment_id: lti.deployment_id.clone(), return_url, data })
         }
         other => Err(Refusal::NotProven(format!("message type {:?}", other.chars().take(40).collect::<String>()))),
@@ -207,13 +229,24 @@ pub const SCORE_SCOPE: &str = "https://purl.imsglobal.org/spec/lti-ags/scope/sco
 /// administrators of the platform are not learners, and get no rights
 /// of staff here either (docs/operators.md, "Roles").
 pub fn is_learner(roles: &[String]) -> bool {
+    const MEMBERSHIP: &str = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
+    let context: Vec<&str> = roles
+        .iter()
+        .filter_map(|role| role.strip_prefix(MEMBERSHIP).or((!role.contains('/')).then_some(role.as_str())))
+        .collect();
+    // The role in this course decides; the institution's (a student who
+    // also teaches) only when the platform sent none for the course.
+    if !context.is_empty() {
+        return context.contains(&"Learner") && !context.iter().any(|role| STAFF.contains(role));
+    }
     roles.iter().any(|role| {
-        role == "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
-            || role == "Learner"
-            || role == "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Student"
+        role == "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Student"
             || role == "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Learner"
     })
 }
+
+/// Context roles that make a person staff of the platform's course.
+const STAFF: [&str; 5] = ["Instructor", "ContentDeveloper", "Administrator", "Mentor", "TeachingAssistant"];
 
 #[cfg(test)]
 mod tests {
@@ -226,5 +259,15 @@ mod tests {
         assert!(is_learner(&learner));
         assert!(!is_learner(&instructor));
         assert!(!is_learner(&[]), "no role: not a learner");
+        let both = vec![instructor[0].clone(), learner[0].clone()];
+        assert!(!is_learner(&both), "an instructor who is also enrolled is staff there");
+        let student_teaching = vec![
+            "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Student".to_string(),
+            instructor[0].clone(),
+        ];
+        assert!(!is_learner(&student_teaching), "the course's role decides");
+        let student = vec!["http://purl.imsglobal.org/vocab/lis/v2/institution/person#Student".to_string()];
+        assert!(is_learner(&student), "no course role: the institution's");
+        assert!(is_learner(&["Learner".to_string()]), "the short form");
     }
 }

@@ -40,9 +40,13 @@ use app::entities::{lti_deep_link, lti_launch_state};
 use config::PlatformConfig;
 use launch::{KeySet, Message, Refusal};
 
-/// The cookie that ties a launch's state to the browser that started it.
-/// `SameSite=None`: the launch comes back as the platform's form post.
-const STATE_COOKIE: &str = "lti_state";
+/// The cookies that tie a launch's state to the browser that started it,
+/// one a launch (named by the state's hash, so that two launches at once
+/// do not overwrite each other). `__Host-`: no other site of the domain
+/// can set one; `SameSite=None`: the launch comes back as the platform's
+/// form post; `Partitioned`: kept even where third-party cookies are not,
+/// for the LMS that opens the tool in a frame.
+const STATE_COOKIE: &str = "__Host-lti-state-";
 /// How long a launch may take from start to the platform's answer.
 const LAUNCH_SECONDS: i64 = 10 * 60;
 /// How long an instructor may take to pick what to place.
@@ -220,8 +224,10 @@ async fn login(
             query.append_pair("lti_message_hint", hint);
         }
     }
-    let cookie =
-        format!("{STATE_COOKIE}={state_value}; Path=/lti; Max-Age={LAUNCH_SECONDS}; HttpOnly; Secure; SameSite=None");
+    let cookie = format!(
+        "{}={state_value}; Path=/; Max-Age={LAUNCH_SECONDS}; HttpOnly; Secure; SameSite=None; Partitioned",
+        state_cookie(&state_value)
+    );
     ([(header::SET_COOKIE, cookie)], Redirect::to(url.as_str())).into_response()
 }
 
@@ -252,12 +258,13 @@ pub async fn launch_route(
     if id_token.len() > 16 * 1024 || returned.len() > 100 {
         return picker::problem(language, None, picker::Problem::Failed);
     }
-    // The browser that started this launch: a token posted into another
-    // browser (to sign its owner in as someone else) finds no cookie.
-    if cookie(&headers, STATE_COOKIE).is_none_or(|kept| hash(&kept) != hash(&returned)) {
-        metrics::counter!("learn_lti_launches_total", "platform" => "unknown", "outcome" => "expired").increment(1);
-        return picker::problem(language, None, picker::Problem::Expired);
-    }
+    // Whether this is the browser that started the launch: a token posted
+    // into another browser (to sign its owner in as someone else) finds
+    // no cookie there. Deep linking signs nobody in, and an LMS's dialog
+    // may not keep the cookie: it goes on without (state and nonce still
+    // one use); a resource link does not.
+    let cookie_name = state_cookie(&returned);
+    let same_browser = cookie(&headers, &cookie_name).is_some_and(|kept| hash(&kept) == hash(&returned));
     let spent = match spend_state(&state, &returned).await {
         Ok(spent) => spent,
         Err(error) => return unavailable(error),
@@ -284,6 +291,12 @@ pub async fn launch_route(
     };
     let address = client.map(|Extension(found)| found.0.to_string());
     let outcome = match message {
+        Message::ResourceLink { .. } if !same_browser => {
+            tracing::warn!(platform = %platform_id, "an LTI launch posted into a browser that did not start it");
+            metrics::counter!("learn_lti_launches_total", "platform" => platform_id, "outcome" => "expired")
+                .increment(1);
+            return picker::problem(language, Some(&name), picker::Problem::Expired);
+        }
         Message::ResourceLink { subject, name: person, username_hint, learner, course, lesson, lineitem } => {
             let identity = Identity { provider: provider_id(&platform_id), subject, name: person, username_hint };
             let opened = Opened { course, lesson, lineitem };
@@ -294,8 +307,13 @@ pub async fn launch_route(
         }
     };
     match outcome {
-        Ok((kind, response)) => {
+        Ok((kind, mut response)) => {
             metrics::counter!("learn_lti_launches_total", "platform" => platform_id, "outcome" => kind).increment(1);
+            // The state is spent: its cookie goes too.
+            let gone = format!("{cookie_name}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned");
+            if let Ok(gone) = axum::http::HeaderValue::from_str(&gone) {
+                response.headers_mut().append(header::SET_COOKIE, gone);
+            }
             response
         }
         Err(error) => {
@@ -344,14 +362,29 @@ async fn open(
         Some(account) => (account, "signed_in"),
         None => {
             let actor = app::accounts::Actor { user_id: None, client_address: address.clone() };
-            let account = identities::create_linked_account(&state.db, identity, organisation, Some(language), &actor)
-                .await
-                .map_err(AppError::from)?;
-            metrics::counter!("learn_identity_accounts_total", "provider" => identity.provider.clone(), "how" => "created")
-                .increment(1);
-            (account, "account_created")
+            match identities::create_linked_account(&state.db, identity, organisation, Some(language), &actor).await {
+                Ok(account) => {
+                    metrics::counter!("learn_identity_accounts_total", "provider" => identity.provider.clone(), "how" => "created")
+                        .increment(1);
+                    (account, "account_created")
+                }
+                // A first launch of the same person at the same moment
+                // (two tabs) made it: that account.
+                Err(app::accounts::AccountError::AlreadyLinked) => {
+                    let account = identities::linked_account(&state.db, identity).await.map_err(AppError::from)?;
+                    (account.ok_or(AppError::NotFound)?, "signed_in")
+                }
+                Err(error) => return Err(AppError::from(error)),
+            }
         }
     };
+    // Only a learner's account is opened by a platform: one an
+    // administrator has since made staff signs in with its own password,
+    // so that no platform's launch ever carries staff rights here.
+    if account.role != app::model::Role::Learner.as_str() {
+        tracing::warn!(user = account.id, "an LTI launch for an account that is now staff: shown as a visitor");
+        return Ok(("visitor", Redirect::to(&to).into_response()));
+    }
     let actor = app::accounts::Actor { user_id: Some(account.id), client_address: address };
     identities::record_sign_in(&state.db, account.id, identity, &actor).await.map_err(AppError::from)?;
     if let Some(old) = session.id() {
@@ -446,6 +479,11 @@ pub async fn jwks(Extension(tool): Extension<Arc<LtiTool>>) -> Response {
 fn hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(text.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The name of the cookie that keeps `state`.
+fn state_cookie(state: &str) -> String {
+    format!("{STATE_COOKIE}{}", &hash(state)[..16])
 }
 
 /// The value of cookie `name` in the request, if sent.

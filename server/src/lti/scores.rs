@@ -71,39 +71,50 @@ pub async fn waiting(db: &app::db::Db) -> Result<u64, sea_orm::DbErr> {
         .await
 }
 
-/// One round: how many scores were settled; an error when a platform
-/// could not be reached (the caller backs off).
+/// One round: how many scores were settled; an error when nothing was
+/// and a platform could not be reached (the caller backs off). Scores
+/// tried least are tried first, so that one platform that is down holds
+/// up no other's; after a platform fails once, its other scores wait for
+/// the next round.
 async fn send_once(state: &AppState, tool: &LtiTool) -> Result<usize, String> {
     let db = &state.db;
-    let now = OffsetDateTime::now_utc();
-    let free =
-        Condition::any().add(lti_score::Column::ClaimedUntil.is_null()).add(lti_score::Column::ClaimedUntil.lt(now));
+    let free = || {
+        let now = OffsetDateTime::now_utc();
+        Condition::any().add(lti_score::Column::ClaimedUntil.is_null()).add(lti_score::Column::ClaimedUntil.lt(now))
+    };
     let candidates = lti_score::Entity::find()
         .filter(lti_score::Column::SentAt.is_null())
         .filter(lti_score::Column::RefusedAt.is_null())
-        .filter(free.clone())
+        .filter(free())
+        .order_by_asc(lti_score::Column::Attempts)
         .order_by_asc(lti_score::Column::Id)
         .limit(BATCH)
         .all(&db.writer)
         .await
         .map_err(|error| error.to_string())?;
     let mut settled = 0;
-    let mut unreachable = None;
+    let mut unreachable: Vec<(String, String)> = Vec::new();
     for score in candidates {
-        // Claimed by this instance, or by another first: then not ours.
+        let column = lti_grade_link::Entity::find_by_id(score.grade_link_id).one(&db.writer).await;
+        let column = column.map_err(|error| error.to_string())?;
+        if column.as_ref().is_some_and(|column| unreachable.iter().any(|(id, _)| *id == column.platform)) {
+            continue;
+        }
+        // Claimed from now (each claim outlasts the longest send: a token
+        // and a score, 10 s each at most), or by another instance first:
+        // then not ours.
+        let until = OffsetDateTime::now_utc() + time::Duration::seconds(CLAIM_SECONDS);
         let claimed = lti_score::Entity::update_many()
-            .col_expr(lti_score::Column::ClaimedUntil, Expr::value(now + time::Duration::seconds(CLAIM_SECONDS)))
+            .col_expr(lti_score::Column::ClaimedUntil, Expr::value(until))
             .filter(lti_score::Column::Id.eq(score.id))
             .filter(lti_score::Column::SentAt.is_null())
-            .filter(free.clone())
+            .filter(free())
             .exec(&db.writer)
             .await
             .map_err(|error| error.to_string())?;
         if claimed.rows_affected != 1 {
             continue;
         }
-        let column = lti_grade_link::Entity::find_by_id(score.grade_link_id).one(&db.writer).await;
-        let column = column.map_err(|error| error.to_string())?;
         let platform = column.as_ref().and_then(|column| tool.find(&column.platform));
         let (Some(column), Some(platform)) = (column, platform) else {
             settle(db, score.id, Settled::Refused("the platform is no longer registered".into())).await?;
@@ -124,15 +135,16 @@ async fn send_once(state: &AppState, tool: &LtiTool) -> Result<usize, String> {
                 settled += 1;
             }
             Err(Answer::Unavailable(reason)) => {
-                metrics::counter!("learn_lti_scores_total", "platform" => id, "outcome" => "failed").increment(1);
+                metrics::counter!("learn_lti_scores_total", "platform" => id.clone(), "outcome" => "failed")
+                    .increment(1);
                 settle(db, score.id, Settled::Failed(reason.clone())).await?;
-                unreachable = Some(reason);
+                unreachable.push((id, reason));
             }
         }
     }
-    match unreachable {
-        Some(reason) => Err(reason),
-        None => Ok(settled),
+    match unreachable.into_iter().next() {
+        Some((platform, reason)) if settled == 0 => Err(format!("{platform}: {reason}")),
+        _ => Ok(settled),
     }
 }
 

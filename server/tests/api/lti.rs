@@ -120,12 +120,12 @@ impl Browser {
 
     /// The platform starts a launch: through the tool's login to the
     /// platform's authentication address, whose launch form comes back.
-    async fn launch_form(&mut self, platform: &Platform, app: &TestApp, query: &str, variant: &str) -> LaunchForm {
-        let start = format!("{}/start?tool={}&{query}", platform.base, app.address);
+    async fn launch_form(&mut self, platform: &Platform, tool: &str, query: &str, variant: &str) -> LaunchForm {
+        let start = format!("{}/start?tool={tool}&{query}", platform.base);
         let to_tool = self.get(&start).await;
         assert_eq!(to_tool.status(), 302, "the platform sends the browser to the tool's login");
         let login = to_tool.headers()["location"].to_str().unwrap().to_string();
-        assert!(login.starts_with(&format!("{}/lti/login?", app.address)), "{login}");
+        assert!(login.starts_with(&format!("{tool}/lti/login?")), "{login}");
         let to_platform = self.get(&login).await;
         assert_eq!(to_platform.status(), 303, "the tool sends the browser to the platform");
         let authorize = to_platform.headers()["location"].to_str().unwrap().to_string();
@@ -212,18 +212,28 @@ async fn until_scores(platform: &Platform, count: usize) -> Vec<serde_json::Valu
 
 /// Completes every lesson of `course` as the learner of `session`, each
 /// quiz passed with its right answers.
-async fn complete_course(app: &TestApp, session: &str, course: &str) {
+async fn complete_course(address: &str, session: &str, course: &str, lessons: &[(String, Option<(String, String)>)]) {
     const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTVWXYZ23456789";
-    for (index, (lesson, answers)) in lessons(app, course).into_iter().enumerate() {
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    for (index, (lesson, answers)) in lessons.iter().enumerate() {
         let (action, body) = match answers {
             Some((right, _)) => {
-                let key =
-                    format!("HHHHJJJJKKKKMMMMNNNNPPPP{}{}", ALPHABET[index / 30] as char, ALPHABET[index % 30] as char);
+                let tail = [ALPHABET[index / 30] as char, ALPHABET[index % 30] as char];
+                let key = format!("HHHHJJJJKKKKMMMMNNNNPPPP{}{}", tail[0], tail[1]);
                 ("/api/submit_quiz", format!("course={course}&lesson={lesson}&attempt_key={key}{right}"))
             }
             None => ("/api/complete_lesson", format!("course={course}&lesson={lesson}")),
         };
-        let response = crate::helpers::post_form(app, action, "/", &body, Some(session)).await;
+        let response = client
+            .post(format!("{address}{action}"))
+            .header("origin", address)
+            .header("accept", "text/html")
+            .header("cookie", session)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
         assert!(response.status().is_success() || response.status().is_redirection(), "{action} {lesson}");
     }
 }
@@ -238,7 +248,7 @@ async fn a_learner_launched_from_the_platform_is_signed_in_enrolled_and_their_sc
 
         let mut browser = Browser::new();
         let query = format!("user=lms-user-17&name=Dilnoza%20Karimova&course={COURSE}&lesson={lesson}");
-        let form = browser.launch_form(&platform, &app, &query, "").await;
+        let form = browser.launch_form(&platform, &app.address, &query, "").await;
         assert_eq!(form.action, format!("{}/lti/launch", app.address));
         let landed = browser.post_launch(&platform, &form).await;
         assert_eq!(landed.status, 303, "{backend:?}: {}", landed.body);
@@ -278,7 +288,7 @@ async fn a_learner_launched_from_the_platform_is_signed_in_enrolled_and_their_sc
         assert_eq!(again.status, 400, "{backend:?}: a replayed launch is refused");
 
         // The learner completes the course: one score goes back.
-        complete_course(&app, &session, COURSE).await;
+        complete_course(&app.address, &session, COURSE, &lessons(&app, COURSE)).await;
         let scores = until_scores(&platform, 1).await;
         assert_eq!(scores.len(), 1, "{backend:?}: one score: {scores:?}");
         let score = &scores[0];
@@ -291,11 +301,27 @@ async fn a_learner_launched_from_the_platform_is_signed_in_enrolled_and_their_sc
         // A second launch of the same link signs the same account in; the
         // course is complete, and its score is not sent again.
         let mut later = Browser::new();
-        let form = later.launch_form(&platform, &app, &query, "").await;
+        let form = later.launch_form(&platform, &app.address, &query, "").await;
         assert_eq!(later.post_launch(&platform, &form).await.status, 303);
         let accounts = identity_link::Entity::find().count(&app.state.db.reader).await.unwrap();
         assert_eq!(accounts, 1, "{backend:?}: the same account");
         assert_eq!(until_scores(&platform, 1).await.len(), 1, "{backend:?}: never sent twice");
+
+        // The learner's own data names the grade column and the score sent;
+        // deleting the account (by its username: it has no password)
+        // forgets the link, the column and the score.
+        let session = later.session();
+        let data = page_with(&app, "/account/data", &session).await;
+        assert!(data.contains("\"lti_grade_columns\"") && data.contains("city-lms"), "{data}");
+        assert!(data.contains("\"score_sent_at\""), "{data}");
+        let username = account.username.clone();
+        let body = format!("delete_password={username}");
+        let deleted = crate::helpers::post_form(&app, "/api/delete_account", "/account", &body, Some(&session)).await;
+        assert_eq!(deleted.headers()["location"], "/", "{backend:?}: deleted");
+        assert_eq!(identity_link::Entity::find().count(&app.state.db.reader).await.unwrap(), 0);
+        assert_eq!(lti_score::Entity::find().count(&app.state.db.reader).await.unwrap(), 0);
+        let columns = app::entities::lti_grade_link::Entity::find().count(&app.state.db.reader).await.unwrap();
+        assert_eq!(columns, 0, "{backend:?}: forgotten");
     }
 }
 
@@ -307,7 +333,7 @@ async fn forged_expired_and_misdirected_launches_are_refused_and_sign_nobody_in(
     let query = format!("user=mallory&course={COURSE}");
     for variant in ["&variant=other-key", "&variant=expired", "&variant=other-deployment"] {
         let mut browser = Browser::new();
-        let form = browser.launch_form(&platform, &app, &query, variant).await;
+        let form = browser.launch_form(&platform, &app.address, &query, variant).await;
         let landed = browser.post_launch(&platform, &form).await;
         assert_eq!(landed.status, 403, "{variant}: {}", landed.body);
         assert!(landed.body.contains("did not work"), "{variant}: a sentence: {}", landed.body);
@@ -316,12 +342,12 @@ async fn forged_expired_and_misdirected_launches_are_refused_and_sign_nobody_in(
 
     // A token for another tool: the platform names another audience.
     let mut browser = Browser::new();
-    let form = browser.launch_form(&platform, &app, &query, "&variant=other-audience").await;
+    let form = browser.launch_form(&platform, &app.address, &query, "&variant=other-audience").await;
     assert_eq!(browser.post_launch(&platform, &form).await.status, 403, "another audience");
 
     // A launch posted into another browser (login CSRF): no state cookie.
     let mut mallory = Browser::new();
-    let form = mallory.launch_form(&platform, &app, &query, "").await;
+    let form = mallory.launch_form(&platform, &app.address, &query, "").await;
     let mut victim = Browser::new();
     let landed = victim.post_launch(&platform, &form).await;
     assert_eq!(landed.status, 400, "not the browser that started it");
@@ -329,7 +355,7 @@ async fn forged_expired_and_misdirected_launches_are_refused_and_sign_nobody_in(
 
     // A token replayed into a new launch: its nonce is the old launch's.
     let mut replayer = Browser::new();
-    let fresh = replayer.launch_form(&platform, &app, &query, "").await;
+    let fresh = replayer.launch_form(&platform, &app.address, &query, "").await;
     let replayed = LaunchForm { id_token: form.id_token.clone(), ..fresh };
     assert_eq!(replayer.post_launch(&platform, &replayed).await.status, 403, "the nonce differs");
 
@@ -339,6 +365,23 @@ async fn forged_expired_and_misdirected_launches_are_refused_and_sign_nobody_in(
     let users = user::Entity::find().count(&app.state.db.reader).await.unwrap();
     assert_eq!(users, 0, "no account was made by any of these");
     assert_eq!(lti_score::Entity::find().count(&app.state.db.reader).await.unwrap(), 0);
+
+    // A platform's learner whose account an administrator has since made
+    // staff: the platform's launch no longer signs it in.
+    let mut learner = Browser::new();
+    let form = learner.launch_form(&platform, &app.address, &format!("user=promoted&course={COURSE}"), "").await;
+    assert_eq!(learner.post_launch(&platform, &form).await.status, 303);
+    assert!(!learner.session().is_empty(), "a learner, signed in");
+    user::Entity::update_many()
+        .col_expr(user::Column::Role, sea_orm::sea_query::Expr::value("instructor"))
+        .exec(&app.state.db.writer)
+        .await
+        .unwrap();
+    let mut promoted = Browser::new();
+    let form = promoted.launch_form(&platform, &app.address, &format!("user=promoted&course={COURSE}"), "").await;
+    let landed = promoted.post_launch(&platform, &form).await;
+    assert_eq!((landed.status, landed.location.as_deref()), (303, Some(format!("/courses/{COURSE}").as_str())));
+    assert!(promoted.session().is_empty(), "staff sign in with their own password, never through a platform");
 }
 
 #[tokio::test]
@@ -349,7 +392,10 @@ async fn an_instructor_places_a_lesson_by_deep_linking_and_gets_no_rights_here()
     let lesson = lessons(&app, COURSE)[0].0.clone();
 
     let mut browser = Browser::new();
-    let form = browser.launch_form(&platform, &app, "user=teacher-3&roles=instructor&kind=deep", "").await;
+    let form = browser.launch_form(&platform, &app.address, "user=teacher-3&roles=instructor&kind=deep", "").await;
+    // Moodle opens the picker in a dialog's frame, where the browser may
+    // not keep the tool's cookie: deep linking signs nobody in, and goes on.
+    browser.cookies.clear();
     let picker = browser.post_launch(&platform, &form).await;
     assert_eq!(picker.status, 200, "the picker: {}", picker.body);
     assert!(picker.body.contains(&format!("value=\"{COURSE}/{lesson}\"")), "lessons to pick");
@@ -393,11 +439,128 @@ async fn an_instructor_places_a_lesson_by_deep_linking_and_gets_no_rights_here()
     // The instructor opening a placed course sees it as a visitor: the
     // platform's roles give no rights here, and make no account.
     let mut instructor = Browser::new();
-    let form =
-        instructor.launch_form(&platform, &app, &format!("user=teacher-3&roles=instructor&course={COURSE}"), "").await;
+    let form = instructor
+        .launch_form(&platform, &app.address, &format!("user=teacher-3&roles=instructor&course={COURSE}"), "")
+        .await;
     let landed = instructor.post_launch(&platform, &form).await;
     assert_eq!(landed.status, 303);
     assert_eq!(landed.location.as_deref(), Some(format!("/courses/{COURSE}").as_str()));
     assert!(instructor.session().is_empty(), "not signed in");
     assert_eq!(user::Entity::find().count(&app.state.db.reader).await.unwrap(), 0);
+}
+
+/// The server as a process of its own, to be killed.
+/// (On `address`: the platform knows the tool by its addresses.)
+fn start_server(data: &std::path::Path, platforms: &std::path::Path, address: &str) -> (Child, String) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["serve", "--address", address])
+        .arg("--lti-platforms")
+        .arg(platforms)
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--site-dir")
+        .arg(data)
+        .arg("--courses-dir")
+        .arg(crate::helpers::sample_courses())
+        .env("LEARN_ISSUER_KEY", crate::helpers::test_issuer_key())
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server binary starts");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address = line.trim().strip_prefix("listening on ").expect("the server says where it listens").to_string();
+    (child, address)
+}
+
+async fn sqlite_of(data: &std::path::Path) -> app::db::Db {
+    app::db::Db::connect(&format!("sqlite://{}", data.join("learn.db").display()), None).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_score_waits_through_a_platform_that_is_down_and_a_killed_server_and_arrives_once() {
+    let platform = start_platform().await;
+    let (_folder, path) = register(&platform);
+    let data = tempfile::tempdir().unwrap();
+    let course_lessons = lessons(&crate::helpers::spawn_app(Backend::Sqlite).await, COURSE);
+    reqwest::Client::new().post(format!("{}/down", platform.base)).send().await.unwrap();
+
+    // The platform's score service is down: the learner notices nothing.
+    let (mut server, address) = start_server(data.path(), &path, "127.0.0.1:0");
+    let mut browser = Browser::new();
+    let form = browser.launch_form(&platform, &address, &format!("user=lms-5&course={COURSE}"), "").await;
+    assert_eq!(browser.post_launch(&platform, &form).await.status, 303);
+    complete_course(&address, &browser.session(), COURSE, &course_lessons).await;
+    let db = sqlite_of(data.path()).await;
+    for _ in 0..200 {
+        // Tried, and waiting for the next try (not claimed mid-send).
+        let tried = lti_score::Entity::find()
+            .filter(lti_score::Column::Attempts.gte(1))
+            .filter(lti_score::Column::ClaimedUntil.is_null())
+            .count(&db.reader)
+            .await;
+        if tried.unwrap() == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let waiting = lti_score::Entity::find().one(&db.reader).await.unwrap().expect("the score is kept");
+    assert!(waiting.attempts >= 1 && waiting.sent_at.is_none(), "tried, not sent: {waiting:?}");
+    assert!(waiting.last_error.as_deref().unwrap_or_default().contains("503"), "{waiting:?}");
+    drop(db);
+
+    // Killed without a chance to do anything; the platform comes back,
+    // and so does the server: the score arrives, once.
+    server.kill().unwrap();
+    server.wait().unwrap();
+    reqwest::Client::new().post(format!("{}/up", platform.base)).send().await.unwrap();
+    let (mut server, _) = start_server(data.path(), &path, address.trim_start_matches("http://"));
+    let scores = until_scores(&platform, 1).await;
+    assert_eq!(scores.len(), 1, "once: {scores:?}");
+    assert_eq!(scores[0]["userId"], "lms-5");
+    let _ = server.kill();
+    let _ = server.wait();
+    let db = sqlite_of(data.path()).await;
+    let sent = lti_score::Entity::find().filter(lti_score::Column::SentAt.is_not_null()).count(&db.reader).await;
+    assert_eq!(sent.unwrap(), 1);
+}
+
+/// An instance of the installation on `database`, with `platforms`.
+async fn instance(database: &crate::helpers::TestDatabase, platforms: &std::path::Path) -> TestApp {
+    let mut settings = database.settings(crate::helpers::sample_courses());
+    settings.lti_platforms = Some(platforms.to_path_buf());
+    let application = server::startup::Application::build(settings).await.expect("the application starts");
+    let address = format!("http://{}", application.local_addr());
+    let state = application.state().clone();
+    tokio::spawn(application.run_until_stopped());
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    TestApp::from_parts(address, state, client, database.shared())
+}
+
+#[tokio::test]
+async fn two_instances_on_one_postgresql_send_a_waiting_score_once() {
+    let platform = start_platform().await;
+    let (_folder, path) = register(&platform);
+    let database = crate::helpers::TestDatabase::new(Backend::Postgres);
+    reqwest::Client::new().post(format!("{}/down", platform.base)).send().await.unwrap();
+    let first = instance(&database, &path).await;
+    let second = instance(&database, &path).await;
+    let mut browser = Browser::new();
+    let form = browser.launch_form(&platform, &first.address, &format!("user=lms-8&course={COURSE}"), "").await;
+    assert_eq!(browser.post_launch(&platform, &form).await.status, 303);
+    complete_course(&first.address, &browser.session(), COURSE, &lessons(&first, COURSE)).await;
+    for _ in 0..200 {
+        let tried = lti_score::Entity::find().filter(lti_score::Column::Attempts.gte(1)).count(&first.state.db.reader);
+        if tried.await.unwrap() == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    reqwest::Client::new().post(format!("{}/up", platform.base)).send().await.unwrap();
+    let scores = until_scores(&platform, 1).await;
+    assert_eq!(scores.len(), 1, "both instances send; the platform gets it once: {scores:?}");
+    let sent = lti_score::Entity::find().filter(lti_score::Column::SentAt.is_not_null()).count(&second.state.db.reader);
+    assert_eq!(sent.await.unwrap(), 1);
 }
