@@ -286,7 +286,10 @@ pub(super) async fn end_links(
     actor: &Actor,
 ) -> Result<(), sea_orm::DbErr> {
     let links = identity_link::Entity::find().filter(identity_link::Column::UserId.eq(user_id)).all(connection).await?;
-    for link in links {
+    // A learning platform's link (`lti:`) made the account itself, and is
+    // never added with a password: it stays, or the learner's next launch
+    // would make a second account and split their progress.
+    for link in links.into_iter().filter(|link| !link.provider.starts_with("lti:")) {
         identity_link::Entity::delete_by_id(link.id).exec(connection).await?;
         let detail = json!({ "provider": link.provider, "because": "password changed" });
         record(connection, actor, Some(user_id), "user.identity_unlinked", detail).await?;

@@ -307,16 +307,29 @@ async fn a_learner_launched_from_the_platform_is_signed_in_enrolled_and_their_sc
         assert_eq!(accounts, 1, "{backend:?}: the same account");
         assert_eq!(until_scores(&platform, 1).await.len(), 1, "{backend:?}: never sent twice");
 
+        // A password set for the account (a reset by staff) keeps the
+        // platform's link: the next launch opens the same account.
+        let actor = app::accounts::Actor { user_id: None, client_address: None };
+        let username = app::accounts::Username::parse(&account.username).unwrap();
+        let password = app::accounts::NewPassword::parse("a brand new phrase", &account.username).unwrap();
+        app::accounts::reset_password(&app.state.db, &username, &password, &actor).await.unwrap();
+        let mut after_reset = Browser::new();
+        let form = after_reset.launch_form(&platform, &app.address, &query, "").await;
+        assert_eq!(after_reset.post_launch(&platform, &form).await.status, 303);
+        assert!(!after_reset.session().is_empty(), "{backend:?}: signed in");
+        let accounts = user::Entity::find().count(&app.state.db.reader).await.unwrap();
+        assert_eq!(accounts, 1, "{backend:?}: the same account, no second one");
+        let later = after_reset;
+
         // The learner's own data names the grade column and the score sent;
-        // deleting the account (by its username: it has no password)
-        // forgets the link, the column and the score.
+        // deleting the account (with its new password) forgets the link,
+        // the column and the score.
         let session = later.session();
         let data = page_with(&app, "/account/data", &session).await;
         assert!(data.contains("\"lti_grade_columns\"") && data.contains("city-lms"), "{data}");
         assert!(data.contains("\"score_sent_at\""), "{data}");
-        let username = account.username.clone();
-        let body = format!("delete_password={username}");
-        let deleted = crate::helpers::post_form(&app, "/api/delete_account", "/account", &body, Some(&session)).await;
+        let body = "delete_password=a+brand+new+phrase";
+        let deleted = crate::helpers::post_form(&app, "/api/delete_account", "/account", body, Some(&session)).await;
         assert_eq!(deleted.headers()["location"], "/", "{backend:?}: deleted");
         assert_eq!(identity_link::Entity::find().count(&app.state.db.reader).await.unwrap(), 0);
         assert_eq!(lti_score::Entity::find().count(&app.state.db.reader).await.unwrap(), 0);
