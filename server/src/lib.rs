@@ -18,6 +18,7 @@ pub mod lti;
 pub mod metrics;
 pub mod offline;
 mod origin_check;
+mod outbox;
 mod own_data;
 mod page_cache;
 mod pages;

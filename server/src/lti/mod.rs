@@ -253,10 +253,10 @@ pub async fn launch_route(
     let (Some(id_token), Some(returned)) = (form.id_token, form.state) else {
         let reason = form.error.unwrap_or_else(|| "no id_token or state".into());
         tracing::warn!(reason = %reason.chars().take(100).collect::<String>(), "LTI launch without a token");
-        return picker::problem(language, None, picker::Problem::Failed);
+        return picker::problem(language, picker::Problem::Failed);
     };
     if id_token.len() > 16 * 1024 || returned.len() > 100 {
-        return picker::problem(language, None, picker::Problem::Failed);
+        return picker::problem(language, picker::Problem::Failed);
     }
     // Whether this is the browser that started the launch: a token posted
     // into another browser (to sign its owner in as someone else) finds
@@ -271,12 +271,11 @@ pub async fn launch_route(
     };
     let Some((platform_id, nonce)) = spent else {
         metrics::counter!("learn_lti_launches_total", "platform" => "unknown", "outcome" => "expired").increment(1);
-        return picker::problem(language, None, picker::Problem::Expired);
+        return picker::problem(language, picker::Problem::Expired);
     };
     let Some(platform) = tool.find(&platform_id) else {
-        return picker::problem(language, None, picker::Problem::Expired);
+        return picker::problem(language, picker::Problem::Expired);
     };
-    let name = platform.config.name(language).to_string();
     let message = match launch::check(&platform.config, &platform.keys, &tool.http, &id_token, &nonce).await {
         Ok(message) => message,
         Err(refusal) => {
@@ -286,7 +285,7 @@ pub async fn launch_route(
                 Refusal::NotProven(_) => ("refused", picker::Problem::Failed),
             };
             metrics::counter!("learn_lti_launches_total", "platform" => platform_id, "outcome" => outcome).increment(1);
-            return picker::problem(language, Some(&name), problem);
+            return picker::problem(language, problem);
         }
     };
     let address = client.map(|Extension(found)| found.0.to_string());
@@ -295,7 +294,7 @@ pub async fn launch_route(
             tracing::warn!(platform = %platform_id, "an LTI launch posted into a browser that did not start it");
             metrics::counter!("learn_lti_launches_total", "platform" => platform_id, "outcome" => "expired")
                 .increment(1);
-            return picker::problem(language, Some(&name), picker::Problem::Expired);
+            return picker::problem(language, picker::Problem::Expired);
         }
         Message::ResourceLink { subject, name: person, username_hint, learner, course, lesson, lineitem } => {
             let identity = Identity { provider: provider_id(&platform_id), subject, name: person, username_hint };
@@ -318,7 +317,7 @@ pub async fn launch_route(
         }
         Err(error) => {
             tracing::error!(?error, platform = %platform_id, "a checked LTI launch could not be completed");
-            picker::problem(language, Some(&name), picker::Problem::Unavailable)
+            picker::problem(language, picker::Problem::Unavailable)
         }
     }
 }

@@ -32,7 +32,7 @@ pub enum Problem {
 }
 
 /// The page saying a launch did not work.
-pub fn problem(language: Language, _platform: Option<&str>, problem: Problem) -> Response {
+pub fn problem(language: Language, problem: Problem) -> Response {
     let (status, id) = match problem {
         Problem::Failed => (StatusCode::FORBIDDEN, msg::LTI_PROBLEM_FAILED),
         Problem::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, msg::LTI_PROBLEM_UNAVAILABLE),
@@ -106,30 +106,30 @@ pub async fn pick(
 ) -> Response {
     let language = language.map(|Extension(language)| language).unwrap_or_default();
     let (Some(request), Some(place)) = (pick.request, pick.place) else {
-        return problem(language, None, Problem::Expired);
+        return problem(language, Problem::Expired);
     };
     if request.len() > 100 || place.len() > 400 {
-        return problem(language, None, Problem::Expired);
+        return problem(language, Problem::Expired);
     }
     let catalog = state.catalog.current();
     let (course_id, lesson_id) = match place.split_once('/') {
         Some((course, lesson)) => (course, Some(lesson)),
         None => (place.as_str(), None),
     };
-    let Some(course) = catalog.course(course_id) else { return problem(language, None, Problem::Expired) };
+    let Some(course) = catalog.course(course_id) else { return problem(language, Problem::Expired) };
     let lesson = match lesson_id {
         Some(id) => match course.lesson(id) {
             Some(lesson) => Some(lesson),
-            None => return problem(language, None, Problem::Expired),
+            None => return problem(language, Problem::Expired),
         },
         None => None,
     };
     let kept = match super::spend_deep_link(&state, &request).await {
         Ok(Some(kept)) => kept,
-        Ok(None) => return problem(language, None, Problem::Expired),
+        Ok(None) => return problem(language, Problem::Expired),
         Err(error) => return super::unavailable(error),
     };
-    let Some(platform) = tool.find(&kept.platform) else { return problem(language, None, Problem::Expired) };
+    let Some(platform) = tool.find(&kept.platform) else { return problem(language, Problem::Expired) };
     let card = course.card(language);
     let title = match lesson {
         Some(lesson) => {
@@ -169,7 +169,7 @@ pub async fn pick(
         Ok(jwt) => jwt,
         Err(error) => {
             tracing::error!(%error, "cannot sign a deep-linking response");
-            return problem(language, None, Problem::Unavailable);
+            return problem(language, Problem::Unavailable);
         }
     };
     metrics::counter!("learn_lti_deep_links_total", "platform" => platform.config.id.clone()).increment(1);

@@ -26,10 +26,6 @@ use time::OffsetDateTime;
 use super::launch::SCORE_SCOPE;
 use super::{LtiTool, Platform};
 
-/// How often the table is looked at when nothing is waiting.
-const IDLE: Duration = Duration::from_secs(2);
-/// The longest wait between tries while platforms are down.
-const MAX_BACK_OFF: Duration = Duration::from_secs(300);
 /// How long an instance holds a score it is sending.
 const CLAIM_SECONDS: i64 = 60;
 /// Scores looked at in one round.
@@ -37,29 +33,21 @@ const BATCH: u64 = 20;
 
 /// Sends waiting scores for as long as the server runs.
 pub async fn send_forever(state: AppState, tool: std::sync::Arc<LtiTool>) {
-    let mut failures: u32 = 0;
-    loop {
-        let pause = match send_once(&state, &tool).await {
-            Ok(0) => {
-                failures = 0;
-                IDLE
-            }
-            Ok(_) => {
-                failures = 0;
-                Duration::ZERO
-            }
-            Err(error) => {
-                failures = failures.saturating_add(1);
-                let pause = Duration::from_secs(2u64.saturating_pow(failures.min(9))).min(MAX_BACK_OFF);
-                tracing::warn!(%error, retry_in = ?pause, "scores not sent to a learning platform");
-                pause
-            }
-        };
-        if let Ok(waiting) = waiting(&state.db).await {
-            metrics::gauge!("learn_lti_scores_queued").set(waiting as f64);
-        }
-        tokio::time::sleep(pause).await;
-    }
+    let outbox =
+        crate::outbox::Outbox { failure: "scores not sent to a learning platform", gauge: "learn_lti_scores_queued" };
+    let db = state.db.clone();
+    outbox
+        .drain_forever(
+            || {
+                let (state, tool) = (state.clone(), tool.clone());
+                async move { send_once(&state, &tool).await }
+            },
+            || {
+                let db = db.clone();
+                async move { waiting(&db).await }
+            },
+        )
+        .await
 }
 
 /// Scores not yet sent (nor refused).

@@ -37,10 +37,6 @@ impl std::fmt::Debug for Store {
 
 /// How many records one request carries.
 const BATCH: u64 = 50;
-/// How long the sender rests when nothing waits.
-const IDLE: Duration = Duration::from_secs(2);
-/// The longest wait between tries at a store that does not answer.
-const MAX_BACK_OFF: Duration = Duration::from_secs(300);
 
 /// Turns the writing of learning records on (a store is configured) or
 /// off, and returns the pseudonyms' salt, made on first start (of two
@@ -70,29 +66,23 @@ pub async fn send_forever(state: AppState, store: Store, salt: String) {
         .timeout(Duration::from_secs(20))
         .build()
         .expect("an HTTP client with system roots builds");
-    let mut failures: u32 = 0;
-    loop {
-        let pause = match send_once(&state, &store, &salt, &http).await {
-            Ok(0) => {
-                failures = 0;
-                IDLE
-            }
-            Ok(_) => {
-                failures = 0;
-                Duration::ZERO
-            }
-            Err(error) => {
-                failures = failures.saturating_add(1);
-                let pause = Duration::from_secs(2u64.saturating_pow(failures.min(9))).min(MAX_BACK_OFF);
-                tracing::warn!(%error, retry_in = ?pause, "learning records not sent to the learning record store");
-                pause
-            }
-        };
-        if let Ok(waiting) = waiting(&state.db).await {
-            metrics::gauge!("learn_xapi_statements_queued").set(waiting as f64);
-        }
-        tokio::time::sleep(pause).await;
-    }
+    let outbox = crate::outbox::Outbox {
+        failure: "learning records not sent to the learning record store",
+        gauge: "learn_xapi_statements_queued",
+    };
+    let db = state.db.clone();
+    outbox
+        .drain_forever(
+            || {
+                let (state, store, salt, http) = (state.clone(), store.clone(), salt.clone(), http.clone());
+                async move { send_once(&state, &store, &salt, &http).await }
+            },
+            || {
+                let db = db.clone();
+                async move { waiting(&db).await }
+            },
+        )
+        .await
 }
 
 /// How many records wait to be sent.
