@@ -48,7 +48,9 @@ fn OfflineScript() -> impl IntoView {
     (viewer.is_some() || saved).then(|| {
         let language = crate::i18n::use_language();
         // Who the page is for; a saved copy is nobody's (the phone knows).
-        let user = viewer.map(|viewer| viewer.id.to_string());
+        // A page made for every learner in one place leaves a hole.
+        let hole = use_context::<crate::lesson_text::ReaderHoles>().map(|holes| holes.user);
+        let user = viewer.map(|viewer| hole.unwrap_or_else(|| viewer.id.to_string()));
         view! {
             <script type="application/json" id="offline-text" inner_html=offline_messages(language)></script>
             <script src=offline_script_href() defer data-user=user></script>

@@ -23,6 +23,7 @@ mod own_data;
 mod page_cache;
 mod pages;
 pub mod publication;
+mod reader_pages;
 pub mod router;
 pub mod session_store;
 pub mod startup;

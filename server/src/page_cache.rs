@@ -29,6 +29,8 @@ pub struct PageCache {
     pages: Mutex<HashMap<(String, Language, usize), Arc<Stored>>>,
     /// Lesson texts for signed-in pages, compressed once per version.
     pub texts: crate::stitched::Texts,
+    /// Learners' lesson pages, made once per place.
+    pub learners: crate::reader_pages::LearnerPages,
 }
 
 impl std::fmt::Debug for PageCache {

@@ -10,8 +10,8 @@ use std::pin::Pin;
 
 use app::app::shell;
 use app::language::{ChosenByLink, Language};
-use app::lesson_text::SetAside;
-use app::model::SavedCopy;
+use app::lesson_text::{ReaderHoles, SetAside};
+use app::model::{SavedCopy, Viewer};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -37,8 +37,15 @@ pub async fn render_page(
         if request.method() != axum::http::Method::GET || !crate::stitched::accepts_gzip(request.headers()) {
             return render(state, request).await;
         }
+        // A learner's lesson page: made once for everyone in their place.
+        if let Some(asked) = crate::reader_pages::lesson_asked(&request)
+            && let Some(reading) = crate::reader_pages::reading(&state, asked).await
+        {
+            return cache.learners.page(state, request, reading).await;
+        }
         let aside = SetAside::default();
-        let rendered = render_setting_aside(state, request, Some(aside.clone())).await;
+        let rendered =
+            render_setting_aside(state, request, Rendering { aside: Some(aside.clone()), holes: None }).await;
         return match aside.take() {
             Some((key, text)) => cache.texts.stitch(rendered, key, text).await,
             None => rendered,
@@ -65,11 +72,26 @@ pub async fn render_not_found(State(state): State<AppState>, request: Request<Bo
 /// when `offline::copies` asks, as the copy saved on a phone (an extension
 /// only the server itself sets), for nobody in particular.
 pub(crate) async fn render(state: AppState, request: Request<Body>) -> Response {
-    render_setting_aside(state, request, None).await
+    render_setting_aside(state, request, Rendering::default()).await
 }
 
-/// [`render`], a lesson page leaving its text in `aside` when given.
-async fn render_setting_aside(state: AppState, request: Request<Body>, aside: Option<SetAside>) -> Response {
+/// [`render`] for every learner in the reader's place: what is the
+/// reader's alone goes in `holes` (`reader_pages`).
+pub(crate) async fn render_with_holes(state: AppState, request: Request<Body>, holes: ReaderHoles) -> Response {
+    render_setting_aside(state, request, Rendering { aside: None, holes: Some(holes) }).await
+}
+
+/// How a page is rendered besides whole: a lesson page leaving its text
+/// `aside`, or leaving the reader's own words as `holes`.
+#[derive(Default)]
+struct Rendering {
+    aside: Option<SetAside>,
+    holes: Option<ReaderHoles>,
+}
+
+/// [`render`] as `rendering` says.
+async fn render_setting_aside(state: AppState, request: Request<Body>, rendering: Rendering) -> Response {
+    let Rendering { aside, holes } = rendering;
     let options = state.leptos_options.clone();
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
     let saved = request.extensions().get::<SavedCopy>().copied();
@@ -82,6 +104,11 @@ async fn render_setting_aside(state: AppState, request: Request<Body>, aside: Op
         None => None,
     };
     let learner = viewer.as_ref().map(|viewer| viewer.id);
+    // The name shown is the hole's word; the server fills it in.
+    let viewer = match (&holes, viewer) {
+        (Some(holes), Some(viewer)) => Some(Viewer { display_name: holes.name.clone(), ..viewer }),
+        (_, viewer) => viewer,
+    };
     // A signed-in person's saved language wins over the cookie and the
     // browser, but not over a `?lang=` link they just followed.
     let from_link = request.extensions().get::<ChosenByLink>().is_some();
@@ -100,6 +127,9 @@ async fn render_setting_aside(state: AppState, request: Request<Body>, aside: Op
         }
         if let Some(aside) = aside.clone() {
             provide_context(aside);
+        }
+        if let Some(holes) = holes.clone() {
+            provide_context(holes);
         }
     };
     let mut response = leptos_axum::handle_response_inner(context, move || shell(options), request, whole_page).await;

@@ -24,10 +24,10 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 const MOST: usize = 4_000;
 
 /// A lesson's text as one deflate segment, with what the gzip trailer needs.
-struct Segment {
-    deflated: Bytes,
-    crc: Hasher,
-    bytes: u64,
+pub(crate) struct Segment {
+    pub(crate) deflated: Bytes,
+    pub(crate) crc: Hasher,
+    pub(crate) bytes: u64,
 }
 
 /// Lesson texts compressed once per version.
@@ -154,7 +154,7 @@ fn gzip_of(before: &[u8], text: &Segment, plain: &[u8], after: &[u8]) -> Vec<u8>
 
 /// Raw deflate of `input`, ending on a byte boundary with nothing after it
 /// referring to it (a full flush), or ending the stream when `last`.
-fn deflate(input: &[u8], level: Compression, last: bool) -> Vec<u8> {
+pub(crate) fn deflate(input: &[u8], level: Compression, last: bool) -> Vec<u8> {
     deflate_with(&mut Compress::new(level, false), input, last)
 }
 

@@ -59,48 +59,33 @@ pub async fn read_course(course: String) -> Result<CourseOutline, AppError> {
 #[server(endpoint = "lesson")]
 pub async fn read_lesson(course: String, lesson: String, attempt: Option<i64>) -> Result<LessonView, AppError> {
     super::rules::authorize::<ReadLesson>().await?;
-    use crate::model::Access;
     let reader_language = crate::i18n::use_language();
     let state = expect_context::<crate::state::AppState>();
     let catalog = state.catalog.current();
-    let course = catalog.course(&course).ok_or(AppError::NotFound)?;
     if let Some(copy) = use_context::<SavedCopy>() {
+        let course = catalog.course(&course).ok_or(AppError::NotFound)?;
         let mut view = course.lesson_view(&lesson, reader_language).ok_or(AppError::NotFound)?;
         view.standing = Standing::Saved { enrolled: copy.enrolled };
         return Ok(view);
     }
     let viewer = crate::auth::current_viewer().await?;
-    let staff = crate::policy::may_preview_course(viewer.as_ref(), &course.instructors);
-    let Some(mut view) = course.lesson_view(&lesson, reader_language) else {
-        return course.withheld_view(&lesson, reader_language, staff).ok_or(AppError::NotFound);
-    };
-    if staff && let Some(found) = course.lesson(&lesson) {
-        view.problems = found.problems.iter().map(|problem| course.problem_text(problem)).collect();
-    }
-    let standing = crate::learning::standing_of(&state.db, course, viewer.as_ref()).await?;
-    let enrolled = matches!(standing.standing, Standing::Enrolled { .. });
-    let is_first = course.lessons().next().is_some_and(|(_, first)| first.id == lesson);
-    if course.access == Access::Enrolled
-        && !is_first
-        && !crate::policy::may_read_whole_course(viewer.as_ref(), enrolled)
-    {
-        view.locked = true;
-        view.html = String::new();
-        view.contents = Vec::new();
-        view.quiz = None;
-    }
-    view.completed = standing.completed_lessons.as_ref().is_some_and(|done| done.contains(&lesson));
-    if let (Some(viewer), true) = (viewer.as_ref(), enrolled && view.quiz.is_some()) {
-        view.attempt_key = Some(crate::codes::generate(26));
-        let best =
-            crate::learning::best_scores(&state.db.reader, viewer.id, &course.id).await.map_err(AppError::internal)?;
-        view.best_score = best.get(&lesson).copied();
-        if let Some(attempt_id) = attempt {
-            view.result =
-                crate::learning::graded_attempt(&state.db, course, &lesson, viewer.id, attempt_id, reader_language)
-                    .await?;
+    let mut view = crate::learning::lesson_for_reader(
+        &state,
+        &catalog,
+        viewer.as_ref(),
+        &course,
+        &lesson,
+        reader_language,
+        attempt,
+    )
+    .await?;
+    // A learner's page made for everyone in their place: what is theirs
+    // alone is left as holes, and the page says whose place it is for.
+    if let (Some(holes), Some(viewer)) = (use_context::<crate::lesson_text::ReaderHoles>(), viewer.as_ref()) {
+        holes.made_for(crate::lesson_text::PlaceKey::of(&view, viewer, reader_language, catalog.generation()));
+        if view.attempt_key.is_some() {
+            view.attempt_key = Some(holes.attempt.clone());
         }
     }
-    view.standing = standing.standing;
     Ok(view)
 }

@@ -57,7 +57,7 @@ pub const ADMINISTRATORS: Rule = Rule::AtLeast(Role::Admin);
 pub const RUNNING_STUDIO: Rule = Rule::Where(may_run_studio);
 
 /// The staff pages a person may open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Places {
     pub teach: bool,
     pub studio: bool,

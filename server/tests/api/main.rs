@@ -14,6 +14,7 @@ mod deploy;
 mod downloads;
 mod faults;
 mod identity;
+mod learner_pages;
 mod learning;
 mod learning_records;
 mod lockouts;
