@@ -83,7 +83,7 @@ impl ReaderHoles {
 /// [`ReaderHoles`]: two learners with the same key get the same page but
 /// for their name, number and attempt key. A field of `LessonView` that
 /// differs between readers must be here, or make [`PlaceKey::of`] say
-/// `None`; `server/tests/api/pages.rs` holds the pages made from a key to
+/// `None`; `server/tests/api/learner_pages.rs` holds the pages made from a key to
 /// the pages rendered whole, reader by reader.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PlaceKey {

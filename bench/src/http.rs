@@ -3,7 +3,8 @@
 //! 1. Pages: an anonymous and a signed-in lesson page, each fetched once
 //!    from the release server and written to files that Debian's nginx
 //!    (one worker, gzip on) serves; `wrk -t1 -c32` (gzip asked for) drives
-//!    nginx and the server in turn, and the ratios of requests per second
+//!    nginx and the server in turn (the signed-in page read by 100 signed-in
+//!    learners in turn, each request with the next one's session), and the ratios of requests per second
 //!    are printed, with the server's allocations per page (its allocator's
 //!    count, `learn_allocations_total` in `/metrics`, over the pages served).
 //! 2. Learners: N learners (default 2,000) sign in within 30 s, reading and
@@ -28,6 +29,8 @@ use sea_orm::{ActiveValue::Set, EntityTrait};
 use tokio::sync::Mutex;
 
 const COURSE: &str = "smartphone-basics";
+/// Learners reading the signed-in page in turn.
+const READERS: usize = 100;
 const PASSWORD: &str = "river mango lantern";
 
 fn env_number(name: &str, default: usize) -> usize {
@@ -154,12 +157,21 @@ fn start_nginx(folder: &Path, port: u16) -> Nginx {
     Nginx { child }
 }
 
-/// Requests per second wrk measured.
-fn wrk(url: &str, cookie: Option<&str>, seconds: usize) -> f64 {
+/// Requests per second wrk measured; with `cookies`, each request carries
+/// the next of them in turn (a wrk script), as many readers would.
+fn wrk(url: &str, cookies: &[String], seconds: usize) -> f64 {
     let mut command = Command::new("wrk");
     command.args(["-t1", "-c32", &format!("-d{seconds}s"), "-H", "Accept-Encoding: gzip"]);
-    if let Some(cookie) = cookie {
-        command.args(["-H", &format!("Cookie: {cookie}")]);
+    let script = tempfile::NamedTempFile::new().unwrap();
+    if !cookies.is_empty() {
+        let quoted: Vec<String> = cookies.iter().map(|cookie| format!("{cookie:?}")).collect();
+        let lua = format!(
+            "local cookies = {{ {} }}\nlocal i = 0\nrequest = function()\n  i = i % #cookies + 1\n  \
+             return wrk.format(nil, nil, {{ [\"Cookie\"] = cookies[i], [\"Accept-Encoding\"] = \"gzip\" }})\nend\n",
+            quoted.join(", ")
+        );
+        std::fs::write(script.path(), lua).unwrap();
+        command.arg("-s").arg(script.path());
     }
     let output = command.arg(url).output().expect("wrk (apt-get install wrk)");
     let text = String::from_utf8_lossy(&output.stdout);
@@ -300,7 +312,13 @@ async fn main() {
         catalog.course(COURSE).unwrap().lessons().map(|(_, lesson)| lesson.id.clone()).collect()
     };
     let lesson_path = format!("/courses/{COURSE}/{}", lessons[1]);
-    let cookie = sign_in(&http, &base, "learner00000").await.unwrap();
+    // The signed-in page is read by this many learners in turn, each with
+    // their own session and name (all enrolled, none further on: one place).
+    let mut cookies = Vec::new();
+    for n in 0..READERS.min(learners) {
+        cookies.push(sign_in(&http, &base, &format!("learner{n:05}")).await.unwrap());
+    }
+    let cookie = cookies[0].clone();
     let plain = reqwest::Client::builder().no_gzip().build().unwrap();
     let anonymous = plain.get(format!("{base}{lesson_path}")).send().await.unwrap().bytes().await.unwrap();
     let signed = plain
@@ -322,14 +340,13 @@ async fn main() {
     let mut rates: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
     let mut allocations: BTreeMap<&str, f64> = BTreeMap::new();
     for _ in 0..2 {
-        rates.entry("nginx anonymous").or_default().push(wrk(&format!("{reference}/anonymous.html"), None, seconds));
-        let (rate, per_page) =
-            server.allocations_per_page(|| wrk(&format!("{base}{lesson_path}"), None, seconds)).await;
+        rates.entry("nginx anonymous").or_default().push(wrk(&format!("{reference}/anonymous.html"), &[], seconds));
+        let (rate, per_page) = server.allocations_per_page(|| wrk(&format!("{base}{lesson_path}"), &[], seconds)).await;
         rates.entry("server anonymous").or_default().push(rate);
         allocations.insert("anonymous", per_page);
-        rates.entry("nginx signed-in").or_default().push(wrk(&format!("{reference}/signed-in.html"), None, seconds));
+        rates.entry("nginx signed-in").or_default().push(wrk(&format!("{reference}/signed-in.html"), &[], seconds));
         let (rate, per_page) =
-            server.allocations_per_page(|| wrk(&format!("{base}{lesson_path}"), Some(&cookie), seconds)).await;
+            server.allocations_per_page(|| wrk(&format!("{base}{lesson_path}"), &cookies, seconds)).await;
         rates.entry("server signed-in").or_default().push(rate);
         allocations.insert("signed-in", per_page);
     }
@@ -460,5 +477,5 @@ async fn main() {
     println!("| after the learners | {after:.1} |");
     println!("| idle after {} sign-ins | {idle_after:.1} |", more + learners + 1);
     println!();
-    println!("Password hashers: {} (one per two cores).", app::accounts::hashers());
+    println!("Password hashers: {} (one per core, at nice 10).", app::accounts::hashers());
 }

@@ -41,11 +41,12 @@ pub async fn render_page(
         if let Some(asked) = crate::reader_pages::lesson_asked(&request)
             && let Some(reading) = crate::reader_pages::reading(&state, asked).await
         {
-            return cache.learners.page(state, request, reading).await;
+            return cache.learners.page(state, request, reading, &cache.texts).await;
         }
         let aside = SetAside::default();
         let rendered =
-            render_setting_aside(state, request, Rendering { aside: Some(aside.clone()), holes: None }).await;
+            render_setting_aside(state, request, Rendering { aside: Some(aside.clone()), ..Rendering::default() })
+                .await;
         return match aside.take() {
             Some((key, text)) => cache.texts.stitch(rendered, key, text).await,
             None => rendered,
@@ -75,28 +76,38 @@ pub(crate) async fn render(state: AppState, request: Request<Body>) -> Response 
     render_setting_aside(state, request, Rendering::default()).await
 }
 
-/// [`render`] for every learner in the reader's place: what is the
-/// reader's alone goes in `holes` (`reader_pages`).
-pub(crate) async fn render_with_holes(state: AppState, request: Request<Body>, holes: ReaderHoles) -> Response {
-    render_setting_aside(state, request, Rendering { aside: None, holes: Some(holes) }).await
+/// [`render`] for every learner in `viewer`'s place (`reader_pages`): what
+/// is the reader's alone goes in `holes`, the lesson's text `aside`.
+pub(crate) async fn render_for_place(
+    state: AppState,
+    request: Request<Body>,
+    viewer: Viewer,
+    holes: ReaderHoles,
+    aside: SetAside,
+) -> Response {
+    let rendering = Rendering { aside: Some(aside), holes: Some(holes), viewer: Some(viewer) };
+    render_setting_aside(state, request, rendering).await
 }
 
 /// How a page is rendered besides whole: a lesson page leaving its text
-/// `aside`, or leaving the reader's own words as `holes`.
+/// `aside`, and the reader's own words as `holes`, for a `viewer` already
+/// read from the session.
 #[derive(Default)]
 struct Rendering {
     aside: Option<SetAside>,
     holes: Option<ReaderHoles>,
+    viewer: Option<Viewer>,
 }
 
 /// [`render`] as `rendering` says.
 async fn render_setting_aside(state: AppState, request: Request<Body>, rendering: Rendering) -> Response {
-    let Rendering { aside, holes } = rendering;
+    let Rendering { aside, holes, viewer: read } = rendering;
     let options = state.leptos_options.clone();
     let language = request.extensions().get::<Language>().copied().unwrap_or_default();
     let saved = request.extensions().get::<SavedCopy>().copied();
     let viewer = match request.extensions().get::<Session>() {
         Some(_) if saved.is_some() => None,
+        Some(_) if read.is_some() => read,
         Some(session) => app::auth::viewer(session, &state).await.unwrap_or_else(|error| {
             tracing::warn!(?error, "session unreadable; page shown signed out");
             None

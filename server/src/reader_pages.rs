@@ -3,23 +3,27 @@
 //! language, enrolled or not, completed or not, best score: the
 //! [`PlaceKey`]) but for three holes: their name, their account's number
 //! and a quiz's attempt key. The first learner in a place gets the page
-//! rendered with random words in the holes (`app::lesson_text::ReaderHoles`);
-//! it is cut at the holes and each piece compressed once, at the best
-//! level, and kept. Every learner's page is then those pieces with their
-//! own holes filled in between, as stored deflate blocks: the gzip of the
-//! whole page, with nothing rendered or compressed for them.
+//! rendered with random words in the holes (`app::lesson_text::ReaderHoles`)
+//! and the lesson's text set aside (`stitched`); it is cut at the holes,
+//! each piece compressed once at the best level and kept, the text as the
+//! one segment every page of that text shares. Every learner's page is then
+//! those pieces with their own holes filled in between, as stored deflate
+//! blocks: the gzip of the whole page, nothing rendered or compressed for
+//! them.
 //!
-//! The place is computed before anything is rendered (the same reading of
-//! the lesson, `app::learning::lesson_for_reader`, that the page itself
-//! makes), and the page, as it renders, says which place it was made for:
-//! what is kept is kept under that, never under a place guessed earlier.
+//! The place is computed before anything is rendered, from the same reading
+//! of the lesson (`app::learning::lesson_for_reader`) that the page makes,
+//! and the page, as it renders, says which place it was made for: it is
+//! kept only if the two agree, so a page whose reader moved on while it
+//! was rendered is theirs alone. The page is rendered for the viewer read
+//! once, here.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use app::language::Language;
-use app::lesson_text::{PlaceKey, ReaderHoles};
-use app::model::{SavedCopy, Viewer};
+use app::lesson_text::{PlaceKey, ReaderHoles, SetAside};
+use app::model::{Role, SavedCopy, Viewer};
 use app::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderValue, Method, Request, StatusCode, header};
@@ -28,10 +32,14 @@ use crc32fast::Hasher;
 use flate2::Compression;
 use tower_sessions::Session;
 
-use crate::stitched::{Segment, deflate};
+use crate::stitched::{Segment, Texts};
 
-/// Places kept at most: a few kilobytes each.
+/// Places kept at most.
 const MOST: usize = 2_000;
+/// The bytes their own pieces may take at most (the texts are shared).
+const MOST_BYTES: usize = 16 * 1024 * 1024;
+/// How far back a piece may refer into the fixed bytes before it.
+const WINDOW: usize = 32 * 1024;
 
 /// A learner reading a lesson: who, in which language, and their place.
 pub struct Reading {
@@ -48,6 +56,8 @@ struct Made {
 
 enum Piece {
     Fixed(Segment),
+    /// The lesson's text, shared by every page of it.
+    Text(Arc<Segment>),
     Hole(Hole),
 }
 
@@ -61,7 +71,14 @@ enum Hole {
 /// The pages made per place.
 #[derive(Default)]
 pub struct LearnerPages {
-    made: Mutex<HashMap<PlaceKey, Arc<Made>>>,
+    made: Mutex<Kept>,
+}
+
+/// The pages kept, and the bytes of their own pieces.
+#[derive(Default)]
+struct Kept {
+    pages: HashMap<PlaceKey, Arc<Made>>,
+    bytes: usize,
 }
 
 impl std::fmt::Debug for LearnerPages {
@@ -100,6 +117,9 @@ pub fn lesson_asked(request: &Request<Body>) -> Option<LessonAsked> {
 pub async fn reading(state: &AppState, asked: LessonAsked) -> Option<Reading> {
     let LessonAsked { session, language: asked, course, lesson } = asked;
     let viewer = app::auth::viewer(&session, state).await.ok()??;
+    if viewer.role != Role::Learner {
+        return None;
+    }
     let (_, rule) = app::policy::SERVER_FUNCTIONS.iter().find(|(path, _)| *path == "/api/lesson")?;
     if !rule.allows(Some(&viewer)) {
         return None;
@@ -122,66 +142,109 @@ fn lesson_address(path: &str) -> Option<(&str, &str)> {
 
 impl LearnerPages {
     /// The page `request` asks for, for `reading`'s learner, as gzip.
-    pub async fn page(&self, state: AppState, request: Request<Body>, reading: Reading) -> Response {
-        let found = self.made.lock().ok().and_then(|made| made.get(&reading.place).cloned());
+    pub async fn page(&self, state: AppState, request: Request<Body>, reading: Reading, texts: &Texts) -> Response {
+        let found = self.made.lock().ok().and_then(|kept| kept.pages.get(&reading.place).cloned());
         if let Some(made) = found {
             metrics::counter!("learn_learner_pages_total", "made" => "before").increment(1);
             return made.for_reader(&reading.viewer);
         }
         metrics::counter!("learn_learner_pages_total", "made" => "now").increment(1);
         let holes = ReaderHoles::new(app::codes::generate(26), app::codes::generate(26), app::codes::generate(26));
-        let rendered = crate::pages::render_with_holes(state, request, holes.clone()).await;
-        let Some(made) = Made::cut(rendered, &holes).await else {
+        let aside = SetAside::default();
+        let catalog = state.catalog.clone();
+        let rendered =
+            crate::pages::render_for_place(state, request, reading.viewer.clone(), holes.clone(), aside.clone()).await;
+        let text = aside.take().map(|(key, text)| (texts.segment(key, &text), text));
+        let Some(made) = Made::cut(rendered, &holes, text).await else {
             return Response::builder()
                 .status(StatusCode::INTERNAL_SERVER_ERROR)
                 .body(Body::empty())
                 .unwrap_or_default();
         };
         let made = Arc::new(made);
-        // Kept under the place the page says it was made for, if any.
-        if let Some(place) = holes.place().filter(|_| made.status == StatusCode::OK)
+        // Kept only if made for the place it was asked for, from the
+        // catalogue that is current.
+        let current = catalog.current().generation();
+        let agreed = holes.place().as_ref() == Some(&reading.place) && reading.place.catalog == current;
+        if agreed
+            && made.status == StatusCode::OK
             && let Ok(mut kept) = self.made.lock()
         {
-            if kept.len() >= MOST {
-                kept.clear();
+            let bytes = made.bytes();
+            if kept.pages.len() >= MOST || kept.bytes + bytes > MOST_BYTES {
+                *kept = Kept::default();
             }
             // Pages of an older catalogue are of no use any more.
-            kept.retain(|other, _| other.catalog == place.catalog);
-            kept.insert(place, made.clone());
+            if kept.pages.values().next().is_some() && !kept.pages.keys().all(|other| other.catalog == current) {
+                kept.pages.retain(|other, _| other.catalog == current);
+                kept.bytes = kept.pages.values().map(|made| made.bytes()).sum();
+            }
+            if let Some(replaced) = kept.pages.insert(reading.place.clone(), made.clone()) {
+                kept.bytes -= replaced.bytes();
+            }
+            kept.bytes += bytes;
         }
         made.for_reader(&reading.viewer)
     }
 }
 
 impl Made {
-    /// `rendered` cut at `holes`' words, each piece compressed; `None` if
+    /// `rendered` cut at `holes`' words and the lesson text's marker (the
+    /// text's segment and the text given), each piece compressed; `None` if
     /// its body cannot be read.
-    async fn cut(rendered: Response, holes: &ReaderHoles) -> Option<Made> {
+    async fn cut(rendered: Response, holes: &ReaderHoles, text: Option<(Arc<Segment>, String)>) -> Option<Made> {
         let (parts, body) = rendered.into_parts();
         let page = axum::body::to_bytes(body, 4 * 1024 * 1024).await.ok()?;
+        let marker = app::lesson_text::MARKER.as_bytes();
         let words = [
-            (holes.name.as_bytes(), Hole::Name),
-            (holes.user.as_bytes(), Hole::User),
-            (holes.attempt.as_bytes(), Hole::Attempt),
+            (holes.name.as_bytes(), Some(Hole::Name)),
+            (holes.user.as_bytes(), Some(Hole::User)),
+            (holes.attempt.as_bytes(), Some(Hole::Attempt)),
+            (marker, None),
         ];
         let mut pieces = Vec::new();
+        // The bytes since the last hole: a piece may refer back into them.
+        let mut known: Vec<u8> = Vec::new();
+        let fixed = |bytes: &[u8], known: &mut Vec<u8>, pieces: &mut Vec<Piece>| {
+            pieces.push(Piece::Fixed(segment(bytes, &known[known.len().saturating_sub(WINDOW)..])));
+            known.extend_from_slice(bytes);
+        };
         let mut rest = &page[..];
-        while let Some((at, word, hole)) = words
+        let mut text = text;
+        while let Some((at, length, hole)) = words
             .iter()
             .filter_map(|(word, hole)| find(rest, word).map(|at| (at, word.len(), *hole)))
             .min_by_key(|(at, _, _)| *at)
         {
-            pieces.push(Piece::Fixed(segment(&rest[..at])));
-            pieces.push(Piece::Hole(hole));
-            rest = &rest[at + word..];
+            fixed(&rest[..at], &mut known, &mut pieces);
+            match hole {
+                Some(hole) => {
+                    pieces.push(Piece::Hole(hole));
+                    known.clear();
+                }
+                // The text goes where its marker is, once.
+                None => match text.take() {
+                    Some((segment, plain)) => {
+                        pieces.push(Piece::Text(segment));
+                        known.extend_from_slice(plain.as_bytes());
+                    }
+                    None => fixed(marker, &mut known, &mut pieces),
+                },
+            }
+            rest = &rest[at + length..];
         }
-        pieces.push(Piece::Fixed(segment(rest)));
+        fixed(rest, &mut known, &mut pieces);
         let mut headers = parts.headers;
         for personal in [header::SET_COOKIE, header::CONTENT_LENGTH, header::CONTENT_ENCODING] {
             headers.remove(personal);
         }
         headers.remove(crate::pages::LEARNER_HEADER);
         Some(Made { status: parts.status, headers, pieces })
+    }
+
+    /// The bytes of this page's own pieces.
+    fn bytes(&self) -> usize {
+        self.pieces.iter().map(|piece| if let Piece::Fixed(fixed) = piece { fixed.deflated.len() } else { 0 }).sum()
     }
 
     /// The page for `viewer`, as gzip.
@@ -192,7 +255,11 @@ impl Made {
         let mut out = Vec::with_capacity(
             self.pieces
                 .iter()
-                .map(|piece| if let Piece::Fixed(fixed) = piece { fixed.deflated.len() } else { 64 })
+                .map(|piece| match piece {
+                    Piece::Fixed(fixed) => fixed.deflated.len(),
+                    Piece::Text(text) => text.deflated.len(),
+                    Piece::Hole(_) => 64,
+                })
                 .sum::<usize>()
                 + 32,
         );
@@ -206,6 +273,11 @@ impl Made {
                     out.extend_from_slice(&fixed.deflated);
                     crc.combine(&fixed.crc);
                     length += fixed.bytes;
+                }
+                Piece::Text(text) => {
+                    out.extend_from_slice(&text.deflated);
+                    crc.combine(&text.crc);
+                    length += text.bytes;
                 }
                 Piece::Hole(hole) => {
                     let filling = match hole {
@@ -237,11 +309,13 @@ impl Made {
     }
 }
 
-/// `bytes` compressed at the best level, ending on a byte boundary.
-fn segment(bytes: &[u8]) -> Segment {
+/// `bytes` compressed at the best level, ending on a byte boundary, free
+/// to refer back into `before` (what the reader will just have decoded).
+fn segment(bytes: &[u8], before: &[u8]) -> Segment {
     let mut crc = Hasher::new();
     crc.update(bytes);
-    Segment { deflated: deflate(bytes, Compression::best(), false).into(), crc, bytes: bytes.len() as u64 }
+    let deflated = crate::stitched::deflate_after(bytes, before, Compression::best());
+    Segment { deflated: deflated.into(), crc, bytes: bytes.len() as u64 }
 }
 
 /// `bytes` as stored (uncompressed) deflate blocks, not the last.
@@ -282,7 +356,7 @@ mod tests {
             "<html data-user=\"USERWORD\"><a aria-label=\"Signed in as NAMEWORD\"><bdi>NAMEWORD</bdi></a>{}<input value=\"ATTEMPTWORD\"></html>",
             "<p>The same for everyone.</p>".repeat(500)
         );
-        let made = Made::cut(Response::new(Body::from(page.clone())), &holes).await.unwrap();
+        let made = Made::cut(Response::new(Body::from(page.clone())), &holes, None).await.unwrap();
         assert_eq!(made.pieces.iter().filter(|piece| matches!(piece, Piece::Hole(_))).count(), 4);
         let viewer = Viewer {
             id: 42,

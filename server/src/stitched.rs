@@ -79,7 +79,7 @@ impl Texts {
     }
 
     /// The text's segment, compressed now if no page has needed it yet.
-    fn segment(&self, key: TextKey, text: &str) -> Arc<Segment> {
+    pub(crate) fn segment(&self, key: TextKey, text: &str) -> Arc<Segment> {
         if let Some(found) = self.texts.lock().ok().and_then(|texts| texts.get(&key).cloned()) {
             return found;
         }
@@ -154,8 +154,19 @@ fn gzip_of(before: &[u8], text: &Segment, plain: &[u8], after: &[u8]) -> Vec<u8>
 
 /// Raw deflate of `input`, ending on a byte boundary with nothing after it
 /// referring to it (a full flush), or ending the stream when `last`.
-pub(crate) fn deflate(input: &[u8], level: Compression, last: bool) -> Vec<u8> {
+fn deflate(input: &[u8], level: Compression, last: bool) -> Vec<u8> {
     deflate_with(&mut Compress::new(level, false), input, last)
+}
+
+/// [`deflate`] of `input`, not the last, free to refer back into `before`
+/// (a preset dictionary: what precedes `input` in the stream).
+pub(crate) fn deflate_after(input: &[u8], before: &[u8], level: Compression) -> Vec<u8> {
+    let mut compress = Compress::new(level, false);
+    if !before.is_empty() {
+        // Only fails on a stream already begun, which a new one is not.
+        let _ = compress.set_dictionary(before);
+    }
+    deflate_with(&mut compress, input, false)
 }
 
 /// [`deflate`] with a compressor at the start of a stream.

@@ -3,14 +3,19 @@
 //!
 //! Why a pool of its own: each hash needs 19 MiB. Hashed on tokio's
 //! blocking threads, those blocks were freed into glibc's per-thread
-//! arenas and never returned (1.5 GB after 10,000 hashes). Here each hasher
-//! thread owns one 19 MiB block for its whole life and hashes into it
+//! arenas and never returned (1.5 GB after 10,000 hashes). Here a hasher
+//! thread hashes into one 19 MiB block of its own, reused for every hash
 //! (`hash_password_into_with_memory`): memory stays flat whatever the
-//! number of sign-ins. And a classroom signing in at once must not take
-//! every core: there is one hasher per two cores (at least one), so other
-//! requests keep their share; sign-ins wait in one queue, first come first
-//! served, a bounded one; a sign-in that would wait too long is told to
-//! try again in a moment instead of hanging.
+//! number of sign-ins. The first hasher keeps its block for good; the
+//! others give theirs back whenever nothing waits, so an idle server holds
+//! one block.
+//!
+//! A classroom signing in at once must be answered quickly without taking
+//! the pages' time: there is one hasher per core, each at a lower
+//! scheduling priority (nice 10), so that a page waiting for a core goes
+//! first and hashing takes what is left. Sign-ins wait in one queue, first
+//! come first served, a bounded one; a sign-in that would wait too long is
+//! told to try again in a moment instead of hanging.
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -80,10 +85,11 @@ struct Job {
 static HASHERS: LazyLock<mpsc::Sender<Job>> = LazyLock::new(|| {
     let (sender, receiver) = mpsc::channel::<Job>(QUEUE);
     let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
-    let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
-    for number in 0..(cores / 2).max(1) {
+    for number in 0..hashers() {
         let receiver = receiver.clone();
-        let spawned = std::thread::Builder::new().name(format!("hasher-{number}")).spawn(move || hasher(&receiver));
+        let keeps_memory = number == 0;
+        let spawned =
+            std::thread::Builder::new().name(format!("hasher-{number}")).spawn(move || hasher(&receiver, keeps_memory));
         if let Err(error) = spawned {
             tracing::error!(%error, "cannot start a password hasher");
         }
@@ -91,34 +97,114 @@ static HASHERS: LazyLock<mpsc::Sender<Job>> = LazyLock::new(|| {
     sender
 });
 
-/// How many hashers there are (for docs/performance.md and the benchmark).
+/// How many hashers there are: one per core (for docs/performance.md and
+/// the benchmark).
 pub fn hashers() -> usize {
-    (std::thread::available_parallelism().map(usize::from).unwrap_or(2) / 2).max(1)
+    std::thread::available_parallelism().map(usize::from).unwrap_or(2).max(1)
 }
 
-fn hasher(queue: &std::sync::Mutex<mpsc::Receiver<Job>>) {
-    // This thread's one block of memory, reused for every hash.
-    let mut memory = vec![Block::new(); params().block_count()];
+/// The hashers' scheduling priority: below the threads that serve pages.
+const HASHERS_NICE: i32 = 10;
+
+fn hasher(queue: &std::sync::Mutex<mpsc::Receiver<Job>>, keeps_memory: bool) {
+    lower_priority();
+    // This thread's block of memory, reused for every hash while it has one.
+    let mut memory: Option<Memory> = None;
     loop {
         let job = match queue.lock() {
-            Ok(mut receiver) => receiver.blocking_recv(),
+            Ok(mut receiver) => {
+                if !keeps_memory && receiver.is_empty() {
+                    memory = None;
+                }
+                receiver.blocking_recv()
+            }
             Err(_) => return,
         };
         let Some(job) = job else { return };
+        let memory = match &mut memory {
+            Some(memory) => memory,
+            None => match Memory::new(params().block_count()) {
+                Some(made) => memory.insert(made),
+                None => {
+                    let _ = job.done.send(Done::Failed("no memory for a password hash".into()));
+                    continue;
+                }
+            },
+        };
+        let memory = memory.blocks();
         if job.queued_at.elapsed() > MAX_WAIT {
             let _ = job.done.send(Done::Failed("waited too long".into()));
             continue;
         }
         let outcome = match job.work {
-            Work::Hash(password) => match hash_with(&mut memory, &password) {
+            Work::Hash(password) => match hash_with(memory, &password) {
                 Ok(phc) => Done::Hashed(phc),
                 Err(error) => Done::Failed(error),
             },
-            Work::Verify(password, stored) => Done::Verified(verify_with(&mut memory, &password, stored.as_deref())),
+            Work::Verify(password, stored) => Done::Verified(verify_with(memory, &password, stored.as_deref())),
         };
         let _ = job.done.send(outcome);
     }
 }
+
+/// One hasher's 19 MiB, mapped from the system directly, so that giving it
+/// back returns it to the system at once, whatever the allocator would
+/// rather keep.
+struct Memory {
+    start: std::ptr::NonNull<Block>,
+    count: usize,
+}
+
+impl Memory {
+    fn new(count: usize) -> Option<Memory> {
+        let bytes = count.checked_mul(std::mem::size_of::<Block>())?;
+        // SAFETY: a new private anonymous mapping, asked for no particular
+        // place; the result is checked before use.
+        let start = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                bytes,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if start == libc::MAP_FAILED {
+            return None;
+        }
+        // Pages are aligned beyond a block's 64 bytes.
+        Some(Memory { start: std::ptr::NonNull::new(start.cast::<Block>())?, count })
+    }
+
+    fn blocks(&mut self) -> &mut [Block] {
+        // SAFETY: the mapping holds `count` blocks, zeroed by the system (a
+        // block is plain integers, for which zero is a value), and is
+        // borrowed only through this `&mut self`.
+        unsafe { std::slice::from_raw_parts_mut(self.start.as_ptr(), self.count) }
+    }
+}
+
+impl Drop for Memory {
+    fn drop(&mut self) {
+        // SAFETY: the mapping made in `new`, of this size, unmapped once.
+        unsafe { libc::munmap(self.start.as_ptr().cast(), self.count * std::mem::size_of::<Block>()) };
+    }
+}
+
+/// Puts the calling thread (only it) below the others in the scheduler's
+/// eyes: on Linux a thread's own id names it alone.
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: gettid and setpriority take and return plain integers.
+    let done = unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, HASHERS_NICE) };
+    if done != 0 {
+        tracing::warn!(error = %std::io::Error::last_os_error(), "a password hasher kept its priority");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
 
 fn hash_with(memory: &mut [Block], password: &str) -> Result<String, String> {
     let mut salt = [0u8; 16];
@@ -233,6 +319,24 @@ mod tests {
         assert!(!verify_password("x", Some(&hash)).await.unwrap());
         assert!(no_password * 3 > started.elapsed(), "{no_password:?} against {:?}", started.elapsed());
         assert_eq!(format!("{hash:?}"), "PasswordHash(…)");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn there_is_a_hasher_per_core_each_below_the_pages_priority() {
+        hash_password("river mango lantern").await.unwrap();
+        let mut niceness = Vec::new();
+        for task in std::fs::read_dir("/proc/self/task").unwrap().flatten() {
+            let name = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            if name.trim().starts_with("hasher-") {
+                // Field 19 of `stat`, counted after the name in parentheses.
+                let stat = std::fs::read_to_string(task.path().join("stat")).unwrap();
+                let after_name = &stat[stat.rfind(')').unwrap() + 2..];
+                niceness.push(after_name.split(' ').nth(16).unwrap().parse::<i32>().unwrap());
+            }
+        }
+        assert_eq!(niceness.len(), hashers(), "one hasher per core");
+        assert!(niceness.iter().all(|nice| *nice == HASHERS_NICE), "{niceness:?}");
     }
 
     #[tokio::test]

@@ -29,7 +29,7 @@ fn comparable(page: &str) -> String {
 }
 
 /// The page as gzip (made per place) and whole (rendered for the reader),
-/// with the raw gzip bytes.
+/// with the raw gzip bytes; checks the made page is for whom it says.
 async fn both(app: &TestApp, path: &str, cookie: &str) -> (String, String, Vec<u8>) {
     let raw = app
         .client
@@ -42,9 +42,11 @@ async fn both(app: &TestApp, path: &str, cookie: &str) -> (String, String, Vec<u
     assert_eq!(raw.status().as_u16(), 200, "{path}");
     assert_eq!(raw.headers()["content-encoding"], "gzip");
     assert_eq!(raw.headers()["x-content-type-options"], "nosniff", "security headers still on");
+    let learner = raw.headers()["x-learner"].to_str().unwrap().to_string();
     let raw = raw.bytes().await.unwrap().to_vec();
     let mut made = String::new();
     std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&raw[..]), &mut made).unwrap();
+    assert!(made.contains(&format!(" data-user=\"{learner}\"")), "the page and its header name one learner");
     (made, page_with(app, path, cookie).await, raw)
 }
 
@@ -73,6 +75,9 @@ async fn each_learner_gets_their_own_page_from_the_one_made_for_their_place() {
                         let (made, whole, raw) = both(app, path, cookie).await;
                         assert_eq!(comparable(&made), comparable(&whole), "{step}, {who}, {path}, round {round}");
                         assert!(made.contains(&format!("<bdi>{name}</bdi>")), "{step}, {who}: their own name");
+                        let label = made.split("<a href=\"/account\" aria-label=\"").nth(1).unwrap();
+                        let label = label.split('"').next().unwrap();
+                        assert!(label.contains(name), "{step}, {who}: their name, escaped, in the label: {label}");
                         // Filled in, not compressed: the name's bytes are there as they are.
                         assert!(
                             raw.windows(name.len()).any(|window| window == name.as_bytes()),
