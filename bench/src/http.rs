@@ -477,5 +477,5 @@ async fn main() {
     println!("| after the learners | {after:.1} |");
     println!("| idle after {} sign-ins | {idle_after:.1} |", more + learners + 1);
     println!();
-    println!("Password hashers: {} (one per core, at nice 10).", app::accounts::hashers());
+    println!("Password hashers: {} (one per core).", app::accounts::hashers());
 }

@@ -7,15 +7,15 @@
 //! thread hashes into one 19 MiB block of its own, reused for every hash
 //! (`hash_password_into_with_memory`): memory stays flat whatever the
 //! number of sign-ins. The first hasher keeps its block for good; the
-//! others give theirs back whenever nothing waits, so an idle server holds
-//! one block.
+//! others give theirs back after two seconds with nothing to do, so an idle
+//! server holds one block.
 //!
-//! A classroom signing in at once must be answered quickly without taking
-//! the pages' time: there is one hasher per core, each at a lower
-//! scheduling priority (nice 10), so that a page waiting for a core goes
-//! first and hashing takes what is left. Sign-ins wait in one queue, first
-//! come first served, a bounded one; a sign-in that would wait too long is
-//! told to try again in a moment instead of hanging.
+//! A classroom signing in at once must be answered quickly: there is one
+//! hasher per core, so that a burst of sign-ins gets the whole machine
+//! (pages are a few microseconds each and still get their turn from the
+//! scheduler). Sign-ins wait in one queue, first come first served, a
+//! bounded one; a sign-in that would wait too long is told to try again in
+//! a moment instead of hanging.
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use argon2::password_hash::phc::{Output, ParamsString, PasswordHash as Phc, Salt};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
 use crate::error::AppError;
 
@@ -82,9 +82,8 @@ struct Job {
 }
 
 /// The pool: one queue, and hashers each owning one block of memory.
-static HASHERS: LazyLock<mpsc::Sender<Job>> = LazyLock::new(|| {
-    let (sender, receiver) = mpsc::channel::<Job>(QUEUE);
-    let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+static HASHERS: LazyLock<flume::Sender<Job>> = LazyLock::new(|| {
+    let (sender, receiver) = flume::bounded::<Job>(QUEUE);
     for number in 0..hashers() {
         let receiver = receiver.clone();
         let keeps_memory = number == 0;
@@ -103,24 +102,23 @@ pub fn hashers() -> usize {
     std::thread::available_parallelism().map(usize::from).unwrap_or(2).max(1)
 }
 
-/// The hashers' scheduling priority: below the threads that serve pages.
-const HASHERS_NICE: i32 = 10;
+/// How long a hasher other than the first keeps its memory with nothing to do.
+const GIVE_BACK_AFTER: Duration = Duration::from_secs(2);
 
-fn hasher(queue: &std::sync::Mutex<mpsc::Receiver<Job>>, keeps_memory: bool) {
-    lower_priority();
+fn hasher(queue: &flume::Receiver<Job>, keeps_memory: bool) {
     // This thread's block of memory, reused for every hash while it has one.
     let mut memory: Option<Memory> = None;
     loop {
-        let job = match queue.lock() {
-            Ok(mut receiver) => {
-                if !keeps_memory && receiver.is_empty() {
+        let job = match queue.recv_timeout(GIVE_BACK_AFTER) {
+            Ok(job) => job,
+            Err(flume::RecvTimeoutError::Timeout) => {
+                if !keeps_memory {
                     memory = None;
                 }
-                receiver.blocking_recv()
+                continue;
             }
-            Err(_) => return,
+            Err(flume::RecvTimeoutError::Disconnected) => return,
         };
-        let Some(job) = job else { return };
         let memory = match &mut memory {
             Some(memory) => memory,
             None => match Memory::new(params().block_count()) {
@@ -191,20 +189,6 @@ impl Drop for Memory {
         unsafe { libc::munmap(self.start.as_ptr().cast(), self.count * std::mem::size_of::<Block>()) };
     }
 }
-
-/// Puts the calling thread (only it) below the others in the scheduler's
-/// eyes: on Linux a thread's own id names it alone.
-#[cfg(target_os = "linux")]
-fn lower_priority() {
-    // SAFETY: gettid and setpriority take and return plain integers.
-    let done = unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, HASHERS_NICE) };
-    if done != 0 {
-        tracing::warn!(error = %std::io::Error::last_os_error(), "a password hasher kept its priority");
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn lower_priority() {}
 
 fn hash_with(memory: &mut [Block], password: &str) -> Result<String, String> {
     let mut salt = [0u8; 16];
@@ -323,20 +307,15 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[tokio::test]
-    async fn there_is_a_hasher_per_core_each_below_the_pages_priority() {
+    async fn there_is_a_hasher_per_core() {
         hash_password("river mango lantern").await.unwrap();
-        let mut niceness = Vec::new();
-        for task in std::fs::read_dir("/proc/self/task").unwrap().flatten() {
-            let name = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
-            if name.trim().starts_with("hasher-") {
-                // Field 19 of `stat`, counted after the name in parentheses.
-                let stat = std::fs::read_to_string(task.path().join("stat")).unwrap();
-                let after_name = &stat[stat.rfind(')').unwrap() + 2..];
-                niceness.push(after_name.split(' ').nth(16).unwrap().parse::<i32>().unwrap());
-            }
-        }
-        assert_eq!(niceness.len(), hashers(), "one hasher per core");
-        assert!(niceness.iter().all(|nice| *nice == HASHERS_NICE), "{niceness:?}");
+        let names: Vec<String> = std::fs::read_dir("/proc/self/task")
+            .unwrap()
+            .flatten()
+            .filter_map(|task| std::fs::read_to_string(task.path().join("comm")).ok())
+            .filter(|name| name.starts_with("hasher-"))
+            .collect();
+        assert_eq!(names.len(), hashers(), "{names:?}");
     }
 
     #[tokio::test]
