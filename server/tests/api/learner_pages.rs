@@ -110,3 +110,44 @@ async fn each_learner_gets_their_own_page_from_the_one_made_for_their_place() {
     let (chens, _, _) = both(&app, &pages[0], &readers[2].1).await;
     assert!(made.contains("class=\"note completed\"") && !chens.contains("class=\"note completed\""));
 }
+
+#[tokio::test]
+async fn a_locked_lesson_made_for_one_learner_never_reaches_an_enrolled_one_nor_the_reverse() {
+    let courses = tempfile::tempdir().unwrap();
+    crate::courses_reload::copy_folder(&crate::helpers::sample_courses(), courses.path());
+    let course_file = courses.path().join(format!("{COURSE}/course.toml"));
+    let original = std::fs::read_to_string(&course_file).unwrap();
+    let enrolled_only = original.replacen("level = \"beginner\"\n", "level = \"beginner\"\naccess = \"enrolled\"\n", 1);
+    assert_ne!(enrolled_only, original);
+    std::fs::write(&course_file, enrolled_only).unwrap();
+    let app = crate::helpers::spawn_app_with_courses(Backend::Sqlite, courses.path().to_path_buf()).await;
+    let bilal = register(&app, BILAL).await;
+    let chen = register(&app, CHEN).await;
+    post_form(&app, "/api/enrol", "/", &format!("course={COURSE}"), Some(&bilal)).await;
+    let second = &lessons(&app, COURSE)[1].0;
+    let path = format!("/courses/{COURSE}/{second}");
+    let enrol_button = format!("<a href=\"/courses/{COURSE}\" class=\"button\">");
+    // Chen first (locked), then Bilal (the text), then both again.
+    for round in 0..2 {
+        let (locked, whole, _) = both(&app, &path, &chen).await;
+        assert_eq!(comparable(&locked), comparable(&whole), "round {round}");
+        assert!(locked.contains(&enrol_button), "round {round}: Chen is asked to enrol");
+        let (open, whole, _) = both(&app, &path, &bilal).await;
+        assert_eq!(comparable(&open), comparable(&whole), "round {round}");
+        assert!(!open.contains(&enrol_button), "round {round}: Bilal reads the lesson");
+        assert!(open.len() > locked.len() + 500, "round {round}: with its text");
+    }
+    // A new version of the course is a new place: its text at once.
+    let lesson_file = std::fs::read_dir(courses.path().join(format!("{COURSE}/01-accounts")))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|file| file.to_string_lossy().ends_with(&format!("{second}.md")))
+        .unwrap();
+    let text = std::fs::read_to_string(&lesson_file).unwrap();
+    std::fs::write(&lesson_file, text.replacen("+++\n\n", "+++\n\nA sentence added while serving.\n\n", 1)).unwrap();
+    app.state.catalog.reload(courses.path(), app::catalog::BrokenCourses::Refuse).expect("a sound version");
+    let (open, whole, _) = both(&app, &path, &bilal).await;
+    assert_eq!(comparable(&open), comparable(&whole));
+    assert!(open.contains("A sentence added while serving."), "the new version's page");
+}
