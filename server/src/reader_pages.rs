@@ -41,7 +41,7 @@ const MOST_BYTES: usize = 16 * 1024 * 1024;
 /// How far back a piece may refer into the fixed bytes before it.
 const WINDOW: usize = 32 * 1024;
 
-/// A learner reading a lesson: who, in which language, and their place.
+/// A learner reading a lesson: who, and their place.
 pub struct Reading {
     viewer: Viewer,
     place: PlaceKey,
