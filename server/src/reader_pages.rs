@@ -175,7 +175,7 @@ impl LearnerPages {
                 *kept = Kept::default();
             }
             // Pages of an older catalogue are of no use any more.
-            if kept.pages.values().next().is_some() && !kept.pages.keys().all(|other| other.catalog == current) {
+            if kept.pages.keys().any(|other| other.catalog != current) {
                 kept.pages.retain(|other, _| other.catalog == current);
                 kept.bytes = kept.pages.values().map(|made| made.bytes()).sum();
             }
