@@ -164,22 +164,33 @@ fn postgres_options(url: &str, schema: Option<&str>, connections: u32) -> Connec
 
 /// Whether a connection coming back to the pool (or about to be handed
 /// out) is sound: no transaction left open, as there is after a COMMIT or
-/// ROLLBACK that failed.
-fn sound(connection: &sea_orm::sqlx::SqliteConnection) -> bool {
+/// ROLLBACK that failed. A transaction dropped unfinished (a refusal
+/// returned from inside it) is no such case: its ROLLBACK is queued on the
+/// connection, which runs what it is sent in order, so once a ping sent
+/// after it is answered, it has run.
+async fn sound(connection: &mut sea_orm::sqlx::SqliteConnection) -> bool {
+    use sea_orm::sqlx::Connection;
     use sqlx_core::transaction::TransactionManager;
-    let depth =
-        <sea_orm::sqlx::Sqlite as sea_orm::sqlx::Database>::TransactionManager::get_transaction_depth(connection);
-    if depth != 0 {
-        tracing::error!(depth, "a database connection left a transaction open (a failed commit?); it is closed");
+    let depth = |connection: &sea_orm::sqlx::SqliteConnection| {
+        <sea_orm::sqlx::Sqlite as sea_orm::sqlx::Database>::TransactionManager::get_transaction_depth(connection)
+    };
+    if depth(connection) == 0 {
+        return true;
     }
-    depth == 0
+    let answered = connection.ping().await.is_ok();
+    let depth = depth(connection);
+    if !answered || depth != 0 {
+        tracing::error!(depth, "a database connection left a transaction open (a failed commit?); it is closed");
+        return false;
+    }
+    true
 }
 
 fn sqlite_options(url: &str, connections: u32, read_only: bool) -> ConnectOptions {
     let mut options = ConnectOptions::new(url);
     options.map_sqlx_sqlite_pool_opts(|pool| {
-        pool.after_release(|connection, _| Box::pin(async move { Ok(sound(connection)) }))
-            .before_acquire(|connection, _| Box::pin(async move { Ok(sound(connection)) }))
+        pool.after_release(|connection, _| Box::pin(async move { Ok(sound(connection).await) }))
+            .before_acquire(|connection, _| Box::pin(async move { Ok(sound(connection).await) }))
     });
     options
         .max_connections(connections)
@@ -206,4 +217,32 @@ fn sqlite_options(url: &str, connections: u32, read_only: bool) -> ConnectOption
                 .pragma("cache_size", "-16384")
         });
     options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+
+    #[tokio::test]
+    async fn a_transaction_dropped_unfinished_is_rolled_back_and_its_connection_kept() {
+        let folder = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", folder.path().join("learn.db").display());
+        let db = Db::connect(&url, None).await.unwrap();
+        // A temporary table lives as long as its connection: the writer's
+        // one connection is the same one at the end if it is still there.
+        db.writer.execute_unprepared("CREATE TEMP TABLE kept (n INTEGER)").await.unwrap();
+        for n in 0..20 {
+            let transaction = db.writer.begin().await.unwrap();
+            transaction.execute_unprepared(&format!("INSERT INTO kept VALUES ({n})")).await.unwrap();
+            // Returned early, as a refusal inside a transaction does.
+            drop(transaction);
+            db.writer.execute_unprepared("SELECT 1").await.unwrap();
+        }
+        let row = db
+            .writer
+            .query_one_raw(sea_orm::Statement::from_string(sea_orm::DbBackend::Sqlite, "SELECT count(*) FROM kept"));
+        let count: i64 = row.await.expect("the same connection").unwrap().try_get_by_index(0).unwrap();
+        assert_eq!(count, 0, "every dropped transaction was rolled back");
+    }
 }
