@@ -188,6 +188,18 @@ pub fn set_cookie(cookie: &str) {
     }
 }
 
+/// The current response holds a secret shown once (a reset code, the
+/// set-password codes of an import): no cache, the browser's own included,
+/// keeps it (`private, no-store`, not the pages' `no-cache`).
+pub fn do_not_store() {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("private, no-store"),
+        );
+    }
+}
+
 /// Ends the session: deleted from the store, cookie removed, and every
 /// instance forgets who it was.
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {

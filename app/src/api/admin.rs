@@ -74,6 +74,7 @@ pub async fn take_issued_code() -> Result<Option<crate::model::IssuedResetCode>,
         return Ok(None);
     };
     let state = expect_context::<crate::state::AppState>();
+    crate::auth::do_not_store();
     Ok(Some(crate::model::IssuedResetCode {
         username: username.to_string(),
         code: code.grouped(),

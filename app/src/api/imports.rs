@@ -49,6 +49,9 @@ pub async fn check_import(id: i64) -> Result<ImportReport, AppError> {
         false => None,
     }
     .and_then(|value| crate::learning::bulk::CodesKey::from_cookie(&value));
+    if key.is_some() {
+        crate::auth::do_not_store();
+    }
     crate::learning::bulk::report(&state.db, &catalog, file, &viewer, lifetime, key.as_ref())
         .await
         .map_err(AppError::internal)

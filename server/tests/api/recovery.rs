@@ -7,8 +7,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::cli::UsersCommand;
 
 use crate::helpers::{
-    AMINA, BACKENDS, Backend, TestApp, audit_actions, call, cookie_pair, page_with, post_form, refusal, sample_courses,
-    set_cookie, signed_in_as, spawn_app,
+    AMINA, BACKENDS, Backend, TestApp, audit_actions, call, cookie_pair, page_caching, page_with, post_form, refusal,
+    sample_courses, set_cookie, signed_in_as, spawn_app,
 };
 
 /// The short-lived cookie that carries an issued code to the page showing it.
@@ -57,6 +57,11 @@ async fn a_manager_issues_a_reset_code_and_the_learner_redeems_it_once() {
         assert!(page.contains(&format!("/reset/{code}")), "with a link to share");
         let again = page_with(&app, "/admin/users?q=amina", &manager).await;
         assert!(shown_code(&again).is_none(), "shown once only");
+        // The page with the code is kept by no cache, the browser's own
+        // on a shared computer included; the page without it as any other.
+        let shown_again = format!("{manager}; {}", issued_cookie(&issued));
+        assert_eq!(page_caching(&app, "/admin/users?q=amina", &shown_again).await, "private, no-store", "{backend:?}");
+        assert_eq!(page_caching(&app, "/admin/users?q=amina", &manager).await, "no-cache", "{backend:?}");
         let stored = reset_code::Entity::find().one(&app.state.db.reader).await.unwrap().unwrap();
         assert!(!stored.code_hash.contains(&code.replace('-', "")), "only its hash is stored");
         let sessions = app::entities::session::Entity::find().all(&app.state.db.reader).await.unwrap();
@@ -236,6 +241,8 @@ async fn an_instructor_issues_codes_for_the_learners_of_their_cohorts_only() {
     assert_eq!(issued.headers()["location"], format!("{back}#issued"), "{}", refusal(&issued));
     let page = page_with(&app, &back, &format!("{ines}; {}", issued_cookie(&issued))).await;
     assert!(shown_code(&page).is_some(), "the code is shown on the cohort page");
+    let with_code = format!("{ines}; {}", issued_cookie(&issued));
+    assert_eq!(page_caching(&app, &back, &with_code).await, "private, no-store", "and kept by no cache");
     assert_eq!(call(&app, "/api/issue_reset_code", "username=bilal", Some(&ines)).await, 403, "not their learner");
     assert_eq!(call(&app, "/api/issue_reset_code", "username=malika", Some(&ines)).await, 403);
     let elsewhere = "username=amina&back=https://evil.example/";

@@ -6,7 +6,7 @@ use app::entities::{enrolment, import, profile_answer, user};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::{multipart_file, new_cohort, register, upload};
-use crate::helpers::{BACKENDS, Backend, page_with, post_form, signed_in_as, spawn_app, spawn_app_with};
+use crate::helpers::{BACKENDS, Backend, page_caching, page_with, post_form, signed_in_as, spawn_app, spawn_app_with};
 use crate::learning::COURSE;
 
 #[tokio::test]
@@ -90,6 +90,8 @@ async fn a_bulk_enrolment_file_is_checked_then_applied_once() {
         }
         let page = page_with(&app, &report, &format!("{manager}; {key}")).await;
         let list = page.split("id=\"import-codes\"").nth(1).expect("the list to print");
+        let kept = page_caching(&app, &report, &format!("{manager}; {key}")).await;
+        assert_eq!(kept, "private, no-store", "{backend:?}: the codes are kept by no cache");
         let row = list.split("gulnora").nth(1).expect("her row in the list");
         let grouped = |at: usize| {
             let candidate = row.get(at..at + 14)?;
