@@ -46,25 +46,37 @@ impl fmt::Display for Username {
     }
 }
 
-/// A name as the person writes it, in any script: 1 to 100 characters,
-/// without control characters.
+/// A name as the person writes it, in any script: 1 to 100 characters, at
+/// least one of them visible, without control characters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DisplayName(String);
 
 impl DisplayName {
     pub fn parse(text: &str) -> Result<DisplayName, &'static str> {
         let text = text.trim();
-        if text.is_empty() {
+        // A name of zero-width spaces or fillers is blank on a certificate.
+        if !text.chars().any(|c| !c.is_whitespace() && !invisible(c)) {
             return Err(msg::DISPLAY_NAME_EMPTY);
         }
         if text.chars().count() > 100 {
             return Err(msg::DISPLAY_NAME_TOO_LONG);
         }
         // Bidirectional controls (U+202A–U+202E, U+2066–U+2069) could
-        // reorder the text around a name on a certificate.
+        // reorder the text around a name on a certificate; line and
+        // paragraph separators would break it; tag characters hide text.
         // U+FFFD stands for bytes that were not UTF-8: the text arrived broken.
-        let unsafe_char =
-            |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}');
+        let unsafe_char = |c: char| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '\u{202A}'..='\u{202E}'
+                        | '\u{2066}'..='\u{2069}'
+                        | '\u{2028}'
+                        | '\u{2029}'
+                        | '\u{E0000}'..='\u{E007F}'
+                        | '\u{FFFD}'
+                )
+        };
         if text.chars().any(unsafe_char) {
             return Err(msg::DISPLAY_NAME_CHARACTERS);
         }
@@ -74,6 +86,28 @@ impl DisplayName {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Characters that show nothing by themselves: zero-width spaces and
+/// joiners, direction marks, the byte order mark, Hangul and braille
+/// fillers, variation selectors, the soft hyphen. Inside a name they may
+/// belong (a zero-width non-joiner in Urdu or Persian); alone they are no name.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
 }
 
 /// A new password that follows our rule: at least 10 characters (a few
@@ -179,6 +213,14 @@ mod tests {
         assert_eq!(DisplayName::parse("Amina\u{0}"), Err("display-name-characters"));
         assert_eq!(DisplayName::parse("Amina\u{202E}nimda"), Err("display-name-characters"));
         assert_eq!(DisplayName::parse("\u{FFFD}\u{FFFD}"), Err("display-name-characters"));
+        // Nothing visible is no name; an invisible joiner inside one is kept.
+        for blank in ["\u{200B}\u{200B}", "\u{FEFF}", "\u{3164}", "\u{2800}", "\u{115F}\u{1160}", " \u{200B} "] {
+            assert_eq!(DisplayName::parse(blank), Err("display-name-empty"), "{blank:?}");
+        }
+        assert_eq!(DisplayName::parse("می\u{200C}خواهم").unwrap().as_str(), "می\u{200C}خواهم");
+        for broken in ["Amina\u{2028}Khan", "Amina\u{2029}Khan", "Amina\u{E0041}"] {
+            assert_eq!(DisplayName::parse(broken), Err("display-name-characters"), "{broken:?}");
+        }
     }
 
     #[test]

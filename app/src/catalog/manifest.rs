@@ -13,7 +13,9 @@ use crate::model::{Access, Enrolment, Level};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourseManifest {
+    #[serde(deserialize_with = "plain_text")]
     pub title: String,
+    #[serde(deserialize_with = "summary_text")]
     pub summary: String,
     #[serde(default)]
     pub level: Level,
@@ -66,7 +68,9 @@ impl Default for CertificateRules {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModuleManifest {
+    #[serde(deserialize_with = "plain_text")]
     pub title: String,
+    #[serde(default, deserialize_with = "some_summary_text")]
     pub summary: Option<String>,
     #[serde(default)]
     pub translations: BTreeMap<Language, TranslatedTitle>,
@@ -75,7 +79,9 @@ pub struct ModuleManifest {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TranslatedTitle {
+    #[serde(deserialize_with = "plain_text")]
     pub title: String,
+    #[serde(default, deserialize_with = "some_summary_text")]
     pub summary: Option<String>,
 }
 
@@ -83,6 +89,7 @@ pub struct TranslatedTitle {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LessonFrontMatter {
+    #[serde(deserialize_with = "plain_text")]
     pub title: String,
     pub minutes: Option<u32>,
     pub id: Option<String>,
@@ -93,6 +100,7 @@ pub struct LessonFrontMatter {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TranslationFrontMatter {
+    #[serde(deserialize_with = "plain_text")]
     pub title: String,
     /// Reading time of the translation, when not estimated from its text.
     pub minutes: Option<u32>,
@@ -100,6 +108,38 @@ pub struct TranslationFrontMatter {
     /// was made from: when the original changes, the translation is stale
     /// (a warning, and a quiet note to its readers). The studio writes it.
     pub translated_from: Option<String>,
+}
+
+/// A title as pages, certificates and exports show it: one line of plain
+/// text. Line breaks and other control characters become spaces, and the
+/// characters that override or embed a direction are left out
+/// ([`without_direction_overrides`]).
+pub fn plain(text: &str) -> String {
+    without_direction_overrides(text)
+        .chars()
+        .map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c })
+        .collect()
+}
+
+/// `text` without the characters that override or embed a direction
+/// (U+202A to U+202E, U+2066 to U+2069), so that no title or summary
+/// reorders the text around it; the pages isolate what they show in its
+/// own direction, and the marks (U+200E, U+200F) stay.
+pub fn without_direction_overrides(text: &str) -> String {
+    text.chars().filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')).collect()
+}
+
+fn plain_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    String::deserialize(deserializer).map(|text| plain(&text))
+}
+
+/// A summary keeps its lines as written (a page shows it as one paragraph).
+fn summary_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    String::deserialize(deserializer).map(|text| without_direction_overrides(&text))
+}
+
+fn some_summary_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(|text| text.map(|text| without_direction_overrides(&text)))
 }
 
 fn english() -> Language {
@@ -219,6 +259,20 @@ mod tests {
 
     fn path() -> PathBuf {
         PathBuf::from("c/01-m/01-l.md")
+    }
+
+    #[test]
+    fn titles_are_one_line_and_neither_titles_nor_summaries_reorder_the_text_around_them() {
+        let text = "title = \"Online safety \u{202E}egassem terces\"\nsummary = \"\"\"\nTwo\nlines\u{2066}\"\"\"\n";
+        let mut problems = Problems::default();
+        let manifest: CourseManifest = parse_toml(text, Path::new("c/course.toml"), 1, &mut problems).unwrap();
+        assert_eq!(manifest.title, "Online safety egassem terces");
+        assert_eq!(manifest.summary, "Two\nlines", "a summary keeps its lines");
+        // The same from YAML front matter, and Urdu with its marks kept.
+        let yaml = "---\ntitle: \"\u{202B}اردو\u{200F} سبق\u{202C}\"\n---\n\nBody\n";
+        let (front, _): (LessonFrontMatter, _) = lesson_parts(yaml, &path(), &mut problems).unwrap();
+        assert_eq!(front.title, "اردو\u{200F} سبق");
+        assert!(problems.is_empty());
     }
 
     #[test]
