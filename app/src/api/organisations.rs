@@ -20,7 +20,11 @@ pub async fn organisations() -> Result<OrganisationsPage, AppError> {
     let viewer = super::rules::signed_in::<Organisations>().await?;
     let state = expect_context::<crate::state::AppState>();
     let organisations = crate::organisations::summaries(&state.db, &viewer).await.map_err(AppError::internal)?;
-    Ok(OrganisationsPage { organisations, may_assign: crate::policy::may_assign_organisation(&viewer) })
+    Ok(OrganisationsPage {
+        organisations,
+        may_create: crate::policy::may_create_organisation(&viewer),
+        may_assign: crate::policy::may_assign_organisation(&viewer),
+    })
 }
 
 #[server(endpoint = "create_organisation")]

@@ -16,6 +16,8 @@ pub struct OrganisationSummary {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationsPage {
     pub organisations: Vec<OrganisationSummary>,
+    /// Only programme-wide staff add organisations.
+    pub may_create: bool,
     /// Only administrators scope managers to an organisation.
     pub may_assign: bool,
 }

@@ -103,6 +103,9 @@ pub struct StudioCourse {
     pub may_manage: bool,
     pub may_publish: bool,
     pub may_review: bool,
+    /// A lesson of the draft about to be removed, and how many learners
+    /// completed it (counted here, never taken from the address).
+    pub removing: Option<(String, u64)>,
 }
 
 /// A course's settings as their form shows them (what `course.toml`

@@ -59,12 +59,14 @@ fn Organisations(page: OrganisationsPage) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
-            <h2>{t(msg::ORGANISATION_NEW)}</h2>
-            <form class="account-form" method="post" action={action_of::<CreateOrganisation>()}>
-                <Field name="name" label=t(msg::ORGANISATION_NAME) autocomplete="off" value=create.value("name")
-                    error=create.field("name").map(str::to_string)/>
-                <button type="submit">{t(msg::ORGANISATION_CREATE)}</button>
-            </form>
+            {page.may_create.then(|| view! {
+                <h2>{t(msg::ORGANISATION_NEW)}</h2>
+                <form class="account-form" method="post" action={action_of::<CreateOrganisation>()}>
+                    <Field name="name" label=t(msg::ORGANISATION_NAME) autocomplete="off" value=create.value("name")
+                        error=create.field("name").map(str::to_string)/>
+                    <button type="submit">{t(msg::ORGANISATION_CREATE)}</button>
+                </form>
+            })}
             {page.may_assign.then(|| view! {
                 <h2>{t(msg::ORGANISATION_ASSIGN_TITLE)}</h2>
                 <p class="hint">{t(msg::ORGANISATION_ASSIGN_HINT)}</p>

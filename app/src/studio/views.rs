@@ -204,6 +204,7 @@ pub async fn course_page(db: &Db, sources: &Sources, row: &studio_course::Model)
         may_manage: false,
         may_publish: false,
         may_review: false,
+        removing: None,
     })
 }
 

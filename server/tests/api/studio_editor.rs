@@ -182,3 +182,42 @@ async fn saves_arriving_at_once_never_take_a_course_past_its_bound() {
         assert!(total <= MAX_COURSE_BYTES, "{backend:?}: {total} bytes kept");
     }
 }
+
+#[tokio::test]
+async fn removing_a_lesson_learners_completed_asks_first_with_the_count_the_server_made() {
+    let database = TestDatabase::new(Backend::Sqlite);
+    let app = spawn_app_on(&database).await;
+    let (farida, _) = course_of_two(&app).await;
+    let body = format!(
+        "course={COURSE}&revision={}&message=First",
+        app::studio::store::course(&app.state.db.reader, COURSE).await.unwrap().unwrap().draft_revision
+    );
+    let published =
+        post_form(&app, "/api/publish_studio_course", &format!("/studio/{COURSE}"), &body, Some(&farida)).await;
+    assert!(location(&published).contains("published=1"), "{}", refusal(&published));
+    let amina = signed_in_as(&app, "amina", "learner").await;
+    post_form(&app, "/api/enrol", "/", &format!("course={COURSE}"), Some(&amina)).await;
+    let done =
+        post_form(&app, "/api/complete_lesson", "/", &format!("course={COURSE}&lesson=welcome"), Some(&amina)).await;
+    assert!(done.status().is_redirection(), "{}", refusal(&done));
+
+    let body = format!("course={COURSE}&path={}", encode(LESSON));
+    let asked = post_form(&app, "/api/remove_studio_file", &format!("/studio/{COURSE}"), &body, Some(&farida)).await;
+    let asking = location(&asked);
+    assert_eq!(asking, format!("/studio/{COURSE}?remove={}#remove", encode(LESSON)));
+    let said = |page: &str| page.contains("Remove this lesson?") && page.contains("learner completed this lesson");
+    assert!(said(&page_with(&app, &asking, &farida).await), "the count is said");
+    assert!(!revision_of(&app, LESSON).await.is_empty(), "nothing removed yet");
+    // The count is the server's: an address saying otherwise changes nothing,
+    // and one naming no lesson of the draft asks nothing.
+    let claimed = format!("/studio/{COURSE}?remove={}&completed=0", encode(LESSON));
+    assert!(said(&page_with(&app, &claimed, &farida).await));
+    let nothing = page_with(&app, &format!("/studio/{COURSE}?remove=..%2F..%2Fcourse.toml"), &farida).await;
+    assert!(!nothing.contains("Remove this lesson?"));
+
+    let confirmed = format!("{body}&confirmed=yes");
+    let removed =
+        post_form(&app, "/api/remove_studio_file", &format!("/studio/{COURSE}"), &confirmed, Some(&farida)).await;
+    assert_eq!(location(&removed), format!("/studio/{COURSE}#outline"), "{}", refusal(&removed));
+    assert_eq!(revision_of(&app, LESSON).await, "", "removed once confirmed");
+}

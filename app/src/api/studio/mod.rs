@@ -128,7 +128,7 @@ pub async fn studio_home() -> Result<StudioHome, AppError> {
 
 /// `/studio/{course}`.
 #[server(name = StudioCoursePage, endpoint = "studio_course")]
-pub async fn studio_course(course: String) -> Result<StudioCourse, AppError> {
+pub async fn studio_course(course: String, remove: Option<String>) -> Result<StudioCourse, AppError> {
     let viewer = crate::api::rules::signed_in::<StudioCoursePage>().await?;
     let state = expect_context::<crate::state::AppState>();
     let row = authored(&state, &viewer, &course).await?;
@@ -138,6 +138,13 @@ pub async fn studio_course(course: String) -> Result<StudioCourse, AppError> {
     page.may_manage = crate::policy::may_run_studio(&viewer);
     page.may_publish = crate::policy::may_publish_directly(&viewer, &instructors, row.review_required);
     page.may_review = crate::policy::may_review(&viewer, &instructors, row.proposed_by);
+    let lesson_of_draft =
+        |path: &String| page.modules.iter().flat_map(|module| &module.lessons).any(|l| l.path == *path);
+    if let Some(path) = remove.filter(lesson_of_draft) {
+        let completed =
+            crate::studio::outline::completions_of(&state, &course, &path).await.map_err(AppError::internal)?;
+        page.removing = Some((path, completed));
+    }
     Ok(page)
 }
 

@@ -252,7 +252,7 @@ pub async fn remove_studio_file(course: String, path: String, confirmed: Option<
             crate::studio::outline::completions_of(&state, &course, &path).await.map_err(AppError::internal)?;
         if completed > 0 {
             let encoded = crate::statistics::reporting::encode(&path);
-            leptos_axum::redirect(&format!("/studio/{course}?remove={encoded}&completed={completed}#remove"));
+            leptos_axum::redirect(&format!("/studio/{course}?remove={encoded}#remove"));
             return Ok(());
         }
     }

@@ -24,8 +24,6 @@ struct Outcome {
     restored: Option<i32>,
     uploaded: Option<String>,
     upload_refused: Option<String>,
-    /// A lesson learners completed, to remove once confirmed: its path and how many.
-    remove: Option<(String, u64)>,
     /// The settings were saved.
     settings_saved: bool,
 }
@@ -44,10 +42,11 @@ pub fn StudioCoursePage() -> impl IntoView {
             let ours = id.starts_with("studio-") && crate::i18n::is_message(&id);
             if ours { t(&id) } else { t(msg::STUDIO_UPLOAD_FAILED) }
         }),
-        remove: get("remove").map(bounded).zip(get("completed").and_then(|count| count.parse().ok())),
         settings_saved: get("settings").as_deref() == Some("saved"),
     };
-    loaded(studio_course(course), move |course| view! { <Course course outcome/> })
+    // A lesson learners completed, to remove once confirmed.
+    let remove = get("remove").map(bounded);
+    loaded(studio_course(course, remove), move |course| view! { <Course course outcome/> })
 }
 
 #[component]
@@ -72,8 +71,9 @@ fn Course(course: StudioCourse, outcome: Outcome) -> impl IntoView {
         may_manage,
         may_publish,
         may_review,
+        removing,
     } = course;
-    let Outcome { published, restored, uploaded, upload_refused, remove, settings_saved } = outcome;
+    let Outcome { published, restored, uploaded, upload_refused, settings_saved } = outcome;
     // The settings form is far down the page: a refused save says so here.
     let settings_refused = !form_errors::<SaveStudioSettings>().is_empty();
     let (lang, dir) = (language.code(), language.direction().html_dir());
@@ -93,7 +93,7 @@ fn Course(course: StudioCourse, outcome: Outcome) -> impl IntoView {
             {restored.map(|number| view! {
                 <p class="note" role="status">{t_with(msg::STUDIO_RESTORED, [("number", number.into())])}</p>
             })}
-            {remove.map(|(path, count)| view! { <ConfirmRemove course_id=id.clone() path count/> })}
+            {removing.map(|(path, count)| view! { <ConfirmRemove course_id=id.clone() path count/> })}
             {settings_refused.then(|| view! {
                 <p class="form-error" role="alert"><a href="#settings">{t(msg::STUDIO_SETTINGS_NOT_SAVED)}</a></p>
             })}

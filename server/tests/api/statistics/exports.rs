@@ -65,6 +65,10 @@ async fn managers_see_everything_instructors_their_courses_and_learners_nothing(
     assert_eq!(status(&app, &format!("/manage/cohorts/{}/learners.csv", theirs.id), &scoped).await, 403);
     let cohorts = page_with(&app, "/manage/cohorts", &scoped).await;
     assert!(cohorts.contains("Lahore-evening") && !cohorts.contains("Tashkent-morning"));
+    // No form leads to a refusal: only programme-wide staff see the one that adds organisations.
+    let adding = "action=\"/api/create_organisation\"";
+    assert!(!page_with(&app, "/manage/organisations", &scoped).await.contains(adding));
+    assert!(page_with(&app, "/manage/organisations", &manager).await.contains(adding));
     let everything = page_with(&app, "/manage", &manager).await;
     assert!(everything.contains("Lahore-evening") && everything.contains("Tashkent-morning"));
     // A cohort the scoped manager creates is their organisation's, whatever the form says.
