@@ -230,35 +230,8 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 
 async fn prepare(data: &Path, courses: &Path, learners: usize) {
     let settings = server::config::Settings {
-        address: "127.0.0.1:0".parse().unwrap(),
-        data_dir: data.to_path_buf(),
-        database_url: None,
-        database_schema: None,
-        database_replica_url: None,
-        courses_dir: courses.to_path_buf(),
-        skip_broken_courses: false,
-        refuse_broken_courses: false,
-        watch_courses: false,
         site_dir: data.to_path_buf(),
-        public_url: None,
-        trusted_proxies: Vec::new(),
-        metrics_address: None,
-        session_idle_days: 14,
-        session_max_days: 30,
-        reset_code_hours: 24,
-        set_password_code_days: 30,
-        small_group_threshold: 5,
-        import_max_mb: 32,
-        send_timeout_seconds: 60,
-        programme_name: "Digital Skills Programme".into(),
-        issuer_key: None,
-        programme_logo: None,
-        identity_providers: None,
-        lti_platforms: None,
-        lrs_endpoint: None,
-        lrs_username: String::new(),
-        lrs_password: String::new(),
-        lrs_names: false,
+        ..server::config::Settings::on_free_port(data, courses)
     };
     let db = server::startup::connect_and_migrate(&settings).await.unwrap();
     // One hash for everyone: each sign-in still checks it in full.

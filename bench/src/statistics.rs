@@ -121,35 +121,8 @@ async fn main() {
     let courses_dir = folder.join("courses");
     write_courses(&courses_dir);
     let settings = server::config::Settings {
-        address: "127.0.0.1:0".parse().unwrap(),
-        data_dir: folder.to_path_buf(),
-        database_url: None,
-        database_schema: None,
-        database_replica_url: None,
-        courses_dir,
-        skip_broken_courses: false,
-        refuse_broken_courses: false,
-        watch_courses: false,
-        site_dir: folder.join("site"),
-        public_url: None,
-        trusted_proxies: Vec::new(),
-        metrics_address: None,
-        session_idle_days: 14,
-        session_max_days: 30,
-        reset_code_hours: 24,
-        set_password_code_days: 30,
-        small_group_threshold: 5,
-        import_max_mb: 32,
-        send_timeout_seconds: 60,
-        issuer_key: None,
-        programme_logo: None,
-        identity_providers: None,
-        lti_platforms: None,
-        lrs_endpoint: None,
-        lrs_username: String::new(),
-        lrs_password: String::new(),
-        lrs_names: false,
         programme_name: "Benchmark Programme".into(),
+        ..server::config::Settings::on_free_port(folder, &courses_dir)
     };
     let application = server::startup::Application::build(settings.clone()).await.expect("the server starts");
     let address = application.local_addr().to_string();

@@ -2,7 +2,7 @@
 //! by command-line flags. `server serve --help` lists every setting.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use app::catalog::{BrokenCourses, LoadOptions};
 use app::state::AccountPolicy;
@@ -117,6 +117,14 @@ pub struct Settings {
     #[arg(long, env = "LEARN_SEND_TIMEOUT_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=3600))]
     pub send_timeout_seconds: u32,
 
+    /// How long a client may take to send a request's headers (an idle
+    /// kept-alive connection waits as long), or pause between two pieces
+    /// of its body, before its connection is closed, in seconds: a client
+    /// that sends half a request and stops holds nothing longer (nginx's
+    /// `client_header_timeout` and `client_body_timeout` are 60 s too).
+    #[arg(long, env = "LEARN_READ_TIMEOUT_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub read_timeout_seconds: u32,
+
     /// The key certificates are signed with (RSA, PKCS#8 PEM): a path to
     /// the file, or the PEM itself. Every instance must share it. Without
     /// it, `issuer-key.pem` in the data folder is used, generated on first
@@ -168,6 +176,46 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Every setting as the command line leaves it, but on a free port,
+    /// with data in `data_dir` (the site's files in its `site` folder) and
+    /// the courses of `courses_dir`: where tests and benchmarks start, and
+    /// change what they need. `the_free_port_settings_are_the_command_lines`
+    /// keeps these defaults the command line's.
+    pub fn on_free_port(data_dir: &Path, courses_dir: &Path) -> Settings {
+        Settings {
+            address: SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir: data_dir.to_path_buf(),
+            database_url: None,
+            database_schema: None,
+            database_replica_url: None,
+            courses_dir: courses_dir.to_path_buf(),
+            skip_broken_courses: false,
+            refuse_broken_courses: false,
+            watch_courses: false,
+            site_dir: data_dir.join("site"),
+            public_url: None,
+            trusted_proxies: Vec::new(),
+            metrics_address: None,
+            session_idle_days: 14,
+            session_max_days: 30,
+            reset_code_hours: 24,
+            set_password_code_days: 30,
+            small_group_threshold: 5,
+            import_max_mb: 32,
+            send_timeout_seconds: 60,
+            read_timeout_seconds: 60,
+            programme_name: "Digital Skills Programme".into(),
+            issuer_key: None,
+            programme_logo: None,
+            identity_providers: None,
+            lti_platforms: None,
+            lrs_endpoint: None,
+            lrs_username: String::new(),
+            lrs_password: String::new(),
+            lrs_names: false,
+        }
+    }
+
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("learn.db").display()))
     }
@@ -210,6 +258,15 @@ impl Settings {
         })
     }
 
+    /// How long a client may hold a connection without sending or taking
+    /// what it should (see `connections`).
+    pub fn timeouts(&self) -> crate::connections::Timeouts {
+        crate::connections::Timeouts {
+            read: std::time::Duration::from_secs(self.read_timeout_seconds.into()),
+            send: std::time::Duration::from_secs(self.send_timeout_seconds.into()),
+        }
+    }
+
     /// Cookies are sent only over https when the site is served over https.
     pub fn secure_cookies(&self) -> bool {
         self.public_url().starts_with("https://")
@@ -226,7 +283,34 @@ fn address_or_network(text: &str) -> Result<IpNet, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::address_or_network;
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct CommandLine {
+        #[command(flatten)]
+        settings: Settings,
+    }
+
+    #[test]
+    fn the_free_port_settings_are_the_command_lines() {
+        let (data, courses) = (Path::new("/srv/learn/data"), Path::new("/srv/learn/courses"));
+        let given = CommandLine::try_parse_from([
+            "server",
+            "--address",
+            "127.0.0.1:0",
+            "--data-dir",
+            "/srv/learn/data",
+            "--courses-dir",
+            "/srv/learn/courses",
+            "--site-dir",
+            "/srv/learn/data/site",
+        ])
+        .unwrap()
+        .settings;
+        // Compared whole: a setting added to one and not the other fails here.
+        assert_eq!(format!("{:?}", Settings::on_free_port(data, courses)), format!("{given:?}"));
+    }
 
     #[test]
     fn a_trusted_proxy_is_an_address_or_a_network() {

@@ -106,6 +106,9 @@ pub fn router(
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(3)))
         .layer(CatchPanicLayer::custom(|_| panic_response()))
         .layer(axum::middleware::from_fn_with_state(proxies, identify_client))
+        // A body that stops coming holds its request no longer than this
+        // between two pieces (headers are bounded in `connections`).
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(settings.timeouts().read))
 }
 
 /// Every page's route, as axum sees it (`/courses/{course}`): the

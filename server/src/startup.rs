@@ -6,7 +6,6 @@ use std::time::Duration;
 use app::catalog::{CatalogHandle, Problem, format_all, load_with};
 use app::db::Db;
 use app::state::AppState;
-use axum::serve::ListenerExt;
 use leptos::prelude::LeptosOptions;
 use migrations::{Migrator, MigratorTrait};
 use tokio::net::TcpListener;
@@ -296,34 +295,8 @@ impl Application {
             tokio::spawn(crate::metrics::serve(listener, self.state.db.clone()));
         }
         let app = router(self.state, store, &self.settings, self.identity, self.lti);
-        let send_timeout = Duration::from_secs(self.settings.send_timeout_seconds.into());
-        let listener = self.listener.tap_io(move |connection| stalled_clients_let_go(connection, send_timeout));
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-    }
-}
-
-/// Has the system close `connection` once what the server sends goes
-/// unacknowledged, or a full window unread, for `timeout`: a client that
-/// never reads holds its connection (and the chunk being sent) that long,
-/// no more. Answers stream from disk, so memory is bounded already; this
-/// bounds the connections.
-fn stalled_clients_let_go(connection: &mut tokio::net::TcpStream, timeout: Duration) {
-    use std::os::fd::AsRawFd;
-    let milliseconds = libc::c_uint::try_from(timeout.as_millis()).unwrap_or(libc::c_uint::MAX);
-    // SAFETY: a valid socket of ours, and a value of the size given.
-    let set = unsafe {
-        libc::setsockopt(
-            connection.as_raw_fd(),
-            libc::IPPROTO_TCP,
-            libc::TCP_USER_TIMEOUT,
-            std::ptr::from_ref(&milliseconds).cast(),
-            std::mem::size_of::<libc::c_uint>() as libc::socklen_t,
-        )
-    };
-    if set != 0 {
-        tracing::warn!(error = %std::io::Error::last_os_error(), "TCP_USER_TIMEOUT not set on a connection");
+        crate::connections::serve(self.listener, app, self.settings.timeouts(), shutdown_signal()).await;
+        Ok(())
     }
 }
 

@@ -128,35 +128,10 @@ impl TestDatabase {
     /// Server settings that point at this database.
     pub fn settings(&self, courses_dir: PathBuf) -> Settings {
         Settings {
-            address: "127.0.0.1:0".parse().unwrap(),
-            data_dir: self.data_dir.path().to_path_buf(),
             database_url: Some(self.url.clone()),
             database_schema: self.schema.clone(),
-            database_replica_url: None,
-            courses_dir,
-            skip_broken_courses: false,
-            refuse_broken_courses: false,
-            watch_courses: false,
-            site_dir: self.data_dir.path().join("site"),
-            public_url: None,
-            trusted_proxies: Vec::new(),
-            metrics_address: None,
-            session_idle_days: 14,
-            session_max_days: 30,
-            reset_code_hours: 24,
-            set_password_code_days: 30,
-            small_group_threshold: 5,
-            import_max_mb: 32,
-            send_timeout_seconds: 60,
-            programme_name: "Digital Skills Programme".into(),
             issuer_key: Some(test_issuer_key()),
-            programme_logo: None,
-            identity_providers: None,
-            lti_platforms: None,
-            lrs_endpoint: None,
-            lrs_username: String::new(),
-            lrs_password: String::new(),
-            lrs_names: false,
+            ..Settings::on_free_port(self.data_dir.path(), &courses_dir)
         }
     }
 }
@@ -255,6 +230,12 @@ pub async fn page_with(app: &TestApp, path: &str, cookie: &str) -> String {
         .text()
         .await
         .unwrap()
+}
+
+/// How a page may be kept (its `Cache-Control`), as `cookie` gets it.
+pub async fn page_caching(app: &TestApp, path: &str, cookie: &str) -> String {
+    let response = app.client.get(format!("{}{path}", app.address)).header("cookie", cookie).send().await.unwrap();
+    response.headers().get("cache-control").and_then(|value| value.to_str().ok()).unwrap_or_default().to_string()
 }
 
 pub const AMINA: &str =

@@ -7,6 +7,7 @@ mod accounts;
 mod backup;
 mod bad_input;
 mod certificates;
+mod connections;
 mod courses_check;
 mod courses_reload;
 mod database;
