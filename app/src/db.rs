@@ -177,9 +177,12 @@ async fn sound(connection: &mut sea_orm::sqlx::SqliteConnection) -> bool {
     if depth(connection) == 0 {
         return true;
     }
-    let answered = connection.ping().await.is_ok();
+    if let Err(error) = connection.ping().await {
+        tracing::error!(%error, "a database connection does not answer; it is closed");
+        return false;
+    }
     let depth = depth(connection);
-    if !answered || depth != 0 {
+    if depth != 0 {
         tracing::error!(depth, "a database connection left a transaction open (a failed commit?); it is closed");
         return false;
     }

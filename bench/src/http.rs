@@ -355,7 +355,9 @@ async fn main() {
             tokio::time::sleep_until((started + offset).into()).await;
             let phase =
                 |at: Instant| if at.duration_since(started) < sign_in_window { "sign-in phase" } else { "steady" };
-            let begun = Instant::now();
+            // Timed from when it was due: a learner woken late by this
+            // busy machine counts the wait too.
+            let begun = started + offset;
             let cookie = match sign_in(&http, &base, &format!("learner{n:05}")).await {
                 Ok(cookie) => cookie,
                 Err(_) => {
@@ -363,20 +365,22 @@ async fn main() {
                     return;
                 }
             };
-            record.lock().await.times.entry((phase(begun), "sign in")).or_default().push(begun.elapsed());
+            let took = begun.elapsed();
+            record.lock().await.times.entry((phase(begun), "sign in")).or_default().push(took);
             let mut step = 0usize;
             while started.elapsed() < steady_until {
                 let lesson = &lessons[step % lessons.len()];
                 let at = Instant::now();
-                let read = http
-                    .get(format!("{base}/courses/{COURSE}/{lesson}"))
-                    .header("cookie", &cookie)
-                    .send()
-                    .await
-                    .map(|response| response.status().is_success());
+                let read = http.get(format!("{base}/courses/{COURSE}/{lesson}")).header("cookie", &cookie).send().await;
+                // The whole page, read: the time a learner waits for it.
+                let read = match read {
+                    Ok(response) if response.status().is_success() => response.bytes().await.is_ok(),
+                    _ => false,
+                };
+                let took = at.elapsed();
                 let mut kept = record.lock().await;
                 match read {
-                    Ok(true) => kept.times.entry((phase(at), "lesson page")).or_default().push(at.elapsed()),
+                    true => kept.times.entry((phase(at), "lesson page")).or_default().push(took),
                     _ => *kept.failures.entry((phase(at), "lesson page")).or_default() += 1,
                 }
                 drop(kept);
@@ -391,9 +395,10 @@ async fn main() {
                     .send()
                     .await
                     .map(|response| response.status().as_u16() < 400);
+                let took = at.elapsed();
                 let mut kept = record.lock().await;
                 match done {
-                    Ok(true) => kept.times.entry((phase(at), "completion")).or_default().push(at.elapsed()),
+                    Ok(true) => kept.times.entry((phase(at), "completion")).or_default().push(took),
                     _ => *kept.failures.entry((phase(at), "completion")).or_default() += 1,
                 }
                 drop(kept);

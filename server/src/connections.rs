@@ -30,6 +30,12 @@ pub struct Timeouts {
     pub send: Duration,
 }
 
+/// The most a connection buffers of a request's headers.
+const HEADERS_AT_MOST: usize = 64 * 1024;
+/// How long the open connections have to finish at shutdown (systemd's
+/// `TimeoutStopSec` in deploy/learn.service is 30 s).
+const DRAINED_WITHIN: Duration = Duration::from_secs(20);
+
 /// Serves `app` on what `listener` accepts until `shutdown` completes, then
 /// waits for the open connections to finish their requests.
 pub async fn serve(listener: TcpListener, app: Router, timeouts: Timeouts, shutdown: impl Future<Output = ()>) {
@@ -49,6 +55,8 @@ pub async fn serve(listener: TcpListener, app: Router, timeouts: Timeouts, shutd
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
             .header_read_timeout(timeouts.read)
+            // A request's headers fit in far less (hyper would buffer 400 KB).
+            .max_buf_size(HEADERS_AT_MOST)
             .serve_connection(TokioIo::new(stream), service);
         let watched = connections.watch(connection);
         tokio::spawn(async move {
@@ -57,7 +65,12 @@ pub async fn serve(listener: TcpListener, app: Router, timeouts: Timeouts, shutd
             }
         });
     }
-    connections.shutdown().await;
+    // New clients are refused at once (a proxy tries another instance),
+    // and the open connections finish what they are on, for so long.
+    drop(listener);
+    if tokio::time::timeout(DRAINED_WITHIN, connections.shutdown()).await.is_err() {
+        tracing::warn!("connections still open at shutdown are closed");
+    }
 }
 
 /// The next connection. Errors that concern one connection (it was reset

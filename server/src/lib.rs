@@ -6,7 +6,7 @@ pub mod backup;
 pub mod cli;
 pub mod client_addr;
 pub mod config;
-mod connections;
+pub mod connections;
 pub mod course_watch;
 mod credentials;
 mod exports;

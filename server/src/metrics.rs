@@ -6,7 +6,6 @@
 //! `metrics` facade): sign-in failures and throttles, completion batch
 //! sizes, course reloads.
 
-use std::net::SocketAddr;
 use std::sync::OnceLock;
 
 use axum::extract::State;
@@ -59,7 +58,7 @@ async fn render(State(db): State<app::db::Db>) -> String {
 }
 
 /// Serves `/metrics` on `listener` until the process stops.
-pub async fn serve(listener: TcpListener, db: app::db::Db) -> std::io::Result<()> {
+pub async fn serve(listener: TcpListener, db: app::db::Db, timeouts: crate::connections::Timeouts) {
     let app = axum::Router::new().route("/metrics", get(render)).with_state(db);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await
+    crate::connections::serve(listener, app, timeouts, std::future::pending()).await
 }

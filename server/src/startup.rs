@@ -292,7 +292,7 @@ impl Application {
             tokio::spawn(crate::xapi::send_forever(self.state.clone(), store, self.xapi_salt.clone()));
         }
         if let Some(listener) = self.metrics {
-            tokio::spawn(crate::metrics::serve(listener, self.state.db.clone()));
+            tokio::spawn(crate::metrics::serve(listener, self.state.db.clone(), self.settings.timeouts()));
         }
         let app = router(self.state, store, &self.settings, self.identity, self.lti);
         crate::connections::serve(self.listener, app, self.settings.timeouts(), shutdown_signal()).await;

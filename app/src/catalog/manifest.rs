@@ -115,10 +115,11 @@ pub struct TranslationFrontMatter {
 /// characters that override or embed a direction are left out
 /// ([`without_direction_overrides`]).
 pub fn plain(text: &str) -> String {
-    without_direction_overrides(text)
+    let line: String = without_direction_overrides(text)
         .chars()
         .map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c })
-        .collect()
+        .collect();
+    line.trim().to_string()
 }
 
 /// `text` without the characters that override or embed a direction

@@ -58,7 +58,7 @@ pub fn lesson_heading(path: &str, text: &str) -> (String, String) {
     let found = crate::catalog::manifest::lesson_parts::<toml::Table>(text, std::path::Path::new(path), &mut problems)
         .and_then(|(table, _)| toml::Value::Table(table).try_into::<Heading>().ok());
     match found {
-        Some(Heading { title, id }) => (title, id.unwrap_or(slug)),
+        Some(Heading { title, id }) => (crate::catalog::manifest::plain(&title), id.unwrap_or(slug)),
         None => (name.to_string(), slug),
     }
 }

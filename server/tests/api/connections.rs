@@ -47,8 +47,19 @@ async fn a_client_that_stops_halfway_through_a_request_is_let_go() {
         app.address
     );
     half_body.write_all(headers.as_bytes()).await.unwrap();
-    for (what, mut stream) in [("nothing sent", silent), ("half the headers", half_headers), ("half a body", half_body)]
-    {
+    // A whole request answered, then nothing: kept alive for the timeout.
+    let mut idle = TcpStream::connect(host).await.unwrap();
+    idle.write_all(format!("GET /livez HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    while !String::from_utf8_lossy(&answer).ends_with("alive") {
+        let mut buffer = [0u8; 1024];
+        let read = tokio::time::timeout(Duration::from_secs(10), idle.read(&mut buffer)).await.unwrap().unwrap();
+        assert!(read > 0, "answered before closing: {}", String::from_utf8_lossy(&answer));
+        answer.extend_from_slice(&buffer[..read]);
+    }
+    let cases =
+        [("nothing sent", silent), ("half the headers", half_headers), ("half a body", half_body), ("idle", idle)];
+    for (what, mut stream) in cases {
         let closed = closed_within(&mut stream, Duration::from_secs(20)).await;
         let closed = closed.unwrap_or_else(|| panic!("{what}: still open after 20 s"));
         assert!(closed < Duration::from_secs(10), "{what}: closed after {closed:?}");

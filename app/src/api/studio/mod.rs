@@ -143,7 +143,8 @@ pub async fn studio_course(course: String, remove: Option<String>) -> Result<Stu
     if let Some(path) = remove.filter(lesson_of_draft) {
         let completed =
             crate::studio::outline::completions_of(&state, &course, &path).await.map_err(AppError::internal)?;
-        page.removing = Some((path, completed));
+        // Nobody completed it: it is removed without asking, so nothing is asked.
+        page.removing = (completed > 0).then_some((path, completed));
     }
     Ok(page)
 }
