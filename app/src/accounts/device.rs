@@ -57,17 +57,16 @@ pub async fn recognise(connection: &impl ConnectionTrait, value: &str) -> Result
 }
 
 /// This browser proved it is `user_id`'s: a new token for it (the cookie
-/// value), replacing the one it signed in with, if any, in one
-/// transaction: the old token is gone exactly when the new one is there.
+/// value), replacing the one it signed in with, if any. Given a token to
+/// replace, call it within a transaction (`accounts::record_sign_in`): the
+/// old token is gone exactly when the new one is there.
 pub async fn remember(
-    connection: &sea_orm::DatabaseConnection,
+    connection: &impl ConnectionTrait,
     user_id: i64,
     replacing: Option<&Device>,
 ) -> Result<String, DbErr> {
-    use sea_orm::TransactionTrait;
-    let transaction = connection.begin().await?;
     if let Some(old) = replacing {
-        known_device::Entity::delete_by_id(old.id.clone()).exec(&transaction).await?;
+        known_device::Entity::delete_by_id(old.id.clone()).exec(connection).await?;
     }
     let token = crate::codes::generate(TOKEN_LENGTH);
     known_device::Entity::insert(known_device::ActiveModel {
@@ -75,9 +74,8 @@ pub async fn remember(
         user_id: Set(user_id),
         created_at: Set(OffsetDateTime::now_utc()),
     })
-    .exec(&transaction)
+    .exec(connection)
     .await?;
-    transaction.commit().await?;
     Ok(format!("{TOKEN_PREFIX}{token}"))
 }
 

@@ -26,6 +26,7 @@ use std::time::Duration;
 use super::device::Device;
 use super::limits::{self, Limit};
 use crate::db::Db;
+use sea_orm::{ConnectionTrait, TransactionTrait};
 
 /// How long a slowed try waits before its password is checked.
 pub const SLOWED_BY: Duration = Duration::from_millis(1500);
@@ -41,26 +42,39 @@ pub struct Admitted {
 
 /// Whether a try to sign in to `account` (a username as typed, normalised)
 /// from `address` and, if it is one the account knows, `device` may go
-/// ahead now; `None` when it is refused.
+/// ahead now; `None` when it is refused. Every count it makes (and gives
+/// back, when refused) is one transaction: one write, one sync to disk.
 pub async fn admit(
     db: &Db,
     account: &str,
     address: Option<&str>,
     device: Option<&Device>,
 ) -> Result<Option<Admitted>, sea_orm::DbErr> {
+    let transaction = db.writer.begin().await?;
+    let admitted = admit_within(&transaction, account, address, device).await?;
+    transaction.commit().await?;
+    Ok(admitted)
+}
+
+async fn admit_within(
+    transaction: &impl ConnectionTrait,
+    account: &str,
+    address: Option<&str>,
+    device: Option<&Device>,
+) -> Result<Option<Admitted>, sea_orm::DbErr> {
     if let Some(device) = device {
-        if limits::take(db, Limit::SignInDevice, &device.id).await?.is_ok() {
+        if limits::try_take(transaction, Limit::SignInDevice, &device.id).await? {
             return Ok(Some(Admitted { taken: vec![(Limit::SignInDevice, device.id.clone())], slowed: false }));
         }
         // A known browser that used up its own allowance (the next person
         // on a shared computer guessing the last one's password) is known
         // no more: from now on it is any browser.
-        super::device::forget_device(&db.writer, device).await?;
+        super::device::forget_device(transaction, device).await?;
     }
     let address = limits::address_key(address.unwrap_or("unknown"));
     let mut taken = Vec::new();
     for (limit, who) in [(Limit::SignInAccount, account.to_string()), (Limit::SignInAddress, address.clone())] {
-        if limits::take(db, limit, &who).await?.is_ok() {
+        if limits::try_take(transaction, limit, &who).await? {
             taken.push((limit, who));
         }
     }
@@ -68,25 +82,28 @@ pub async fn admit(
         return Ok(Some(Admitted { taken, slowed: false }));
     }
     let here = format!("{account}|{address}");
-    if limits::take(db, Limit::SignInAccountFromAddress, &here).await?.is_ok() {
+    if limits::try_take(transaction, Limit::SignInAccountFromAddress, &here).await? {
         taken.push((Limit::SignInAccountFromAddress, here));
         // Many addresses do not make many allowances.
-        if limits::take(db, Limit::SignInAccountSlowed, account).await?.is_ok() {
+        if limits::try_take(transaction, Limit::SignInAccountSlowed, account).await? {
             taken.push((Limit::SignInAccountSlowed, account.to_string()));
             return Ok(Some(Admitted { taken, slowed: true }));
         }
     }
     // Refused: the tries this one took are not counted.
-    for (limit, who) in &taken {
-        limits::give_back(db, *limit, who).await?;
-    }
+    give_back_all(transaction, &taken).await?;
     Ok(None)
 }
 
-/// The password was right: the try was not a guess.
-pub async fn password_was_right(db: &Db, admitted: &Admitted) -> Result<(), sea_orm::DbErr> {
-    for (limit, who) in &admitted.taken {
-        limits::give_back(db, *limit, who).await?;
+/// The password was right: the try was not a guess. Within the
+/// transaction that records the sign-in (`accounts::record_sign_in`).
+pub async fn password_was_right(connection: &impl ConnectionTrait, admitted: &Admitted) -> Result<(), sea_orm::DbErr> {
+    give_back_all(connection, &admitted.taken).await
+}
+
+async fn give_back_all(connection: &impl ConnectionTrait, taken: &[(Limit, String)]) -> Result<(), sea_orm::DbErr> {
+    for (limit, who) in taken {
+        limits::give_back(connection, *limit, who).await?;
     }
     Ok(())
 }

@@ -121,6 +121,17 @@ fn wait_at(limit: Limit, full_at: Option<i64>, now: i64) -> Option<std::time::Du
 /// Takes one try from `who`'s allowance, if it has one left: counted at
 /// once, in one statement (see the module). `Err` is how long to wait.
 pub async fn take(db: &Db, limit: Limit, who: &str) -> Result<Result<(), std::time::Duration>, DbErr> {
+    if try_take(&db.writer, limit, who).await? {
+        return Ok(Ok(()));
+    }
+    let step = limit.rate().1.whole_milliseconds() as i64;
+    let waiting = wait(db, limit, who).await?.unwrap_or(std::time::Duration::from_millis(step as u64));
+    Ok(Err(waiting))
+}
+
+/// [`take`] on `connection` (the writer, or a transaction of several
+/// tries): whether the try was counted, the allowance not yet used up.
+pub async fn try_take(connection: &impl ConnectionTrait, limit: Limit, who: &str) -> Result<bool, DbErr> {
     let (burst, interval) = limit.rate();
     let now = millis(OffsetDateTime::now_utc());
     let step = interval.whole_milliseconds() as i64;
@@ -143,21 +154,21 @@ pub async fn take(db: &Db, limit: Limit, who: &str) -> Result<Result<(), std::ti
         )
         .returning_col(rate_limit::Column::FullAt)
         .to_owned();
-    if db.writer.query_one(&statement).await?.is_some() {
-        return Ok(Ok(()));
+    let counted = connection.query_one(&statement).await?.is_some();
+    if !counted {
+        metrics::counter!("learn_throttled_total", "purpose" => limit.purpose()).increment(1);
     }
-    metrics::counter!("learn_throttled_total", "purpose" => limit.purpose()).increment(1);
-    let waiting = wait(db, limit, who).await?.unwrap_or(std::time::Duration::from_millis(step as u64));
-    Ok(Err(waiting))
+    Ok(counted)
 }
 
-/// Gives back a try taken by [`take`]: it succeeded.
-pub async fn give_back(db: &Db, limit: Limit, who: &str) -> Result<(), DbErr> {
+/// Gives back a try taken by [`take`]: it succeeded. On the writer, or
+/// within the transaction that records the success.
+pub async fn give_back(connection: &impl ConnectionTrait, limit: Limit, who: &str) -> Result<(), DbErr> {
     let step = limit.rate().1.whole_milliseconds() as i64;
     rate_limit::Entity::update_many()
         .col_expr(rate_limit::Column::FullAt, Expr::col(rate_limit::Column::FullAt).sub(step))
         .filter(rate_limit::Column::Key.eq(limit.key(who)))
-        .exec(&db.writer)
+        .exec(connection)
         .await?;
     Ok(())
 }

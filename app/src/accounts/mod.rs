@@ -28,6 +28,6 @@ pub use reset_code::{
 };
 pub use service::{
     NewAccount, change_password, create_user, delete_account, export_own_data, failed_sign_ins_since_last, find_user,
-    find_users, latest_audit_entries, record_login, reset_password, set_language, set_role,
+    find_users, latest_audit_entries, record_failed_login, record_sign_in, reset_password, set_language, set_role,
 };
 pub use validation::{DisplayName, NewPassword, Username};

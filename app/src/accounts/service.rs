@@ -177,13 +177,32 @@ pub async fn set_language(db: &Db, user_id: i64, language: crate::language::Lang
     transaction.commit().await
 }
 
-/// Records a login or a failed login in the audit log.
-pub async fn record_login(db: &Db, user_id: Option<i64>, succeeded: bool, actor: &Actor) -> Result<(), DbErr> {
-    let action = if succeeded { "user.login" } else { "user.login_failed" };
-    if !succeeded {
-        metrics::counter!("learn_sign_in_failures_total").increment(1);
-    }
-    record(&db.writer, actor, user_id, action, json!({})).await
+/// Records a wrong password (or an unknown account) in the audit log.
+pub async fn record_failed_login(db: &Db, user_id: Option<i64>, actor: &Actor) -> Result<(), DbErr> {
+    metrics::counter!("learn_sign_in_failures_total").increment(1);
+    record(&db.writer, actor, user_id, "user.login_failed", json!({})).await
+}
+
+/// Records a sign-in with the right password, all in one transaction (one
+/// sync to disk while a classroom signs in at once): the tries it took are
+/// given back, it was no guess; the audit line; and this browser is
+/// remembered, with a new token replacing the one it came with, if any.
+/// Returns the device cookie's value.
+pub async fn record_sign_in(
+    db: &Db,
+    user_id: i64,
+    admitted: &super::guessing::Admitted,
+    actor: &Actor,
+    replacing: Option<&super::device::Device>,
+) -> Result<String, DbErr> {
+    let transaction = db.writer.begin().await?;
+    record(&transaction, actor, Some(user_id), "user.login", json!({})).await?;
+    let device = super::device::remember(&transaction, user_id, replacing).await?;
+    // Last: on PostgreSQL the address's row (a classroom's shared one) is
+    // held from here to the commit only.
+    super::guessing::password_was_right(&transaction, admitted).await?;
+    transaction.commit().await?;
+    Ok(device)
 }
 
 /// How many wrong passwords were tried for the account since its last
@@ -510,6 +529,6 @@ async fn confirmed_user(db: &Db, user_id: i64, password: &str) -> Result<user::M
     if !verify_password(password, Some(&PasswordHash::from_stored(user.password_hash.clone()))).await? {
         return Err(AccountError::WrongPassword);
     }
-    limits::give_back(db, Limit::CurrentPassword, &who).await.map_err(internal)?;
+    limits::give_back(&db.writer, Limit::CurrentPassword, &who).await.map_err(internal)?;
     Ok(user)
 }

@@ -71,22 +71,18 @@ pub async fn register(
     };
     remember_language(language);
     crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, user.id, None).await?;
+    remember_device(&state, user.id).await?;
     leptos_axum::redirect(&crate::auth::local_path(next));
     Ok(())
 }
 
-/// This browser proved it is the account's (a sign-in, a registration, a
-/// redeemed code): from now on its wrong passwords count against an
-/// allowance of its own (see `accounts::device`). The token it signed in
-/// with, if any, is replaced.
+/// This browser proved it is the account's (a registration, a redeemed
+/// code; a sign-in with a password is `record_sign_in`): from now on its
+/// wrong passwords count against an allowance of its own (see
+/// `accounts::device`).
 #[cfg(feature = "ssr")]
-pub(super) async fn remember_device(
-    state: &crate::state::AppState,
-    user_id: i64,
-    replacing: Option<&crate::accounts::Device>,
-) -> Result<(), AppError> {
-    let value = crate::accounts::remember(&state.db.writer, user_id, replacing).await.map_err(AppError::internal)?;
+pub(super) async fn remember_device(state: &crate::state::AppState, user_id: i64) -> Result<(), AppError> {
+    let value = crate::accounts::remember(&state.db.writer, user_id, None).await.map_err(AppError::internal)?;
     crate::auth::set_cookie(&crate::accounts::device_cookie(&value, state.secure_cookies));
     Ok(())
 }
@@ -227,7 +223,7 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     }
     let user = match crate::accounts::redeem_reset_code(&state.db, &parsed, &new_password, &actor).await {
         Ok(user) => {
-            limits::give_back(&state.db, Limit::ResetCode, &address).await.map_err(AppError::internal)?;
+            limits::give_back(&state.db.writer, Limit::ResetCode, &address).await.map_err(AppError::internal)?;
             state.kept_sessions.forget_all();
             user
         }
@@ -237,7 +233,7 @@ pub async fn redeem_reset_code(code: String, new_password: String) -> Result<(),
     };
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, user.id, None).await?;
+    remember_device(&state, user.id).await?;
     leptos_axum::redirect("/account?changed=1");
     Ok(())
 }
@@ -265,25 +261,24 @@ async fn issuer_still_may(state: &crate::state::AppState, code: &crate::accounts
 #[server(endpoint = "login")]
 pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
     super::rules::authorize::<Login>().await?;
-    use crate::accounts::record_login;
 
     let refused = |message: &str| refused_sign_in(&username, message);
     let state = expect_context::<crate::state::AppState>();
-    let PasswordProven { user, device, actor } = match prove_password(&state, &username, &password).await? {
+    let proven = match prove_password(&state, &username, &password).await? {
         Ok(proven) => proven,
         Err(message) => return Err(refused(message)),
     };
-    if let Some(language) = user.language.as_deref().and_then(crate::language::Language::from_code) {
+    if let Some(language) = proven.user.language.as_deref().and_then(crate::language::Language::from_code) {
         remember_language(language);
     }
     // The owner hears of every wrong password tried since they last signed in.
-    let failed = crate::accounts::failed_sign_ins_since_last(&state.db, user.id, actor.client_address.as_deref())
-        .await
-        .map_err(AppError::internal)?;
-    record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
+    let failed =
+        crate::accounts::failed_sign_ins_since_last(&state.db, proven.user.id, proven.actor.client_address.as_deref())
+            .await
+            .map_err(AppError::internal)?;
+    let user_id = record_sign_in(&state, &proven).await?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
-    crate::auth::sign_in(&session, user.id).await?;
-    remember_device(&state, user.id, device.as_ref()).await?;
+    crate::auth::sign_in(&session, user_id).await?;
     if failed > 0 {
         crate::auth::remember_failed_sign_ins(&session, failed).await?;
         leptos_axum::redirect("/account?failed_sign_ins");
@@ -310,6 +305,21 @@ pub(super) struct PasswordProven {
     /// The browser, when the account signed in from it before.
     pub device: Option<crate::accounts::Device>,
     pub actor: crate::accounts::Actor,
+    /// The tries it took, given back when the sign-in is recorded.
+    pub admitted: crate::accounts::guessing::Admitted,
+}
+
+/// Records a sign-in with the right password in one transaction (tries
+/// given back, audit line, this browser remembered: its cookie is set).
+/// Returns the account's id.
+#[cfg(feature = "ssr")]
+pub(super) async fn record_sign_in(state: &crate::state::AppState, proven: &PasswordProven) -> Result<i64, AppError> {
+    let PasswordProven { user, device, actor, admitted } = proven;
+    let value = crate::accounts::record_sign_in(&state.db, user.id, admitted, actor, device.as_ref())
+        .await
+        .map_err(AppError::internal)?;
+    crate::auth::set_cookie(&crate::accounts::device_cookie(&value, state.secure_cookies));
+    Ok(user.id)
 }
 
 /// Checks `username` and `password` as the login form does: wrong tries
@@ -323,7 +333,7 @@ pub(super) async fn prove_password(
     password: &str,
 ) -> Result<Result<PasswordProven, &'static str>, AppError> {
     use crate::accounts::guessing::{self, SLOWED_BY};
-    use crate::accounts::{Actor, PasswordHash, Username, find_user, record_login, verify_password};
+    use crate::accounts::{Actor, PasswordHash, Username, find_user, record_failed_login, verify_password};
     use crate::state::ClientAddr;
 
     let address = leptos_axum::extract::<axum::Extension<ClientAddr>>().await.ok().map(|found| found.0.0);
@@ -356,12 +366,11 @@ pub(super) async fn prove_password(
     // who has an account.
     let hash = user.as_ref().map(|user| PasswordHash::from_stored(user.password_hash.clone()));
     if !verify_password(password, hash.as_ref()).await? {
-        record_login(&state.db, user.as_ref().map(|user| user.id), false, &actor).await.map_err(AppError::internal)?;
+        record_failed_login(&state.db, user.as_ref().map(|user| user.id), &actor).await.map_err(AppError::internal)?;
         return Ok(Err(crate::msg::LOGIN_FAILED));
     }
     let Some(user) = user else { return Ok(Err(crate::msg::LOGIN_FAILED)) };
-    guessing::password_was_right(&state.db, &admitted).await.map_err(AppError::internal)?;
-    Ok(Ok(PasswordProven { user, device, actor }))
+    Ok(Ok(PasswordProven { user, device, actor, admitted }))
 }
 
 #[server(endpoint = "logout")]

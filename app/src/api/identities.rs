@@ -97,25 +97,31 @@ pub async fn link_provider_account(username: String, password: String) -> Result
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     let Some(verified) = waiting(&session).await? else { return Err(nothing_waits()) };
     let provider = listing(&state, &verified.identity.provider).ok_or(AppError::NotFound)?;
-    let super::accounts::PasswordProven { user, device, actor } =
-        match super::accounts::prove_password(&state, &username, &password).await? {
-            Ok(proven) => proven,
-            Err(message) => return Err(refused(message)),
-        };
+    let proven = match super::accounts::prove_password(&state, &username, &password).await? {
+        Ok(proven) => proven,
+        Err(message) => return Err(refused(message)),
+    };
     // Staff accounts are not opened by a partner's sign-in: a partner's
     // provider (or its staff) must not become a way into the programme's.
-    if user.role != crate::model::Role::Learner.as_str() {
-        return Err(refused(crate::msg::IDENTITY_STAFF_NOT_LINKED));
-    }
-    match identities::link_account(&state.db, user.id, &verified.identity, &actor).await {
-        Ok(()) => {}
-        Err(crate::accounts::AccountError::AlreadyLinked) => return Err(refused(crate::msg::IDENTITY_ALREADY_LINKED)),
-        Err(error) => return Err(error.into()),
+    let refusal = if proven.user.role != crate::model::Role::Learner.as_str() {
+        Some(crate::msg::IDENTITY_STAFF_NOT_LINKED)
+    } else {
+        match identities::link_account(&state.db, proven.user.id, &verified.identity, &proven.actor).await {
+            Ok(()) => None,
+            Err(crate::accounts::AccountError::AlreadyLinked) => Some(crate::msg::IDENTITY_ALREADY_LINKED),
+            Err(error) => return Err(error.into()),
+        }
+    };
+    if let Some(message) = refusal {
+        // The password was right all the same: its tries are given back.
+        crate::accounts::guessing::password_was_right(&state.db.writer, &proven.admitted)
+            .await
+            .map_err(AppError::internal)?;
+        return Err(refused(message));
     }
     session.remove_value(VERIFIED).await.map_err(AppError::internal)?;
-    crate::accounts::record_login(&state.db, Some(user.id), true, &actor).await.map_err(AppError::internal)?;
-    crate::auth::sign_in(&session, user.id).await?;
-    super::accounts::remember_device(&state, user.id, device.as_ref()).await?;
+    let user_id = super::accounts::record_sign_in(&state, &proven).await?;
+    crate::auth::sign_in(&session, user_id).await?;
     metrics::counter!("learn_identity_accounts_total", "provider" => provider.id, "how" => "linked").increment(1);
     leptos_axum::redirect("/account?linked#sign-in-with");
     Ok(())

@@ -112,14 +112,14 @@ pub async fn join_cohort(code: String) -> Result<(), AppError> {
     let catalog = state.catalog.current();
     match crate::learning::join_cohort(&state.db, &catalog, &code, viewer.id, &actor).await {
         Ok(cohort) => {
-            limits::give_back(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
+            limits::give_back(&state.db.writer, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
             leptos_axum::redirect(&format!("/courses/{}?joined={}", cohort.course_id, cohort.id));
             Ok(())
         }
         Err(error @ crate::learning::CohortError::Database(_)) => Err(error.into()),
         Err(error) => {
             if !matches!(error, crate::learning::CohortError::UnknownCode) {
-                limits::give_back(&state.db, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
+                limits::give_back(&state.db.writer, Limit::CohortCode, &address).await.map_err(AppError::internal)?;
             }
             Err(refuse(error.message_id()))
         }

@@ -129,3 +129,25 @@ async fn a_device_cookie_is_used_once_and_forgotten_with_the_password() {
     let forgotten = sign_in_from(&app, home, "amina", "seven blue camels", Some(&third)).await;
     assert!(refusal(&forgotten).contains("login-throttled"), "no longer known: {}", refusal(&forgotten));
 }
+
+#[tokio::test]
+async fn signing_in_with_the_right_password_uses_up_no_allowance() {
+    let app = behind_a_proxy().await;
+    register_as(&app, "chinara").await;
+    // A shared computer that keeps no cookies: every sign-in is a new
+    // browser's, counted against the account before its password is
+    // checked, and given back once it was right (in the transaction that
+    // records the sign-in).
+    for time in 0..12 {
+        let signed_in = sign_in_from(&app, "198.51.100.20", "chinara", "river mango lantern", None).await;
+        assert_eq!(signed_in.headers()["location"], "/", "sign-in {time}: {}", refusal(&signed_in));
+    }
+    let mut checked = 0;
+    for _ in 0..6 {
+        if refusal(&sign_in_from(&app, "203.0.113.9", "chinara", "a wrong guess", None).await).contains("login-failed")
+        {
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 6, "the account's five and the stranger's first slowed one, as if it had never signed in");
+}
