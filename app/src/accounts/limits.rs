@@ -188,10 +188,27 @@ pub fn address_key(address: &str) -> String {
 }
 
 /// Deletes every key whose allowance is whole again (a missing row means
-/// the same); returns how many.
+/// the same); returns how many. On PostgreSQL it passes over rows a
+/// sign-in holds: a sign-in counts several keys in one transaction, and a
+/// sweep waiting for one of them while holding another would deadlock
+/// with it.
 pub async fn sweep(db: &Db) -> Result<u64, DbErr> {
+    use sea_orm::sea_query::{LockBehavior, LockType};
+    use sea_orm::{QuerySelect, QueryTrait};
     let now = millis(OffsetDateTime::now_utc());
-    let done = rate_limit::Entity::delete_many().filter(rate_limit::Column::FullAt.lt(now)).exec(&db.writer).await?;
+    let whole = rate_limit::Column::FullAt.lt(now);
+    let delete = rate_limit::Entity::delete_many();
+    let done = if db.is_postgres() {
+        let free = rate_limit::Entity::find()
+            .select_only()
+            .column(rate_limit::Column::Key)
+            .filter(whole)
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+            .into_query();
+        delete.filter(rate_limit::Column::Key.in_subquery(free)).exec(&db.writer).await?
+    } else {
+        delete.filter(whole).exec(&db.writer).await?
+    };
     Ok(done.rows_affected)
 }
 

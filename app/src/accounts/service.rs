@@ -197,10 +197,11 @@ pub async fn record_sign_in(
 ) -> Result<String, DbErr> {
     let transaction = db.writer.begin().await?;
     record(&transaction, actor, Some(user_id), "user.login", json!({})).await?;
-    let device = super::device::remember(&transaction, user_id, replacing).await?;
-    // Last: on PostgreSQL the address's row (a classroom's shared one) is
-    // held from here to the commit only.
+    // Allowances before the browser's token, as `guessing::admit` locks
+    // them (on PostgreSQL two orders could deadlock); late, so that a
+    // classroom's shared address is held little more than the commit.
     super::guessing::password_was_right(&transaction, admitted).await?;
+    let device = super::device::remember(&transaction, user_id, replacing).await?;
     transaction.commit().await?;
     Ok(device)
 }
