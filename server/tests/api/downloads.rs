@@ -60,18 +60,41 @@ fn course_with_downloads(courses: &Path, file_bytes: usize, folder_bytes: usize)
 }
 
 /// The server as a process of its own, so that its memory is its own.
-struct Server {
-    child: Child,
+pub(crate) struct Server {
+    pub(crate) child: Child,
     address: SocketAddr,
 }
 
 impl Server {
-    fn start(data: &Path, courses: &Path) -> Server {
+    pub(crate) fn start(data: &Path, courses: &Path) -> Server {
         Server::start_with(data, courses, &[])
     }
 
     fn start_with(data: &Path, courses: &Path, options: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        Server::spawn(Command::new(env!("CARGO_BIN_EXE_server")), data, courses, options)
+    }
+
+    /// Started as a shell would start it with `ulimit -S -n soft -H -n hard`.
+    fn start_with_open_files(data: &Path, courses: &Path, soft: u64, hard: u64) -> Server {
+        use std::os::unix::process::CommandExt;
+        let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+        let limit = libc::rlimit { rlim_cur: soft, rlim_max: hard };
+        // SAFETY: between fork and exec, only setrlimit (async-signal-safe)
+        // on a value copied into the child.
+        unsafe {
+            command.pre_exec(move || {
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::last_os_error())
+                }
+            })
+        };
+        Server::spawn(command, data, courses, &[])
+    }
+
+    fn spawn(mut command: Command, data: &Path, courses: &Path, options: &[&str]) -> Server {
+        let mut child = command
             .args(["serve", "--address", "127.0.0.1:0"])
             .args(options)
             .arg("--data-dir")
@@ -92,7 +115,7 @@ impl Server {
         Server { address: address.parse().unwrap(), child }
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.address)
     }
 
@@ -325,4 +348,29 @@ async fn an_open_file_is_kept_for_good_and_confirmed_by_its_etag() {
     let again = fetch(&app, &src, None, Some(&format!("\"other\", {tag}"))).await;
     assert_eq!(again.status(), 304, "any tag of the list matches");
     assert_eq!(fetch(&app, &src, None, Some("\"other\"")).await.status(), 200);
+}
+
+/// Every connection is an open file. A server started from a shell with
+/// the usual soft limit (1,024 on Debian; 256 here) raises it to the hard
+/// limit, so that a few hundred phones, or one client holding connections
+/// open, do not keep everyone else out.
+#[tokio::test]
+async fn a_low_soft_limit_of_open_files_does_not_keep_clients_out() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start_with_open_files(data.path(), &crate::helpers::sample_courses(), 256, 2048);
+    let mut held = Vec::new();
+    for _ in 0..400 {
+        held.push(TcpStream::connect(server.address).await.expect("the server accepts"));
+    }
+    let started = Instant::now();
+    while server.open_files() < 400 && started.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(server.open_files() >= 400, "the server holds {} files", server.open_files());
+    let page = tokio::time::timeout(Duration::from_secs(10), reqwest::get(server.url("/courses/online-safety")))
+        .await
+        .expect("a new client is answered")
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    drop(held);
 }

@@ -22,6 +22,7 @@ mod lockouts;
 mod logs;
 mod lti;
 mod matrix;
+mod memory;
 mod metrics;
 mod offline;
 mod pages;
