@@ -201,7 +201,7 @@ impl Application {
         let catalog = CatalogHandle::new(loaded.catalog);
         // The answer keys of the quizzes served: what offline attempts are graded against.
         crate::offline::remember_quizzes(&db, &catalog).await;
-        let state = AppState {
+        let state = AppState::new(app::state::Shared {
             programme_logo,
             issuer: std::sync::Arc::new(issuer),
             status_list: Default::default(),
@@ -223,7 +223,7 @@ impl Application {
             }),
             identity_providers,
             lti_platforms,
-        };
+        });
         tracing::info!(
             courses = state.catalog.current().courses().len(),
             database = %redact(&settings.database_url()),
