@@ -18,7 +18,6 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
@@ -84,17 +83,7 @@ pub fn router(
         .layer(axum::Extension(identity))
         .layer(axum::Extension(lti))
         .layer(sessions)
-        .layer(axum::middleware::from_fn(previews_framed_by_the_studio))
-        .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
-        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(security_header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
-        .layer(security_header(
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=()",
-        ))
-        // Pages change with the courses and (soon) with who is signed in.
-        .layer(security_header(header::CACHE_CONTROL, "no-cache"))
+        .layer(axum::middleware::from_fn(security_headers))
         .layer(axum::middleware::from_fn_with_state(
             PublicHost::from_public_url(&settings.public_url()),
             refuse_cross_site_writes,
@@ -176,8 +165,36 @@ pub fn plain_routes(state: &AppState) -> Vec<(&'static str, MethodRouter<AppStat
     ]
 }
 
-fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+/// The headers every answer carries unless its handler chose its own, in
+/// one layer (every layer of the router costs every request a clone of
+/// what is inside it). A studio preview (`/studio/{course}/preview/{lesson}`)
+/// may be shown in a frame of this site's own pages; every other page in
+/// none.
+async fn security_headers(request: Request<Body>, next: axum::middleware::Next) -> Response {
+    let preview = {
+        let path = request.uri().path();
+        path.starts_with("/studio/") && path.split('/').nth(3) == Some("preview")
+    };
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if preview {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(FRAMED_PREVIEW_POLICY));
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
+    }
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        // Pages change with the courses and with who is signed in.
+        (header::CACHE_CONTROL, "no-cache"),
+    ] {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    response
 }
 
 /// Liveness: the process answers. Cheap, touches nothing: restart the
@@ -224,22 +241,6 @@ async fn server_function(State(state): State<AppState>, request: Request<Body>) 
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// A studio preview (`/studio/{course}/preview/{lesson}`) may be shown in
-/// a frame of this site's own pages; every other page in none.
-async fn previews_framed_by_the_studio(request: Request<Body>, next: axum::middleware::Next) -> Response {
-    let preview = {
-        let path = request.uri().path();
-        path.starts_with("/studio/") && path.split('/').nth(3) == Some("preview")
-    };
-    let mut response = next.run(request).await;
-    if preview {
-        let headers = response.headers_mut();
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(FRAMED_PREVIEW_POLICY));
-        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
-    }
-    response
 }
 
 /// Server function bodies are bounded: one that says it is too large is

@@ -117,6 +117,9 @@ async fn pages_are_compressed_and_carry_security_headers() {
     assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
+    assert_eq!(response.headers()["referrer-policy"], "strict-origin-when-cross-origin");
+    assert_eq!(response.headers()["permissions-policy"], "camera=(), microphone=(), geolocation=()");
+    assert_eq!(response.headers()["cache-control"], "no-cache");
 }
 
 #[tokio::test]

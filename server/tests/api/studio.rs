@@ -217,6 +217,18 @@ async fn only_the_courses_instructors_and_administrators_see_or_change_its_draft
     assert!(location(&saved).contains("saved=1"));
     let preview = page_with(&app, &format!("/studio/{COURSE}/preview/welcome"), &farida).await;
     assert!(!preview.contains("<script>alert") && !preview.contains("onerror=alert"), "sanitised");
+    // The preview may be framed by the studio's own page, and by no other site.
+    let framed = app
+        .client
+        .get(format!("{}/studio/{COURSE}/preview/welcome", app.address))
+        .header("cookie", &farida)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(framed.headers()["x-frame-options"], "SAMEORIGIN");
+    let policy = framed.headers()["content-security-policy"].to_str().unwrap();
+    assert!(policy.contains("frame-ancestors 'self'") && policy.contains("script-src 'self'"), "{policy}");
+    assert_eq!(framed.headers()["x-content-type-options"], "nosniff");
 
     // Reviews: a course that requires one is not published by its author.
     let body = "course=phone-basics&instructors=farida+bilal&review_required=on";
